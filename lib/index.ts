@@ -1,0 +1,9 @@
+/**
+ * boltzmann — the browser-safe entry point (`import { Rng, gemm } from 'boltzmann'`).
+ * Re-exports only; nothing under this entry imports a Node built-in. Node-only helpers
+ * (files, threads, MNIST) live in `boltzmann/node` (lib/node.ts).
+ */
+export * from './random/index.js';
+export * from './linalg/index.js';
+export * from './optim/index.js';
+export * from './io/index.js';

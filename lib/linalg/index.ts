@@ -1,0 +1,6 @@
+// Public face of lib/linalg: re-exports only.
+export * from './matrix.js';
+export * from './gemm.js';
+export * from './blas.js';
+export * from './elementwise.js';
+export * from './dense.js';
