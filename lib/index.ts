@@ -7,3 +7,5 @@ export * from './random/index.js';
 export * from './linalg/index.js';
 export * from './optim/index.js';
 export * from './io/index.js';
+export * from './markov/index.js';
+export * from './mcmc/index.js';

@@ -1,5 +1,7 @@
 /**
  * boltzmann/node — the Node-only entry point: everything in the main entry plus helpers that
- * touch the file system (and, later, worker threads and MNIST files).
+ * touch the file system (writePng, writeSvg) and use threads (WorkerPool).
  */
 export * from './index.js';
+export * from './io-node.js';
+export * from './node/pool.js';

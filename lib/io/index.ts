@@ -1,1 +1,8 @@
-export {};
+/**
+ * lib/io — pictures without dependencies, browser-safe: PNG bytes (grey/RGB, our own DEFLATE,
+ * CRC-32 and Adler-32), float arrays to grey images and tile grids, SVG line and scatter plots.
+ * Writing files is in 'boltzmann/node' (writePng, writeSvg). See docs/io.md.
+ */
+export * from './png.js';
+export * from './image.js';
+export * from './svg.js';

@@ -1,1 +1,6 @@
-export {};
+/**
+ * lib/random: the seeded generator (xoshiro128** seeded by splitmix32) and its distributions.
+ * See docs/random.md.
+ */
+export { Rng, splitmix32, type MutableArrayLike } from './rng.js';
+export { ZIGGURAT_LAYERS, ZIGGURAT_R, ZIGGURAT_V } from './ziggurat.js';

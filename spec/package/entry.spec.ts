@@ -13,7 +13,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const lib = join(root, 'lib');
 
 function importsOf(file: string): string[] {
-  const src = readFileSync(file, 'utf8');
+  // Comments (TSDoc examples show `import ... from 'boltzmann'`) are not imports.
+  const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const out: string[] = [];
   const re = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
   let m: RegExpExecArray | null;

@@ -1,0 +1,120 @@
+/**
+ * Tour chapter 2: float32 kernels. gemm against a float64 reference within the float32 error
+ * bound (all four transposes), exact small results for gemv, dot and the reductions, and one
+ * speed row: gemm at 512^3 in GFLOP/s beside the naive i-j-p loop of bench/cases/gemm.ts.
+ */
+import { compareRow, type TourChapter, type TourRow } from './chapter.js';
+import {
+  dot, gemm, gemv, getBackend, matrix, sumRows, zeros, type Matrix,
+} from '../../../lib/index.js';
+
+/** Deterministic float32 values in [-1, 1) (a small LCG; no statistics needed here). */
+function filled(rows: number, cols: number, seed: number): Matrix {
+  const m = zeros(rows, cols);
+  let x = seed >>> 0;
+  for (let i = 0; i < m.data.length; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    m.data[i] = x / 2 ** 31 - 1;
+  }
+  return m;
+}
+
+/**
+ * Largest |c - r| / bound over the entries, with r the float64 product of the same float32
+ * inputs and bound = 2^-24 |r| + (2k + 7) 2^-53 Σ_p |a_ip b_pj| (derived in docs/linalg.md).
+ * Within the bound means the ratio is at most 1.
+ */
+function worstErrorOverBound(c: Matrix, a: Matrix, b: Matrix, transA: boolean, transB: boolean): number {
+  const m = c.rows, n = c.cols, k = transA ? a.rows : a.cols;
+  let worst = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let r = 0, rAbs = 0;
+      for (let p = 0; p < k; p++) {
+        const x = transA ? a.data[p * a.cols + i] : a.data[i * a.cols + p];
+        const y = transB ? b.data[j * b.cols + p] : b.data[p * b.cols + j];
+        r += x * y;
+        rAbs += Math.abs(x * y);
+      }
+      const bound = 2 ** -24 * Math.abs(r) + (2 * k + 7) * 2 ** -53 * rAbs;
+      worst = Math.max(worst, Math.abs(c.data[i * n + j] - r) / bound);
+    }
+  }
+  return worst;
+}
+
+/** The fixed baseline of bench/cases/gemm.ts (issue 3): naive i-j-p over Float32Array. */
+function naiveGemm(C: Float32Array, A: Float32Array, B: Float32Array, M: number, N: number, K: number): void {
+  for (let i = 0; i < M; i++) {
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let p = 0; p < K; p++) s += A[i * K + p] * B[p * N + j];
+      C[i * N + j] = s;
+    }
+  }
+}
+
+/** Seconds per call: the fastest of `reps` calls after one warm-up call. */
+function fastest(reps: number, f: () => void): number {
+  f();
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    f();
+    best = Math.min(best, (performance.now() - t0) / 1000);
+  }
+  return best;
+}
+
+export const chapter: TourChapter = {
+  title: `Float32 kernels (gemm on the '${getBackend()}' backend, BLAS-style helpers)`,
+  order: 2,
+  run(): TourRow[] {
+    const rows: TourRow[] = [];
+
+    // 64x64 product, all four transposes, against the float64 reference.
+    const n = 64;
+    let worst = 0;
+    for (const [transA, transB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      const a = filled(n, n, 1), b = filled(n, n, 2);
+      const c = gemm(zeros(n, n), a, b, { transA, transB });
+      worst = Math.max(worst, worstErrorOverBound(c, a, b, transA, transB));
+    }
+    rows.push({
+      what: 'gemm 64x64, 4 transposes: max |err| / bound',
+      value: worst.toPrecision(3),
+      reference: '<= 1',
+      source: 'float64 product of the same inputs; bound 2^-24|r| + (2k+7)2^-53 S',
+      ok: worst <= 1,
+    });
+
+    // float64 accumulation: 2^24 + 1 - 2^24 is 1 in float64 but 0 when summed in float32.
+    const big = matrix(1, 3, [2 ** 24, 1, -(2 ** 24)]);
+    const ones = matrix(3, 1, [1, 1, 1]);
+    rows.push(compareRow('gemm [2^24, 1, -2^24]·[1, 1, 1]', gemm(zeros(1, 1), big, ones).data[0], 1, 0,
+      'exact 1 (float32 accumulation would give 0)'));
+
+    const x = new Float32Array([1, 2, 3]), y = new Float32Array([4, 5, 6]);
+    rows.push(compareRow('dot([1,2,3], [4,5,6])', dot(x, y), 32, 0, 'exact 4 + 10 + 18'));
+    const a23 = matrix(2, 3, [1, 2, 3, 4, 5, 6]);
+    const av = gemv(new Float32Array(2), a23, new Float32Array([1, 1, 1]));
+    rows.push(compareRow('gemv [[1,2,3],[4,5,6]]·[1,1,1], entry 2', av[1], 15, 0, 'exact 4 + 5 + 6'));
+    rows.push(compareRow('sumRows [[1,2,3],[4,5,6]], entry 3', sumRows(new Float32Array(3), a23)[2], 9, 0, 'exact 3 + 6'));
+
+    // Speed: one short measurement at 512^3 (the benchmark proper is `npm run bench -- --filter gemm`).
+    const s = 512;
+    const A = filled(s, s, 3), B = filled(s, s, 4), C = zeros(s, s), R = new Float32Array(s * s);
+    const tOurs = fastest(3, () => gemm(C, A, B));
+    const tNaive = fastest(1, () => naiveGemm(R, A.data, B.data, s, s, s));
+    const gflops = (2 * s * s * s) / tOurs / 1e9;
+    rows.push({ what: 'gemm 512^3 speed (GFLOP/s)', value: gflops.toFixed(2), reference: '', source: 'measurement, fastest of 3', ok: true });
+    rows.push({
+      what: 'speed-up over the naive i-j-p loop at 512^3',
+      value: `${(tNaive / tOurs).toFixed(2)}x`,
+      reference: '',
+      source: 'measurement, same run (bench/RESULTS.md has the full table)',
+      ok: true,
+    });
+    return rows;
+  },
+};

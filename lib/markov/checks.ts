@@ -1,0 +1,53 @@
+/**
+ * Argument checks shared by lib/markov (internal: index.ts re-exports only the two public
+ * assertions, assertColumnStochastic and assertDistribution, which live in balance.ts).
+ * Every message names the function, the argument and the offending value or shape.
+ */
+import { type Matrix64 } from '../linalg/index.js';
+
+/** Throws unless `m` is a square Matrix64 with finite entries; returns its size n. */
+export function checkSquareMatrix64(fn: string, what: string, m: unknown): number {
+  if (m === null || typeof m !== 'object' || !((m as Matrix64).data instanceof Float64Array)) {
+    throw new TypeError(`${fn}: ${what} must be a Matrix64 (rows, cols, data: Float64Array), got ${describe(m)}`);
+  }
+  const a = m as Matrix64;
+  if (a.rows !== a.cols) throw new RangeError(`${fn}: ${what} must be square, got ${a.rows}x${a.cols}`);
+  if (a.rows < 1) throw new RangeError(`${fn}: ${what} must have at least 1 state, got ${a.rows}x${a.cols}`);
+  if (a.data.length !== a.rows * a.cols) {
+    throw new RangeError(`${fn}: ${what} is ${a.rows}x${a.cols} but its data has length ${a.data.length}`);
+  }
+  const n = a.rows;
+  for (let k = 0; k < n * n; k++) {
+    if (!Number.isFinite(a.data[k])) {
+      throw new RangeError(`${fn}: ${what}[${Math.floor(k / n)}][${k % n}] must be finite, got ${a.data[k]}`);
+    }
+  }
+  return n;
+}
+
+/** Throws unless `v` is a Float64Array of length n with finite entries. */
+export function checkVector64(fn: string, what: string, v: unknown, n: number): asserts v is Float64Array {
+  if (!(v instanceof Float64Array)) {
+    throw new TypeError(`${fn}: ${what} must be a Float64Array, got ${describe(v)}`);
+  }
+  if (v.length !== n) throw new RangeError(`${fn}: ${what} has length ${v.length} but the chain has ${n} states`);
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(v[i])) throw new RangeError(`${fn}: ${what}[${i}] must be finite, got ${v[i]}`);
+  }
+}
+
+/** Throws unless `t` is a non-negative finite number. */
+export function checkTolerance(fn: string, tol: unknown): asserts tol is number {
+  if (typeof tol !== 'number' || !(tol >= 0) || !Number.isFinite(tol)) {
+    throw new RangeError(`${fn}: tol must be a non-negative finite number, got ${String(tol)}`);
+  }
+}
+
+/** Short description of a value for error messages. */
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `an Array of length ${v.length}`;
+  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name} of length ${(v as unknown as ArrayLike<number>).length}`;
+  if (typeof v === 'object') return 'an object without a Float64Array data field';
+  return `${typeof v} ${String(v)}`;
+}

@@ -1,0 +1,163 @@
+/**
+ * Several chains of one sampler: each chain gets its own random stream from `rng.split()`
+ * (independent xoshiro128** streams 2^64 draws apart), runs `warmup` transitions during which the
+ * step is adapted (if the sampler adapts), then freezes the step and records `samples` states.
+ * Samples are stored per chain in a Float64Array of samples × dim, row-major. See docs/mcmc.md.
+ */
+import type { Rng } from '../random/index.js';
+import { DualAveragingStepSize, RobbinsMonroStepSize } from './adapt.js';
+import type { Sampler, SamplerChain } from './sampler.js';
+import { checkCount, checkTarget, describe, type LogDensity } from './target.js';
+
+/**
+ * Options of runChains. `x0` is one start for every chain or an array with one start per chain.
+ * `adapt: false` keeps the sampler's initial step throughout (default true).
+ *
+ * @example
+ * const options: RunChainsOptions = { chains: 4, warmup: 1000, samples: 5000, x0: new Float64Array(2) };
+ */
+export interface RunChainsOptions {
+  chains: number;
+  warmup: number;
+  samples: number;
+  x0: Float64Array | Float64Array[];
+  adapt?: boolean;
+}
+
+/**
+ * One chain's output: `samples` (nSamples × dim, row-major), the frozen `stepSize` used for every
+ * sampling transition, `stepSizes` (the step of each transition, warm-up then sampling), and the
+ * acceptance rates accepted/transitions of warm-up and sampling separately.
+ *
+ * @example
+ * const c = result.chains[0];
+ * c.samples[t * c.dim + k]; // coordinate k of sample t
+ */
+export interface ChainResult {
+  samples: Float64Array;
+  nSamples: number;
+  dim: number;
+  stepSize: number;
+  stepSizes: Float64Array;
+  warmupAcceptance: number;
+  acceptance: number;
+}
+
+/**
+ * The result of runChains: the sampler's name, the dimension and one ChainResult per chain.
+ *
+ * @example
+ * result.chains.map((c) => c.acceptance);
+ */
+export interface RunChainsResult {
+  sampler: string;
+  dim: number;
+  chains: ChainResult[];
+}
+
+/**
+ * Runs `options.chains` independent chains of `sampler` on `target`. Chain c uses the c-th stream
+ * split off `rng` (so the same seed gives identical chains). Per chain: `warmup` transitions with
+ * step adaptation (Robbins–Monro for RWM/MALA, dual averaging for HMC, none for ULA/Gibbs/MH),
+ * then the step is frozen and `samples` transitions are recorded (a rejected move records the old
+ * state again, N-MH-01). Acceptance is reported for warm-up and sampling separately.
+ *
+ * Throws on a bad target or start (wrong length of x0, non-finite log density at x0, missing
+ * gradient for MALA/ULA/HMC) and on bad counts, naming the argument.
+ *
+ * @example
+ * const target = gaussianTarget([0], [[1]]);
+ * const r = runChains(rwmSampler(), target, { chains: 4, warmup: 1000, samples: 5000, x0: new Float64Array(1) }, new Rng(42));
+ * r.chains[0].acceptance; // near 0.234 (the step was adapted during warm-up)
+ */
+export function runChains(sampler: Sampler, target: LogDensity, options: RunChainsOptions, rng: Rng): RunChainsResult {
+  const fn = 'runChains';
+  if (sampler === null || typeof sampler !== 'object' || typeof sampler.init !== 'function') {
+    throw new TypeError(`${fn}: sampler must be a Sampler (e.g. rwmSampler()), got ${describe(sampler)}`);
+  }
+  checkTarget(fn, target, false);
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be { chains, warmup, samples, x0 }, got ${describe(options)}`);
+  const { chains, warmup, samples } = options;
+  checkCount(fn, 'chains', chains, 1);
+  checkCount(fn, 'warmup', warmup, 0);
+  checkCount(fn, 'samples', samples, 1);
+  if (rng === null || typeof rng !== 'object' || typeof rng.split !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
+  const starts: Float64Array[] = [];
+  if (Array.isArray(options.x0)) {
+    if (options.x0.length !== chains) throw new RangeError(`${fn}: x0 has ${options.x0.length} starts but chains is ${chains} (give one start, or one per chain)`);
+    starts.push(...options.x0);
+  } else {
+    for (let c = 0; c < chains; c++) starts.push(options.x0);
+  }
+  const adapt = options.adapt ?? true;
+  const d = target.dim;
+  // Create every chain first so a bad start fails before any sampling work.
+  const running: SamplerChain[] = starts.map((x0) => sampler.init(target, x0));
+  const streams: Rng[] = running.map(() => rng.split());
+  const results: ChainResult[] = [];
+  for (let c = 0; c < chains; c++) {
+    const chain = running[c];
+    const r = streams[c];
+    const stepSizes = new Float64Array(warmup + samples);
+    // ---- warm-up: adapt the step (if this sampler adapts) ----
+    const adapter = !adapt || sampler.adaptation === 'none' || warmup === 0
+      ? null
+      : sampler.adaptation === 'dual-averaging'
+        ? new DualAveragingStepSize(chain.stepSize, sampler.targetAcceptance)
+        : new RobbinsMonroStepSize(chain.stepSize, sampler.targetAcceptance);
+    let acceptedWarmup = 0;
+    for (let t = 0; t < warmup; t++) {
+      stepSizes[t] = chain.stepSize;
+      if (chain.step(r)) acceptedWarmup++;
+      if (adapter !== null) chain.stepSize = adapter.update(chain.acceptanceProbability);
+    }
+    // ---- freeze the step, then sample ----
+    if (adapter !== null) chain.stepSize = adapter.finalStepSize();
+    const frozen = chain.stepSize;
+    const out = new Float64Array(samples * d);
+    let accepted = 0;
+    for (let t = 0; t < samples; t++) {
+      stepSizes[warmup + t] = chain.stepSize;
+      if (chain.step(r)) accepted++;
+      out.set(chain.x, t * d);
+    }
+    results.push({
+      samples: out,
+      nSamples: samples,
+      dim: d,
+      stepSize: frozen,
+      stepSizes,
+      warmupAcceptance: warmup > 0 ? acceptedWarmup / warmup : NaN,
+      acceptance: accepted / samples,
+    });
+  }
+  return { sampler: sampler.name, dim: d, chains: results };
+}
+
+/**
+ * Coordinate k of every sample of one chain, as a new Float64Array of length nSamples (or written
+ * into `out`). Use it to feed the diagnostics (effectiveSampleSize, splitRHat, ...).
+ *
+ * @example
+ * const x0trace = chainColumn(result.chains[0], 0);
+ */
+export function chainColumn(chain: ChainResult, k: number, out?: Float64Array): Float64Array {
+  if (!Number.isInteger(k) || k < 0 || k >= chain.dim) throw new RangeError(`chainColumn: k must be an integer in [0, ${chain.dim - 1}], got ${describe(k)}`);
+  const n = chain.nSamples;
+  const o = out ?? new Float64Array(n);
+  if (o.length !== n) throw new RangeError(`chainColumn: out has length ${o.length} but the chain has ${n} samples`);
+  const d = chain.dim;
+  const s = chain.samples;
+  for (let t = 0; t < n; t++) o[t] = s[t * d + k];
+  return o;
+}
+
+/**
+ * Coordinate k of every chain: one Float64Array per chain (the input of splitRHat).
+ *
+ * @example
+ * const rhat = splitRHat(chainColumns(result, 0));
+ */
+export function chainColumns(result: RunChainsResult, k: number): Float64Array[] {
+  return result.chains.map((c) => chainColumn(c, k));
+}

@@ -1,0 +1,197 @@
+/**
+ * A complex fast Fourier transform on Float64Arrays: iterative radix-2 Cooley–Tukey
+ * (decimation in time: bit-reversal permutation, then log2(N) butterfly passes), in place.
+ * Used by the MCMC diagnostics for autocorrelations of long chains in O(N log N).
+ *
+ * Convention (as numpy.fft): forward X_k = sum_n x_n e^{-2 pi i k n / N},
+ * inverse x_n = (1/N) sum_k X_k e^{+2 pi i k n / N}.
+ */
+
+/**
+ * The smallest power of two >= n (n >= 1); nextPowerOfTwo(1) = 1.
+ *
+ * @example
+ * nextPowerOfTwo(1000); // 1024
+ */
+export function nextPowerOfTwo(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > 2 ** 52) throw new RangeError(`nextPowerOfTwo: n must be an integer in [1, 2^52], got ${n}`);
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+/**
+ * In-place forward FFT of the complex sequence re + i im (both of the same power-of-two
+ * length N): on return re + i im holds X_k = sum_n x_n e^{-2 pi i k n / N}. Returns `re`.
+ * Twiddle factors are computed directly as cos/sin(2 pi k / N) (not by a recurrence), so the
+ * error is O(eps log N) relative to the norm of the input. The twiddles of the last size used
+ * are cached (n doubles each for cos and sin).
+ *
+ * @example
+ * const re = new Float64Array([1, 2, 3, 4]), im = new Float64Array(4);
+ * fft(re, im); // re = [10, -2, -2, -2], im = [0, 2, 0, -2]
+ */
+export function fft(re: Float64Array, im: Float64Array): Float64Array {
+  transform('fft', re, im, -1);
+  return re;
+}
+
+/**
+ * In-place inverse FFT: x_n = (1/N) sum_k X_k e^{+2 pi i k n / N}, so ifft(fft(x)) = x to
+ * round-off. Same requirements as {@link fft}. Returns `re`.
+ *
+ * @example
+ * const re = new Float64Array([10, -2, -2, -2]), im = new Float64Array([0, 2, 0, -2]);
+ * ifft(re, im); // re = [1, 2, 3, 4], im = [0, 0, 0, 0]
+ */
+export function ifft(re: Float64Array, im: Float64Array): Float64Array {
+  transform('ifft', re, im, +1);
+  const n = re.length;
+  const scale = 1 / n;
+  for (let k = 0; k < n; k++) {
+    re[k] *= scale;
+    im[k] *= scale;
+  }
+  return re;
+}
+
+/**
+ * Twiddle factors of the last transform size, cached (computing 2^20 cosines costs more than
+ * a butterfly pass). Pass-major layout: for the pass that merges blocks of length len, the
+ * factors e^{-2 pi i k / len}, k < len/2, sit contiguously at index len/2 + k (total n entries,
+ * index 0 unused), so the inner loop reads them in order.
+ */
+let twiddleSize = 0;
+let twiddleCos = new Float64Array(0);
+let twiddleSin = new Float64Array(0);
+
+function twiddles(n: number): void {
+  if (twiddleSize === n) return;
+  const half = n >> 1;
+  const baseCos = new Float64Array(half);
+  const baseSin = new Float64Array(half);
+  for (let k = 0; k < half; k++) {
+    const angle = (2 * Math.PI * k) / n;
+    // the quarter turn exactly (cos(pi/2) would round to 6e-17), so e.g. N = 4 transforms are exact
+    baseCos[k] = 4 * k === n ? 0 : Math.cos(angle);
+    baseSin[k] = 4 * k === n ? -1 : -Math.sin(angle);
+  }
+  twiddleCos = new Float64Array(n);
+  twiddleSin = new Float64Array(n);
+  for (let len = 2; len <= n; len <<= 1) {
+    const halfLen = len >> 1;
+    const stride = n / len;
+    for (let k = 0; k < halfLen; k++) {
+      twiddleCos[halfLen + k] = baseCos[k * stride];
+      twiddleSin[halfLen + k] = baseSin[k * stride];
+    }
+  }
+  twiddleSize = n;
+}
+
+/** Radix-2 transform with exponent sign `sign` (-1 forward, +1 inverse, unscaled). */
+function transform(fn: string, re: Float64Array, im: Float64Array, sign: number): void {
+  if (!(re instanceof Float64Array) || !(im instanceof Float64Array)) {
+    throw new TypeError(`${fn}: re and im must be Float64Arrays`);
+  }
+  const n = re.length;
+  if (im.length !== n) throw new RangeError(`${fn}: re has length ${n} but im has length ${im.length}`);
+  if (n === 0 || (n & (n - 1)) !== 0) {
+    throw new RangeError(`${fn}: length must be a power of two (use nextPowerOfTwo and zero-pad), got ${n}`);
+  }
+  if (n === 1) return;
+  // Bit-reversal permutation: element k goes to the index with the bits of k reversed.
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      let t = re[i]; re[i] = re[j]; re[j] = t;
+      t = im[i]; im[i] = im[j]; im[j] = t;
+    }
+  }
+  // First pass (len = 2, twiddle 1): X_0 = x_0 + x_1, X_1 = x_0 - x_1.
+  for (let a = 0; a < n; a += 2) {
+    const br = re[a + 1], bi = im[a + 1];
+    re[a + 1] = re[a] - br; im[a + 1] = im[a] - bi;
+    re[a] += br; im[a] += bi;
+  }
+  twiddles(n);
+  const wc = twiddleCos;
+  const ws = twiddleSin;
+  // Butterflies: for blocks of length len, combine the even half E and odd half O as
+  // X_k = E_k + w^k O_k, X_{k + len/2} = E_k - w^k O_k, w = e^{sign 2 pi i / len}.
+  for (let len = 4; len <= n; len <<= 1) {
+    const halfLen = len >> 1;
+    for (let start = 0; start < n; start += len) {
+      for (let k = 0; k < halfLen; k++) {
+        const wr = wc[halfLen + k];
+        const wi = sign < 0 ? ws[halfLen + k] : -ws[halfLen + k];
+        const a = start + k;
+        const b = a + halfLen;
+        const xr = re[b] * wr - im[b] * wi;
+        const xi = re[b] * wi + im[b] * wr;
+        re[b] = re[a] - xr;
+        im[b] = im[a] - xi;
+        re[a] += xr;
+        im[a] += xi;
+      }
+    }
+  }
+}
+
+/**
+ * Circular autocorrelation sums of a real sequence x of power-of-two length L >= 2:
+ * out[t] = sum_{s=0}^{L-1} x_s x_{(s + t) mod L}, t = 0..L-1, via the Wiener–Khinchin theorem
+ * (out = IFFT(|FFT(x)|^2)) using two complex FFTs of length L/2 (a real sequence packed as
+ * z_m = x_{2m} + i x_{2m+1}), half the work of complex transforms of length L. Zero-pad x to
+ * length >= 2N first to get the linear (non-circular) correlation of N values. Returns a new
+ * array; x is not modified.
+ *
+ * @example
+ * circularAutocorrelation(new Float64Array([1, 2, 0, 0])); // [5, 2, 0, 2]
+ */
+export function circularAutocorrelation(x: Float64Array): Float64Array {
+  const fn = 'circularAutocorrelation';
+  if (!(x instanceof Float64Array)) throw new TypeError(`${fn}: x must be a Float64Array`);
+  const L = x.length;
+  if (L < 2 || (L & (L - 1)) !== 0) throw new RangeError(`${fn}: length must be a power of two >= 2, got ${L}`);
+  const h = L >> 1;
+  const zr = new Float64Array(h);
+  const zi = new Float64Array(h);
+  for (let m = 0; m < h; m++) { zr[m] = x[2 * m]; zi[m] = x[2 * m + 1]; }
+  transform(fn, zr, zi, -1);
+  // Unpack X_k (k = 0..L/2) from Z: with E_k = (Z_k + conj Z_{h-k})/2 (FFT of the even samples)
+  // and O_k = (Z_k - conj Z_{h-k})/(2i) (FFT of the odd samples), X_k = E_k + e^{-2 pi i k/L} O_k.
+  // Keep only the power P_k = |X_k|^2 (P_{L-k} = P_k since x is real).
+  const power = new Float64Array(h + 1);
+  for (let k = 0; k <= h; k++) {
+    const k1 = k % h;
+    const k2 = (h - k) % h;
+    const ar = zr[k1], ai = zi[k1], br = zr[k2], bi = -zi[k2]; // Z_k and conj Z_{h-k}
+    const er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
+    const or = 0.5 * (ai - bi), oi = -0.5 * (ar - br);           // (Z_k - conj Z_{h-k}) / (2i)
+    const angle = (-2 * Math.PI * k) / L;
+    const c = Math.cos(angle), s = Math.sin(angle);
+    const xr = er + c * or - s * oi;
+    const xi = ei + c * oi + s * or;
+    power[k] = xr * xr + xi * xi;
+  }
+  // Inverse real transform of the even, real spectrum P through one half-length complex IFFT:
+  // r_{2m} + i r_{2m+1} = IFFT_h(E'_k + i O'_k), E'_k = (P_k + P_{k+h})/2,
+  // O'_k = (P_k - P_{k+h}) e^{+2 pi i k/L}/2, with P_{k+h} = P_{h-k}.
+  for (let k = 0; k < h; k++) {
+    const pk = power[k];
+    const pkh = power[h - k];
+    const e = 0.5 * (pk + pkh);
+    const d = 0.5 * (pk - pkh);
+    const angle = (2 * Math.PI * k) / L;
+    const or = d * Math.cos(angle), oi = d * Math.sin(angle);
+    zr[k] = e - oi; // E' + i O' = (e - Im O') + i Re O'
+    zi[k] = or;
+  }
+  transform(fn, zr, zi, +1);
+  const out = new Float64Array(L);
+  for (let m = 0; m < h; m++) { out[2 * m] = zr[m] / h; out[2 * m + 1] = zi[m] / h; }
+  return out;
+}

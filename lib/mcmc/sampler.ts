@@ -1,0 +1,55 @@
+/**
+ * What every continuous sampler looks like to `runChains`: a `Sampler` is a recipe (a name, the
+ * initial step, how the step is adapted), and `sampler.init(target, x0)` makes a `SamplerChain`,
+ * the per-chain state with preallocated buffers, whose `step(rng)` performs one transition in
+ * place and allocates nothing. See docs/mcmc.md.
+ */
+import type { Rng } from '../random/index.js';
+import type { LogDensity } from './target.js';
+
+/**
+ * How a sampler's step size is tuned during warm-up: Robbins–Monro on log(step) (RWM, MALA),
+ * dual averaging (HMC, Hoffman & Gelman 2014), or never (ULA, Gibbs).
+ */
+export type AdaptationKind = 'robbins-monro' | 'dual-averaging' | 'none';
+
+/**
+ * One running chain: the current state `x` (updated in place), `logp` = log p(x), the current
+ * `stepSize`, and the acceptance probability of the last transition.
+ *
+ * @example
+ * const chain = rwmSampler().init(target, new Float64Array(target.dim));
+ * const accepted = chain.step(rng); // one Metropolis transition
+ * chain.x; // the current state (the old one again if the move was rejected)
+ */
+export interface SamplerChain {
+  /** The current state (length dim); the chain owns it and overwrites it. */
+  readonly x: Float64Array;
+  /** log p(x) at the current state (NaN for samplers that never evaluate it, e.g. ULA). */
+  logp: number;
+  /** The step in the sampler's own units (see the sampler's docs); runChains adapts it in warm-up. */
+  stepSize: number;
+  /** min(1, Metropolis–Hastings ratio) of the last transition; 1 for Gibbs and ULA. */
+  acceptanceProbability: number;
+  /** One transition; returns whether the proposal was accepted (always true for Gibbs and ULA). */
+  step(rng: Rng): boolean;
+}
+
+/**
+ * A sampler recipe: `init(target, x0)` checks the target and start and returns a fresh chain.
+ *
+ * @example
+ * const s = malaSampler({ stepSize: 0.5 });
+ * s.adaptation;       // 'robbins-monro'
+ * s.targetAcceptance; // 0.574
+ */
+export interface Sampler {
+  /** Short name, e.g. 'rwm', 'mh', 'gibbs', 'ula', 'mala', 'hmc'. */
+  readonly name: string;
+  /** How runChains tunes the step during warm-up. */
+  readonly adaptation: AdaptationKind;
+  /** Acceptance rate aimed at by the adaptation (NaN when adaptation is 'none'). */
+  readonly targetAcceptance: number;
+  /** Makes a chain started at a copy of x0; throws on a bad target or start. */
+  init(target: LogDensity, x0: Float64Array): SamplerChain;
+}

@@ -1,0 +1,123 @@
+/**
+ * The one target interface of every continuous sampler in lib/mcmc, and the argument checks the
+ * samplers share. A target is a log density known up to an additive constant (the samplers only
+ * ever use differences log p(x') - log p(x), so the normalizer Z never appears). See docs/mcmc.md.
+ */
+
+/**
+ * A target distribution over R^dim for the continuous samplers: `logDensity(x)` is log p(x) up to
+ * a constant, `gradLogDensity(out, x)` (needed by MALA, ULA and HMC) writes ∇ log p(x) into `out`
+ * and returns it. Both receive a Float64Array of length `dim` that they must not modify or keep.
+ *
+ * @example
+ * // standard normal in 2-D: log p(x) = -|x|^2 / 2 (+ const)
+ * const target: LogDensity = {
+ *   dim: 2,
+ *   logDensity: (x) => -0.5 * (x[0] * x[0] + x[1] * x[1]),
+ *   gradLogDensity: (out, x) => { out[0] = -x[0]; out[1] = -x[1]; return out; },
+ * };
+ */
+export interface LogDensity {
+  /** Dimension of the state x. */
+  readonly dim: number;
+  /** log p(x) up to an additive constant; -Infinity outside the support. */
+  logDensity(x: Float64Array): number;
+  /** Writes ∇_x log p(x) into `out` (length dim) and returns `out`. */
+  gradLogDensity?(out: Float64Array, x: Float64Array): Float64Array;
+}
+
+/**
+ * A short description of a value for error messages: numbers as themselves, objects by class.
+ *
+ * @example
+ * describe(2.5); // '2.5'
+ */
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
+  if (typeof v === 'number') return String(v);
+  return `${typeof v} ${String(v)}`;
+}
+
+/**
+ * Throws a TypeError unless `target` is a LogDensity (positive integer `dim`, a `logDensity`
+ * function, and a `gradLogDensity` function when `needsGradient`). Internal helper of lib/mcmc.
+ *
+ * @example
+ * checkTarget('malaSampler', target, true); // throws if target.gradLogDensity is missing
+ */
+export function checkTarget(fn: string, target: LogDensity, needsGradient: boolean): void {
+  if (target === null || typeof target !== 'object') {
+    throw new TypeError(`${fn}: target must be a LogDensity object { dim, logDensity(x), gradLogDensity?(out, x) }, got ${describe(target)}`);
+  }
+  const d = target.dim;
+  if (typeof d !== 'number' || !Number.isInteger(d) || d < 1) {
+    throw new RangeError(`${fn}: target.dim must be a positive integer, got ${describe(d)}`);
+  }
+  if (typeof target.logDensity !== 'function') {
+    throw new TypeError(`${fn}: target.logDensity must be a function (x) => number, got ${describe(target.logDensity)}`);
+  }
+  if (needsGradient && typeof target.gradLogDensity !== 'function') {
+    throw new TypeError(`${fn}: target.gradLogDensity is missing; this sampler uses the gradient of log p (write one, or build the target with fromEnergy from a model with gradEnergy)`);
+  }
+}
+
+/**
+ * Throws unless `x0` is a Float64Array of length `target.dim` with finite entries at which
+ * log p is finite (and, when `needsGradient`, the gradient is finite). Returns log p(x0).
+ * Internal helper of lib/mcmc.
+ *
+ * @example
+ * const logp0 = checkStart('runChains', target, new Float64Array(target.dim), false);
+ */
+export function checkStart(fn: string, target: LogDensity, x0: Float64Array, needsGradient: boolean, gradBuffer?: Float64Array): number {
+  if (!(x0 instanceof Float64Array)) {
+    throw new TypeError(`${fn}: x0 must be a Float64Array of length ${target.dim}, got ${describe(x0)}`);
+  }
+  if (x0.length !== target.dim) {
+    throw new RangeError(`${fn}: x0 has length ${x0.length} but target.dim is ${target.dim}`);
+  }
+  for (let i = 0; i < x0.length; i++) {
+    if (!Number.isFinite(x0[i])) throw new RangeError(`${fn}: x0[${i}] must be finite, got ${x0[i]}`);
+  }
+  const logp = target.logDensity(x0);
+  if (typeof logp !== 'number' || !Number.isFinite(logp)) {
+    throw new RangeError(`${fn}: the log density at the start x0 must be finite, got logDensity(x0) = ${describe(logp)}; start inside the support`);
+  }
+  if (needsGradient) {
+    const g = target.gradLogDensity!(gradBuffer ?? new Float64Array(target.dim), x0);
+    if (!(g instanceof Float64Array) || g.length !== target.dim) {
+      throw new TypeError(`${fn}: target.gradLogDensity(out, x) must return a Float64Array of length ${target.dim}, got ${describe(g)}`);
+    }
+    for (let i = 0; i < g.length; i++) {
+      if (!Number.isFinite(g[i])) throw new RangeError(`${fn}: the gradient of log p at the start x0 must be finite, got component ${i} = ${g[i]}`);
+    }
+  }
+  return logp;
+}
+
+/**
+ * Throws a RangeError unless `step` is a positive finite number; `what` names it in the message
+ * (e.g. 'stepSize' or 'lambda'). Internal helper of lib/mcmc.
+ *
+ * @example
+ * checkStepSize('ulaStep', 'lambda', 0.1); // ok; 0 or -1 or NaN throw
+ */
+export function checkStepSize(fn: string, what: string, step: number): void {
+  if (typeof step !== 'number' || !(step > 0) || !Number.isFinite(step)) {
+    throw new RangeError(`${fn}: ${what} must be a positive finite number, got ${describe(step)}`);
+  }
+}
+
+/**
+ * Throws a RangeError unless `n` is an integer >= `min`. Internal helper of lib/mcmc.
+ *
+ * @example
+ * checkCount('runChains', 'samples', 1000, 1);
+ */
+export function checkCount(fn: string, what: string, n: number, min: number): void {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min) {
+    throw new RangeError(`${fn}: ${what} must be an integer >= ${min}, got ${describe(n)}`);
+  }
+}

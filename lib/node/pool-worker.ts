@@ -1,0 +1,51 @@
+/**
+ * The worker side of {@link WorkerPool} (lib/node/pool.ts). It waits for messages:
+ *  - 'gemm': computes rows [rowStart, rowEnd) of C = alpha A op(B) + beta C on views of the
+ *    shared buffer, then sets its done flag and wakes the caller (Atomics.notify);
+ *  - 'run': imports a module, calls the named export with the arguments, posts the result back.
+ */
+import { parentPort } from 'node:worker_threads';
+import { gemm } from '../linalg/gemm.js';
+import type { Matrix } from '../linalg/matrix.js';
+import type { GemmJob, RunJob } from './pool.js';
+
+if (!parentPort) throw new Error('pool-worker: must run inside a worker thread');
+const port = parentPort;
+
+function runGemm(job: GemmJob): void {
+  const flags = new Int32Array(job.flags);
+  try {
+    const sh = new Float32Array(job.shared);
+    const { m, n, k, rowStart, rowEnd } = job;
+    void m;
+    const rows = rowEnd - rowStart;
+    const bRows = job.transB ? n : k, bCols = job.transB ? k : n;
+    const a: Matrix = { rows, cols: k, data: sh.subarray(job.aOffset + rowStart * k, job.aOffset + rowEnd * k) };
+    const b: Matrix = { rows: bRows, cols: bCols, data: sh.subarray(job.bOffset, job.bOffset + bRows * bCols) };
+    const c: Matrix = { rows, cols: n, data: sh.subarray(job.cOffset + rowStart * n, job.cOffset + rowEnd * n) };
+    gemm(c, a, b, { transB: job.transB, alpha: job.alpha, beta: job.beta });
+    Atomics.store(flags, job.doneIndex, 1);
+  } catch {
+    Atomics.store(flags, job.doneIndex, 2);
+  }
+  Atomics.notify(flags, job.doneIndex);
+}
+
+async function runJob(job: RunJob): Promise<void> {
+  try {
+    const mod = (await import(job.url)) as Record<string, unknown>;
+    const fn = mod[job.exportName];
+    if (typeof fn !== 'function') {
+      throw new TypeError(`WorkerPool.run: '${job.exportName}' is not a function exported by ${job.url}`);
+    }
+    const value = await (fn as (...args: unknown[]) => unknown)(...job.args);
+    port.postMessage({ id: job.id, ok: true, value });
+  } catch (e) {
+    port.postMessage({ id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+port.on('message', (job: GemmJob | RunJob) => {
+  if (job.kind === 'gemm') runGemm(job);
+  else void runJob(job);
+});

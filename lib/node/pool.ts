@@ -1,0 +1,238 @@
+/**
+ * A worker pool for Node (worker_threads + SharedArrayBuffer), exported from `boltzmann/node`.
+ *
+ * Two uses:
+ *  1. `pool.gemm(out, a, b, opts)` — the same product as `gemm`, split by rows of the output
+ *     between the calling thread and idle workers. It is synchronous (the calling thread computes
+ *     its share, then waits with `Atomics.wait` for the workers'), so it drops in where `gemm`
+ *     was. Below `minParallelFlop` (default 2^24 flop: measured in bench/cases/pool.ts, a split
+ *     loses to one thread below roughly that size) it simply calls `gemm`.
+ *  2. `pool.run(moduleUrl, exportName, args)` — an independent job (an MCMC chain, an AIS run, a
+ *     set of VMC walkers) run in a worker: the worker imports the module, calls the named export
+ *     with `args` (structured-cloned) and resolves with its return value.
+ *
+ * Row splitting does not change the order in which any output element's sum is formed, so
+ * `pool.gemm` gives the same bits as `gemm` on the same backend (spec/node/pool.spec.ts checks it).
+ */
+import { Worker } from 'node:worker_threads';
+import os from 'node:os';
+import { gemm, type GemmOptions } from '../linalg/gemm.js';
+import { shapeOf, type Matrix } from '../linalg/matrix.js';
+
+/** Options of {@link createWorkerPool}. */
+export interface WorkerPoolOptions {
+  /** Number of worker threads (default: available cores − 1, at least 1). */
+  size?: number;
+  /** Products smaller than this many flop (2mnk) run on the calling thread only. */
+  minParallelFlop?: number;
+}
+
+/** A job message sent to a worker. */
+interface GemmJob {
+  kind: 'gemm';
+  id: number;
+  shared: SharedArrayBuffer;
+  m: number; n: number; k: number;
+  rowStart: number; rowEnd: number;
+  transB: boolean; alpha: number; beta: number;
+  aOffset: number; bOffset: number; cOffset: number; // in float32 elements
+  doneIndex: number; // Int32 index in `flags` to set to 1 when done
+  flags: SharedArrayBuffer;
+}
+
+interface RunJob { kind: 'run'; id: number; url: string; exportName: string; args: unknown[] }
+
+interface WorkerSlot { worker: Worker; busy: boolean }
+
+/** Where the worker script is: the .ts source under tsx (development), the .js file in dist/. */
+function workerScript(): { url: URL; execArgv: string[] } {
+  const isSource = import.meta.url.endsWith('.ts');
+  const url = new URL(isSource ? './pool-worker.ts' : './pool-worker.js', import.meta.url);
+  const execArgv = [...process.execArgv];
+  if (isSource && !execArgv.some((a) => a.includes('tsx'))) execArgv.push('--import', 'tsx');
+  return { url, execArgv };
+}
+
+/**
+ * A pool of worker threads for large gemms and independent jobs. Call `close()` when done (the
+ * workers otherwise keep the process alive only while a job is pending: they are `unref`ed).
+ *
+ * @example
+ * import { createWorkerPool } from 'boltzmann/node';
+ * import { matrix } from 'boltzmann';
+ * const pool = createWorkerPool();
+ * const c = matrix(1024, 1024);
+ * pool.gemm(c, a, b);               // same bits as gemm(c, a, b), on two cores
+ * const r = await pool.run(new URL('./chain.js', import.meta.url).href, 'runChain', [seed]);
+ * await pool.close();
+ */
+export class WorkerPool {
+  /** Number of worker threads. */
+  readonly size: number;
+  /** Products below this many flop are not split. */
+  readonly minParallelFlop: number;
+  private readonly slots: WorkerSlot[] = [];
+  private shared = new SharedArrayBuffer(0);
+  private sharedF32 = new Float32Array(this.shared);
+  private readonly flags = new SharedArrayBuffer(4 * 64);
+  private readonly flagsI32 = new Int32Array(this.flags);
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private closed = false;
+
+  constructor(options: WorkerPoolOptions = {}) {
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    const size = options.size ?? Math.max(1, cores - 1);
+    if (!Number.isInteger(size) || size < 1 || size > 64) {
+      throw new RangeError(`WorkerPool: size must be an integer in [1, 64], got ${size}`);
+    }
+    const minFlop = options.minParallelFlop ?? 2 ** 24;
+    if (!(minFlop >= 0)) throw new RangeError(`WorkerPool: minParallelFlop must be >= 0, got ${minFlop}`);
+    this.size = size;
+    this.minParallelFlop = minFlop;
+    const { url, execArgv } = workerScript();
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(url, { execArgv });
+      worker.unref();
+      worker.on('message', (msg: { id: number; ok: boolean; value?: unknown; error?: string }) => this.onMessage(msg));
+      worker.on('error', (err: unknown) => this.failAll(err instanceof Error ? err : new Error(String(err))));
+      this.slots.push({ worker, busy: false });
+    }
+  }
+
+  private onMessage(msg: { id: number; ok: boolean; value?: unknown; error?: string }): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    this.pending.delete(msg.id);
+    if (msg.ok) p.resolve(msg.value);
+    else p.reject(new Error(msg.error));
+  }
+
+  private failAll(err: Error): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  /** Grows the shared buffer (never shrinks) to hold `floats` float32 values. */
+  private ensureShared(floats: number): Float32Array {
+    if (this.sharedF32.length < floats) {
+      this.shared = new SharedArrayBuffer(4 * floats);
+      this.sharedF32 = new Float32Array(this.shared);
+    }
+    return this.sharedF32;
+  }
+
+  /**
+   * out = alpha · op(a) · op(b) + beta · out, like {@link gemm}, split by rows of `out` between
+   * this thread and the idle workers. Synchronous. Products below `minParallelFlop` and calls
+   * made while every worker is busy run on this thread alone.
+   *
+   * @example
+   * pool.gemm(c, a, b, { transB: true });
+   */
+  gemm(out: Matrix, a: Matrix, b: Matrix, opts: GemmOptions = {}): Matrix {
+    if (this.closed) throw new Error('WorkerPool.gemm: the pool is closed');
+    const transA = opts.transA ?? false, transB = opts.transB ?? false;
+    const alpha = opts.alpha ?? 1, beta = opts.beta ?? 0;
+    const m = transA ? a.cols : a.rows, k = transA ? a.rows : a.cols;
+    const n = transB ? b.rows : b.cols;
+    const idle = this.slots.filter((s) => !s.busy);
+    if (2 * m * n * k < this.minParallelFlop || idle.length === 0 || m < 2) {
+      return gemm(out, a, b, opts);
+    }
+    // Validate shapes through gemm's own checks on a 0-row view is awkward; check here.
+    const kb = transB ? b.cols : b.rows;
+    if (k !== kb) throw new RangeError(`WorkerPool.gemm: a is ${shapeOf(a)}${transA ? ' (transposed)' : ''} but b is ${shapeOf(b)}${transB ? ' (transposed)' : ''}`);
+    if (out.rows !== m || out.cols !== n) throw new RangeError(`WorkerPool.gemm: out is ${shapeOf(out)} but the product is ${m}x${n}`);
+
+    // Shared layout: A as m×k (transposed on the way in if transA), B as stored, C as m×n.
+    const aOffset = 0, bOffset = m * k, cOffset = m * k + b.rows * b.cols;
+    const sh = this.ensureShared(cOffset + m * n);
+    if (transA) {
+      for (let p = 0; p < k; p++) for (let i = 0; i < m; i++) sh[i * k + p] = a.data[p * m + i];
+    } else {
+      sh.set(a.data, aOffset);
+    }
+    sh.set(b.data, bOffset);
+    if (beta !== 0) sh.set(out.data, cOffset);
+
+    // Rows split evenly between this thread and `idle.length` workers (rounded to 4-row tiles).
+    const parts = Math.min(idle.length + 1, Math.max(1, Math.floor(m / 4)));
+    const bounds: number[] = [0];
+    for (let t = 1; t < parts; t++) bounds.push(Math.min(m, Math.round((m * t) / parts / 4) * 4));
+    bounds.push(m);
+    for (let t = 1; t < parts; t++) {
+      const slot = idle[t - 1];
+      slot.busy = true;
+      Atomics.store(this.flagsI32, t, 0);
+      const job: GemmJob = {
+        kind: 'gemm', id: 0, shared: this.shared, m, n, k,
+        rowStart: bounds[t], rowEnd: bounds[t + 1], transB, alpha, beta,
+        aOffset, bOffset, cOffset, doneIndex: t, flags: this.flags,
+      };
+      slot.worker.postMessage(job);
+    }
+    // This thread's share: rows [0, bounds[1]).
+    const r1 = bounds[1];
+    const aView: Matrix = { rows: r1, cols: k, data: sh.subarray(aOffset, aOffset + r1 * k) };
+    const bView: Matrix = { rows: b.rows, cols: b.cols, data: sh.subarray(bOffset, bOffset + b.rows * b.cols) };
+    const cView: Matrix = { rows: r1, cols: n, data: sh.subarray(cOffset, cOffset + r1 * n) };
+    gemm(cView, aView, bView, { transB, alpha, beta });
+    for (let t = 1; t < parts; t++) {
+      while (Atomics.load(this.flagsI32, t) === 0) Atomics.wait(this.flagsI32, t, 0, 1000);
+      if (Atomics.load(this.flagsI32, t) !== 1) throw new Error(`WorkerPool.gemm: worker ${t} failed on rows ${bounds[t]}..${bounds[t + 1]}`);
+      idle[t - 1].busy = false;
+    }
+    out.data.set(sh.subarray(cOffset, cOffset + m * n));
+    return out;
+  }
+
+  /**
+   * Runs `exportName` of the ES module at `moduleUrl` in an idle worker with `args`
+   * (structured-cloned both ways) and resolves with its return value (awaited if a Promise).
+   * Jobs beyond the pool size wait for a free worker.
+   *
+   * @example
+   * const means = await Promise.all(seeds.map((s) => pool.run(url, 'chainMean', [s, 10000])));
+   */
+  async run<T = unknown>(moduleUrl: string | URL, exportName: string, args: unknown[] = []): Promise<T> {
+    if (this.closed) throw new Error('WorkerPool.run: the pool is closed');
+    let slot = this.slots.find((s) => !s.busy);
+    while (!slot) {
+      await new Promise((r) => setTimeout(r, 1));
+      slot = this.slots.find((s) => !s.busy);
+    }
+    slot.busy = true;
+    const id = this.nextId++;
+    const job: RunJob = { kind: 'run', id, url: String(moduleUrl), exportName, args };
+    const s = slot;
+    s.worker.ref();
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        s.worker.postMessage(job);
+      });
+    } finally {
+      s.busy = false;
+      s.worker.unref();
+    }
+  }
+
+  /** Terminates the workers. @example await pool.close(); */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+/**
+ * A {@link WorkerPool} with `size` workers (default: cores − 1, at least one).
+ *
+ * @example
+ * const pool = createWorkerPool({ size: 1 }); // on a 2-core machine: this thread + one worker
+ */
+export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
+  return new WorkerPool(options);
+}
+
+export type { GemmJob, RunJob };
