@@ -5,7 +5,7 @@
  *
  * Prints, per sampler: the pooled P(x > 0), the proportion in each chain, the rank-normalized split
  * R-hat of x, the sampling acceptance and the ESS (Σ over chains of N/τ_int). Samplers that
- * jump far (wide random walk, the adapted random walk, whose step grows to ≈ 5, and the
+ * jump far (wide random walk, the adapted random walk, whose step grows to ≈ 9–10, and the
  * independence proposal) mix between the modes. The local ones (Gibbs with a latent label,
  * MALA, ULA, HMC) cross the valley at x = 0, where the density is e^{−4.5} ≈ 1 % of the peak,
  * only now and then: the per-chain proportions scatter, the ESS collapses to a few hundred out of

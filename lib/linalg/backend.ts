@@ -4,11 +4,12 @@
  * `gemm(out, a, b, opts)` (gemm.ts) checks its arguments and then calls the active backend's
  * `sgemm` with raw arrays, offsets, leading dimensions, transposes and scalars, already
  * validated. A backend therefore only has to be fast and correct on valid input; it never sees a
- * `Matrix` and never throws shape errors. Today the only backend is the pure-TypeScript one
- * ('ts', gemm-ts.ts). A WebAssembly SIMD backend can implement the same interface later and sit
- * behind the same public signature, so callers do not change.
+ * `Matrix` and never throws shape errors. Two backends implement it: the pure-TypeScript one ('ts', gemm-ts.ts), the readable
+ * reference, and the WebAssembly SIMD one ('wasm', lib/linalg/wasm/), selected automatically
+ * where the engine supports SIMD. Callers never change: `gemm` has one signature.
  */
 import { sgemmTS } from './gemm-ts.js';
+import { createWasmGemm, wasmSimdSupported } from './wasm/backend.js';
 
 /**
  * What a linear-algebra backend provides. Arguments follow BLAS (`cblas_sgemm`, row-major).
@@ -51,7 +52,37 @@ export interface LinalgBackend {
  */
 export const tsBackend: LinalgBackend = { name: 'ts', sgemm: sgemmTS };
 
-let active: LinalgBackend = tsBackend;
+/** Names `setBackend` accepts. */
+export type BackendName = 'ts' | 'wasm';
+
+let wasmBackend: LinalgBackend | undefined;
+let wasmChecked = false;
+let wasmAvailable = false;
+
+/** Whether this engine validates a WebAssembly SIMD module (checked once, never throws). */
+function wasmSupported(): boolean {
+  if (!wasmChecked) {
+    wasmChecked = true;
+    wasmAvailable = wasmSimdSupported();
+  }
+  return wasmAvailable;
+}
+
+/**
+ * The WebAssembly SIMD backend (lib/linalg/wasm/), created on first use. Its module (about
+ * 1 KB) is compiled synchronously, which browsers allow on the main thread below 4 KB.
+ */
+function getWasmBackend(): LinalgBackend {
+  if (!wasmBackend) {
+    const w = createWasmGemm();
+    wasmBackend = { name: 'wasm', sgemm: w.sgemm.bind(w) };
+  }
+  return wasmBackend;
+}
+
+// Auto-selection: wasm where the engine validates a SIMD module, else ts. Chosen lazily on the
+// first gemm so that importing the library costs nothing.
+let active: LinalgBackend | undefined;
 
 /**
  * The backend that `gemm` dispatches to (internal; the public face is `getBackend()`).
@@ -62,34 +93,56 @@ let active: LinalgBackend = tsBackend;
  * ```
  */
 export function activeBackend(): LinalgBackend {
+  if (!active) active = wasmSupported() ? getWasmBackend() : tsBackend;
   return active;
 }
 
 /**
- * Name of the backend that `gemm` currently uses: 'ts' (pure TypeScript) in this version.
- * Benchmarks and saved results record it, since different backends round differently.
+ * Name of the backend that `gemm` uses: 'wasm' (WebAssembly SIMD, chosen automatically where
+ * the engine supports it) or 'ts' (pure TypeScript). Benchmarks and saved results record it:
+ * the two round differently ('ts' sums in float64, 'wasm' in float32 lanes), so bit-identical
+ * results are promised per backend.
  *
  * @example
  * ```ts
- * getBackend(); // 'ts'
+ * getBackend(); // 'wasm' in current Node and browsers, 'ts' where SIMD is missing
  * ```
  */
-export function getBackend(): string {
-  return active.name;
+export function getBackend(): BackendName {
+  return activeBackend().name as BackendName;
 }
 
 /**
- * Chooses the backend by name. Only 'ts' exists in this version; any other name throws a
- * RangeError naming the value and the available backends.
+ * The backends this engine can run: always 'ts', and 'wasm' where WebAssembly SIMD validates.
  *
  * @example
  * ```ts
- * setBackend('ts');
+ * availableBackends(); // ['ts', 'wasm']
  * ```
  */
-export function setBackend(name: string): void {
-  if (name !== 'ts') {
-    throw new RangeError(`setBackend: unknown backend '${String(name)}'; available: 'ts'`);
+export function availableBackends(): BackendName[] {
+  return wasmSupported() ? ['ts', 'wasm'] : ['ts'];
+}
+
+/**
+ * Chooses the backend `gemm` uses. 'ts' always works; 'wasm' throws a RangeError saying why on
+ * an engine without WebAssembly SIMD; any other name throws naming the value.
+ *
+ * @example
+ * ```ts
+ * setBackend('ts');   // the readable reference kernels, float64 accumulation
+ * setBackend('wasm'); // the SIMD kernels (the default where available)
+ * ```
+ */
+export function setBackend(name: BackendName): void {
+  if (name === 'ts') {
+    active = tsBackend;
+  } else if (name === 'wasm') {
+    if (!wasmSupported()) {
+      throw new RangeError("setBackend: 'wasm' needs WebAssembly SIMD, which this engine does not support (WebAssembly.validate rejected a v128 module); available: 'ts'");
+    }
+    active = getWasmBackend();
+  } else {
+    throw new RangeError(`setBackend: unknown backend '${String(name)}'; available: ${availableBackends().map((b) => `'${b}'`).join(', ')}`);
   }
-  active = tsBackend;
 }

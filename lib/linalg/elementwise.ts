@@ -5,8 +5,8 @@
  * `out`. In-place use (`sigmoid(x, x)`) is allowed; `out` and `x` must have the same length and
  * the same type, either both Float32Array or both Float64Array:
  *
- *  - Float32Array (model storage): computed in float64 with the fast table + polynomial exp of
- *    ./fastexp.ts and rounded once to float32. Every result is within a few float32 ulps of the
+ *  - Float32Array (model storage): computed in float64 with the fast table + polynomial exp
+ *    (and, for softplus / logSigmoid, log1p) of ./fastexp.ts and rounded once to float32. Every result is within a few float32 ulps of the
  *    exact value (bounds in docs/linalg.md, checked in spec/linalg/elementwise.spec.ts).
  *  - Float64Array (exact work): the same formulas with Math.exp / Math.log1p, full float64.
  *

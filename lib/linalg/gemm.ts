@@ -15,7 +15,7 @@ import { type Matrix, type Matrix64, shapeOf } from './matrix.js';
 import { activeBackend } from './backend.js';
 import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
 
-export { getBackend, setBackend, type LinalgBackend } from './backend.js';
+export { availableBackends, getBackend, setBackend, type BackendName, type LinalgBackend } from './backend.js';
 
 /** Options of {@link gemm} and {@link gemm64}. */
 export interface GemmOptions {
@@ -86,6 +86,32 @@ function checkShapes(
 }
 
 /**
+ * The checks `gemm` makes before any arithmetic (types, options, shapes, aliasing), shared with
+ * other entry points that compute the same product (the Node worker pool). `fn` names the caller
+ * in error messages. Returns the product's dimensions and the resolved options.
+ *
+ * @example
+ * ```ts
+ * const { m, n, k } = validateGemm('gemm', out, a, b, { transB: true });
+ * ```
+ */
+export function validateGemm(fn: string, out: Matrix, a: Matrix, b: Matrix, opts?: GemmOptions) {
+  const hint = ' (gemm is float32; use gemm64 for Matrix64)';
+  checkMatrix(fn, 'out', out, Float32Array, hint);
+  checkMatrix(fn, 'a', a, Float32Array, hint);
+  checkMatrix(fn, 'b', b, Float32Array, hint);
+  const o = resolveOptions(fn, opts);
+  const [m, n, k] = checkShapes(fn, out, a, b, o);
+  if (overlaps(out.data, a.data)) {
+    throw new RangeError(`${fn}: out aliases a (their data share memory); the product needs a separate out`);
+  }
+  if (overlaps(out.data, b.data)) {
+    throw new RangeError(`${fn}: out aliases b (their data share memory); the product needs a separate out`);
+  }
+  return { m, n, k, o };
+}
+
+/**
  * General matrix multiply on float32 matrices (BLAS sgemm):
  *
  *   out = alpha · op(a) · op(b) + beta · out,   op(a) = a or aᵀ (transA), op(b) = b or bᵀ (transB)
@@ -99,7 +125,7 @@ function checkShapes(
  * - `out` must not share memory with `a` or `b` (same ArrayBuffer, overlapping bytes): that
  *   throws a RangeError, because the kernel would read entries it has already overwritten.
  * - Transposes cost nothing extra: they are absorbed when the kernel packs its operands.
- * - Work happens in the active backend (`getBackend()`, 'ts' today); scratch buffers are
+ * - Work happens in the active backend (`getBackend()`: 'wasm' where SIMD exists, else 'ts'); scratch buffers are
  *   module-level and grow only when a larger size is first seen, so repeated calls allocate nothing.
  *
  * @example
@@ -113,18 +139,7 @@ function checkShapes(
  * ```
  */
 export function gemm(out: Matrix, a: Matrix, b: Matrix, opts?: GemmOptions): Matrix {
-  const hint = ' (gemm is float32; use gemm64 for Matrix64)';
-  checkMatrix('gemm', 'out', out, Float32Array, hint);
-  checkMatrix('gemm', 'a', a, Float32Array, hint);
-  checkMatrix('gemm', 'b', b, Float32Array, hint);
-  const o = resolveOptions('gemm', opts);
-  const [m, n, k] = checkShapes('gemm', out, a, b, o);
-  if (overlaps(out.data, a.data)) {
-    throw new RangeError('gemm: out aliases a (their data share memory); the product needs a separate out');
-  }
-  if (overlaps(out.data, b.data)) {
-    throw new RangeError('gemm: out aliases b (their data share memory); the product needs a separate out');
-  }
+  const { m, n, k, o } = validateGemm('gemm', out, a, b, opts);
   activeBackend().sgemm(
     o.transA, o.transB, m, n, k, o.alpha,
     a.data, 0, a.cols, b.data, 0, b.cols,

@@ -5,8 +5,13 @@
  */
 import { type Matrix64 } from '../linalg/index.js';
 
-/** Throws unless `m` is a square Matrix64 with finite entries; returns its size n. */
-export function checkSquareMatrix64(fn: string, what: string, m: unknown): number {
+/**
+ * Throws unless `m` is a square Matrix64 with finite entries (entries skipped when checkEntries
+ * is false); returns its size n. Internal.
+ * @example
+ * const n = checkSquareMatrix64('evolve', 'W', W); // 3 for a 3x3 W
+ */
+export function checkSquareMatrix64(fn: string, what: string, m: unknown, checkEntries = true): number {
   if (m === null || typeof m !== 'object' || !((m as Matrix64).data instanceof Float64Array)) {
     throw new TypeError(`${fn}: ${what} must be a Matrix64 (rows, cols, data: Float64Array), got ${describe(m)}`);
   }
@@ -17,6 +22,7 @@ export function checkSquareMatrix64(fn: string, what: string, m: unknown): numbe
     throw new RangeError(`${fn}: ${what} is ${a.rows}x${a.cols} but its data has length ${a.data.length}`);
   }
   const n = a.rows;
+  if (!checkEntries) return n;
   for (let k = 0; k < n * n; k++) {
     if (!Number.isFinite(a.data[k])) {
       throw new RangeError(`${fn}: ${what}[${Math.floor(k / n)}][${k % n}] must be finite, got ${a.data[k]}`);
@@ -25,7 +31,11 @@ export function checkSquareMatrix64(fn: string, what: string, m: unknown): numbe
   return n;
 }
 
-/** Throws unless `v` is a Float64Array of length n with finite entries. */
+/**
+ * Throws unless `v` is a Float64Array of length n with finite entries. Internal.
+ * @example
+ * checkVector64('evolve', 'p', p, 3);
+ */
 export function checkVector64(fn: string, what: string, v: unknown, n: number): asserts v is Float64Array {
   if (!(v instanceof Float64Array)) {
     throw new TypeError(`${fn}: ${what} must be a Float64Array, got ${describe(v)}`);
@@ -36,14 +46,22 @@ export function checkVector64(fn: string, what: string, v: unknown, n: number): 
   }
 }
 
-/** Throws unless `t` is a non-negative finite number. */
+/**
+ * Throws unless `tol` is a non-negative finite number. Internal.
+ * @example
+ * checkTolerance('assertDistribution', 1e-12);
+ */
 export function checkTolerance(fn: string, tol: unknown): asserts tol is number {
   if (typeof tol !== 'number' || !(tol >= 0) || !Number.isFinite(tol)) {
     throw new RangeError(`${fn}: tol must be a non-negative finite number, got ${String(tol)}`);
   }
 }
 
-/** Short description of a value for error messages. */
+/**
+ * Short description of a value for error messages. Internal.
+ * @example
+ * describe([1, 2]); // 'an Array of length 2'
+ */
 export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return `an Array of length ${v.length}`;

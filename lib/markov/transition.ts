@@ -61,8 +61,9 @@ export function randomWalkMatrix(n: number, boundary: RandomWalkBoundary): Matri
  *
  * N-MC-02  p_i(t + eps) = sum_j W(j -> i) p_j(t)   (notes 000 "Markov processes").
  *
- * Checks shapes and finiteness of p; does NOT check that W is stochastic (that costs as much as
- * the step itself): call {@link assertColumnStochastic} once on a matrix you built yourself.
+ * Checks shapes and finiteness of p; does NOT scan the entries of W (finite, stochastic: that
+ * costs as much as the step itself): call {@link assertColumnStochastic} once on a matrix you
+ * built yourself.
  * `out` must not be the same array as `p`. Returns `out`.
  *
  * @example
@@ -70,7 +71,7 @@ export function randomWalkMatrix(n: number, boundary: RandomWalkBoundary): Matri
  * evolve(new Float64Array(3), W, new Float64Array([1, 0, 0])); // [0.5, 0.5, 0]
  */
 export function evolve(out: Float64Array, W: Matrix64, p: Float64Array): Float64Array {
-  const n = checkSquareMatrix64('evolve', 'W', W);
+  const n = checkSquareMatrix64('evolve', 'W', W, false); // shape only: an entry scan would double the cost
   checkVector64('evolve', 'p', p, n);
   checkOut('evolve', out, n);
   if (out === p) throw new RangeError('evolve: out must not be the same array as p (use evolveSteps, or a second buffer)');

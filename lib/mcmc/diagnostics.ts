@@ -17,7 +17,7 @@
 import { circularAutocorrelation, nextPowerOfTwo } from './fft.js';
 
 /** A chain of scalar draws. */
-export type Series = ArrayLike<number>;
+export type Draws = ArrayLike<number>;
 
 // ---------------------------------------------------------------------------------------------
 // Input checks
@@ -27,7 +27,7 @@ function isArrayLike(x: unknown): x is ArrayLike<number> {
 }
 
 /** Throws unless x is a finite numeric series of length >= minLength; `where` names it. */
-function checkSeries(fn: string, where: string, x: unknown, minLength: number): asserts x is Series {
+function checkSeries(fn: string, where: string, x: unknown, minLength: number): asserts x is Draws {
   if (!isArrayLike(x)) throw new TypeError(`${fn}: ${where} must be a Float64Array, Float32Array or number[], got ${x === null ? 'null' : typeof x}`);
   const s = x as ArrayLike<number>;
   if (s.length < minLength) throw new RangeError(`${fn}: ${where} is too short: length ${s.length}, need at least ${minLength}`);
@@ -37,7 +37,7 @@ function checkSeries(fn: string, where: string, x: unknown, minLength: number): 
 }
 
 /** Throws unless `chains` is a non-empty array of finite chains of one common length >= minLength. */
-function checkChains(fn: string, chains: unknown, minLength: number): asserts chains is Series[] {
+function checkChains(fn: string, chains: unknown, minLength: number): asserts chains is Draws[] {
   if (!Array.isArray(chains)) throw new TypeError(`${fn}: chains must be an array of chains (one Float64Array per chain), got ${chains === null ? 'null' : typeof chains}`);
   if (chains.length < 1) throw new RangeError(`${fn}: chains is empty; need at least one chain`);
   for (let c = 0; c < chains.length; c++) {
@@ -55,7 +55,7 @@ function checkChains(fn: string, chains: unknown, minLength: number): asserts ch
   }
 }
 
-function mean(x: Series): number {
+function mean(x: Draws): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i];
   return s / x.length;
@@ -70,7 +70,7 @@ function mean(x: Series): number {
  * the FFT equals the linear one), gamma = IFFT(|FFT(x - xbar)|^2) / N (circularAutocorrelation,
  * two half-length complex FFTs). O(N log N).
  */
-function autocovarianceFft(x: Series, maxLag: number): Float64Array {
+function autocovarianceFft(x: Draws, maxLag: number): Float64Array {
   const n = x.length;
   const padded = new Float64Array(nextPowerOfTwo(2 * n));
   const xbar = mean(x);
@@ -95,7 +95,7 @@ function autocovarianceFft(x: Series, maxLag: number): Float64Array {
  * @example
  * autocorrelation(new Float64Array([1, 2, 3, 4]), 2); // [1, 0.25, -0.3]
  */
-export function autocorrelation(x: Series, maxLag?: number): Float64Array {
+export function autocorrelation(x: Draws, maxLag?: number): Float64Array {
   const fn = 'autocorrelation';
   checkSeries(fn, 'x', x, 2);
   const n = x.length;
@@ -153,11 +153,11 @@ export interface AutocorrTimeResult {
  * d.tau;           // ~3 = (1 + rho) / (1 - rho)
  * d.standardError; // ~ tau sqrt(2 (2M + 1) / N)
  */
-export function integratedAutocorrTimeDetails(x: Series, options: AutocorrTimeOptions = {}): AutocorrTimeResult {
+export function integratedAutocorrTimeDetails(x: Draws, options: AutocorrTimeOptions = {}): AutocorrTimeResult {
   return autocorrTime('integratedAutocorrTimeDetails', x, options);
 }
 
-function autocorrTime(fn: string, x: Series, options: AutocorrTimeOptions): AutocorrTimeResult {
+function autocorrTime(fn: string, x: Draws, options: AutocorrTimeOptions): AutocorrTimeResult {
   checkSeries(fn, 'x', x, 4);
   const c = options.c ?? 5;
   if (typeof c !== 'number' || !(c > 0) || !Number.isFinite(c)) throw new RangeError(`${fn}: c must be a positive finite number, got ${String(c)}`);
@@ -192,7 +192,7 @@ function autocorrTime(fn: string, x: Series, options: AutocorrTimeOptions): Auto
  * @example
  * integratedAutocorrTime(chain); // e.g. 3.02 for an AR(1) chain with rho = 0.5
  */
-export function integratedAutocorrTime(x: Series, options: AutocorrTimeOptions = {}): number {
+export function integratedAutocorrTime(x: Draws, options: AutocorrTimeOptions = {}): number {
   return autocorrTime('integratedAutocorrTime', x, options).tau;
 }
 
@@ -206,7 +206,7 @@ export function integratedAutocorrTime(x: Series, options: AutocorrTimeOptions =
  * const ess = effectiveSampleSize(chain);
  * const se = sd / Math.sqrt(ess); // standard error of the chain's mean
  */
-export function effectiveSampleSize(x: Series, options: AutocorrTimeOptions = {}): number {
+export function effectiveSampleSize(x: Draws, options: AutocorrTimeOptions = {}): number {
   return autocorrTime('effectiveSampleSize', x, options).ess;
 }
 
@@ -266,7 +266,7 @@ export function inverseNormalCdf(p: number): number {
 // Rank-normalized split R-hat and bulk ESS (Vehtari et al. 2021)
 
 /** Splits each chain into its first and last floor(n/2) draws (the middle draw of an odd n is dropped). */
-function splitChains(chains: Series[]): Float64Array[] {
+function splitChains(chains: Draws[]): Float64Array[] {
   const n = chains[0].length;
   const half = Math.floor(n / 2);
   const out: Float64Array[] = [];
@@ -293,12 +293,12 @@ function rankNormalize(chains: Float64Array[]): Float64Array[] {
   const total = m * n;
   const values = new Float64Array(total);
   for (let c = 0; c < m; c++) values.set(chains[c], c * n);
-  const order = Array.from({ length: total }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  const order = argsort(values);
   const z = new Float64Array(total);
   for (let start = 0; start < total;) {
     let end = start + 1;
     while (end < total && values[order[end]] === values[order[start]]) end++;
-    const averageRank = (start + 1 + end) / 2; // ranks start+1 .. end, averaged
+    const averageRank = (start + 1 + end) / 2; // the tied draws hold ranks start+1 .. end
     const zValue = inverseNormalCdf((averageRank - 3 / 8) / (total + 1 / 4));
     for (let k = start; k < end; k++) z[order[k]] = zValue;
     start = end;
@@ -306,8 +306,40 @@ function rankNormalize(chains: Float64Array[]): Float64Array[] {
   return chains.map((_, c) => z.subarray(c * n, (c + 1) * n));
 }
 
+/**
+ * Indices that sort `keys` ascending (stable), by a bottom-up merge sort that moves the keys
+ * along with the indices, so every pass reads memory sequentially (much faster in JS than
+ * Array.prototype.sort with a comparator). O(S log S).
+ */
+function argsort(keys: Float64Array): Uint32Array {
+  const n = keys.length;
+  let idx = new Uint32Array(n);
+  let key = new Float64Array(keys);
+  let idx2 = new Uint32Array(n);
+  let key2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        if (key[j] < key[i]) { key2[k] = key[j]; idx2[k++] = idx[j++]; }
+        else { key2[k] = key[i]; idx2[k++] = idx[i++]; }
+      }
+      while (i < mid) { key2[k] = key[i]; idx2[k++] = idx[i++]; }
+      while (j < hi) { key2[k] = key[j]; idx2[k++] = idx[j++]; }
+    }
+    let t = idx; idx = idx2; idx2 = t;
+    const u = key; key = key2; key2 = u;
+  }
+  return idx;
+}
+
 /** Sample variance with divisor (n - 1). */
-function variance(x: Series): number {
+function variance(x: Draws): number {
   const xbar = mean(x);
   let s = 0;
   for (let i = 0; i < x.length; i++) s += (x[i] - xbar) * (x[i] - xbar);
@@ -329,8 +361,16 @@ function rHatOf(chains: Float64Array[]): number {
   return Math.sqrt(((n - 1) / n * W + B / n) / W);
 }
 
+/** All draws of all chains in one Float64Array (chain after chain). */
+function pool(chains: Draws[]): Float64Array {
+  const n = chains[0].length;
+  const all = new Float64Array(chains.length * n);
+  for (let c = 0; c < chains.length; c++) for (let i = 0; i < n; i++) all[c * n + i] = chains[c][i];
+  return all;
+}
+
 function median(values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
+  const sorted = new Float64Array(values).sort();
   const n = sorted.length;
   return n % 2 === 1 ? sorted[(n - 1) / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
 }
@@ -357,13 +397,15 @@ function median(values: Float64Array): number {
  * @example
  * splitRHat([chainA, chainB, chainC, chainD]); // e.g. 1.002 for well-mixed chains
  */
-export function splitRHat(chains: Series[]): number {
+export function splitRHat(chains: Draws[]): number {
   checkChains('splitRHat', chains, 4);
   const bulk = rHatOf(rankNormalize(splitChains(chains)));
-  const all = new Float64Array(chains.length * chains[0].length);
-  chains.forEach((c, k) => all.set(Array.from(c), k * chains[0].length));
-  const med = median(all);
-  const folded = chains.map((c) => Float64Array.from(c as ArrayLike<number>, (v) => Math.abs(v - med)));
+  const med = median(pool(chains));
+  const folded = chains.map((c) => {
+    const f = new Float64Array(c.length);
+    for (let i = 0; i < c.length; i++) f[i] = Math.abs(c[i] - med);
+    return f;
+  });
   const tail = rHatOf(rankNormalize(splitChains(folded)));
   if (Number.isNaN(bulk) || Number.isNaN(tail)) return Number.isNaN(bulk) ? tail : bulk;
   return Math.max(bulk, tail);
@@ -432,7 +474,7 @@ function geyerEss(chains: Float64Array[]): number {
  * @example
  * bulkEffectiveSampleSize([chainA, chainB]); // about 2 n / tau_int for well-mixed chains
  */
-export function bulkEffectiveSampleSize(chains: Series[]): number {
+export function bulkEffectiveSampleSize(chains: Draws[]): number {
   checkChains('bulkEffectiveSampleSize', chains, 4);
   return geyerEss(rankNormalize(splitChains(chains)));
 }
@@ -506,7 +548,7 @@ export interface BlockingResult {
  * const b = blockingError(chain);
  * b.standardError; // error of mean(chain), correlations included
  */
-export function blockingError(x: Series): BlockingResult {
+export function blockingError(x: Draws): BlockingResult {
   const fn = 'blockingError';
   checkSeries(fn, 'x', x, 4);
   const d = Math.floor(Math.log2(x.length));
@@ -606,10 +648,10 @@ function isChainSamples(c: unknown): c is ChainSamples {
  * const rows = summarize(result.chains, ['x', 'y']);
  * console.log(formatSummary(rows));
  */
-export function summarize(chains: Series[] | ChainSamples[], names?: string[]): SummaryRow[] {
+export function summarize(chains: Draws[] | ChainSamples[], names?: string[]): SummaryRow[] {
   const fn = 'summarize';
   if (!Array.isArray(chains) || chains.length === 0) throw new RangeError(`${fn}: chains must be a non-empty array of chains`);
-  let columns: Series[][]; // columns[k] = one Series per chain for coordinate k
+  let columns: Draws[][]; // columns[k] = one Draws per chain for coordinate k
   if (chains.every((c) => isChainSamples(c))) {
     const cs = chains as ChainSamples[];
     const dim = cs[0].dim;
@@ -619,18 +661,21 @@ export function summarize(chains: Series[] | ChainSamples[], names?: string[]): 
     }
     columns = [];
     for (let k = 0; k < dim; k++) {
-      columns.push(cs.map((c) => Float64Array.from({ length: c.nSamples }, (_, t) => c.samples[t * dim + k])));
+      columns.push(cs.map((c) => {
+        const column = new Float64Array(c.nSamples);
+        for (let t = 0; t < c.nSamples; t++) column[t] = c.samples[t * dim + k];
+        return column;
+      }));
     }
   } else {
-    columns = [chains as Series[]];
+    columns = [chains as Draws[]];
   }
   if (names !== undefined && (!Array.isArray(names) || names.length !== columns.length)) {
     throw new RangeError(`${fn}: names must have one entry per coordinate (${columns.length}), got ${Array.isArray(names) ? names.length : typeof names}`);
   }
   return columns.map((col, k) => {
     checkChains(fn, col, 4);
-    const all = new Float64Array(col.length * col[0].length);
-    col.forEach((c, i) => all.set(Array.from(c), i * col[0].length));
+    const all = pool(col);
     const sd = Math.sqrt(variance(all));
     let ess = 0;
     for (const c of col) {
@@ -656,7 +701,7 @@ export function summarize(chains: Series[] | ChainSamples[], names?: string[]): 
  * @example
  * console.log(formatSummary(summarize([chainA, chainB])));
  * // name    mean      sd    mcse     ess  ess_bulk  r_hat
- * // x     0.0123  1.0041  0.0201  2494.1    2601.7  1.001
+ * // x     0.0136  0.9967  0.0155  4128.0    4037.6  1.000   (4 iid N(0,1) chains of 1000)
  */
 export function formatSummary(rows: SummaryRow[]): string {
   if (!Array.isArray(rows)) throw new TypeError('formatSummary: rows must be an array of SummaryRow (from summarize)');

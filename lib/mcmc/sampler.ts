@@ -10,6 +10,9 @@ import type { LogDensity } from './target.js';
 /**
  * How a sampler's step size is tuned during warm-up: Robbins–Monro on log(step) (RWM, MALA),
  * dual averaging (HMC, Hoffman & Gelman 2014), or never (ULA, Gibbs).
+ *
+ * @example
+ * hmcSampler().adaptation; // 'dual-averaging'
  */
 export type AdaptationKind = 'robbins-monro' | 'dual-averaging' | 'none';
 

@@ -5,7 +5,7 @@
  *  - 'run': imports a module, calls the named export with the arguments, posts the result back.
  */
 import { parentPort } from 'node:worker_threads';
-import { gemm } from '../linalg/gemm.js';
+import { gemm, getBackend, setBackend } from '../linalg/gemm.js';
 import type { Matrix } from '../linalg/matrix.js';
 import type { GemmJob, RunJob } from './pool.js';
 
@@ -15,6 +15,7 @@ const port = parentPort;
 function runGemm(job: GemmJob): void {
   const flags = new Int32Array(job.flags);
   try {
+    if (getBackend() !== job.backend) setBackend(job.backend);
     const sh = new Float32Array(job.shared);
     const { m, n, k, rowStart, rowEnd } = job;
     void m;
@@ -49,3 +50,4 @@ port.on('message', (job: GemmJob | RunJob) => {
   if (job.kind === 'gemm') runGemm(job);
   else void runJob(job);
 });
+port.postMessage({ ready: true });

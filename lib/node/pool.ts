@@ -16,8 +16,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { gemm, type GemmOptions } from '../linalg/gemm.js';
-import { shapeOf, type Matrix } from '../linalg/matrix.js';
+import { gemm, getBackend, validateGemm, type BackendName, type GemmOptions } from '../linalg/gemm.js';
+import type { Matrix } from '../linalg/matrix.js';
 
 /** Options of {@link createWorkerPool}. */
 export interface WorkerPoolOptions {
@@ -35,6 +35,7 @@ interface GemmJob {
   m: number; n: number; k: number;
   rowStart: number; rowEnd: number;
   transB: boolean; alpha: number; beta: number;
+  backend: BackendName; // the caller's backend, so every part rounds the same way
   aOffset: number; bOffset: number; cOffset: number; // in float32 elements
   doneIndex: number; // Int32 index in `flags` to set to 1 when done
   flags: SharedArrayBuffer;
@@ -42,15 +43,22 @@ interface GemmJob {
 
 interface RunJob { kind: 'run'; id: number; url: string; exportName: string; args: unknown[] }
 
-interface WorkerSlot { worker: Worker; busy: boolean }
+interface WorkerSlot { worker: Worker; busy: boolean; ready: boolean }
 
-/** Where the worker script is: the .ts source under tsx (development), the .js file in dist/. */
-function workerScript(): { url: URL; execArgv: string[] } {
-  const isSource = import.meta.url.endsWith('.ts');
-  const url = new URL(isSource ? './pool-worker.ts' : './pool-worker.js', import.meta.url);
-  const execArgv = [...process.execArgv];
-  if (isSource && !execArgv.some((a) => a.includes('tsx'))) execArgv.push('--import', 'tsx');
-  return { url, execArgv };
+/**
+ * How to start a worker. From dist/ the worker is the compiled pool-worker.js. From the .ts
+ * sources (under tsx: tests, examples, benchmarks) Node 20 does not pass tsx's loader on to a
+ * worker's entry file, so the worker starts from a two-line script that registers tsx in that
+ * thread and then imports pool-worker.ts (tsx is a devDependency; this path is development-only).
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./pool-worker.js', import.meta.url));
+  }
+  const script = new URL('./pool-worker.ts', import.meta.url).href;
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(script)}); });`;
+  return new Worker(code, { eval: true, execArgv: [] });
 }
 
 /**
@@ -79,6 +87,9 @@ export class WorkerPool {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private closed = false;
+  private failure: Error | undefined;
+  /** How many parts the last `gemm` call was split into (1 = it ran on the calling thread only). */
+  lastParts = 0;
 
   constructor(options: WorkerPoolOptions = {}) {
     const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -90,14 +101,44 @@ export class WorkerPool {
     if (!(minFlop >= 0)) throw new RangeError(`WorkerPool: minParallelFlop must be >= 0, got ${minFlop}`);
     this.size = size;
     this.minParallelFlop = minFlop;
-    const { url, execArgv } = workerScript();
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(url, { execArgv });
+      const worker = startWorker();
       worker.unref();
-      worker.on('message', (msg: { id: number; ok: boolean; value?: unknown; error?: string }) => this.onMessage(msg));
+      const slot: WorkerSlot = { worker, busy: false, ready: false };
+      worker.on('message', (msg: { id: number; ok: boolean; value?: unknown; error?: string; ready?: boolean }) => {
+        if (msg.ready) { slot.ready = true; this.onReady(); } else this.onMessage(msg);
+      });
       worker.on('error', (err: unknown) => this.failAll(err instanceof Error ? err : new Error(String(err))));
-      this.slots.push({ worker, busy: false });
+      worker.on('exit', () => { slot.ready = false; });
+      this.slots.push(slot);
     }
+  }
+
+  private readyWaiters: (() => void)[] = [];
+
+  private onReady(): void {
+    if (this.slots.every((s) => s.ready)) {
+      for (const w of this.readyWaiters) w();
+      this.readyWaiters = [];
+    }
+  }
+
+  /**
+   * Resolves when every worker has started. Until then `gemm` uses only the workers that have
+   * (possibly none: it then runs on the calling thread), so awaiting this is optional.
+   *
+   * @example
+   * const pool = createWorkerPool();
+   * await pool.ready();
+   */
+  ready(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.slots.every((s) => s.ready)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.readyWaiters.push(resolve);
+      const t = setInterval(() => { if (this.failure) { clearInterval(t); reject(this.failure); } }, 10);
+      this.readyWaiters.push(() => clearInterval(t));
+    });
   }
 
   private onMessage(msg: { id: number; ok: boolean; value?: unknown; error?: string }): void {
@@ -109,6 +150,7 @@ export class WorkerPool {
   }
 
   private failAll(err: Error): void {
+    this.failure = err;
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
   }
@@ -132,19 +174,13 @@ export class WorkerPool {
    */
   gemm(out: Matrix, a: Matrix, b: Matrix, opts: GemmOptions = {}): Matrix {
     if (this.closed) throw new Error('WorkerPool.gemm: the pool is closed');
-    const transA = opts.transA ?? false, transB = opts.transB ?? false;
-    const alpha = opts.alpha ?? 1, beta = opts.beta ?? 0;
-    const m = transA ? a.cols : a.rows, k = transA ? a.rows : a.cols;
-    const n = transB ? b.rows : b.cols;
-    const idle = this.slots.filter((s) => !s.busy);
-    if (2 * m * n * k < this.minParallelFlop || idle.length === 0 || m < 2) {
+    const { m, n, k, o } = validateGemm('WorkerPool.gemm', out, a, b, opts);
+    const { transA, transB, alpha, beta } = o;
+    const idle = this.slots.filter((s) => s.ready && !s.busy);
+    if (2 * m * n * k < this.minParallelFlop || idle.length === 0 || m < 8) {
+      this.lastParts = 1;
       return gemm(out, a, b, opts);
     }
-    // Validate shapes through gemm's own checks on a 0-row view is awkward; check here.
-    const kb = transB ? b.cols : b.rows;
-    if (k !== kb) throw new RangeError(`WorkerPool.gemm: a is ${shapeOf(a)}${transA ? ' (transposed)' : ''} but b is ${shapeOf(b)}${transB ? ' (transposed)' : ''}`);
-    if (out.rows !== m || out.cols !== n) throw new RangeError(`WorkerPool.gemm: out is ${shapeOf(out)} but the product is ${m}x${n}`);
-
     // Shared layout: A as m×k (transposed on the way in if transA), B as stored, C as m×n.
     const aOffset = 0, bOffset = m * k, cOffset = m * k + b.rows * b.cols;
     const sh = this.ensureShared(cOffset + m * n);
@@ -167,24 +203,33 @@ export class WorkerPool {
       Atomics.store(this.flagsI32, t, 0);
       const job: GemmJob = {
         kind: 'gemm', id: 0, shared: this.shared, m, n, k,
-        rowStart: bounds[t], rowEnd: bounds[t + 1], transB, alpha, beta,
+        rowStart: bounds[t], rowEnd: bounds[t + 1], transB, alpha, beta, backend: getBackend(),
         aOffset, bOffset, cOffset, doneIndex: t, flags: this.flags,
       };
       slot.worker.postMessage(job);
     }
     // This thread's share: rows [0, bounds[1]).
+    this.lastParts = parts;
     const r1 = bounds[1];
     const aView: Matrix = { rows: r1, cols: k, data: sh.subarray(aOffset, aOffset + r1 * k) };
     const bView: Matrix = { rows: b.rows, cols: b.cols, data: sh.subarray(bOffset, bOffset + b.rows * b.cols) };
     const cView: Matrix = { rows: r1, cols: n, data: sh.subarray(cOffset, cOffset + r1 * n) };
     gemm(cView, aView, bView, { transB, alpha, beta });
     for (let t = 1; t < parts; t++) {
-      while (Atomics.load(this.flagsI32, t) === 0) Atomics.wait(this.flagsI32, t, 0, 1000);
+      // Wait for worker t; a worker that died (startup error) is reported, never waited on forever.
+      while (Atomics.load(this.flagsI32, t) === 0) {
+        if (Atomics.wait(this.flagsI32, t, 0, 5000) === 'timed-out') this.checkWorkersAlive(t);
+      }
       if (Atomics.load(this.flagsI32, t) !== 1) throw new Error(`WorkerPool.gemm: worker ${t} failed on rows ${bounds[t]}..${bounds[t + 1]}`);
       idle[t - 1].busy = false;
     }
     out.data.set(sh.subarray(cOffset, cOffset + m * n));
     return out;
+  }
+
+  /** Throws if a worker reported an error (its 'error' event runs between our waits). */
+  private checkWorkersAlive(t: number): void {
+    if (this.failure) throw new Error(`WorkerPool.gemm: worker ${t} is not running: ${this.failure.message}`);
   }
 
   /**
@@ -197,10 +242,11 @@ export class WorkerPool {
    */
   async run<T = unknown>(moduleUrl: string | URL, exportName: string, args: unknown[] = []): Promise<T> {
     if (this.closed) throw new Error('WorkerPool.run: the pool is closed');
-    let slot = this.slots.find((s) => !s.busy);
+    await this.ready();
+    let slot = this.slots.find((s) => s.ready && !s.busy);
     while (!slot) {
       await new Promise((r) => setTimeout(r, 1));
-      slot = this.slots.find((s) => !s.busy);
+      slot = this.slots.find((s) => s.ready && !s.busy);
     }
     slot.busy = true;
     const id = this.nextId++;

@@ -459,7 +459,7 @@ export class Rng {
   /**
    * A normal draw N(mean, sd^2) by the ziggurat method (Marsaglia & Tsang 2000, 128 layers;
    * layer index, sign and magnitude from disjoint bits of one word, see ziggurat.ts).
-   * Returns mean + sd z. About 98.8% of draws take one word and no Math.exp.
+   * Returns mean + sd z. About 97.2% of draws take the fast path: one word, no Math.exp.
    * Resolution: inside layer i, z lies on a grid of spacing x_i / 2^24 (finer than float32
    * near |z| = 1); tail draws (|z| > 3.4426) use 53-bit uniforms.
    *
@@ -686,7 +686,7 @@ export class Rng {
     const n = out.length;
     let i = normalKernel(this.s, out, mean, sd, 0);
     while (i < n) {
-      // Draw i needs the slow path (~1.2% of draws): take it through the object, then resume.
+      // Draw i needs the slow path (~2.8% of draws): take it through the object, then resume.
       out[i] = mean + sd * normalSlowPath(this, kernelStop);
       i = normalKernel(this.s, out, mean, sd, i + 1);
     }

@@ -18,8 +18,15 @@
  *    for subnormal results the absolute error |F - E| <= 2^-21 * 2^-126 = 2^-147.
  *  - Math.fround(fastExp(x)) equals the kernel's result bit for bit.
  *
- * Last run (AMD EPYC, 2 cores shared with other jobs, node v20.20.2, 2026-11-24):
- *   RESULT_PLACEHOLDER
+ * Last run (AMD EPYC, 2 cores shared with other jobs at load 2-9, node v20.20.2, 2026-11-24):
+ *   fastexp-all: 4294967296 float32 bit patterns in 1085.4 s on 2 process(es)
+ *     max relative error, normal results:        6.7626e-8 = 2^-23.818 at x = 0.021667730063199997
+ *     max |error| / 2^-126, subnormal results:   6.7391e-8 = 2^-23.823 at x = -87.4013900756836
+ *     limit 2^-21 = 4.7684e-7
+ *     results +Infinity: 1020169705, results 0: 1018170956
+ *     finite nonzero results one ulp from fround(Math.exp(x)): 5248613
+ *     fround(fastExp(x)) different from the exp kernel: 0
+ *   PASS   (real 18m06s; user 12m11s + sys 4m17s of CPU: an estimated ~8 min wall on an idle 2-core machine)
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

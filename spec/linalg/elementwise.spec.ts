@@ -8,7 +8,8 @@
  * Tolerances, derived in docs/linalg.md ("Error bounds"):
  *  - sigmoid, softplus, logSigmoid, tanh, exp (fast exp path): float32 rounding 2^-24, plus the
  *    fast exp's relative error <= 9.4e-9 (which these formulas pass on with a factor <= 1; tanh's
- *    expm1 is <= 2^-28 with a factor <= 2), plus float64 roundings ~2^-50:
+ *    expm1 is <= 2^-28 with a factor <= 2; softplus / logSigmoid add the fast log1p's <= 7.6e-10),
+ *    plus float64 roundings ~2^-50:
  *    TOL32 = 2^-24 + 2^-26 = 7.45e-8.
  *  - log, relu (Math.log / exact): float32 rounding only: 2^-24 + 2^-50.
  *  - Float64Array paths and the scalar functions: 8 float64 ulps, 2^-49 relative.

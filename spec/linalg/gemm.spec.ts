@@ -15,7 +15,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { gemm, gemm64, getBackend, setBackend, matrix, matrix64, zeros, zeros64, type Matrix, type Matrix64 } from '../../lib/linalg/index.js';
+import { availableBackends, gemm, gemm64, getBackend, setBackend, matrix, matrix64, zeros, zeros64, type Matrix, type Matrix64 } from '../../lib/linalg/index.js';
 import { KC, MC, MR, NC, NR } from '../../lib/linalg/gemm-ts.js';
 import { tsBackend } from '../../lib/linalg/backend.js';
 
@@ -83,7 +83,13 @@ function operands(m: number, n: number, k: number, transA: boolean, transB: bool
   return [a, b];
 }
 
-test('the active backend is the pure-TypeScript one', () => {
+// This file tests the pure-TypeScript kernel (float64 accumulation, packing details);
+// spec/linalg/gemm-backends.spec.ts runs the generic cases under every available backend.
+// (uvu runs every spec file in one process, so the backend is set before each test.)
+test.before.each(() => setBackend('ts'));
+test.after(() => setBackend(availableBackends().includes('wasm') ? 'wasm' : 'ts'));
+
+test('this file runs on the pure-TypeScript backend', () => {
   assert.is(getBackend(), 'ts');
 });
 
@@ -273,11 +279,12 @@ test('backend sgemm honours offsets and leading dimensions (sub-blocks of larger
   }
 });
 
-test('setBackend accepts only the available backend', () => {
+test('setBackend rejects an unknown backend naming it and the available ones', () => {
   setBackend('ts');
   assert.is(getBackend(), 'ts');
-  assert.throws(() => setBackend('wasm'), (e: Error) =>
-    e instanceof RangeError && e.message === "setBackend: unknown backend 'wasm'; available: 'ts'");
+  assert.throws(() => setBackend('gpu' as 'ts'), (e: Error) =>
+    e instanceof RangeError && /^setBackend: unknown backend 'gpu'; available: 'ts'(, 'wasm')?$/.test(e.message));
+  assert.is(getBackend(), 'ts');
 });
 
 /** Integer-valued float64 matrix: all sums below are exact, so gemm64 must match exactly. */

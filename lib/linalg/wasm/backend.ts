@@ -102,8 +102,10 @@ function checkOperand(name: string, data: Float32Array, offset: number, ld: numb
   if (!Number.isInteger(offset) || offset < 0) {
     throw new RangeError(`sgemm: offset of ${name} must be a non-negative integer, got ${offset}`);
   }
-  if (!Number.isInteger(ld) || ld < Math.max(1, cols)) {
-    throw new RangeError(`sgemm: leading dimension of ${name} must be an integer >= ${Math.max(1, cols)} (its stored columns), got ${ld}`);
+  // An empty operand (no rows or no columns) is never read, so any ld >= cols is fine for it.
+  const minLd = rows === 0 || cols === 0 ? cols : Math.max(1, cols);
+  if (!Number.isInteger(ld) || ld < minLd) {
+    throw new RangeError(`sgemm: leading dimension of ${name} must be an integer >= ${minLd} (its stored columns), got ${ld}`);
   }
   const needed = rows === 0 || cols === 0 ? 0 : offset + (rows - 1) * ld + cols;
   if (data.length < needed) {

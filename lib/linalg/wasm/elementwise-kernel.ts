@@ -1,46 +1,56 @@
 /**
  * Elementwise SIMD kernels, emitted instruction by instruction with ./emitter.ts: e^x and the
- * logistic sigmoid over float32 (a Cody–Waite reduction and a degree-6 polynomial, all in f32x4
- * arithmetic), bernoulli draws from uniforms, a row-vector (bias) add and axpy.
+ * logistic sigmoid over float32 (Cody–Waite reduction, a minimax polynomial and 2^k built from
+ * exponent bits, all in f32x4 arithmetic), bernoulli draws from uniforms, a row-vector (bias) add
+ * and axpy.
  *
  * Every kernel works *in place* on wasm memory: the JS wrapper (./elementwise.ts) copies a chunk
  * of the caller's array in, calls the kernel, and copies the chunk out. A kernel given `n` floats
- * at `ptr` processes whole blocks of `BLOCK` floats, i.e. the floats [ptr, ptr + 4·ceil(n/BLOCK)·BLOCK)
- * bytes: up to BLOCK - 1 lanes past the end are computed from whatever is there and then not
- * copied out. There is no scalar tail, so every element goes through the same instructions (the
- * wrapper leaves the room). Only addRowVector, whose rows need not be multiples of 4, has a
- * scalar loop for the last cols mod 4 columns of each row.
+ * at `ptr` processes whole blocks of `BLOCK` floats, i.e. 4·BLOCK·ceil(n/BLOCK) bytes from ptr:
+ * up to BLOCK - 1 lanes past the end are computed from whatever is there and then not copied
+ * out. There is no scalar tail, so every element goes through the same instructions (the wrapper
+ * leaves the room). Only addRowVector, whose rows need not be multiples of 4, has a scalar loop
+ * for the last cols mod 4 columns of each row.
  *
- * ## e^x in float32 (no FMA, no relaxed SIMD: every engine gives the same bits)
+ * ## e^z in float32 (no FMA, no relaxed SIMD: every engine gives the same bits)
  *
- *   1. Domain  exp: lanes with x outside [-103.97, 88.72] are replaced at the end (step 5), and
- *              inside it k (below) is in [-150, 128]. sigmoid: the argument -|x| is clamped at
- *              -104 (f32x4.max propagates NaN).
- *   2. Reduce  k = round(z · log2 e), r = z - k·ln 2 (z = x for exp, max(-|x|, -104) for sigmoid), with ln 2 split Cody–Waite style into
+ *   1. Domain  exp: z = x; lanes with x outside [-103.97, 88.72] are replaced at the end (step 5),
+ *              and inside it k (below) is in [-150, 128]. sigmoid: z = -|x| clamped at -104 with
+ *              f32x4.pmax(z, -104) = (z < -104 ? -104 : z), which keeps a NaN z.
+ *   2. Reduce  k = round(z · log2 e), r = z - k·ln 2, with ln 2 split Cody–Waite style into
  *              C1 = 0.693359375 (9 significant bits, so k·C1 is exact for |k| <= 2^15) and
  *              C2 = fl(ln 2 - C1) = -2.1219444e-4:   r = (z - k·C1) - k·C2,  |r| <= ln2/2 + 6e-6.
- *              The rounding uses the shifter S = 1.5·2^23 + 254: y = z·log2e + S is a float in
- *              [2^23, 2^24), where the spacing is 1, so y = S + k exactly, k = y - S, and the
- *              integer bits of y are bits(S) + k = 0x4B4000FE + k.
- *   3. e^r  ~  p(r) = 1 + r + r²·(c2 + c3 r + c4 r² + c5 r³ + c6 r⁴): the minimax (for relative
- *              error) polynomial of this form on |r| <= 0.34662, fitted by Lawson's iteration;
- *              with float32 coefficients its relative error is 3.8e-9 = 2^-28 (negligible
- *              beside float32 rounding).
- *   4. 2^k     from exponent bits, in two halves so that subnormal and near-overflow results
+ *              The rounding uses a shifter S = 1.5·2^23 + c (c = 254, or 192 in sigmoid):
+ *              y = z·log2e + S is a float in [2^23, 2^24), where the spacing is 1, so
+ *              y = S + k exactly, k = y - S, and the integer bits of y are bits(S) + k
+ *              = 0x4B400000 + c + k.
+ *   3. e^r     by a polynomial p(r), minimax for the relative error on |r| <= 0.34662 (fitted by
+ *              Lawson's iteration; coefficients rounded to float32):
+ *                exp:     p = 1 + r + r²(c2 + c3 r + c4 r² + c5 r³ + c6 r⁴), degree 6,
+ *                         relative error 3.8e-9 = 2^-28, negligible beside float32 rounding;
+ *                sigmoid: p = 1 + r(c1 + r(c2 + r(c3 + r(c4 + r c5)))), degree 5, relative error
+ *                         9.4e-8 = 2^-23.3, two instructions fewer (sigmoid's division and
+ *                         select round anyway; measured bounds in docs/wasm.md).
+ *   4. 2^k     exp: from exponent bits, in two halves so that subnormal and near-overflow results
  *              need no special path: k1 = floor(k/2), k2 = k - k1 are both in [-75, 64], so
  *              2^k1 and 2^k2 are normal floats with bits (127 + k_i) << 23, and
  *                    e^z = (p · 2^k1) · 2^k2,
  *              where p · 2^k1 is exact and the last product rounds once, to a subnormal too.
- *              From the bits of y: h = y >>s 1 = 0x25A00000 + 127 + k1 and y - h =
+ *              From the bits of y (c = 254): h = y >>s 1 = 0x25A00000 + 127 + k1 and y - h =
  *              0x25A00000 + 127 + k2; shifting left by 23 drops the 0x25A00000 (its low nine
  *              bits are zero) and leaves exactly the exponent fields.
+ *              sigmoid: z <= 0, so k is in [-150, 0] and one exponent suffices: with c = 192,
+ *              y << 23 are the bits of 2^(k+65) (a normal float), and
+ *                    e^z = (p · 2^(k+65)) · 2^-65,
+ *              again an exact product followed by one rounding, three instructions fewer. (Both
+ *              shifters are even, so a tie in the rounding of z·log2e goes to the same k.)
  *   5. exp only: x > 88.72283172607422 (the largest float32 whose e^x is finite) gives +Infinity
  *              and x < -103.97207641601562 (the smallest whose e^x rounds to a nonzero float32)
  *              gives 0, selected with masks, so the thresholds are exact by construction.
  *
  * sigmoid(x) = 1 / (1 + e^-x) for x >= 0 and e^x / (1 + e^x) for x < 0, i.e. with e = e^-|x|
  * (never above 1, so it never overflows) and a select of the numerator: s = (x < 0 ? e : 1) / (1 + e).
- * Results for x < -87.3 are subnormal and come out right because e is; sigmoid(±1e4) = 1 / 0 exactly.
+ * Results for x < -87.3 are subnormal and come out right because e is; sigmoid(±1e4) = 1 or 0 exactly.
  */
 import { BLOCK_VOID, buildModule, FunctionBody, Op, SimdOp, ValType } from './emitter.js';
 
@@ -70,12 +80,16 @@ export const EXP_KERNEL_CONSTANTS = {
   LOG2E: 1.4426950216293335,
   /** 1.5·2^23 + 254: adding it rounds to an integer and puts k + 254 in the low bits. */
   SHIFT: 12583166,
+  /** 1.5·2^23 + 192, the shifter of sigmoid's exp (k <= 0): k + 192 in the low bits. */
+  SHIFT_NONPOSITIVE: 12583104,
   /** High part of ln 2: 0x3f318000, 9 significant bits. */
   C1: 0.693359375,
   /** Low part: fround(ln 2 - C1). */
   C2: -0.00021219444170128554,
-  /** Polynomial coefficients of r², r³, r⁴, r⁵, r⁶ (float32 values). */
+  /** exp: coefficients c2..c6 of p(r) = 1 + r + r²(c2 + c3 r + c4 r² + c5 r³ + c6 r⁴) (float32 values). */
   P: [0.4999999403953552, 0.1666652113199234, 0.04166838899254799, 0.00836871936917305, 0.0013814594130963087],
+  /** sigmoid: coefficients c1..c5 of p(r) = 1 + r(c1 + r(c2 + r(c3 + r(c4 + r c5)))) (float32 values). */
+  P_SIGMOID: [0.9999997019767761, 0.4999914765357971, 0.1666763722896576, 0.04189799353480339, 0.008290303871035576],
   /** Largest float32 x with finite e^x; above it exp gives +Infinity (0x42b17217). */
   OVERFLOW_X: 88.72283172607422,
   /** Smallest float32 x whose e^x rounds to a nonzero float32; below it exp gives 0 (0xc2cff1b4). */
@@ -133,17 +147,23 @@ function blockLoop(f: FunctionBody, pointers: number[], n: number, body: (offset
 /** Constants the exp core needs, created once per function. */
 interface ExpConstants {
   log2e: Const; shift: Const; c1: Const; c2: Const; one: Const; p: Const[];
+  /** Set for arguments <= 0 only (sigmoid): the one-exponent scaling of step 4'. */
+  scaleDown?: Const;
+  /** 6: p = 1 + r + r²·q (exp); 5: p = 1 + r·(c1 + ...) by Horner (sigmoid). */
+  degree: 5 | 6;
 }
 
-function expConstants(f: FunctionBody, hoist: boolean): ExpConstants {
+function expConstants(f: FunctionBody, hoist: boolean, nonPositive: boolean): ExpConstants {
   const K = EXP_KERNEL_CONSTANTS;
   return {
     log2e: vectorConstant(f, K.LOG2E, hoist),
-    shift: vectorConstant(f, K.SHIFT, hoist),
+    shift: vectorConstant(f, nonPositive ? K.SHIFT_NONPOSITIVE : K.SHIFT, hoist),
+    scaleDown: nonPositive ? vectorConstant(f, 2 ** -65, hoist) : undefined,
+    degree: nonPositive ? 5 : 6,
     c1: vectorConstant(f, K.C1, hoist),
     c2: vectorConstant(f, K.C2, hoist),
     one: vectorConstant(f, 1, hoist),
-    p: K.P.map((c) => vectorConstant(f, c, hoist)),
+    p: (nonPositive ? K.P_SIGMOID : K.P).map((c) => vectorConstant(f, c, hoist)),
   };
 }
 
@@ -161,18 +181,31 @@ function emitExpCore(f: FunctionBody, c: ExpConstants, z: number, t: { y: number
   // r = (z - k·C1) - k·C2   (Cody–Waite: k·C1 and the first difference are exact)
   f.localGet(z).localGet(k); c.c1(); f.simd(SimdOp.f32x4_mul).simd(SimdOp.f32x4_sub);
   f.localGet(k); c.c2(); f.simd(SimdOp.f32x4_mul).simd(SimdOp.f32x4_sub).localSet(r);
-  // q = c2 + r(c3 + r(c4 + r(c5 + r c6)))   (Horner)
   const P = c.p;
-  P[4]();
-  for (let j = 3; j >= 0; j--) { f.localGet(r).simd(SimdOp.f32x4_mul); P[j](); f.simd(SimdOp.f32x4_add); }
-  f.localSet(q);
-  // p = 1 + (r + r²·q)
-  c.one(); f.localGet(r).localGet(r).localGet(r).simd(SimdOp.f32x4_mul).localGet(q).simd(SimdOp.f32x4_mul);
-  f.simd(SimdOp.f32x4_add).simd(SimdOp.f32x4_add);
-  // · 2^k1 with bits ((y >>s 1) << 23), then · 2^k2 with bits ((y - (y >>s 1)) << 23)
-  f.localGet(y).i32Const(1).simd(SimdOp.i32x4_shr_s).localTee(k); // k now holds h = y >>s 1
-  f.i32Const(23).simd(SimdOp.i32x4_shl).simd(SimdOp.f32x4_mul);
-  f.localGet(y).localGet(k).simd(SimdOp.i32x4_sub).i32Const(23).simd(SimdOp.i32x4_shl).simd(SimdOp.f32x4_mul);
+  if (c.degree === 6) {
+    // q = c2 + r(c3 + r(c4 + r(c5 + r c6)))   (Horner)
+    P[4]();
+    for (let j = 3; j >= 0; j--) { f.localGet(r).simd(SimdOp.f32x4_mul); P[j](); f.simd(SimdOp.f32x4_add); }
+    f.localSet(q);
+    // p = 1 + (r + r²·q)
+    c.one(); f.localGet(r).localGet(r).localGet(r).simd(SimdOp.f32x4_mul).localGet(q).simd(SimdOp.f32x4_mul);
+    f.simd(SimdOp.f32x4_add).simd(SimdOp.f32x4_add);
+  } else {
+    // p = 1 + r(c1 + r(c2 + r(c3 + r(c4 + r c5))))   (Horner, two instructions fewer)
+    P[4]();
+    for (let j = 3; j >= 0; j--) { f.localGet(r).simd(SimdOp.f32x4_mul); P[j](); f.simd(SimdOp.f32x4_add); }
+    f.localGet(r).simd(SimdOp.f32x4_mul); c.one(); f.simd(SimdOp.f32x4_add);
+  }
+  if (c.scaleDown === undefined) {
+    // · 2^k1 with bits ((y >>s 1) << 23), then · 2^k2 with bits ((y - (y >>s 1)) << 23)
+    f.localGet(y).i32Const(1).simd(SimdOp.i32x4_shr_s).localTee(k); // k now holds h = y >>s 1
+    f.i32Const(23).simd(SimdOp.i32x4_shl).simd(SimdOp.f32x4_mul);
+    f.localGet(y).localGet(k).simd(SimdOp.i32x4_sub).i32Const(23).simd(SimdOp.i32x4_shl).simd(SimdOp.f32x4_mul);
+  } else {
+    // k <= 0 (sigmoid): · 2^(k+65) with bits (y << 23) (the shifter holds k + 192), then · 2^-65
+    f.localGet(y).i32Const(23).simd(SimdOp.i32x4_shl).simd(SimdOp.f32x4_mul);
+    c.scaleDown(); f.simd(SimdOp.f32x4_mul);
+  }
 }
 
 /**
@@ -182,7 +215,7 @@ function emitExp(hoist: boolean): FunctionBody {
   const K = EXP_KERNEL_CONSTANTS;
   const f = new FunctionBody([i32, i32], []);
   const ptr = 0, n = 1;
-  const c = expConstants(f, hoist);
+  const c = expConstants(f, hoist, false);
   const inf = vectorConstant(f, Infinity, hoist);
   const over = vectorConstant(f, K.OVERFLOW_X, hoist);
   const under = vectorConstant(f, K.UNDERFLOW_X, hoist);
@@ -210,7 +243,7 @@ function emitExp(hoist: boolean): FunctionBody {
 function emitSigmoid(hoist: boolean): FunctionBody {
   const f = new FunctionBody([i32, i32], []);
   const ptr = 0, n = 1;
-  const c = expConstants(f, hoist);
+  const c = expConstants(f, hoist, true);
   const lo = vectorConstant(f, EXP_KERNEL_CONSTANTS.LO, hoist);
   const sign = vectorConstant(f, -0, hoist); // 0x80000000 in each lane
   const zero = vectorConstant(f, 0, hoist);
@@ -218,9 +251,11 @@ function emitSigmoid(hoist: boolean): FunctionBody {
   const t = { y: f.addLocal(v128), k: f.addLocal(v128), r: f.addLocal(v128), q: f.addLocal(v128) };
   blockLoop(f, [ptr], n, (offset) => {
     f.localGet(ptr);
-    // z = max(-|x|, -104): setting the sign bit gives -|x| (NaN stays NaN)
+    // z = -|x| (set the sign bit), then z = (z < -104 ? -104 : z) with f32x4.pmax(z, -104): a
+    // NaN z compares false and stays NaN. (f32x4.max would do the same but costs V8 about seven
+    // x64 instructions for its NaN and ±0 rules; pmax is one maxps.)
     f.localGet(ptr).simd(SimdOp.v128_load, 4, offset).localTee(x);
-    sign(); f.simd(SimdOp.v128_or); lo(); f.simd(SimdOp.f32x4_max).localSet(z);
+    sign(); f.simd(SimdOp.v128_or); lo(); f.simd(SimdOp.f32x4_pmax).localSet(z);
     emitExpCore(f, c, z, t);
     f.localTee(e);
     // numerator: e where x < 0, else 1

@@ -165,6 +165,10 @@ export const SimdOp = {
   i32x4_add: 0xae,
   /** i32x4.sub: lane-wise 32-bit integer a - b (modulo 2^32). */
   i32x4_sub: 0xb1,
+  /** f32x4.pmin: pseudo-minimum b < a ? b : a (one minps on x64; NaN in a is kept, NaN in b is not). */
+  f32x4_pmin: 0xea,
+  /** f32x4.pmax: pseudo-maximum a < b ? b : a (one maxps on x64; NaN in a is kept, NaN in b is not). */
+  f32x4_pmax: 0xeb,
 } as const;
 
 /**

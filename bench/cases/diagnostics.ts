@@ -1,0 +1,59 @@
+/**
+ * MCMC diagnostics on long chains: FFT autocorrelation of 1e6 draws (M numbers/s = draws per
+ * second), beside the same computation with full-length complex FFTs (the baseline: the real-
+ * input packing of circularAutocorrelation should make it about twice as fast), tau_int with
+ * Sokal's window, blocking and split R-hat. Inputs are allocated in setup, never in run.
+ */
+import type { BenchCase } from '../harness.js';
+import { autocorrelation, blockingError, integratedAutocorrTime, splitRHat } from '../../lib/mcmc/diagnostics.js';
+import { fft, ifft, nextPowerOfTwo } from '../../lib/mcmc/fft.js';
+import { Rng } from '../../lib/random/index.js';
+
+const N = 1_000_000;
+let chain: Float64Array = new Float64Array(0);
+let re: Float64Array = new Float64Array(0);
+let im: Float64Array = new Float64Array(0);
+let chains: Float64Array[] = [];
+
+/** AR(1) with rho = 0.9 (tau_int = 19), a typical slowly mixing chain. */
+function makeChain(n: number, seed: number): Float64Array {
+  const rng = new Rng(seed);
+  const x = new Float64Array(n);
+  x[0] = rng.normal();
+  for (let t = 1; t < n; t++) x[t] = 0.9 * x[t - 1] + Math.sqrt(1 - 0.81) * rng.normal();
+  return x;
+}
+
+function setupChain(): void {
+  if (chain.length !== N) chain = makeChain(N, 1);
+}
+
+/** Autocorrelation with two complex FFTs of length 2^21 (no real-input packing), for comparison. */
+function complexFftAutocorrelation(x: Float64Array): number {
+  const size = nextPowerOfTwo(2 * x.length);
+  if (re.length !== size) { re = new Float64Array(size); im = new Float64Array(size); }
+  let mean = 0;
+  for (let i = 0; i < x.length; i++) mean += x[i];
+  mean /= x.length;
+  re.fill(0); im.fill(0);
+  for (let i = 0; i < x.length; i++) re[i] = x[i] - mean;
+  fft(re, im);
+  for (let k = 0; k < size; k++) { re[k] = re[k] * re[k] + im[k] * im[k]; im[k] = 0; }
+  ifft(re, im);
+  return re[1] / re[0];
+}
+
+export const cases: BenchCase[] = [
+  { name: 'diagnostics/autocorrelation 1e6 (complex FFT 2^21, unpacked)', group: 'diagnostics', work: N, unit: 'numbers', setup: setupChain, run: () => { complexFftAutocorrelation(chain); } },
+  { name: 'diagnostics/autocorrelation 1e6 (FFT)', group: 'diagnostics', work: N, unit: 'numbers', setup: setupChain, run: () => { autocorrelation(chain); }, baseline: 'diagnostics/autocorrelation 1e6 (complex FFT 2^21, unpacked)' },
+  { name: 'diagnostics/integratedAutocorrTime 1e6', group: 'diagnostics', work: N, unit: 'numbers', setup: setupChain, run: () => { integratedAutocorrTime(chain); } },
+  { name: 'diagnostics/blockingError 1e6 (2^19 used)', group: 'diagnostics', work: 2 ** 19, unit: 'numbers', setup: setupChain, run: () => { blockingError(chain); } },
+  {
+    name: 'diagnostics/splitRHat 4 chains x 1e5',
+    group: 'diagnostics',
+    work: 4e5,
+    unit: 'numbers',
+    setup: () => { if (chains.length === 0) chains = [1, 2, 3, 4].map((s) => makeChain(100_000, 10 + s)); },
+    run: () => { splitRHat(chains); },
+  },
+];
