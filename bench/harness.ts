@@ -51,11 +51,8 @@ function now(): number {
   return performance.now() / 1000;
 }
 
-/** Times one case: returns seconds per call statistics over the samples. */
-export function measure(c: BenchCase, opts: HarnessOptions = defaultOptions): BenchResult {
-  c.setup?.();
-  // Warm-up: run until warmupSeconds have passed (at least once), so the JIT has compiled the
-  // hot path and caches hold what they will hold; this also calibrates calls per sample.
+/** Runs `c` until `seconds` have passed (at least once) and returns seconds per call. */
+function warmUp(c: BenchCase, seconds: number): number {
   let calls = 0;
   const w0 = now();
   let elapsed = 0;
@@ -63,15 +60,11 @@ export function measure(c: BenchCase, opts: HarnessOptions = defaultOptions): Be
     c.run();
     calls++;
     elapsed = now() - w0;
-  } while (elapsed < opts.warmupSeconds);
-  const perCall = elapsed / calls;
-  const callsPerSample = Math.max(1, Math.ceil(opts.minSampleSeconds / Math.max(perCall, 1e-9)));
-  const times: number[] = [];
-  for (let s = 0; s < opts.minSamples; s++) {
-    const t0 = now();
-    for (let k = 0; k < callsPerSample; k++) c.run();
-    times.push((now() - t0) / callsPerSample);
-  }
+  } while (elapsed < seconds);
+  return elapsed / calls;
+}
+
+function summarize(c: BenchCase, times: number[], callsPerSample: number): BenchResult {
   times.sort((a, b) => a - b);
   const median = times.length % 2 === 1
     ? times[(times.length - 1) / 2]
@@ -83,6 +76,37 @@ export function measure(c: BenchCase, opts: HarnessOptions = defaultOptions): Be
     medianSeconds: median, minSeconds: times[0], maxSeconds: times[times.length - 1],
     rate, rateUnit, baseline: c.baseline,
   };
+}
+
+/** Times one case: returns seconds per call statistics over the samples. */
+export function measure(c: BenchCase, opts: HarnessOptions = defaultOptions): BenchResult {
+  return measureInterleaved([c], opts)[0];
+}
+
+/**
+ * Times several cases with their samples interleaved: round r takes sample r of every case in
+ * turn, so a change in machine load during the run affects all of them alike. Used for a
+ * baseline and the cases compared with it (their ratio is then measured under one condition).
+ * Each case is set up and warmed up first (the JIT compiles it; calls per sample are calibrated
+ * so that one sample lasts at least `minSampleSeconds`).
+ */
+export function measureInterleaved(group: BenchCase[], opts: HarnessOptions = defaultOptions): BenchResult[] {
+  const calls: number[] = [];
+  for (const c of group) {
+    c.setup?.();
+    const perCall = warmUp(c, opts.warmupSeconds);
+    calls.push(Math.max(1, Math.ceil(opts.minSampleSeconds / Math.max(perCall, 1e-9))));
+  }
+  const times: number[][] = group.map(() => []);
+  for (let s = 0; s < opts.minSamples; s++) {
+    for (let g = 0; g < group.length; g++) {
+      const c = group[g], reps = calls[g];
+      const t0 = now();
+      for (let k = 0; k < reps; k++) c.run();
+      times[g].push((now() - t0) / reps);
+    }
+  }
+  return group.map((c, g) => summarize(c, times[g], calls[g]));
 }
 
 /** CPU model, core count, Node version and date: printed with every report. */

@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defaultOptions, formatResult, machineInfo, measure, type BenchCase, type BenchResult } from './harness.js';
+import { defaultOptions, formatResult, machineInfo, measureInterleaved, type BenchCase, type BenchResult } from './harness.js';
 
 const args = process.argv.slice(2);
 let filter = '';
@@ -43,21 +43,37 @@ if (selected.length === 0) {
   process.exit(2);
 }
 
+// Groups: a baseline with the cases compared against it (measured interleaved), or one case.
+const groups: BenchCase[][] = [];
+const placed = new Set<string>();
+for (const c of selected) {
+  if (placed.has(c.name)) continue;
+  const members = selected.filter((x) => x.baseline === c.name && !placed.has(x.name));
+  const group = c.baseline === undefined ? [c, ...members] : [c];
+  for (const g of group) placed.add(g.name);
+  groups.push(group);
+}
+
 const info = machineInfo();
 if (!json) {
   console.log(`boltzmann bench  cpu: ${info.cpu} (${info.cores} cores)  node ${info.node}  ${info.platform}  ${info.date}`);
-  console.log(`each case: warm-up ${opts.warmupSeconds} s, ${opts.minSamples} samples of >= ${opts.minSampleSeconds} s; times are per call`);
+  console.log(`each case: warm-up ${opts.warmupSeconds} s, ${opts.minSamples} samples of >= ${opts.minSampleSeconds} s; times are per call;`);
+  console.log('a case and its baseline take their samples in turn, so their ratio is measured under one load');
 }
 const results: BenchResult[] = [];
-let group = '';
-for (const c of selected) {
-  if (!json && c.group !== group) { group = c.group; console.log(`\n[${group}]`); }
-  const r = measure(c, opts);
-  if (r.baseline) {
-    const b = results.find((x) => x.name === r.baseline);
-    if (b) r.speedup = b.medianSeconds / r.medianSeconds;
+let heading = '';
+for (const group of groups) {
+  const rs = measureInterleaved(group, opts);
+  for (const r of rs) {
+    if (r.baseline) {
+      const b = rs.find((x) => x.name === r.baseline) ?? results.find((x) => x.name === r.baseline);
+      if (b) r.speedup = b.medianSeconds / r.medianSeconds;
+    }
+    results.push(r);
+    if (!json) {
+      if (r.group !== heading) { heading = r.group; console.log(`\n[${heading}]`); }
+      console.log(formatResult(r));
+    }
   }
-  results.push(r);
-  if (!json) console.log(formatResult(r));
 }
 if (json) console.log(JSON.stringify({ machine: info, results }, null, 2));

@@ -1,5 +1,7 @@
 /**
- * gemm benchmarks: our `gemm` beside the fixed naive baseline on the same shapes, in the same run.
+ * gemm benchmarks: our `gemm` on each backend ('ts': pure TypeScript, 'wasm': WebAssembly SIMD)
+ * beside the fixed naive baseline on the same shapes, in the same run (the harness interleaves
+ * each case's samples with its baseline's, so load changes hit both alike).
  *
  * The baseline is the textbook i-j-p loop over Float32Array exactly as issue 3 gives it:
  *   for i, for j { s = 0; for p: s += A[i*K+p] * B[p*N+j]; C[i*N+j] = s }
@@ -13,7 +15,7 @@
  * laid out untransposed, so it measures the arithmetic, not a transpose.
  */
 import type { BenchCase } from '../harness.js';
-import { gemm, zeros, type Matrix } from '../../lib/linalg/index.js';
+import { availableBackends, gemm, setBackend, zeros, type BackendName, type Matrix } from '../../lib/linalg/index.js';
 
 /** The fixed baseline of issue 3: naive i-j-p over row-major Float32Array, C = A B. */
 function naiveGemm(C: Float32Array, A: Float32Array, B: Float32Array, M: number, N: number, K: number): void {
@@ -64,16 +66,19 @@ function casesFor(s: Shape): BenchCase[] {
     });
   }
   const opts = { transA: s.transA, transB: s.transB };
-  out.push({
-    name: `gemm/ts ${s.label}`, group: 'gemm', work, unit: 'flop',
-    setup: () => {
-      a = fill(s.transA ? zeros(k, m) : zeros(m, k), 1);
-      b = fill(s.transB ? zeros(n, k) : zeros(k, n), 2);
-      c = zeros(m, n);
-    },
-    run: () => { gemm(c, a, b, opts); },
-    baseline: s.naive ? naiveName : undefined,
-  });
+  for (const backend of availableBackends() as BackendName[]) {
+    out.push({
+      name: `gemm/${backend} ${s.label}`, group: 'gemm', work, unit: 'flop',
+      setup: () => {
+        a = fill(s.transA ? zeros(k, m) : zeros(m, k), 1);
+        b = fill(s.transB ? zeros(n, k) : zeros(k, n), 2);
+        c = zeros(m, n);
+      },
+      // setBackend is an assignment; it runs every call because the harness interleaves cases.
+      run: () => { setBackend(backend); gemm(c, a, b, opts); },
+      baseline: s.naive ? naiveName : undefined,
+    });
+  }
   return out;
 }
 

@@ -17,6 +17,8 @@
  */
 import { type Matrix, shapeOf } from './matrix.js';
 import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
+import { getBackend } from './backend.js';
+import { wasmAddRowVector } from './wasm/elementwise.js';
 
 /** A vector argument of `dot`, `axpy` and `scale`. */
 export type FloatVector = Float32Array | Float64Array;
@@ -262,6 +264,12 @@ export function addRowVector(out: Matrix, a: Matrix, v: Float32Array): Matrix {
   checkDisjoint('addRowVector', 'out', out.data, 'v', v);
   const { rows, cols } = a;
   const A = a.data, C = out.data;
+  // On the 'wasm' backend large blocks go to the SIMD kernel: one float32 addition per entry,
+  // like the loop below, so the result is bit-identical on both backends.
+  if (rows * cols >= 1024 && getBackend() === 'wasm') {
+    wasmAddRowVector(C, A, v, rows, cols);
+    return out;
+  }
   for (let i = 0; i < rows; i++) {
     const row = i * cols;
     for (let j = 0; j < cols; j++) C[row + j] = A[row + j] + v[j];

@@ -128,6 +128,12 @@ export function fromArray2D(rowsArray: ArrayLike<ArrayLike<number>>, precision?:
 export function fromArray2D(rowsArray: ArrayLike<ArrayLike<number>>, precision: 'float64'): Matrix64;
 export function fromArray2D(rowsArray: ArrayLike<ArrayLike<number>>, precision: 'float32' | 'float64' = 'float32'): AnyMatrix {
   const rows = rowsArray.length;
+  for (let i = 0; i < rows; i++) {
+    const r = rowsArray[i] as unknown;
+    if (r === null || typeof r !== 'object' || typeof (r as ArrayLike<number>).length !== 'number') {
+      throw new TypeError(`fromArray2D: row ${i} must be an array of numbers (nested rows), got ${r === null ? 'null' : typeof r}`);
+    }
+  }
   const cols = rows === 0 ? 0 : rowsArray[0].length;
   const m = precision === 'float64' ? matrix64(rows, cols) : matrix(rows, cols);
   for (let i = 0; i < rows; i++) {

@@ -103,13 +103,14 @@ export class WorkerPool {
     this.minParallelFlop = minFlop;
     for (let i = 0; i < size; i++) {
       const worker = startWorker();
-      worker.unref();
       const slot: WorkerSlot = { worker, busy: false, ready: false };
       worker.on('message', (msg: { id: number; ok: boolean; value?: unknown; error?: string; ready?: boolean }) => {
         if (msg.ready) { slot.ready = true; this.onReady(); } else this.onMessage(msg);
       });
       worker.on('error', (err: unknown) => this.failAll(err instanceof Error ? err : new Error(String(err))));
       worker.on('exit', () => { slot.ready = false; });
+      // unref after the listeners are attached (attaching a 'message' listener refs the port again)
+      worker.unref();
       this.slots.push(slot);
     }
   }

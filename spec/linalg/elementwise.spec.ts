@@ -20,6 +20,13 @@ import {
   exp, log, logAddExp, logSigmoid, logSigmoidScalar, logSumExp, relu, sigmoid, sigmoidScalar, softplus,
   softplusScalar, tanh,
 } from '../../lib/linalg/elementwise.js';
+import { availableBackends, setBackend } from '../../lib/linalg/backend.js';
+
+// These tests check the pure-TypeScript float32 path and its tighter bound; on the 'wasm'
+// backend sigmoid and exp dispatch to the SIMD kernels (spec/linalg/elementwise-backends.spec.ts).
+// uvu runs every spec file in one process, so the backend is pinned before each test.
+test.before.each(() => setBackend('ts'));
+test.after(() => setBackend(availableBackends().includes('wasm') ? 'wasm' : 'ts'));
 
 const TOL32 = Math.pow(2, -24) + Math.pow(2, -26);
 const TOL32_ROUND = Math.pow(2, -24) + Math.pow(2, -50);

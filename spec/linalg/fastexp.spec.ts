@@ -19,6 +19,13 @@ import {
   EXP_CLAMP, EXP_OVERFLOW_FLOAT32, EXP_UNDERFLOW_FLOAT32, FAST_EXP_CONSTANTS, log1pCore,
 } from '../../lib/linalg/fastexp.js';
 import { checkExp, float32Bits, float32Run, newExpStats, type ExpStats } from './fastexp-check.js';
+import { availableBackends, setBackend } from '../../lib/linalg/backend.js';
+
+// These tests check the pure-TypeScript float32 path and its tighter bound; on the 'wasm'
+// backend sigmoid and exp dispatch to the SIMD kernels (spec/linalg/elementwise-backends.spec.ts).
+// uvu runs every spec file in one process, so the backend is pinned before each test.
+test.before.each(() => setBackend('ts'));
+test.after(() => setBackend(availableBackends().includes('wasm') ? 'wasm' : 'ts'));
 
 const REQUIRED = Math.pow(2, -21);
 const DERIVED = Math.pow(2, -24) + Math.pow(2, -26);

@@ -79,6 +79,10 @@ test('the added SIMD opcodes do what their names say on exact lanes', () => {
   assert.equal(binary(SimdOp.v128_and, [0xf0f0, 7, -1, 0], [0xff00, 5, 123, 9], true), [0xf000, 5, 123, 0]);
   assert.equal(binary(SimdOp.v128_andnot, [0xf0f0, 7, -1, 0], [0xff00, 5, 123, 9], true), [0x00f0, 2, ~123, 0]);
   assert.equal(binary(SimdOp.v128_or, [0xf0f0, 7, -1, 0], [0xff00, 5, 123, 9], true), [0xfff0, 7, -1, 9]);
+  const bits = (v: number[]) => Array.from(new Int32Array(new Float32Array(v).buffer));
+  // pmax(a, b) = a < b ? b : a and pmin(a, b) = b < a ? b : a: a NaN in a is kept, one in b is not.
+  assert.equal(binary(SimdOp.f32x4_pmax, [1, NaN, 3, -104], [2, 1, NaN, -200]), bits([2, NaN, 3, -104]));
+  assert.equal(binary(SimdOp.f32x4_pmin, [1, NaN, 3, -104], [2, 1, NaN, -200]), bits([1, NaN, 3, -200]));
   assert.equal(binary(SimdOp.i32x4_add, [1, -1, 2 ** 31 - 1, 5], [2, 1, 1, -7], true), [3, 0, -(2 ** 31), -2]);
   assert.equal(binary(SimdOp.i32x4_sub, [1, -1, -(2 ** 31), 5], [2, 1, 1, -7], true), [-1, -2, 2 ** 31 - 1, 12]);
   // Shifts and bitselect take other operand shapes.
@@ -111,7 +115,7 @@ test('the kernel constants are the float32 values their formulas say', () => {
   assert.is(K.C2, Math.fround(Math.LN2 - 355 / 512));
   assert.is(K.SHIFT, 1.5 * 2 ** 23 + 254);
   assert.is(K.SHIFT_NONPOSITIVE, 1.5 * 2 ** 23 + 192);
-  for (const c of [...K.P, ...K.P_SIGMOID]) assert.is(Math.fround(c), c);
+  for (const c of [...K.P, ...K.P5]) assert.is(Math.fround(c), c);
   // Thresholds: OVERFLOW_X is the largest float32 with finite fround(e^x), UNDERFLOW_X the smallest
   // with nonzero fround(e^x); their float32 neighbours fall on the other side.
   const next = (x: number, d: number) => new Float32Array(new Uint32Array([f32bits(x) + d]).buffer)[0];
@@ -161,6 +165,13 @@ test('N-NN-01 sigmoid: |error| <= 2^-21 max(σ(x), 2^-126) on every 4096th patte
   for (const xs of [everyNth(4096, 777), ...boundaryRegions()]) checkWasmSigmoid(k, xs, new Float32Array(xs.length), LIMIT, s);
   assertClean(s, 'sigmoid');
   assert.ok(s.maxErrSubnormal > 0, 'subnormal results were checked');
+});
+
+test('N-NN-01 sigmoid with the degree-6 option: the same bound on the same inputs', () => {
+  const k6 = createWasmElementwise({ sigmoidDegree: 6 });
+  const s = newErrStats();
+  for (const xs of [everyNth(4096, 777), ...boundaryRegions()]) checkWasmSigmoid(k6, xs, new Float32Array(xs.length), LIMIT, s);
+  assertClean(s, 'sigmoid (degree 6)');
 });
 
 test('exp and sigmoid special values: ±0, ±Inf, NaN, ±88.7, ±103, ±1e4', () => {

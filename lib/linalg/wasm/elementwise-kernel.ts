@@ -29,8 +29,9 @@
  *                exp:     p = 1 + r + r²(c2 + c3 r + c4 r² + c5 r³ + c6 r⁴), degree 6,
  *                         relative error 3.8e-9 = 2^-28, negligible beside float32 rounding;
  *                sigmoid: p = 1 + r(c1 + r(c2 + r(c3 + r(c4 + r c5)))), degree 5, relative error
- *                         9.4e-8 = 2^-23.3, two instructions fewer (sigmoid's division and
- *                         select round anyway; measured bounds in docs/wasm.md).
+ *                         9.4e-8 = 2^-23.3, two instructions fewer (7 % faster end to end);
+ *                         option `sigmoidDegree: 6` uses exp's polynomial instead. Measured
+ *                         maxima over all float32 inputs are in docs/wasm.md.
  *   4. 2^k     exp: from exponent bits, in two halves so that subnormal and near-overflow results
  *              need no special path: k1 = floor(k/2), k2 = k - k1 are both in [-75, 64], so
  *              2^k1 and 2^k2 are normal floats with bits (127 + k_i) << 23, and
@@ -88,8 +89,8 @@ export const EXP_KERNEL_CONSTANTS = {
   C2: -0.00021219444170128554,
   /** exp: coefficients c2..c6 of p(r) = 1 + r + r²(c2 + c3 r + c4 r² + c5 r³ + c6 r⁴) (float32 values). */
   P: [0.4999999403953552, 0.1666652113199234, 0.04166838899254799, 0.00836871936917305, 0.0013814594130963087],
-  /** sigmoid: coefficients c1..c5 of p(r) = 1 + r(c1 + r(c2 + r(c3 + r(c4 + r c5)))) (float32 values). */
-  P_SIGMOID: [0.9999997019767761, 0.4999914765357971, 0.1666763722896576, 0.04189799353480339, 0.008290303871035576],
+  /** Degree 5 (sigmoid's default): coefficients c1..c5 of p(r) = 1 + r(c1 + r(c2 + r(c3 + r(c4 + r c5)))) (float32 values). */
+  P5: [0.9999997019767761, 0.4999914765357971, 0.1666763722896576, 0.04189799353480339, 0.008290303871035576],
   /** Largest float32 x with finite e^x; above it exp gives +Infinity (0x42b17217). */
   OVERFLOW_X: 88.72283172607422,
   /** Smallest float32 x whose e^x rounds to a nonzero float32; below it exp gives 0 (0xc2cff1b4). */
@@ -103,6 +104,11 @@ export interface ElementwiseKernelOptions {
    * `v128.const` at every use (false).
    */
   hoistConstants?: boolean;
+  /**
+   * Degree of sigmoid's polynomial for e^r: 5 (default; max error over all float32 inputs
+   * 2^-21.79) or 6 (the exp kernel's polynomial; 2^-22.43, about 7 % slower). See docs/wasm.md.
+   */
+  sigmoidDegree?: 5 | 6;
 }
 
 const i32 = ValType.i32;
@@ -149,21 +155,21 @@ interface ExpConstants {
   log2e: Const; shift: Const; c1: Const; c2: Const; one: Const; p: Const[];
   /** Set for arguments <= 0 only (sigmoid): the one-exponent scaling of step 4'. */
   scaleDown?: Const;
-  /** 6: p = 1 + r + r²·q (exp); 5: p = 1 + r·(c1 + ...) by Horner (sigmoid). */
+  /** 6: p = 1 + r + r²·q; 5: p = 1 + r·(c1 + ...) by Horner. */
   degree: 5 | 6;
 }
 
-function expConstants(f: FunctionBody, hoist: boolean, nonPositive: boolean): ExpConstants {
+function expConstants(f: FunctionBody, hoist: boolean, nonPositive: boolean, degree: 5 | 6): ExpConstants {
   const K = EXP_KERNEL_CONSTANTS;
   return {
     log2e: vectorConstant(f, K.LOG2E, hoist),
     shift: vectorConstant(f, nonPositive ? K.SHIFT_NONPOSITIVE : K.SHIFT, hoist),
     scaleDown: nonPositive ? vectorConstant(f, 2 ** -65, hoist) : undefined,
-    degree: nonPositive ? 5 : 6,
+    degree,
     c1: vectorConstant(f, K.C1, hoist),
     c2: vectorConstant(f, K.C2, hoist),
     one: vectorConstant(f, 1, hoist),
-    p: (nonPositive ? K.P_SIGMOID : K.P).map((c) => vectorConstant(f, c, hoist)),
+    p: (degree === 5 ? K.P5 : K.P).map((c) => vectorConstant(f, c, hoist)),
   };
 }
 
@@ -215,7 +221,7 @@ function emitExp(hoist: boolean): FunctionBody {
   const K = EXP_KERNEL_CONSTANTS;
   const f = new FunctionBody([i32, i32], []);
   const ptr = 0, n = 1;
-  const c = expConstants(f, hoist, false);
+  const c = expConstants(f, hoist, false, 6);
   const inf = vectorConstant(f, Infinity, hoist);
   const over = vectorConstant(f, K.OVERFLOW_X, hoist);
   const under = vectorConstant(f, K.UNDERFLOW_X, hoist);
@@ -240,10 +246,10 @@ function emitExp(hoist: boolean): FunctionBody {
 /**
  * Emits `sigmoid(ptr, n)`: s = (x < 0 ? e : 1) / (1 + e), e = e^-|x|, in place.
  */
-function emitSigmoid(hoist: boolean): FunctionBody {
+function emitSigmoid(hoist: boolean, degree: 5 | 6): FunctionBody {
   const f = new FunctionBody([i32, i32], []);
   const ptr = 0, n = 1;
-  const c = expConstants(f, hoist, true);
+  const c = expConstants(f, hoist, true, degree);
   const lo = vectorConstant(f, EXP_KERNEL_CONSTANTS.LO, hoist);
   const sign = vectorConstant(f, -0, hoist); // 0x80000000 in each lane
   const zero = vectorConstant(f, 0, hoist);
@@ -257,9 +263,12 @@ function emitSigmoid(hoist: boolean): FunctionBody {
     f.localGet(ptr).simd(SimdOp.v128_load, 4, offset).localTee(x);
     sign(); f.simd(SimdOp.v128_or); lo(); f.simd(SimdOp.f32x4_pmax).localSet(z);
     emitExpCore(f, c, z, t);
-    f.localTee(e);
-    // numerator: e where x < 0, else 1
-    c.one(); f.localGet(x); zero(); f.simd(SimdOp.f32x4_lt).simd(SimdOp.v128_bitselect);
+    f.localSet(e);
+    // numerator = (x < 0 ? e : 1), as pmax(x < 0 ? 0 : 1, e): e is in [0, 1], so pmax(1, e) = 1
+    // and pmax(0, e) = e (three single instructions; a NaN e meets 1 here and the NaN
+    // denominator below). v128.bitselect would do the same with one instruction more.
+    c.one(); f.localGet(x); zero(); f.simd(SimdOp.f32x4_lt).simd(SimdOp.v128_andnot);
+    f.localGet(e).simd(SimdOp.f32x4_pmax);
     // / (1 + e)
     c.one(); f.localGet(e).simd(SimdOp.f32x4_add).simd(SimdOp.f32x4_div);
     f.simd(SimdOp.v128_store, 4, offset);
@@ -373,7 +382,7 @@ export function buildElementwiseKernelModule(initialPages = 1, options: Elementw
     memory: { initial: initialPages, exportName: 'memory' },
     functions: [
       { exportName: 'exp', body: emitExp(hoist) },
-      { exportName: 'sigmoid', body: emitSigmoid(hoist) },
+      { exportName: 'sigmoid', body: emitSigmoid(hoist, options.sigmoidDegree ?? 5) },
       { exportName: 'bernoulli', body: emitBernoulli(hoist) },
       { exportName: 'axpy', body: emitAxpy() },
       { exportName: 'addRowVector', body: emitAddRowVector() },

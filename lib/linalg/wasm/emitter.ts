@@ -99,7 +99,6 @@ export const Op = {
   f32_add: 0x92,
   f32_sub: 0x93,
   f32_mul: 0x94,
-  f32_div: 0x95,
   /** Prefix byte of every SIMD instruction; the SIMD opcode follows as a u32 LEB128. */
   simd_prefix: 0xfd,
 } as const;
