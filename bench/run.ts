@@ -8,6 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getBackend } from '../lib/linalg/backend.js';
 import { defaultOptions, formatResult, machineInfo, measureInterleaved, type BenchCase, type BenchResult } from './harness.js';
 
 const args = process.argv.slice(2);
@@ -56,7 +57,7 @@ for (const c of selected) {
 
 const info = machineInfo();
 if (!json) {
-  console.log(`boltzmann bench  cpu: ${info.cpu} (${info.cores} cores)  node ${info.node}  ${info.platform}  ${info.date}`);
+  console.log(`boltzmann bench  cpu: ${info.cpu} (${info.cores} cores)  node ${info.node}  ${info.platform}  ${info.date}  default backend: ${getBackend()}`);
   console.log(`each case: warm-up ${opts.warmupSeconds} s, ${opts.minSamples} samples of >= ${opts.minSampleSeconds} s; times are per call;`);
   console.log('a case and its baseline take their samples in turn, so their ratio is measured under one load');
 }
@@ -76,4 +77,4 @@ for (const group of groups) {
     }
   }
 }
-if (json) console.log(JSON.stringify({ machine: info, results }, null, 2));
+if (json) console.log(JSON.stringify({ machine: { ...info, defaultBackend: getBackend() }, results }, null, 2));

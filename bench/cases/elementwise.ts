@@ -6,6 +6,7 @@
  */
 import type { BenchCase } from '../harness.js';
 import { exp, sigmoid, softplus, tanh } from '../../lib/linalg/elementwise.js';
+import { availableBackends, setBackend, type BackendName } from '../../lib/linalg/backend.js';
 
 const N = 1e7;
 let x = new Float32Array(0);
@@ -26,10 +27,20 @@ function sigmoidMathExp(o: Float32Array, v: Float32Array): void {
   for (let i = 0; i < n; i++) o[i] = 1 / (1 + Math.exp(-v[i]));
 }
 
+// sigmoid and exp dispatch by backend ('wasm': SIMD kernels; 'ts': the polynomial exp in
+// TypeScript), so each is measured on both; softplus and tanh are TypeScript on every backend.
+const perBackend = (backend: BackendName, f: (o: Float32Array, v: Float32Array) => Float32Array) =>
+  () => { setBackend(backend); f(out, x); };
+
 export const cases: BenchCase[] = [
   { name: 'elementwise/sigmoid 1e7 Math.exp', group: 'elementwise', work: N, unit: 'numbers', setup, run: () => sigmoidMathExp(out, x) },
-  { name: 'elementwise/sigmoid 1e7', group: 'elementwise', work: N, unit: 'numbers', setup, run: () => { sigmoid(out, x); }, baseline: 'elementwise/sigmoid 1e7 Math.exp' },
-  { name: 'elementwise/exp 1e7', group: 'elementwise', work: N, unit: 'numbers', setup, run: () => { exp(out, x); } },
+  ...availableBackends().map((b): BenchCase => ({
+    name: `elementwise/sigmoid 1e7 (${b})`, group: 'elementwise', work: N, unit: 'numbers', setup,
+    run: perBackend(b, sigmoid), baseline: 'elementwise/sigmoid 1e7 Math.exp',
+  })),
+  ...availableBackends().map((b): BenchCase => ({
+    name: `elementwise/exp 1e7 (${b})`, group: 'elementwise', work: N, unit: 'numbers', setup, run: perBackend(b, exp),
+  })),
   { name: 'elementwise/softplus 1e7', group: 'elementwise', work: N, unit: 'numbers', setup, run: () => { softplus(out, x); } },
   { name: 'elementwise/tanh 1e7', group: 'elementwise', work: N, unit: 'numbers', setup, run: () => { tanh(out, x); } },
 ];

@@ -25,7 +25,8 @@ if (which === 'all' || which === 'numpy') {
   const pairs: [string, string][] = [
     ['random/fillUniform 1e7', 'numpy uniform fill 1e7 float32'],
     ['random/fillNormal 1e7', 'numpy normal fill 1e7 float32'],
-    ['elementwise/sigmoid 1e7', 'numpy sigmoid 1e7 float32'],
+    ['elementwise/sigmoid 1e7 (ts)', 'numpy sigmoid 1e7 float32'],
+    ['elementwise/sigmoid 1e7 (wasm)', 'numpy sigmoid 1e7 float32'],
   ];
   const ours = new Map<string, BenchCase>();
   for (const f of ['random.ts', 'elementwise.ts']) {
@@ -34,11 +35,11 @@ if (which === 'all' || which === 'numpy') {
   }
   for (const [mine, theirs] of pairs) {
     const c = ours.get(mine);
-    if (!c) { console.log(`${mine.padEnd(28)} (case missing)`); continue; }
+    if (!c) { console.log(`${mine.padEnd(32)} (case missing)`); continue; }
     const r = measure(c);
     const p = numpy?.results[theirs];
     const ratio = p ? `  ${(r.rate / p.rate).toFixed(2)}x numpy` : '';
-    console.log(`${mine.padEnd(28)} ours ${r.rate.toFixed(0).padStart(6)} M/s   numpy ${p ? p.rate.toFixed(0).padStart(6) : '     -'} M/s${ratio}`);
+    console.log(`${mine.padEnd(32)} ours ${r.rate.toFixed(0).padStart(6)} M/s   numpy ${p ? p.rate.toFixed(0).padStart(6) : '     -'} M/s${ratio}`);
   }
 }
 

@@ -26,14 +26,25 @@ export interface Matrix64 {
 /** Either storage precision. Functions that accept both say so in their signature. */
 export type AnyMatrix = Matrix | Matrix64;
 
-/** Throws a RangeError unless `n` is a non-negative integer; `what` names the argument. */
+/**
+ * Throws a RangeError unless `n` is a non-negative integer; `fn` and `what` name the function
+ * and the argument in the message.
+ *
+ * @example
+ * checkDimension('matrix', 'rows', 2.5); // RangeError: matrix: rows must be a non-negative integer, got 2.5
+ */
 export function checkDimension(fn: string, what: string, n: number): void {
   if (!Number.isInteger(n) || n < 0) {
     throw new RangeError(`${fn}: ${what} must be a non-negative integer, got ${n}`);
   }
 }
 
-/** "3x4": the shape of a matrix as error messages print it. */
+/**
+ * The shape of a matrix as error messages print it.
+ *
+ * @example
+ * shapeOf(matrix(3, 4)); // '3x4'
+ */
 export function shapeOf(m: { rows: number; cols: number }): string {
   return `${m.rows}x${m.cols}`;
 }
