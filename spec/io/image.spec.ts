@@ -4,19 +4,10 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { throwsMsg } from '../assert-error.js';
 import { greyImageFromFloats, imageGrid } from '../../lib/io/index.js';
 import { matrix, matrix64 } from '../../lib/linalg/matrix.js';
 
-const throwsMsg = (fn: () => unknown, Err: Function, msg: string) => {
-  try {
-    fn();
-  } catch (e) {
-    assert.instance(e, Err);
-    assert.is((e as Error).message, msg);
-    return;
-  }
-  assert.unreachable(`no error; expected "${msg}"`);
-};
 
 test('greyImageFromFloats maps [min, max] to 0..255 and clips outside by default', () => {
   // range [0, 1]: 0 -> 0, 0.5 -> 127.5 -> 128, 1 -> 255, 1.5 -> clipped 255, -1 -> clipped 0, 0.2 -> 51

@@ -7,6 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { throwsMsg } from '../assert-error.js';
 import zlib from 'node:zlib';
 import { adler32, crc32, encodePng, zlibCompress, type PixelImage } from '../../lib/io/index.js';
 
@@ -153,16 +154,6 @@ test('encodePng: signature, IHDR, chunk CRCs, and IDAT inflating to the pixels (
 });
 
 test('bad input: encodePng, zlibCompress, crc32 name the argument and the value', () => {
-  const throwsMsg = (fn: () => unknown, Err: Function, msg: string) => {
-    try {
-      fn();
-    } catch (e) {
-      assert.instance(e, Err);
-      assert.is((e as Error).message, msg);
-      return;
-    }
-    assert.unreachable(`no error; expected "${msg}"`);
-  };
   throwsMsg(() => encodePng({ width: 4, height: 3, channels: 1, data: new Uint8Array(10) }), RangeError, 'encodePng: data has length 10 but a 4x3 image with 1 channel needs 12');
   throwsMsg(() => encodePng({ width: 2, height: 2, channels: 3, data: new Uint8Array(4) }), RangeError, 'encodePng: data has length 4 but a 2x2 image with 3 channels needs 12');
   throwsMsg(() => encodePng({ width: 0, height: 3, channels: 1, data: new Uint8Array(0) }), RangeError, 'encodePng: width must be a positive integer, got 0');

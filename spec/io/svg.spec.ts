@@ -7,6 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { throwsMsg } from '../assert-error.js';
 import { escapeXml, linePlot, niceTicks, scatterPlot } from '../../lib/io/index.js';
 
 interface XmlElement { name: string; attrs: Map<string, string>; children: XmlElement[]; text: string }
@@ -195,16 +196,6 @@ test('escapeXml escapes the five special characters and replaces control charact
 });
 
 test('bad input: plots name the series, the index and the value', () => {
-  const throwsMsg = (fn: () => unknown, Err: Function, msg: string) => {
-    try {
-      fn();
-    } catch (e) {
-      assert.instance(e, Err);
-      assert.is((e as Error).message, msg);
-      return;
-    }
-    assert.unreachable(`no error; expected "${msg}"`);
-  };
   throwsMsg(() => linePlot({ series: [{ y: [1, 2] }, { y: [1, NaN, 3], label: 'loss' }] }), RangeError, 'linePlot: series 1 ("loss") y[1] is NaN');
   throwsMsg(() => scatterPlot({ series: [{ x: [0, Infinity], y: [1, 2] }] }), RangeError, 'scatterPlot: series 0 x[1] is Infinity');
   throwsMsg(() => linePlot({ series: [{ y: [1, 0.1, 0], label: 'gap' }], logY: true }), RangeError, 'linePlot: series 0 ("gap") y[2] = 0 is not positive, which logY cannot show');

@@ -108,14 +108,4 @@ export function tridiag(n: number): Matrix64 {
   return m;
 }
 
-/** Asserts that fn throws an error of class `cls` whose message contains every piece. */
-export function throwsWith(fn: () => unknown, cls: ErrorConstructor, ...pieces: string[]): void {
-  let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
-  if (!(caught instanceof cls)) {
-    throw new Error(`expected ${cls.name}, got ${caught === undefined ? 'no error' : String(caught)}`);
-  }
-  for (const p of pieces) {
-    if (!caught.message.includes(p)) throw new Error(`message "${caught.message}" lacks "${p}"`);
-  }
-}
+export { throwsWith } from '../assert-error.js';

@@ -5,6 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { throwsMsg } from '../assert-error.js';
 import { shuffledBatches, shufflePermutation, type IntSource } from '../../lib/optim/index.js';
 import { Rng } from '../../lib/random/index.js';
 
@@ -82,16 +83,6 @@ test('N-OPT-06 Fisher–Yates gives uniform permutations (chi-square over the 6 
 
 test('bad input: shuffledBatches and shufflePermutation', () => {
   const rng = mulberry32(1);
-  const throwsMsg = (fn: () => unknown, Err: Function, msg: string) => {
-    try {
-      fn();
-    } catch (e) {
-      assert.instance(e, Err);
-      assert.is((e as Error).message, msg);
-      return;
-    }
-    assert.unreachable(`no error; expected "${msg}"`);
-  };
   throwsMsg(() => shuffledBatches(-1, 2, rng), RangeError, 'shuffledBatches: n must be a non-negative integer, got -1');
   throwsMsg(() => shuffledBatches(10, 0, rng), RangeError, 'shuffledBatches: batchSize must be a positive integer, got 0');
   throwsMsg(() => shuffledBatches(10, 2.5, rng), RangeError, 'shuffledBatches: batchSize must be a positive integer, got 2.5');

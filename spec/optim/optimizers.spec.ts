@@ -4,6 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { throwsMsg } from '../assert-error.js';
 import {
   Adagrad,
   Adam,
@@ -95,16 +96,6 @@ test('N-OPT-02 Momentum object: lr can be changed between steps (schedules)', ()
 });
 
 test('bad input: optimizer constructors and steps name the class, argument and value', () => {
-  const throwsMsg = (fn: () => unknown, Err: Function, msg: string) => {
-    try {
-      fn();
-    } catch (e) {
-      assert.instance(e, Err);
-      assert.is((e as Error).message, msg);
-      return;
-    }
-    assert.unreachable(`no error; expected "${msg}"`);
-  };
   throwsMsg(() => new SGD({ lr: 0 }), RangeError, 'SGD: lr must be a positive finite number, got 0');
   throwsMsg(() => new Momentum({ lr: 0.1, gamma: 1 }), RangeError, 'Momentum: gamma must be in [0, 1), got 1');
   throwsMsg(() => new Adagrad({ lr: 0.1, eps: 0 }), RangeError, 'Adagrad: eps must be a positive finite number, got 0');

@@ -8,6 +8,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { throwsMsg } from '../assert-error.js';
 import {
   adagradStep,
   adamStep,
@@ -283,16 +284,6 @@ test('N-COST-06 addWeightDecay adds 2 lambda W (gradient of lambda ||W||^2, fini
 test('bad input: learning rate, decay rates, eps, lengths and types name function, argument, value', () => {
   const p = new Float32Array(3);
   const g = new Float32Array(3);
-  const throwsMsg = (fn: () => unknown, Err: Function, msg: string) => {
-    try {
-      fn();
-    } catch (e) {
-      assert.instance(e, Err, `expected ${Err.name} for "${msg}"`);
-      assert.is((e as Error).message, msg);
-      return;
-    }
-    assert.unreachable(`no error; expected "${msg}"`);
-  };
   throwsMsg(() => sgdStep(p, g, 0), RangeError, 'sgdStep: lr must be a positive finite number, got 0');
   throwsMsg(() => sgdStep(p, g, -0.1), RangeError, 'sgdStep: lr must be a positive finite number, got -0.1');
   throwsMsg(() => sgdStep(p, g, NaN), RangeError, 'sgdStep: lr must be a positive finite number, got NaN');
