@@ -1,6 +1,6 @@
 /**
  * Sampler throughput: transitions (samples) per second of each sampler on a 10-d Gaussian
- * N(0, Σ) with Σ_ij = 0.5^|i−j|. One call = 1000 transitions of one chain (a Gibbs sample is a
+ * N(0, Σ) with Σ_ij = 0.5^|i−j| (RWM, MH, Gibbs, ULA, MALA, HMC). One call = 1000 transitions of one chain (a Gibbs sample is a
  * full sweep of 10 conditionals; an HMC sample is 10 leapfrog steps = 10 gradient evaluations).
  * Steps are adapted once in setup (RWM → 0.234, MALA → 0.574, HMC → 0.8), then fixed; ULA uses
  * λ = 0.1. The chains are created in setup; `run` only calls `chain.step`, which allocates nothing.
@@ -8,11 +8,13 @@
 import type { BenchCase } from '../harness.js';
 import { Rng } from '../../lib/random/index.js';
 import {
+  autoregressiveProposal,
   gaussianConditionals,
   gaussianTarget,
   gibbsSampler,
   hmcSampler,
   malaSampler,
+  mhSampler,
   runChains,
   rwmSampler,
   ulaSampler,
@@ -51,6 +53,8 @@ function samplerCase(name: string, make: () => Sampler): BenchCase {
 
 export const cases: BenchCase[] = [
   samplerCase('rwm', () => rwmSampler({ stepSize: adaptedStep(rwmSampler()) })),
+  // MH with an asymmetric autoregressive proposal (centre 0, sd 1, ρ = 0.5): two proposal densities per step
+  samplerCase('mh', () => mhSampler(autoregressiveProposal({ mean, sd: new Array<number>(D).fill(1), rho: 0.5 }))),
   samplerCase('gibbs', () => gibbsSampler(gaussianConditionals(mean, cov))),
   samplerCase('ula', () => ulaSampler({ stepSize: 0.1 })),
   samplerCase('mala', () => malaSampler({ stepSize: adaptedStep(malaSampler()) })),

@@ -119,7 +119,7 @@ export function runChains(sampler: Sampler, target: LogDensity, options: RunChai
     for (let t = 0; t < samples; t++) {
       stepSizes[warmup + t] = chain.stepSize;
       if (chain.step(r)) accepted++;
-      out.set(chain.x, t * d);
+      out.set(chain.x, t * d); // N-MH-01: after a rejection chain.x is the old state, recorded again
     }
     results.push({
       samples: out,

@@ -130,7 +130,11 @@ export interface AutocorrTimeResult {
   n: number;
   /** N / tau_int: the effective sample size. */
   ess: number;
-  /** Whether N >= 50 tau (emcee's `tol = 50`): shorter chains give unreliable estimates. */
+  /**
+   * Whether N >= 50 tau (emcee's `tol = 50`: shorter chains give unreliable estimates) and
+   * the window is longer than one lag (window = 1 happens only when rho(1) <= (1/c - 1)/2,
+   * -0.4 for c = 5: the window rule then cannot see past lag 1 of an anticorrelated chain).
+   */
   reliable: boolean;
 }
 
@@ -145,8 +149,19 @@ export interface AutocorrTimeResult {
  * var(tau) ~ 2 (2M + 1) tau^2 / N. For a chain with var(x) = sigma^2,
  * Var(xbar) ~ tau_int sigma^2 / N.
  *
- * Requires N >= 4 finite draws with nonzero variance. A negative or zero estimate (possible
- * for strongly anticorrelated input) is reported as a RangeError rather than returned.
+ * Requires N >= 4 finite draws with nonzero variance.
+ *
+ * Anticorrelated chains (tau_int < 1, e.g. HMC on a Gaussian, whose trajectories end on the
+ * far side of the mean) need care. tau(M) < 1 is returned as it is, so the ESS N / tau exceeds
+ * N, which is correct for an antithetic chain (an AR(1) with rho = -0.3 has tau_int = 0.54).
+ * But the window rule M >= c tau(M) is met already at M = 1 whenever tau(1) = 1 + 2 rho(1)
+ * <= 1/c, i.e. rho(1) <= -0.4 for c = 5: the sum then stops after one lag and the estimate is
+ * just 1 + 2 rho(1), which can be far below the true tau_int (AR(1) with rho = -0.45: 0.1
+ * instead of 0.38, an ESS four times too large). Such a result has `window = 1` and is flagged
+ * `reliable = false`. For rho(1) <= -1/2 the estimate is <= 0 and a RangeError is thrown
+ * rather than a meaningless value returned. Remedies: estimate the error of the mean from
+ * means of consecutive pairs (pair means of an AR(1) with coefficient phi have lag-1
+ * correlation phi (1 + phi) / 2, well inside the safe range), or use {@link blockingError}.
  *
  * @example
  * const d = integratedAutocorrTimeDetails(chain); // chain of an AR(1) with rho = 0.5
@@ -165,26 +180,30 @@ function autocorrTime(fn: string, x: Draws, options: AutocorrTimeOptions): Autoc
   const gamma = autocovarianceFft(x, n - 1);
   const g0 = gamma[0];
   if (!(g0 > 0)) throw new RangeError(`${fn}: x has zero variance (every value is ${x[0]}), so tau_int is undefined`);
-  // tau(M) = 1 + 2 sum_{t=1}^{M} rho(t); stop at the first M with M >= c tau(M).
+  // X-ESS  tau(M) = 1 + 2 sum_{t=1}^{M} rho(t); stop at the first M with M >= c tau(M) (Sokal).
   let tau = 1;
   let window = n - 1;
   for (let m = 1; m < n; m++) {
     tau += (2 * gamma[m]) / g0;
     if (m >= c * tau) { window = m; break; }
   }
-  if (!(tau > 0)) throw new RangeError(`${fn}: the estimate tau(M = ${window}) = ${tau} is not positive (strongly anticorrelated input?)`);
+  if (!(tau > 0)) {
+    const rho1 = gamma[1] / g0;
+    throw new RangeError(`${fn}: the estimate tau(M = ${window}) = ${tau} is not positive: the chain is strongly anticorrelated (lag-1 autocorrelation ${rho1.toFixed(3)} <= -1/2, e.g. HMC on a Gaussian); estimate the error from means of consecutive pairs, or use blockingError`);
+  }
   return {
     tau,
     window,
     standardError: tau * Math.sqrt((2 * (2 * window + 1)) / n),
     n,
     ess: n / tau,
-    reliable: n >= 50 * tau,
+    // window = 1 means rho(1) <= (1/c - 1)/2: tau(1) = 1 + 2 rho(1) need not be near tau_int
+    reliable: n >= 50 * tau && window > 1,
   };
 }
 
 /**
- * Integrated autocorrelation time tau_int of a chain (Sokal's automatic window with constant
+ * X-ESS  Integrated autocorrelation time tau_int of a chain (Sokal's automatic window with constant
  * c = 5, as emcee): tau_int = 1 + 2 sum_{t=1}^{M} rho(t), M the smallest window with
  * M >= c tau(M). For an AR(1) chain with coefficient rho, tau_int = (1 + rho)/(1 - rho).
  * See {@link integratedAutocorrTimeDetails} for the window and standard error.
@@ -197,7 +216,7 @@ export function integratedAutocorrTime(x: Draws, options: AutocorrTimeOptions = 
 }
 
 /**
- * Effective sample size ESS = N / tau_int (tau_int from {@link integratedAutocorrTime},
+ * X-ESS  Effective sample size ESS = N / tau_int (tau_int from {@link integratedAutocorrTime},
  * c = 5). THIS is the ESS the project uses for test tolerances everywhere: a Monte Carlo mean
  * of a chain has standard error sd / sqrt(ESS), and tests allow k such errors (k stated).
  * (For summaries across chains see {@link bulkEffectiveSampleSize}.)

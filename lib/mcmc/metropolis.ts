@@ -278,6 +278,7 @@ export function randomWalkMetropolis(target: LogDensity, x0: Float64Array, stepS
   let accepted = 0;
   for (let t = 0; t < nSteps; t++) {
     if (chain.step(rng)) accepted++;
+    // N-MH-01  W(x -> x') = A(x -> x') T(x -> x'); a rejected move records the old state again
     samples.set(chain.x, t * d);
   }
   return { samples, acceptance: accepted / nSteps };

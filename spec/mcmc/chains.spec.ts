@@ -12,6 +12,8 @@ import {
   hmcSampler,
   malaSampler,
   mhSampler,
+  mixtureTarget1d,
+  splitRHat,
   RobbinsMonroStepSize,
   runChains,
   rwmSampler,
@@ -90,6 +92,31 @@ test('per-chain starts: x0 as an array gives each chain its own start; chainColu
   assert.is(cols.length, 2);
   assert.is(cols[0][2], r.chains[0].samples[4]);
   assert.equal(starts[0], new Float64Array([5, 5]), 'x0 is not modified');
+});
+
+test('split R-hat of sampler chains: > 1.1 for chains started in different modes that stay stuck, < 1.01 for chains started apart that mix', () => {
+  // Stuck: modes at ±6 (the valley at 0 is e^-18 below the peaks) and a random walk with
+  // ε = 0.5: no chain leaves its starting mode (checked). Then the lower half of the pooled
+  // ranks belongs to the two left chains, the rank-normalized split halves have means ≈ ±0.80
+  // (half-normal) and within variance 1 − 2/π ≈ 0.36, and bulk R-hat ≈ sqrt(1 + (8/7) 0.64/0.36)
+  // ≈ 1.7 > 1.1.
+  const apart = mixtureTarget1d({ means: [-6, 6], sds: [1, 1], weights: [0.5, 0.5] });
+  const startsApart = [-6, -6, 6, 6].map((v) => new Float64Array([v]));
+  const stuck = runChains(rwmSampler({ stepSize: 0.5 }), apart, { chains: 4, warmup: 0, samples: 2000, x0: startsApart, adapt: false }, new Rng(61));
+  const cols = chainColumns(stuck, 0);
+  cols.forEach((c, k) => assert.ok(c.every((v) => (k < 2 ? v < 0 : v > 0)), `chain ${k} left its mode`));
+  const rStuck = splitRHat(cols);
+  assert.ok(rStuck > 1.1, `stuck chains: R-hat ${rStuck}`);
+  // Mixed: modes at ±3 and the wide random walk (ε = 6), chains again started in both modes
+  // (−3, −3, 3, 3). 8 split chains of n = 5000 draws
+  // with τ_int ≈ 8 (measured ESS ≈ 5000 of 40000 in the mixture example): B/W ≈ τ χ²₇/7, so
+  // R-hat² ≈ 1 − 1/n + τ χ²₇/(7n), and R-hat < 1.01 needs χ²₇ < 7 n (0.0201 + 1/n)/τ ≈ 90,
+  // P(χ²₇ > 90) ≈ 1e-15 (bulk and tail alike).
+  const mix = mixtureTarget1d({ means: [-3, 3], sds: [1, 1], weights: [0.5, 0.5] });
+  const starts = [-3, -3, 3, 3].map((v) => new Float64Array([v]));
+  const mixed = runChains(rwmSampler({ stepSize: 6 }), mix, { chains: 4, warmup: 500, samples: 10000, x0: starts, adapt: false }, new Rng(62));
+  const rMixed = splitRHat(chainColumns(mixed, 0));
+  assert.ok(rMixed < 1.01, `mixed chains: R-hat ${rMixed}`);
 });
 
 test('Robbins–Monro hand values: log ε ← log ε + (t+1)^(−0.6) (α − δ)', () => {

@@ -128,7 +128,7 @@ test('integratedAutocorrTime equals emcee integrated_time(x, c=5) = 9.6589347184
 });
 
 for (const [rho, seed] of [[0.5, 2026], [0.9, 2027]] as const) {
-  test(`AR(1) rho = ${rho}: tau_int within 4 Sokal standard errors of (1 + rho)/(1 - rho) = ${(1 + rho) / (1 - rho)}`, () => {
+  test(`X-ESS AR(1) rho = ${rho}: tau_int within 4 Sokal standard errors of (1 + rho)/(1 - rho) = ${(1 + rho) / (1 - rho)}`, () => {
     const n = 2 ** 18;
     const x = ar1(rho, n, new Rng(seed));
     const d = integratedAutocorrTimeDetails(x);
@@ -141,6 +141,40 @@ for (const [rho, seed] of [[0.5, 2026], [0.9, 2027]] as const) {
     assert.ok(Math.abs(effectiveSampleSize(x) - n / d.tau) <= 1e-9);
   });
 }
+
+test('X-ESS anticorrelated AR(1), rho = -0.3: tau_int < 1 is returned (ESS > N) and matches the windowed expectation within 4 SE', () => {
+  // Exact tau_int = 0.7/1.3 = 0.538. The window rule M >= 5 tau(M) with rho(t) = (-0.3)^t gives
+  // tau(1) = 0.4 (1 < 2), tau(2) = 0.58 (2 < 2.9), tau(3) = 0.526 (3 >= 2.63): M = 3, margins far
+  // above the noise of rho-hat (~1/sqrt(N) = 0.008), and E tau-hat = 1 + 2 sum_{t<=3} rho^t = 0.526
+  // (truncation 2 rho^4/(1 - rho) = 0.0125; the 1/N bias of the acf is ~1e-4, negligible).
+  // Sokal's SE formula assumes M >> tau, so the SE here is taken from 16 independent replicates:
+  // SE = sd(tau-hat) / 4. k = 4.
+  const phi = -0.3;
+  const rng = new Rng(2031);
+  const taus: number[] = [];
+  for (let r = 0; r < 16; r++) {
+    const d = integratedAutocorrTimeDetails(ar1(phi, 2 ** 14, rng));
+    assert.is(d.window, 3);
+    assert.ok(d.tau < 1 && d.ess > d.n && d.reliable);
+    taus.push(d.tau);
+  }
+  const mean = taus.reduce((a, b) => a + b, 0) / taus.length;
+  const sd = Math.sqrt(taus.reduce((a, b) => a + (b - mean) ** 2, 0) / (taus.length - 1));
+  const expected = 1 + 2 * (phi + phi ** 2 + phi ** 3);
+  assert.ok(Math.abs(mean - expected) <= 4 * (sd / 4), `mean tau ${mean} vs ${expected}, SE ${sd / 4}`);
+});
+
+test('X-ESS strongly anticorrelated chains: rho(1) in (-1/2, -0.4] stops the window at lag 1 and is flagged unreliable; rho(1) <= -1/2 throws', () => {
+  // AR(1) rho = -0.45: exact tau_int = 0.55/1.45 = 0.379, but tau(1) = 1 + 2 rho(1) ~ 0.1 <= 1/5
+  // already satisfies M >= 5 tau(M) at M = 1, so the estimate is ~0.1 (ESS ~4x too large).
+  const d = integratedAutocorrTimeDetails(ar1(-0.45, 2 ** 16, new Rng(2032)));
+  assert.is(d.window, 1);
+  assert.ok(d.tau <= 0.2, `${d.tau}`); // the window rule itself: 1 >= 5 tau(1)
+  assert.is(d.reliable, false);
+  // rho = -0.6: tau(1) = -0.2 < 0
+  throwsWith(() => integratedAutocorrTime(ar1(-0.6, 2 ** 12, new Rng(2033))), RangeError, 'integratedAutocorrTime: the estimate tau(M = 1)', 'is not positive', 'anticorrelated', 'pairs');
+  throwsWith(() => effectiveSampleSize(ar1(-0.6, 2 ** 12, new Rng(2033))), RangeError, 'effectiveSampleSize: the estimate tau(M = 1)');
+});
 
 test('integratedAutocorrTime / effectiveSampleSize reject bad input', () => {
   throwsWith(() => integratedAutocorrTime(new Float64Array([1, 2, 3])), RangeError, 'integratedAutocorrTime: x is too short: length 3, need at least 4');

@@ -4,12 +4,17 @@
  * over independent chains.
  */
 import * as assert from 'uvu/assert';
-import { effectiveSampleSize, integratedAutocorrTime } from '../../lib/mcmc/diagnostics.js';
+import { effectiveSampleSize, integratedAutocorrTime, integratedAutocorrTimeDetails } from '../../lib/mcmc/diagnostics.js';
 import { type RunChainsResult } from '../../lib/mcmc/index.js';
 
 export { effectiveSampleSize, integratedAutocorrTime };
 
-/** Mean of a series, its sample sd and the standard error sd / sqrt(ESS). */
+/**
+ * Mean of a series, its sample sd and the standard error sd / sqrt(ESS), ESS = N / τ_int
+ * (effectiveSampleSize). Refuses (throws) a τ estimate whose Sokal window stopped at lag 1: that
+ * happens only for ρ(1) <= −0.4, where τ(1) = 1 + 2ρ(1) can be far below τ_int and the SE far too
+ * small (see integratedAutocorrTimeDetails); a test must then batch its series (pooledEstimate).
+ */
 export function meanWithSE(series: Float64Array): { mean: number; se: number; ess: number } {
   const n = series.length;
   let m = 0;
@@ -18,7 +23,9 @@ export function meanWithSE(series: Float64Array): { mean: number; se: number; es
   let v = 0;
   for (let i = 0; i < n; i++) v += (series[i] - m) * (series[i] - m);
   v /= n - 1;
-  const ess = effectiveSampleSize(series);
+  const d = integratedAutocorrTimeDetails(series);
+  if (d.window === 1) throw new Error(`meanWithSE: Sokal's window stopped at lag 1 (τ(1) = ${d.tau}): the series is too anticorrelated for N/τ_int; batch it`);
+  const ess = d.ess; // = effectiveSampleSize(series)
   return { mean: m, se: Math.sqrt(v / ess), ess };
 }
 
@@ -28,11 +35,14 @@ export function meanWithSE(series: Float64Array): { mean: number; se: number; es
  * SE = sqrt(Σ_c SE_c²) / C (independent chains).
  *
  * `batch` > 1 first replaces the series by the means of consecutive blocks of that length (same
- * overall mean, same true SE of it). Used with batch = 2 for HMC: on Gaussians HMC is antithetic
- * (lag-1 autocorrelation ≈ −0.5 … −0.6, the end of a trajectory lands on the far side), and with
- * ρ₁ < −½ Sokal's windowed τ(M) = 1 + 2 Σ_{t≤M} ρ_t is negative at M = 1, which
- * effectiveSampleSize rightly refuses. For an AR(1) with coefficient φ the pair means have lag-1
- * correlation φ(1 + φ)/2 (−0.12 at φ = −0.6), which the estimator handles.
+ * overall mean when batch divides N, and the SE of that mean is the quantity estimated, so nothing
+ * is lost but a little resolution in τ). Used with batch = 2 for HMC: on Gaussians HMC is
+ * antithetic (lag-1 autocorrelation ≈ −0.5 … −0.6, the end of a trajectory lands on the far side).
+ * With ρ₁ <= −0.4 Sokal's window (c = 5) stops at M = 1, so τ(1) = 1 + 2ρ₁ is either <= 0
+ * (ρ₁ <= −½; effectiveSampleSize throws) or a tiny positive number far below τ_int (an ESS many
+ * times too large); meanWithSE refuses both. For an AR(1) with coefficient φ the pair means have
+ * lag-1 correlation φ(1 + φ)/2 (−0.12 at φ = −0.6, never below −0.125), where the window rule
+ * works. The HMC tests use every sample (N is even), so the pooled mean is the plain mean.
  */
 export function pooledEstimate(result: RunChainsResult, f: (x: Float64Array, t: number) => number, batch = 1): { mean: number; se: number; ess: number } {
   const d = result.dim;
