@@ -132,5 +132,5 @@ export function formatResult(r: BenchResult): string {
   const sp = r.speedup !== undefined ? `  ${r.speedup.toFixed(2)}x vs ${r.baseline}` : '';
   return `${r.name.padEnd(44)} median ${formatSeconds(r.medianSeconds).padStart(11)}  ` +
     `min ${formatSeconds(r.minSeconds).padStart(11)}  max ${formatSeconds(r.maxSeconds).padStart(11)}  ` +
-    `${r.rate.toFixed(r.rate >= 100 ? 0 : 2).padStart(8)} ${r.rateUnit}${sp}`;
+    `${(r.rate >= 100 ? r.rate.toFixed(0) : r.rate >= 0.01 ? r.rate.toFixed(2) : r.rate.toPrecision(3)).padStart(8)} ${r.rateUnit}${sp}`;
 }

@@ -9,3 +9,6 @@ export * from './optim/index.js';
 export * from './io/index.js';
 export * from './markov/index.js';
 export * from './mcmc/index.js';
+export * from './ising/index.js';
+export * from './rbm/index.js';
+export * from './data/index.js';

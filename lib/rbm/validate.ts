@@ -1,0 +1,125 @@
+/**
+ * Argument checks shared by the RBM files (internal: not re-exported from lib/rbm/index.ts).
+ * Every message names the function, the argument and the offending value or shapes.
+ */
+import { shapeOf, type AnyMatrix, type Matrix } from '../linalg/matrix.js';
+
+/** A short description of a value for error messages. */
+export function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (x === undefined) return 'undefined';
+  if (Array.isArray(x)) return `Array(${x.length})`;
+  if (ArrayBuffer.isView(x)) return `${x.constructor.name}(${(x as unknown as ArrayLike<number>).length})`;
+  if (typeof x === 'object') {
+    const m = x as { rows?: unknown; cols?: unknown; data?: unknown };
+    if (typeof m.rows === 'number' && typeof m.cols === 'number') return `a ${m.rows}x${m.cols} matrix of ${describe(m.data)}`;
+    return (x as object).constructor?.name ?? 'object';
+  }
+  if (typeof x === 'string') return JSON.stringify(x);
+  return String(x);
+}
+
+/** Throws unless `n` is an integer >= 1. */
+export function checkCount(fn: string, what: string, n: unknown): asserts n is number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new RangeError(`${fn}: ${what} must be a positive integer, got ${describe(n)}`);
+  }
+}
+
+/** Throws unless `n` is an integer >= 0. */
+export function checkNonNegativeInteger(fn: string, what: string, n: unknown): asserts n is number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+    throw new RangeError(`${fn}: ${what} must be a non-negative integer, got ${describe(n)}`);
+  }
+}
+
+/** Throws a TypeError unless `m` is a float32 Matrix { rows, cols, data: Float32Array } of consistent size. */
+export function checkMatrix32(fn: string, what: string, m: unknown): asserts m is Matrix {
+  const x = m as Matrix;
+  if (x === null || typeof x !== 'object' || !(x.data instanceof Float32Array) || typeof x.rows !== 'number' || typeof x.cols !== 'number') {
+    throw new TypeError(`${fn}: ${what} must be a Matrix with Float32Array data, got ${describe(m)}`);
+  }
+  if (x.data.length !== x.rows * x.cols) {
+    throw new RangeError(`${fn}: ${what} is ${shapeOf(x)} but its data has length ${x.data.length}`);
+  }
+}
+
+/** Throws a TypeError unless `m` is a Matrix or Matrix64 of consistent size. */
+export function checkAnyMatrix(fn: string, what: string, m: unknown): asserts m is AnyMatrix {
+  const x = m as AnyMatrix;
+  if (x === null || typeof x !== 'object' || !(x.data instanceof Float32Array || x.data instanceof Float64Array)
+    || typeof x.rows !== 'number' || typeof x.cols !== 'number') {
+    throw new TypeError(`${fn}: ${what} must be a Matrix or Matrix64, got ${describe(m)}`);
+  }
+  if (x.data.length !== x.rows * x.cols) {
+    throw new RangeError(`${fn}: ${what} is ${shapeOf(x)} but its data has length ${x.data.length}`);
+  }
+}
+
+/** Throws unless `m` has exactly `rows` x `cols` (either may be null = any). */
+export function checkShape(fn: string, what: string, m: { rows: number; cols: number }, rows: number | null, cols: number | null, why: string): void {
+  if ((rows !== null && m.rows !== rows) || (cols !== null && m.cols !== cols)) {
+    const want = `${rows === null ? 'n' : rows}x${cols === null ? 'n' : cols}`;
+    throw new RangeError(`${fn}: ${what} is ${shapeOf(m)} but must be ${want} (${why})`);
+  }
+}
+
+/** Throws unless `v` is a Float32Array of length n. */
+export function checkVector32(fn: string, what: string, v: unknown, n: number): asserts v is Float32Array {
+  if (!(v instanceof Float32Array)) throw new TypeError(`${fn}: ${what} must be a Float32Array, got ${describe(v)}`);
+  if (v.length !== n) throw new RangeError(`${fn}: ${what} has length ${v.length} but must have length ${n}`);
+}
+
+/** Throws unless `v` is an array-like of numbers of length n. */
+export function checkArrayLike(fn: string, what: string, v: unknown, n: number): asserts v is ArrayLike<number> {
+  if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<number>).length !== 'number') {
+    throw new TypeError(`${fn}: ${what} must be an array of numbers, got ${describe(v)}`);
+  }
+  if ((v as ArrayLike<number>).length !== n) {
+    throw new RangeError(`${fn}: ${what} has length ${(v as ArrayLike<number>).length} but must have length ${n}`);
+  }
+}
+
+/** Throws unless every entry is finite. */
+export function checkFiniteArray(fn: string, what: string, v: ArrayLike<number>): void {
+  for (let i = 0; i < v.length; i++) {
+    if (!Number.isFinite(v[i])) throw new RangeError(`${fn}: ${what}[${i}] must be finite, got ${v[i]}`);
+  }
+}
+
+/**
+ * Throws unless every entry is a unit state of the given kind: 0/1 (bernoulli), ±1 (spin).
+ * `what` names the argument; `row` (optional) is added for data matrices.
+ */
+export function checkUnitValues(fn: string, what: string, v: ArrayLike<number>, kind: 'bernoulli' | 'spin', offset = 0, n = v.length, cols = 0): void {
+  for (let k = 0; k < n; k++) {
+    const x = v[offset + k];
+    const ok = kind === 'spin' ? (x === 1 || x === -1) : (x === 0 || x === 1);
+    if (!ok) {
+      const where = cols > 0 ? `[${Math.floor(k / cols)}, ${k % cols}]` : `[${k}]`;
+      throw new RangeError(`${fn}: ${what}${where} must be ${kind === 'spin' ? '-1 or +1 (spin units)' : '0 or 1 (binary units)'}, got ${x}`);
+    }
+  }
+}
+
+/** Throws unless sigma is a Float32Array of length n with finite entries > 0. */
+export function checkSigma(fn: string, sigma: unknown, n: number): void {
+  if (!(sigma instanceof Float32Array)) throw new TypeError(`${fn}: sigma must be a Float32Array, got ${describe(sigma)}`);
+  if (sigma.length !== n) throw new RangeError(`${fn}: sigma has length ${sigma.length} but must have length nVisible = ${n}`);
+  for (let i = 0; i < n; i++) {
+    if (!(sigma[i] > 0) || !Number.isFinite(sigma[i])) throw new RangeError(`${fn}: sigma[${i}] must be finite and > 0, got ${sigma[i]}`);
+  }
+}
+
+/** Throws unless W is an M x N float32 Matrix with finite entries and a, b are Float32Arrays of lengths M and N. */
+export function checkParameters(fn: string, W: unknown, a: unknown, b: unknown): void {
+  checkMatrix32(fn, 'W', W);
+  if (W.rows < 1 || W.cols < 1) throw new RangeError(`${fn}: W is ${shapeOf(W)} but needs at least one visible and one hidden unit`);
+  if (!(a instanceof Float32Array)) throw new TypeError(`${fn}: a must be a Float32Array, got ${describe(a)}`);
+  if (!(b instanceof Float32Array)) throw new TypeError(`${fn}: b must be a Float32Array, got ${describe(b)}`);
+  if (a.length !== W.rows) throw new RangeError(`${fn}: W is ${shapeOf(W)} (nVisible x nHidden) but a has length ${a.length}`);
+  if (b.length !== W.cols) throw new RangeError(`${fn}: W is ${shapeOf(W)} (nVisible x nHidden) but b has length ${b.length}`);
+  checkFiniteArray(fn, 'W', W.data);
+  checkFiniteArray(fn, 'a', a);
+  checkFiniteArray(fn, 'b', b);
+}

@@ -1,0 +1,110 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Rng } from '../../lib/random/index.js';
+import { sgdStep } from '../../lib/optim/index.js';
+import {
+  BernoulliRBM, costGradientExact, createPhaseStatistics, energy, enumerateJoint, klFromEmpirical, logPartitionExact,
+  negativeLogLikelihoodExact, visibleDistributionExact,
+} from '../../lib/rbm/index.js';
+import { toyPeopleFruit, toyPeopleFruitWeights } from '../../lib/data/index.js';
+
+const labels = toyPeopleFruit().labels;
+const toyRBM = () => BernoulliRBM.create(3, 2, toyPeopleFruitWeights());
+
+test('N-TOY-01 data: four rows (1,0,1) and two rows (0,1,0); 32 labelled scenarios, 8 of them compatible with the data', () => {
+  const { data, visibleLabels, hiddenLabels } = toyPeopleFruit();
+  assert.is(data.rows, 6); assert.is(data.cols, 3);
+  let ac = 0, b = 0;
+  for (let k = 0; k < 6; k++) {
+    const row = Array.from(data.data.subarray(3 * k, 3 * k + 3)).join('');
+    if (row === '101') ac++;
+    else if (row === '010') b++;
+  }
+  assert.is(ac, 4); assert.is(b, 2);
+  assert.equal(labels, ['A', 'B', 'C', 'D', 'E']);
+  assert.equal(visibleLabels, ['A', 'B', 'C']); assert.equal(hiddenLabels, ['D', 'E']);
+  const rows = enumerateJoint(toyRBM(), { labels });
+  assert.is(rows.length, 32);
+  assert.is(new Set(rows.map((r) => r.label)).size, 32);
+  const compatible = rows.filter((r) => ['101', '010'].includes(r.x.join(''))).map((r) => r.label).sort();
+  assert.equal(compatible, ['AC', 'ACD', 'ACDE', 'ACE', 'B', 'BD', 'BDE', 'BE']); // 003 "4) Training"
+});
+
+test('N-TOY-02 probabilities sum to 1 for random parameters; with the toy weights p(ACD)/p(BE) = e^{8−7} = e (1e-12)', () => {
+  for (const seed of [1, 2, 3]) {
+    const r = BernoulliRBM.create(3, 2, 'glorot-normal', new Rng(seed));
+    const s = enumerateJoint(r).reduce((t, q) => t + q.p, 0);
+    assert.ok(Math.abs(s - 1) < 1e-14);
+  }
+  const rows = enumerateJoint(toyRBM(), { labels });
+  const p = (l: string) => rows.find((r) => r.label === l)!.p;
+  assert.ok(Math.abs(p('ACD') / p('BE') - Math.E) < 1e-12 * Math.E);
+});
+
+test('N-TOY-03 the tutorial\'s numbers, corrected: e^7 = 1096.63, e^8 = 2980.96 (not 29808.96, E-31), BD scores −2 (E-30)', () => {
+  const two = (v: number) => Math.round(v * 100) / 100;
+  assert.is(two(Math.exp(7)), 1096.63);
+  assert.is(two(Math.exp(8)), 2980.96);
+  assert.is(two(Math.exp(-2)), 0.14);
+  assert.is(two(Math.exp(-1)), 0.37);
+  const rows = enumerateJoint(toyRBM(), { labels });
+  const row = (l: string) => rows.find((r) => r.label === l)!;
+  assert.is(row('BD').logWeight, -2); // the table's value (0.14 = e^-2), not the list's −1
+  assert.is(two(row('ACD').p), 0.45);
+  assert.is(two(row('BE').p), 0.17);
+  // highest scores 8 (ACD) and 7 (BE, and ABE), lowest −2 (BD) among the labelled ones
+  const sorted = rows.map((r) => r.logWeight).sort((x, y) => y - x);
+  assert.is(sorted[0], 8); assert.is(sorted[1], 7);
+});
+
+test('N-TOY-04 reconstructed weights (ours): scores ACD 8, BE 7, BD −2, ACE −1, ABE 7; Z = 6631.587 against an independent sum (1e-12)', () => {
+  const r = toyRBM();
+  // score = sum of biases of the on units + weights of edges with both ends on (003 "2) Scores"), by hand:
+  assert.is(-energy(r, [1, 0, 1], [1, 0]), 1 + 1 + 2 + 2 + 2); // ACD: a_A + a_C + b_D + w_AD + w_CD = 8
+  assert.is(-energy(r, [0, 1, 0], [0, 1]), 2 + 1 + 4); // BE = 7
+  assert.is(-energy(r, [0, 1, 0], [1, 0]), 2 + 2 - 6); // BD = −2
+  assert.is(-energy(r, [1, 0, 1], [0, 1]), 1 + 1 + 1 - 1 - 3); // ACE = −1
+  assert.is(-energy(r, [1, 1, 0], [0, 1]), 1 + 2 + 1 - 1 + 4); // ABE = 7
+  // independent Z: 32 scores from the tutorial's rule
+  const { W, a, b } = toyPeopleFruitWeights();
+  let Z = 0;
+  for (let s = 0; s < 32; s++) {
+    const v = [4, 3, 2, 1, 0].map((k) => (s >> k) & 1); // A B C D E
+    let sc = 0;
+    for (let i = 0; i < 3; i++) sc += a[i] * v[i];
+    for (let j = 0; j < 2; j++) sc += b[j] * v[3 + j];
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 2; j++) sc += W[i][j] * v[i] * v[3 + j];
+    Z += Math.exp(sc);
+  }
+  const logZ = logPartitionExact(r);
+  assert.ok(Math.abs(Math.exp(logZ) - Z) < 1e-12 * Z, `${Math.exp(logZ)} vs ${Z}`);
+  assert.is(Math.round(Z * 1000) / 1000, 6631.587);
+  const rows = enumerateJoint(r, { labels });
+  assert.is(Math.round(rows.find((q) => q.label === 'ACD')!.p * 1e4) / 1e4, 0.4495);
+  assert.is(Math.round(rows.find((q) => q.label === 'BE')!.p * 1e4) / 1e4, 0.1654);
+});
+
+test('N-TOY-05 N-COST-05 exact-gradient descent lowers the cost and the KL at every step; (1,0,1) and (0,1,0) end up the two most probable states', () => {
+  const { data } = toyPeopleFruit();
+  const r = BernoulliRBM.create(3, 2, 'hinton', new Rng(11));
+  const g = createPhaseStatistics(r);
+  // The cost's Hessian is the model covariance of the 11 statistics (x_i, h_j, x_i h_j ∈ [0, 1]), so
+  // L = ‖H‖ ≤ trace ≤ 11/4 and any η < 2/L = 0.727 descends at every step; we use η = 0.5.
+  const eta = 0.5;
+  let kl = klFromEmpirical(r, data), c = negativeLogLikelihoodExact(r, data);
+  for (let t = 0; t < 300; t++) {
+    costGradientExact(g, r, data);
+    sgdStep(r.W.data, g.W, eta); sgdStep(r.a, g.a, eta); sgdStep(r.b, g.b, eta);
+    const kl2 = klFromEmpirical(r, data), c2 = negativeLogLikelihoodExact(r, data);
+    assert.ok(kl2 < kl, `step ${t}: KL ${kl2} >= ${kl}`);
+    assert.ok(c2 < c, `step ${t}: cost ${c2} >= ${c}`);
+    kl = kl2; c = c2;
+  }
+  const p = visibleDistributionExact(r);
+  const order = Array.from(p.keys()).sort((x, y) => p[y] - p[x]);
+  assert.equal(order.slice(0, 2).sort(), [2, 5]); // (0,1,0) = 2, (1,0,1) = 5
+  assert.ok(p[5] > p[2], 'the more frequent pattern AC is more probable');
+  assert.ok(kl < 0.1, `KL after 300 steps ${kl}`);
+});
+
+test.run();
