@@ -9,14 +9,16 @@
  * 3. PCD (X-PCD) with trainRBM.
  *
  * Prints the exact KL(data ‖ model) along the way and the final visible distribution, and
- * writes the KL curves to tour-output/rbm/toy-train.svg.
+ * writes the KL curves to tour-output/rbm/toy-train.svg. A last part shows, with numbers, why
+ * the tutorial's noisy visible step (N-CDT-01) is not a valid Gibbs chain.
  *
  *   npx tsx docs/examples/toy-train.ts
  */
 import { join } from 'node:path';
 import {
-  BernoulliRBM, Rng, costGradientExact, createPhaseStatistics, klFromEmpirical, linePlot, sgdStep, toyPeopleFruit,
-  trainRBM, visibleDistributionExact,
+  BernoulliRBM, Rng, costGradientExact, createPhaseStatistics, hiddenDistributionExact, klFromEmpirical, linePlot, matrix,
+  sampleHiddenGivenVisible, sampleVisibleGivenHidden, sgdStep, toyPeopleFruit, toyPeopleFruitWeights, trainRBM,
+  visibleDistributionExact, visibleProbabilities,
 } from '../../lib/index.js';
 import { writeSvg } from '../../lib/io-node.js';
 
@@ -68,3 +70,42 @@ const svg = linePlot({
 const file = join(process.cwd(), 'tour-output', 'rbm', 'toy-train.svg');
 writeSvg(file, svg);
 console.log(`wrote ${file}`);
+
+// N-CDT-01: why the tutorial's noisy visible step is not a Gibbs chain. With the toy's
+// reconstructed weights, run 2000 chains for 200 steps two ways and compare the histogram of
+// the hidden states (D, E) with the exact p(h) (enumeration, N-RBM-06):
+//   Gibbs:  h ~ p(h | x),  x ~ p(x | h)                 (N-GIBBS-02: p(x, h) is stationary)
+//   noisy:  h ~ p(h | x),  x = p(x | h) + 0.1 ε          (x is no longer 0/1, and p is not stationary)
+{
+  const toy = BernoulliRBM.create(3, 2, toyPeopleFruitWeights());
+  const chains = 2000, steps = 200;
+  const rng = new Rng(5);
+  const hist = (noisy: boolean) => {
+    const X = matrix(chains, 3), H = matrix(chains, 2), eps = new Float32Array(chains * 3);
+    let outside = 0;
+    for (let t = 0; t < steps; t++) {
+      sampleHiddenGivenVisible(H, toy, X, rng);
+      if (noisy) {
+        visibleProbabilities(X, toy, H);
+        rng.fillNormal(eps, 0, 0.1);
+        for (let q = 0; q < X.data.length; q++) X.data[q] += eps[q];
+      } else {
+        sampleVisibleGivenHidden(X, toy, H, rng);
+      }
+    }
+    for (const v of X.data) if (v < 0 || v > 1) outside++;
+    sampleHiddenGivenVisible(H, toy, X, rng);
+    const counts = [0, 0, 0, 0];
+    for (let c = 0; c < chains; c++) counts[2 * H.data[2 * c] + H.data[2 * c + 1]] += 1 / chains;
+    return { counts, outside: outside / X.data.length };
+  };
+  const exactH = hiddenDistributionExact(toy); // index: D is the most significant bit
+  const gibbs = hist(false), noisy = hist(true);
+  const se = (p: number) => Math.sqrt((p * (1 - p)) / chains);
+  console.log('\nN-CDT-01: hidden-state histogram after 200 steps of 2000 chains (toy weights), vs exact p(h)');
+  console.log('h (D E)   exact p(h)   Gibbs chain (± SE)    noisy chain, std 0.1');
+  for (let s = 0; s < 4; s++) {
+    console.log(`  ${(s >> 1) & 1} ${s & 1}     ${exactH[s].toFixed(4)}       ${gibbs.counts[s].toFixed(4)} ± ${se(exactH[s]).toFixed(4)}       ${noisy.counts[s].toFixed(4)}`);
+  }
+  console.log(`visible values outside [0, 1]: Gibbs ${(100 * gibbs.outside).toFixed(1)}%, noisy ${(100 * noisy.outside).toFixed(1)}%`);
+}

@@ -4,3 +4,4 @@
  */
 export { Rng, splitmix32, type MutableArrayLike } from './rng.js';
 export { ZIGGURAT_LAYERS, ZIGGURAT_R, ZIGGURAT_V } from './ziggurat.js';
+export { klDivergenceDiscrete } from './distributions.js';

@@ -249,6 +249,22 @@ export function energy(rbm: RBM, x: ArrayLike<number>, h: ArrayLike<number>): nu
 }
 
 /**
+ * The unnormalized log joint, log f(x, h) = −E(x, h): the log of the product of factors of
+ *   N-RBM-03   p(x, h) = e^{−E(x,h)} / Z            (binary and spin units), and
+ *   N-GRBM-02  p_GB(x, h) = (1/Z) Π_i e^{−(x_i−a_i)²/2σ_i²} Π_j e^{b_j h_j} Π_ij e^{x_i w_ij h_j/σ_i²}
+ * (the notes, 000 "Joint Probability Density Function", put the whole exponent under one Π_ij,
+ * which repeats the single-index terms; the products are split as above — errata E-13).
+ * Subtract `logPartitionExact(rbm)` for the normalized log density.
+ *
+ * @example
+ * const rbm = GaussianBernoulliRBM.create(2, 1, { W: [[1], [0]], a: [0, 0], b: [0] });
+ * logJointUnnormalized(rbm, [1, 0], [1]); // −E = 1 − ½ = 0.5
+ */
+export function logJointUnnormalized(rbm: RBM, x: ArrayLike<number>, h: ArrayLike<number>): number {
+  return -energy(rbm, x, h);
+}
+
+/**
  * Adds `scale` times the energy's parameter derivatives at one configuration (x, h) to `out`
  * (float64 accumulation into the arrays of a {@link PhaseStatistics}):
  *

@@ -526,10 +526,10 @@ function createBatchBuffers(full: BatchBuffers | null, rows: number, M: number, 
 
 /** Copies data rows order[start .. start + X.rows) into X. */
 function gatherRows(X: Matrix, data: Matrix, order: Uint32Array, start: number): void {
-  const M = data.cols;
+  const M = data.cols, x = X.data, d = data.data;
   for (let r = 0; r < X.rows; r++) {
-    const src = order[start + r] * M;
-    X.data.set(data.data.subarray(src, src + M), r * M);
+    const src = order[start + r] * M, dst = r * M;
+    for (let i = 0; i < M; i++) x[dst + i] = d[src + i]; // a loop, not set(subarray): no view objects
   }
 }
 
@@ -757,13 +757,14 @@ function meanFieldReconstructionError(rbm: RBM, data: Matrix, full: BatchBuffers
   let s = 0;
   for (let start = 0; start < n; start += B) {
     const buf = n - start >= B ? full : (rest as BatchBuffers);
-    buf.X0.data.set(data.data.subarray(start * M, (start + buf.X0.rows) * M));
+    const x0 = buf.X0.data, d = data.data, offset = start * M;
+    for (let q = 0; q < x0.length; q++) x0[q] = d[offset + q];
     hiddenMeans(buf.H0, rbm, buf.X0);
     visibleMean(buf.R, rbm, buf.H0);
     const x = buf.X0.data, r = buf.R.data;
     for (let q = 0; q < x.length; q++) {
-      const d = x[q] - r[q];
-      s += d * d;
+      const diff = x[q] - r[q];
+      s += diff * diff;
     }
   }
   return s / (n * M);
