@@ -19,7 +19,13 @@ import {
 } from '../../lib/index.js';
 import { writePng, writeSvg } from '../../lib/io-node.js';
 
-const epochs = Number(process.argv[2] ?? 3000);
+// Usage: npx tsx docs/examples/bars-stripes.ts [updates]   (default 3000; --quick = 300)
+const arg = process.argv[2];
+const epochs = arg === undefined ? 3000 : arg === '--quick' ? 300 : Number(arg);
+if (!Number.isInteger(epochs) || epochs < 1) {
+  console.error(`bars-stripes: the argument must be a positive number of updates or --quick, got '${arg}'`);
+  process.exit(2);
+}
 const outDir = join(process.cwd(), 'tour-output', 'rbm');
 const data = barsAndStripes(3);
 const methods = [
