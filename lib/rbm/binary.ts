@@ -122,22 +122,35 @@ export function checkRBM(fn: string, rbm: unknown): asserts rbm is RBM {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Module-level scratch (grown on demand; a view is re-made only when a shape changes)
+// Module-level scratch (grown on demand). Each slot caches the views of its two most recent
+// shapes, so a training loop that alternates a full and a shorter last minibatch re-uses both
+// views and allocates nothing per minibatch; a view is re-made only for a third shape or when
+// the buffer grows. Every user writes its scratch fully before reading it.
 
 const TRANS_A: GemmOptions = { transA: true };
 const TRANS_B: GemmOptions = { transB: true };
 const SLOT_W_SCALED = 0, SLOT_NOISE = 1, SLOT_FREE = 2, SLOT_PHASE_H = 3, SLOT_PHASE_W = 4, SLOT_GIBBS_H = 5;
 const scratchBuffers: Float32Array[] = [];
-const scratchViews: (Matrix | undefined)[] = [];
+const scratchViews: (Matrix | undefined)[] = []; // most recent shape per slot
+const scratchViewsPrevious: (Matrix | undefined)[] = []; // the shape before it
 
 function scratch(slot: number, rows: number, cols: number): Matrix {
   const view = scratchViews[slot];
   if (view !== undefined && view.rows === rows && view.cols === cols) return view;
+  const previous = scratchViewsPrevious[slot];
+  if (previous !== undefined && previous.rows === rows && previous.cols === cols) {
+    scratchViewsPrevious[slot] = view;
+    scratchViews[slot] = previous;
+    return previous;
+  }
   const need = rows * cols;
   let buf = scratchBuffers[slot];
   if (buf === undefined || buf.length < need) {
     buf = new Float32Array(Math.max(need, buf === undefined ? 0 : 2 * buf.length));
     scratchBuffers[slot] = buf;
+    scratchViewsPrevious[slot] = undefined; // views of the old buffer are dropped
+  } else {
+    scratchViewsPrevious[slot] = view;
   }
   const m: Matrix = { rows, cols, data: buf.subarray(0, need) };
   scratchViews[slot] = m;

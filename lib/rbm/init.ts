@@ -6,7 +6,7 @@
  */
 import { type Rng } from '../random/index.js';
 import { matrix, shapeOf, type AnyMatrix, type Matrix } from '../linalg/matrix.js';
-import type { RBM } from './binary.js';
+import { checkRBM, type RBM } from './binary.js'; // circular, but checkRBM is only called at run time
 import { checkAnyMatrix, checkArrayLike, checkCount, checkFiniteArray, describe } from './validate.js';
 
 /** Named random initializations: 'hinton' (W ~ N(0, 0.01²)) or 'glorot-normal' (W ~ N(0, 2/(M+N))). Biases are zero. */
@@ -144,6 +144,7 @@ function weightsFrom(fn: string, W: RBMExplicitInit['W'], nVisible: number, nHid
  */
 export function initVisibleBiasFromData<R extends RBM>(rbm: R, data: AnyMatrix): R {
   const fn = 'initVisibleBiasFromData';
+  checkRBM(fn, rbm);
   checkAnyMatrix(fn, 'data', data);
   if (data.cols !== rbm.nVisible) {
     throw new RangeError(`${fn}: data is ${shapeOf(data)} but the RBM has nVisible = ${rbm.nVisible}`);

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
 import { matrix, zeros, type Matrix } from '../../lib/linalg/matrix.js';
 import {
-  BernoulliRBM, GaussianBernoulliRBM, accumulateEnergyGradient, blockGibbs, createPhaseStatistics, energy, freeEnergy,
+  BernoulliRBM, GaussianBernoulliRBM, SpinRBM, accumulateEnergyGradient, blockGibbs, createPhaseStatistics, energy, freeEnergy,
   gibbsStep, hiddenInput, hiddenMeans, hiddenProbabilities, initVisibleBiasFromData, positivePhase,
   sampleHiddenFromProbabilities, sampleHiddenGivenVisible, sampleVisibleFromProbabilities, sampleVisibleGivenHidden,
   visibleDistributionExact, visibleInput, visibleKernelExact, visibleMean, visibleProbabilities, indexOfConfiguration,
@@ -288,12 +288,18 @@ test('initVisibleBiasFromData: a_i = log(p/(1−p)) with p = (count+1)/(n+2) (be
   // counts 3, 0, 3 of n = 4 → p = 4/6, 1/6, 4/6
   const lg = (p: number) => Math.fround(Math.log(p / (1 - p)));
   assert.equal(Array.from(r.a), [lg(4 / 6), lg(1 / 6), lg(4 / 6)]);
+  // spin: +1 counts 2, 0 of n = 3 → p = 3/5, 1/5; a = ½ logit p because p(x_i = +1) = σ(2 a_i)
+  const sp = SpinRBM.create(2, 1, 'hinton', new Rng(1));
+  initVisibleBiasFromData(sp, matrix(3, 2, [1, -1, 1, -1, -1, -1]));
+  assert.equal(Array.from(sp.a), [Math.fround(Math.log(1.5) / 2), Math.fround(Math.log(0.25) / 2)]);
   const g = GaussianBernoulliRBM.create(2, 1, 'hinton', new Rng(1));
   initVisibleBiasFromData(g, matrix(2, 2, [1, 5, 3, -1]));
   assert.equal(Array.from(g.a), [2, 2]);
   throwsMsg(() => initVisibleBiasFromData(r, matrix(1, 3, [2, 0, 0])), RangeError,
     'initVisibleBiasFromData: data[0, 0] must be in [0, 1] for a Bernoulli RBM, got 2');
   throwsMsg(() => initVisibleBiasFromData(r, matrix(1, 2)), RangeError, 'initVisibleBiasFromData: data is 1x2 but the RBM has nVisible = 3');
+  throwsWith(() => initVisibleBiasFromData({} as never, matrix(1, 2)), TypeError,
+    'initVisibleBiasFromData: rbm must be a BernoulliRBM, SpinRBM or GaussianBernoulliRBM, got');
 });
 
 test('bad inputs to the batched functions throw clear errors', () => {

@@ -48,7 +48,7 @@ test('N-EBM-01 Gray-code enumeration with periodic recomputation (2^12 terms) eq
   assert.ok(Math.abs(logPartitionExact(rt) - ref) < 1e-12 * Math.abs(ref));
 });
 
-test('N-EBM-02 N-RBM-03 joint table sums to 1; visible and hidden marginals match the closed forms (N-RBM-04, N-RBM-06)', () => {
+test('N-EBM-02 N-RBM-03 N-EBM-06 joint table sums to 1 and its log-weights are −E; visible and hidden marginals match the closed forms (N-RBM-04, N-RBM-06)', () => {
   const P = dyadicParams(3, 4, 6, 2);
   const r = BernoulliRBM.create(3, 4, P);
   const rows = enumerateJoint(r);
@@ -64,6 +64,9 @@ test('N-EBM-02 N-RBM-03 joint table sums to 1; visible and hidden marginals matc
   assert.ok(maxAbsDiff(px, sx) < 1e-14);
   assert.ok(maxAbsDiff(ph, sh) < 1e-14);
   const logZ = logPartitionExact(r);
+  // N-EBM-06 p = e^{−E}/Z row by row. exp turns the absolute rounding of logWeight − log Z
+  // (≈ ulp(5) ≈ 1e-15 here, log Z ≈ 5.06) into a relative error of that size: rel. 1e-14.
+  for (const q of rows) assert.ok(Math.abs(q.p - Math.exp(q.logWeight - logZ)) <= 1e-14 * q.p, `p vs e^{−E}/Z: ${q.p}`);
   for (let s = 0; s < 16; s++) {
     const h = configurationFromIndex([0, 0, 0, 0], s, 'bernoulli');
     assert.ok(Math.abs(Math.exp(-freeEnergyHidden(r, h) - logZ) - sh[s]) < 1e-14);
