@@ -19,6 +19,9 @@
  * Random decisions "u < p" are made exactly (probability exactly the double p, not p rounded to
  * 2^−32): one 32-bit word x is compared with ⌊p·2^32⌋, and only on a tie (probability 2^−32)
  * does `rng.bernoulli` decide with the remaining fraction, as `Rng.bernoulli` itself does.
+ * The sweeps step xoshiro128** themselves with the generator's four words in local variables
+ * (`Rng.stateArray()`, written back at the end and around the rare tie), consuming exactly the
+ * words `rng.nextUint32()` calls would: same seed, same spins (spec/ising/fast-sweep.spec.ts).
  */
 import { Rng } from '../random/index.js';
 
@@ -357,6 +360,14 @@ export class IsingModel {
     let bonds = this.bondSum;
     let m = this.mTotal;
     let accepted = 0;
+    // The generator's four words live in local variables for the whole sweep (read here,
+    // written back at the end): the sweep consumes exactly the words rng.nextUint32() would,
+    // in the same order, without a method call and two memory round trips per site.
+    const state = rng.stateArray();
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
     for (let r = 0; r < L; r++) {
       const row = r * L;
       const up = r === 0 ? N - L : row - L;
@@ -368,10 +379,27 @@ export class IsingModel {
         // index 5·[s = +1] + (s·nb + 4)/2 of the table of min(1, e^{−2 s (nb + h)/T})
         const k = 5 * ((s + 1) >> 1) + ((s * nb + 4) >> 1);
         const a = thr[k];
-        let flip = a >= TWO32;
+        let flip = a >= TWO32; // ΔE <= 0: accept without drawing
         if (!flip) {
-          const x = rng.nextUint32();
-          flip = x < a || (x === a && rng.bernoulli(frac[k]));
+          // One xoshiro128** step on the local words, exactly Rng.nextUint32 (lib/random/rng.ts):
+          //   x = rotl(s1·5, 7)·9;  t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11)
+          const q = Math.imul(s1, 5);
+          const x = Math.imul((q << 7) | (q >>> 25), 9) >>> 0;
+          const t = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t;
+          s3 = (s3 << 11) | (s3 >>> 21);
+          flip = x < a;
+          if (x === a) {
+            // Tie (probability 2^−32): hand the words back, let rng.bernoulli decide on the
+            // remaining fraction as before, then take the words again.
+            state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
+            flip = rng.bernoulli(frac[k]);
+            s0 = state[0]; s1 = state[1]; s2 = state[2]; s3 = state[3];
+          }
         }
         if (flip) {
           spins[i] = -s;
@@ -381,6 +409,10 @@ export class IsingModel {
         }
       }
     }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
     this.bondSum = bonds;
     this.mTotal = m;
     return accepted;
@@ -405,6 +437,12 @@ export class IsingModel {
     let bonds = this.bondSum;
     let m = this.mTotal;
     let changed = 0;
+    // The xoshiro128** words in locals for the whole sweep, as in sweep().
+    const state = rng.stateArray();
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
     for (let r = 0; r < L; r++) {
       const row = r * L;
       const up = r === 0 ? N - L : row - L;
@@ -414,7 +452,29 @@ export class IsingModel {
         const s = spins[i];
         const nb = spins[up + c] + spins[down + c] + spins[c === 0 ? i + L - 1 : i - 1] + spins[c === L - 1 ? row : i + 1];
         const k = (nb + 4) >> 1;
-        const sNew = decide(rng, thr[k], frac[k]) ? 1 : -1;
+        // u < p(+1 | nb), decided exactly as decide() does (thr = 2^32 means p = 1: no draw).
+        const a = thr[k];
+        let plus = a >= TWO32;
+        if (!plus) {
+          // xoshiro128** step, exactly Rng.nextUint32 (see sweep())
+          const q = Math.imul(s1, 5);
+          const x = Math.imul((q << 7) | (q >>> 25), 9) >>> 0;
+          const t = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t;
+          s3 = (s3 << 11) | (s3 >>> 21);
+          plus = x < a;
+          if (x === a) {
+            // tie (probability 2^−32): words back, rng.bernoulli(frac), words again
+            state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
+            plus = rng.bernoulli(frac[k]);
+            s0 = state[0]; s1 = state[1]; s2 = state[2]; s3 = state[3];
+          }
+        }
+        const sNew = plus ? 1 : -1;
         if (sNew !== s) {
           spins[i] = sNew;
           bonds -= 2 * s * nb;
@@ -423,6 +483,10 @@ export class IsingModel {
         }
       }
     }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
     this.bondSum = bonds;
     this.mTotal = m;
     return changed;
@@ -458,6 +522,12 @@ export class IsingModel {
     let bonds = this.bondSum;
     let m = this.mTotal;
     let changed = 0;
+    // The xoshiro128** words in locals for the whole half-sweep, as in sweep().
+    const state = rng.stateArray();
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
     for (let r = 0; r < L; r++) {
       const row = r * L;
       const up = r === 0 ? N - L : row - L;
@@ -466,14 +536,32 @@ export class IsingModel {
         const i = row + c;
         const s = spins[i];
         const nb = spins[up + c] + spins[down + c] + spins[c === 0 ? i + L - 1 : i - 1] + spins[c === L - 1 ? row : i + 1];
-        let flip: boolean;
-        if (heat) {
-          const k = (nb + 4) >> 1;
-          flip = decide(rng, thr[k], frac[k]) !== (s === 1); // new spin +1 iff the draw succeeds
-        } else {
-          const k = 5 * ((s + 1) >> 1) + ((s * nb + 4) >> 1);
-          flip = decide(rng, thr[k], frac[k]);
+        // heat bath: k indexes p(+1 | nb); Metropolis: k indexes min(1, e^{−ΔE/T}) (see sweep())
+        const k = heat ? (nb + 4) >> 1 : 5 * ((s + 1) >> 1) + ((s * nb + 4) >> 1);
+        // u < p, decided exactly as decide() does (thr = 2^32 means p = 1: no draw)
+        const a = thr[k];
+        let yes = a >= TWO32;
+        if (!yes) {
+          // xoshiro128** step, exactly Rng.nextUint32 (see sweep())
+          const q = Math.imul(s1, 5);
+          const x = Math.imul((q << 7) | (q >>> 25), 9) >>> 0;
+          const t = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t;
+          s3 = (s3 << 11) | (s3 >>> 21);
+          yes = x < a;
+          if (x === a) {
+            // tie (probability 2^−32): words back, rng.bernoulli(frac), words again
+            state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
+            yes = rng.bernoulli(frac[k]);
+            s0 = state[0]; s1 = state[1]; s2 = state[2]; s3 = state[3];
+          }
         }
+        // heat bath: the new spin is +1 iff yes, so it flips iff yes !== (s = +1); Metropolis: flip iff yes
+        const flip = heat ? yes !== (s === 1) : yes;
         if (flip) {
           spins[i] = -s;
           bonds -= 2 * s * nb;
@@ -482,6 +570,10 @@ export class IsingModel {
         }
       }
     }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
     this.bondSum = bonds;
     this.mTotal = m;
     return changed;

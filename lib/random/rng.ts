@@ -346,6 +346,34 @@ export class Rng {
   }
 
   /**
+   * The live internal state: the four xoshiro128** words s0..s3 as int32 (the same 32 bits as
+   * the uint32 words `state()` reports). Not a copy: writing into it changes this generator.
+   *
+   * For kernels that keep the words in local variables (a hot loop that steps xoshiro128**
+   * itself, as the fill kernels in this file do): read the four words at the start, write them
+   * back at the end; the Rng must not be used in between (or write the words back first and
+   * reload them after). Done this way, the kernel consumes exactly the words successive
+   * `nextUint32()` calls would, and the stream continues where the kernel left it.
+   *
+   * @example
+   * ```ts
+   * import { Rng } from 'boltzmann';
+   * const rng = new Rng(1);
+   * const s = rng.stateArray();
+   * let s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+   * // one xoshiro128** step, exactly nextUint32():
+   * const m = Math.imul(s1, 5);
+   * const x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+   * const t = s1 << 9;
+   * s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+   * s[0] = s0; s[1] = s1; s[2] = s2; s[3] = s3; // write back: rng continues after x
+   * ```
+   */
+  stateArray(): Int32Array {
+    return this.s;
+  }
+
+  /**
    * An independent copy at the same position: it produces the same stream as this one, and
    * drawing from either does not move the other.
    *
