@@ -17,8 +17,7 @@ function runGemm(job: GemmJob): void {
   try {
     if (getBackend() !== job.backend) setBackend(job.backend);
     const sh = new Float32Array(job.shared);
-    const { m, n, k, rowStart, rowEnd } = job;
-    void m;
+    const { n, k, rowStart, rowEnd } = job;
     const rows = rowEnd - rowStart;
     const bRows = job.transB ? n : k, bCols = job.transB ? k : n;
     const a: Matrix = { rows, cols: k, data: sh.subarray(job.aOffset + rowStart * k, job.aOffset + rowEnd * k) };

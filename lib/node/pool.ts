@@ -115,11 +115,11 @@ export class WorkerPool {
     }
   }
 
-  private readyWaiters: (() => void)[] = [];
+  private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
 
   private onReady(): void {
     if (this.slots.every((s) => s.ready)) {
-      for (const w of this.readyWaiters) w();
+      for (const w of this.readyWaiters) w.resolve();
       this.readyWaiters = [];
     }
   }
@@ -135,11 +135,14 @@ export class WorkerPool {
   ready(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.slots.every((s) => s.ready)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.readyWaiters.push(resolve);
-      const t = setInterval(() => { if (this.failure) { clearInterval(t); reject(this.failure); } }, 10);
-      this.readyWaiters.push(() => clearInterval(t));
-    });
+    // The workers are unref'ed so that an idle pool never keeps the process alive; while someone
+    // waits for them to start they are ref'ed, or Node would exit with this promise pending.
+    for (const s of this.slots) s.worker.ref();
+    const unrefAll = () => { for (const s of this.slots) s.worker.unref(); };
+    return new Promise((resolve, reject) => this.readyWaiters.push({
+      resolve: () => { unrefAll(); resolve(); },
+      reject: (e: Error) => { unrefAll(); reject(e); },
+    }));
   }
 
   private onMessage(msg: { id: number; ok: boolean; value?: unknown; error?: string }): void {
@@ -152,6 +155,8 @@ export class WorkerPool {
 
   private failAll(err: Error): void {
     this.failure = err;
+    for (const w of this.readyWaiters) w.reject(err);
+    this.readyWaiters = [];
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
   }
