@@ -8,7 +8,7 @@
  */
 import type { Rng } from '../random/index.js';
 import type { Sampler, SamplerChain } from './sampler.js';
-import { acceptMove, logAcceptance } from './metropolis.js';
+import { acceptOrStay, logAcceptance } from './metropolis.js';
 import { checkCount, checkStart, checkStepSize, checkTarget, type LogDensity } from './target.js';
 
 /**
@@ -81,14 +81,7 @@ export function hmcStep(state: HmcState, target: LogDensity, stepSize: number, s
   // log A = min(0, H0 - H1) with H = -log p(x) + |p|^2/2   (eq. 6 on the joint (x, p))
   let logA = logAcceptance(logpNew - kinetic1, state.logp - kinetic0);
   if (logA !== logA) logA = -Infinity; // divergent trajectory: reject
-  state.acceptanceProbability = Math.exp(logA);
-  if (acceptMove(logA, rng)) {
-    x.set(xNew);
-    grad.set(gradNew);
-    state.logp = logpNew;
-    return true;
-  }
-  return false;
+  return acceptOrStay(state, logA, logpNew, rng);
 }
 
 class HmcChain implements SamplerChain, HmcState {

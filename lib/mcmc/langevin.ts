@@ -11,7 +11,7 @@
 import type { Rng } from '../random/index.js';
 import type { Sampler, SamplerChain } from './sampler.js';
 import type { EnergyModel } from './energy.js';
-import { acceptMove, logAcceptance } from './metropolis.js';
+import { acceptOrStay, logAcceptance } from './metropolis.js';
 import { checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
 
 /**
@@ -169,14 +169,7 @@ export function malaStep(state: MalaState, target: LogDensity, lambda: number, r
     logA = logAcceptance(logpNew, state.logp, malaLogProposal(x, xNew, gradNew, lambda), malaLogProposal(xNew, x, grad, lambda));
     if (logA !== logA) logA = -Infinity; // a non-finite gradient at x' gives NaN: reject that move
   }
-  state.acceptanceProbability = Math.exp(logA);
-  if (acceptMove(logA, rng)) {
-    x.set(xNew);
-    grad.set(gradNew);
-    state.logp = logpNew;
-    return true;
-  }
-  return false;
+  return acceptOrStay(state, logA, logpNew, rng);
 }
 
 class MalaChain implements SamplerChain, MalaState {

@@ -57,6 +57,27 @@ export interface MetropolisState {
 }
 
 /**
+ * The end of every Metropolis-type step (RWM, MH, MALA, HMC): records A = e^{log A}, draws the
+ * decision, and on acceptance copies the proposal into the current state (with its gradient when
+ * the state carries one). N-MH-01: on rejection nothing changes, so the chain records the old
+ * state again. Returns whether the move was accepted. Internal to lib/mcmc.
+ *
+ * @example
+ * return acceptOrStay(state, logA, logpNew, rng);
+ */
+export function acceptOrStay(
+  state: MetropolisState & { grad?: Float64Array; gradNew?: Float64Array },
+  logA: number, logpNew: number, rng: Rng,
+): boolean {
+  state.acceptanceProbability = Math.exp(logA);
+  if (!acceptMove(logA, rng)) return false;
+  state.x.set(state.xNew);
+  if (state.grad && state.gradNew) state.grad.set(state.gradNew);
+  state.logp = logpNew;
+  return true;
+}
+
+/**
  * A proposal distribution T(x → x') for Metropolis–Hastings: `sample(out, x, rng)` draws
  * x' ~ T(x → ·) into `out`; `logDensity(to, from)` is log T(from → to) up to a constant that does
  * not depend on `to` or `from`.
@@ -145,13 +166,7 @@ export function metropolisHastingsStep(state: MetropolisState, target: LogDensit
   checkProposedLogDensity('metropolisHastingsStep', logpNew);
   // N-MH-06  log A = min(0, log p(x') - log p(x) + log T(x'->x) - log T(x->x'))
   const logA = logAcceptance(logpNew, state.logp, proposal.logDensity(x, xNew), proposal.logDensity(xNew, x));
-  state.acceptanceProbability = Math.exp(logA);
-  if (acceptMove(logA, rng)) {
-    x.set(xNew);
-    state.logp = logpNew;
-    return true;
-  }
-  return false;
+  return acceptOrStay(state, logA, logpNew, rng);
 }
 
 /**
@@ -170,13 +185,7 @@ export function randomWalkMetropolisStep(state: MetropolisState, target: LogDens
   checkProposedLogDensity('randomWalkMetropolisStep', logpNew);
   // N-MH-07  symmetric proposal: log A = min(0, log p(x') - log p(x))
   const logA = logAcceptance(logpNew, state.logp);
-  state.acceptanceProbability = Math.exp(logA);
-  if (acceptMove(logA, rng)) {
-    x.set(xNew);
-    state.logp = logpNew;
-    return true;
-  }
-  return false;
+  return acceptOrStay(state, logA, logpNew, rng);
 }
 
 class RandomWalkMetropolisChain implements SamplerChain, MetropolisState {
