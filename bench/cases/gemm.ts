@@ -15,28 +15,9 @@
  * laid out untransposed, so it measures the arithmetic, not a transpose.
  */
 import type { BenchCase } from '../harness.js';
+import { fillLcg as fill, naiveGemm } from '../inputs.js';
 import { availableBackends, gemm, setBackend, zeros, type BackendName, type Matrix } from '../../lib/linalg/index.js';
 
-/** The fixed baseline of issue 3: naive i-j-p over row-major Float32Array, C = A B. */
-function naiveGemm(C: Float32Array, A: Float32Array, B: Float32Array, M: number, N: number, K: number): void {
-  for (let i = 0; i < M; i++) {
-    for (let j = 0; j < N; j++) {
-      let s = 0;
-      for (let p = 0; p < K; p++) s += A[i * K + p] * B[p * N + j];
-      C[i * N + j] = s;
-    }
-  }
-}
-
-/** Deterministic inputs in [-1, 1) without an Rng dependency (bench inputs need no statistics). */
-function fill(m: Matrix, seed: number): Matrix {
-  let x = seed >>> 0;
-  for (let i = 0; i < m.data.length; i++) {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    m.data[i] = x / 2 ** 31 - 1;
-  }
-  return m;
-}
 
 interface Shape { label: string; m: number; n: number; k: number; transA: boolean; transB: boolean; naive: boolean }
 

@@ -6,17 +6,10 @@
  * worker) shows. Work is 2·m·n·k flop per call.
  */
 import type { BenchCase } from '../harness.js';
-import { gemm, getBackend, zeros, type Matrix } from '../../lib/index.js';
+import { fillLcg as fill } from '../inputs.js';
+import { gemm, getBackend, zeros } from '../../lib/index.js';
 import { createWorkerPool } from '../../lib/node.js';
 
-function fill(m: Matrix, seed: number): Matrix {
-  let x = seed >>> 0;
-  for (let i = 0; i < m.data.length; i++) {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    m.data[i] = x / 2 ** 31 - 1;
-  }
-  return m;
-}
 
 // One worker: with the calling thread that makes two threads. minParallelFlop 0 so that the
 // small case is really split (the default threshold would run it on one thread).

@@ -14,22 +14,13 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { filled } from './gemm-helpers.js';
 import { availableBackends, gemm, getBackend, setBackend, zeros, type BackendName, type Matrix } from '../../lib/linalg/index.js';
 
 const U64 = 2 ** -53;
 const U32 = 2 ** -24;
 const gamma = (n: number, u: number): number => (n * u) / (1 - n * u);
 
-function filled(rows: number, cols: number, seed: number): Matrix {
-  const m = zeros(rows, cols);
-  let x = seed >>> 0;
-  for (let i = 0; i < m.data.length; i++) {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    const v = x / 2 ** 31 - 1;
-    m.data[i] = i % 7 === 3 ? v * 1e-3 : v;
-  }
-  return m;
-}
 
 const at = (m: Matrix, trans: boolean, i: number, p: number): number => (trans ? m.data[p * m.cols + i] : m.data[i * m.cols + p]);
 

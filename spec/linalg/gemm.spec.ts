@@ -15,6 +15,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { filled } from './gemm-helpers.js';
 import { availableBackends, gemm, gemm64, getBackend, setBackend, matrix, matrix64, zeros, zeros64, type Matrix, type Matrix64 } from '../../lib/linalg/index.js';
 import { KC, MC, MR, NC, NR } from '../../lib/linalg/gemm-ts.js';
 import { tsBackend } from '../../lib/linalg/backend.js';
@@ -22,17 +23,6 @@ import { tsBackend } from '../../lib/linalg/backend.js';
 const U64 = 2 ** -53;
 const U32 = 2 ** -24;
 
-/** Deterministic float32 values in [-1, 1) with varied magnitudes (LCG; statistics irrelevant here). */
-function filled(rows: number, cols: number, seed: number): Matrix {
-  const m = zeros(rows, cols);
-  let x = seed >>> 0;
-  for (let i = 0; i < m.data.length; i++) {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    const v = x / 2 ** 31 - 1;
-    m.data[i] = i % 7 === 3 ? v * 1e-3 : v; // some small entries, so magnitudes vary
-  }
-  return m;
-}
 
 /** op(m)(i, p) with or without transpose. */
 function at(m: { cols: number; data: ArrayLike<number> }, trans: boolean, i: number, p: number): number {

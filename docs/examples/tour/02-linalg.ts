@@ -7,16 +7,11 @@ import { compareRow, type TourChapter, type TourRow } from './chapter.js';
 import {
   availableBackends, dot, gemm, gemv, getBackend, matrix, setBackend, sumRows, zeros, type BackendName, type Matrix,
 } from '../../../lib/index.js';
+import { fillLcg, naiveGemm } from '../../../bench/inputs.js';
 
-/** Deterministic float32 values in [-1, 1) (a small LCG; no statistics needed here). */
+/** Deterministic float32 values in [-1, 1) (the benchmarks' LCG; no statistics needed here). */
 function filled(rows: number, cols: number, seed: number): Matrix {
-  const m = zeros(rows, cols);
-  let x = seed >>> 0;
-  for (let i = 0; i < m.data.length; i++) {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    m.data[i] = x / 2 ** 31 - 1;
-  }
-  return m;
+  return fillLcg(zeros(rows, cols), seed);
 }
 
 /**
@@ -48,16 +43,6 @@ function worstErrorOverBound(backend: BackendName, c: Matrix, a: Matrix, b: Matr
   return worst;
 }
 
-/** The fixed baseline of bench/cases/gemm.ts (issue 3): naive i-j-p over Float32Array. */
-function naiveGemm(C: Float32Array, A: Float32Array, B: Float32Array, M: number, N: number, K: number): void {
-  for (let i = 0; i < M; i++) {
-    for (let j = 0; j < N; j++) {
-      let s = 0;
-      for (let p = 0; p < K; p++) s += A[i * K + p] * B[p * N + j];
-      C[i * N + j] = s;
-    }
-  }
-}
 
 /** Seconds per call: the fastest of `reps` calls after one warm-up call. */
 function fastest(reps: number, f: () => void): number {
