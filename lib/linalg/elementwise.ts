@@ -132,6 +132,12 @@ export function logAddExp(a: number, b: number): number {
 // Public kernels.
 // ---------------------------------------------------------------------------------------------
 
+/** The float64 path of the array functions: out[i] = f(x[i]) with the float64 scalar form. */
+function map64(out: Float64Array, x: Float64Array, f: (v: number) => number): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) out[i] = f(x[i]);
+}
+
 /**
  * out[i] = sigma(x[i]) = 1 / (1 + e^-x[i]), the logistic function. Float32: fast exp, relative
  * error <= 2^-24 + 2^-26.6 (normal results); x = -1e4 gives 0 and x = 1e4 gives 1, subnormal
@@ -151,10 +157,7 @@ export function sigmoid<T extends ElementwiseArray>(out: T, x: T): T {
     if (x.length >= WASM_MIN_LENGTH && getBackend() === 'wasm') wasmSigmoid(out as Float32Array, x as Float32Array);
     else sigmoidFloat32(out as Float32Array, x as Float32Array);
   }
-  else {
-    const o = out as Float64Array, v = x as Float64Array, n = v.length;
-    for (let i = 0; i < n; i++) o[i] = sigmoidScalar(v[i]);
-  }
+  else map64(out as Float64Array, x as Float64Array, sigmoidScalar);
   return out;
 }
 
@@ -167,10 +170,7 @@ export function sigmoid<T extends ElementwiseArray>(out: T, x: T): T {
  */
 export function softplus<T extends ElementwiseArray>(out: T, x: T): T {
   if (checkPair('softplus', out, x)) softplusFloat32(out as Float32Array, x as Float32Array);
-  else {
-    const o = out as Float64Array, v = x as Float64Array, n = v.length;
-    for (let i = 0; i < n; i++) o[i] = softplusScalar(v[i]);
-  }
+  else map64(out as Float64Array, x as Float64Array, softplusScalar);
   return out;
 }
 
@@ -183,10 +183,7 @@ export function softplus<T extends ElementwiseArray>(out: T, x: T): T {
  */
 export function logSigmoid<T extends ElementwiseArray>(out: T, x: T): T {
   if (checkPair('logSigmoid', out, x)) logSigmoidFloat32(out as Float32Array, x as Float32Array);
-  else {
-    const o = out as Float64Array, v = x as Float64Array, n = v.length;
-    for (let i = 0; i < n; i++) o[i] = logSigmoidScalar(v[i]);
-  }
+  else map64(out as Float64Array, x as Float64Array, logSigmoidScalar);
   return out;
 }
 
@@ -200,10 +197,7 @@ export function logSigmoid<T extends ElementwiseArray>(out: T, x: T): T {
  */
 export function tanh<T extends ElementwiseArray>(out: T, x: T): T {
   if (checkPair('tanh', out, x)) tanhFloat32(out as Float32Array, x as Float32Array);
-  else {
-    const o = out as Float64Array, v = x as Float64Array, n = v.length;
-    for (let i = 0; i < n; i++) o[i] = Math.tanh(v[i]);
-  }
+  else map64(out as Float64Array, x as Float64Array, Math.tanh);
   return out;
 }
 
@@ -235,10 +229,7 @@ export function exp<T extends ElementwiseArray>(out: T, x: T): T {
     if (x.length >= WASM_MIN_LENGTH && getBackend() === 'wasm') wasmExp(out as Float32Array, x as Float32Array);
     else expFloat32(out as Float32Array, x as Float32Array);
   }
-  else {
-    const o = out as Float64Array, v = x as Float64Array, n = v.length;
-    for (let i = 0; i < n; i++) o[i] = Math.exp(v[i]);
-  }
+  else map64(out as Float64Array, x as Float64Array, Math.exp);
   return out;
 }
 
