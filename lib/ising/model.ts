@@ -353,69 +353,7 @@ export class IsingModel {
    * ```
    */
   sweep(): number {
-    const { L, N, spins, rng } = this;
-    const thr = this.metThr;
-    const frac = this.metFrac;
-    if (this.bondsStale) this.recompute();
-    let bonds = this.bondSum;
-    let m = this.mTotal;
-    let accepted = 0;
-    // The generator's four words live in local variables for the whole sweep (read here,
-    // written back at the end): the sweep consumes exactly the words rng.nextUint32() would,
-    // in the same order, without a method call and two memory round trips per site.
-    const state = rng.stateArray();
-    let s0 = state[0];
-    let s1 = state[1];
-    let s2 = state[2];
-    let s3 = state[3];
-    for (let r = 0; r < L; r++) {
-      const row = r * L;
-      const up = r === 0 ? N - L : row - L;
-      const down = r === L - 1 ? 0 : row + L;
-      for (let c = 0; c < L; c++) {
-        const i = row + c;
-        const s = spins[i];
-        const nb = spins[up + c] + spins[down + c] + spins[c === 0 ? i + L - 1 : i - 1] + spins[c === L - 1 ? row : i + 1];
-        // index 5·[s = +1] + (s·nb + 4)/2 of the table of min(1, e^{−2 s (nb + h)/T})
-        const k = 5 * ((s + 1) >> 1) + ((s * nb + 4) >> 1);
-        const a = thr[k];
-        let flip = a >= TWO32; // ΔE <= 0: accept without drawing
-        if (!flip) {
-          // One xoshiro128** step on the local words, exactly Rng.nextUint32 (lib/random/rng.ts):
-          //   x = rotl(s1·5, 7)·9;  t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11)
-          const q = Math.imul(s1, 5);
-          const x = Math.imul((q << 7) | (q >>> 25), 9) >>> 0;
-          const t = s1 << 9;
-          s2 ^= s0;
-          s3 ^= s1;
-          s1 ^= s2;
-          s0 ^= s3;
-          s2 ^= t;
-          s3 = (s3 << 11) | (s3 >>> 21);
-          flip = x < a;
-          if (x === a) {
-            // Tie (probability 2^−32): hand the words back, let rng.bernoulli decide on the
-            // remaining fraction as before, then take the words again.
-            state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
-            flip = rng.bernoulli(frac[k]);
-            s0 = state[0]; s1 = state[1]; s2 = state[2]; s3 = state[3];
-          }
-        }
-        if (flip) {
-          spins[i] = -s;
-          bonds -= 2 * s * nb;
-          m -= 2 * s;
-          accepted++;
-        }
-      }
-    }
-    state[0] = s0;
-    state[1] = s1;
-    state[2] = s2;
-    state[3] = s3;
-    this.bondSum = bonds;
-    this.mTotal = m;
-    return accepted;
+    return this.siteSweep(false, -1);
   }
 
   /**
@@ -430,66 +368,7 @@ export class IsingModel {
    * ```
    */
   heatBathSweep(): number {
-    const { L, N, spins, rng } = this;
-    const thr = this.hbThr;
-    const frac = this.hbFrac;
-    if (this.bondsStale) this.recompute();
-    let bonds = this.bondSum;
-    let m = this.mTotal;
-    let changed = 0;
-    // The xoshiro128** words in locals for the whole sweep, as in sweep().
-    const state = rng.stateArray();
-    let s0 = state[0];
-    let s1 = state[1];
-    let s2 = state[2];
-    let s3 = state[3];
-    for (let r = 0; r < L; r++) {
-      const row = r * L;
-      const up = r === 0 ? N - L : row - L;
-      const down = r === L - 1 ? 0 : row + L;
-      for (let c = 0; c < L; c++) {
-        const i = row + c;
-        const s = spins[i];
-        const nb = spins[up + c] + spins[down + c] + spins[c === 0 ? i + L - 1 : i - 1] + spins[c === L - 1 ? row : i + 1];
-        const k = (nb + 4) >> 1;
-        // u < p(+1 | nb), decided exactly as decide() does (thr = 2^32 means p = 1: no draw).
-        const a = thr[k];
-        let plus = a >= TWO32;
-        if (!plus) {
-          // xoshiro128** step, exactly Rng.nextUint32 (see sweep())
-          const q = Math.imul(s1, 5);
-          const x = Math.imul((q << 7) | (q >>> 25), 9) >>> 0;
-          const t = s1 << 9;
-          s2 ^= s0;
-          s3 ^= s1;
-          s1 ^= s2;
-          s0 ^= s3;
-          s2 ^= t;
-          s3 = (s3 << 11) | (s3 >>> 21);
-          plus = x < a;
-          if (x === a) {
-            // tie (probability 2^−32): words back, rng.bernoulli(frac), words again
-            state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
-            plus = rng.bernoulli(frac[k]);
-            s0 = state[0]; s1 = state[1]; s2 = state[2]; s3 = state[3];
-          }
-        }
-        const sNew = plus ? 1 : -1;
-        if (sNew !== s) {
-          spins[i] = sNew;
-          bonds -= 2 * s * nb;
-          m -= 2 * s;
-          changed++;
-        }
-      }
-    }
-    state[0] = s0;
-    state[1] = s1;
-    state[2] = s2;
-    state[3] = s3;
-    this.bondSum = bonds;
-    this.mTotal = m;
-    return changed;
+    return this.siteSweep(true, -1);
   }
 
   /**
@@ -510,19 +389,27 @@ export class IsingModel {
     if (kind !== 'metropolis' && kind !== 'heatbath') throw new RangeError(`${fn}: kind must be 'metropolis' or 'heatbath', got ${describe(kind)}`);
     if (this.L % 2 !== 0) throw new RangeError(`${fn}: the checkerboard colouring needs an even L on the periodic lattice, got L = ${this.L}`);
     const heat = kind === 'heatbath';
-    return this.colourSweep(0, heat) + this.colourSweep(1, heat);
+    return this.siteSweep(heat, 0) + this.siteSweep(heat, 1);
   }
 
-  /** Visits every site with (r + c) % 2 === colour in typewriter order. */
-  private colourSweep(colour: number, heat: boolean): number {
+  /**
+   * The sweeps' one loop. Visits the sites in typewriter order — all of them (colour = −1:
+   * `sweep`, `heatBathSweep`) or those with (r + c) % 2 === colour (`checkerboardSweep`) — and
+   * applies the Metropolis rule or, with `heat`, the heat-bath rule. Returns the changed spins.
+   *
+   * The generator's four words live in local variables for the whole pass (read here, written
+   * back at the end): the pass consumes exactly the words `rng.nextUint32()` would, in the same
+   * order, without a method call and two memory round trips per site.
+   */
+  private siteSweep(heat: boolean, colour: -1 | 0 | 1): number {
     const { L, N, spins, rng } = this;
     const thr = heat ? this.hbThr : this.metThr;
     const frac = heat ? this.hbFrac : this.metFrac;
+    const step = colour < 0 ? 1 : 2;
     if (this.bondsStale) this.recompute();
     let bonds = this.bondSum;
     let m = this.mTotal;
     let changed = 0;
-    // The xoshiro128** words in locals for the whole half-sweep, as in sweep().
     const state = rng.stateArray();
     let s0 = state[0];
     let s1 = state[1];
@@ -532,17 +419,19 @@ export class IsingModel {
       const row = r * L;
       const up = r === 0 ? N - L : row - L;
       const down = r === L - 1 ? 0 : row + L;
-      for (let c = (r + colour) & 1; c < L; c += 2) {
+      for (let c = colour < 0 ? 0 : (r + colour) & 1; c < L; c += step) {
         const i = row + c;
         const s = spins[i];
         const nb = spins[up + c] + spins[down + c] + spins[c === 0 ? i + L - 1 : i - 1] + spins[c === L - 1 ? row : i + 1];
-        // heat bath: k indexes p(+1 | nb); Metropolis: k indexes min(1, e^{−ΔE/T}) (see sweep())
+        // heat bath: k = (nb + 4)/2 indexes p(+1 | nb); Metropolis: k = 5·[s = +1] + (s·nb + 4)/2
+        // indexes min(1, e^{−2 s (nb + h)/T})
         const k = heat ? (nb + 4) >> 1 : 5 * ((s + 1) >> 1) + ((s * nb + 4) >> 1);
         // u < p, decided exactly as decide() does (thr = 2^32 means p = 1: no draw)
         const a = thr[k];
         let yes = a >= TWO32;
         if (!yes) {
-          // xoshiro128** step, exactly Rng.nextUint32 (see sweep())
+          // One xoshiro128** step on the local words, exactly Rng.nextUint32 (lib/random/rng.ts):
+          //   x = rotl(s1·5, 7)·9;  t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11)
           const q = Math.imul(s1, 5);
           const x = Math.imul((q << 7) | (q >>> 25), 9) >>> 0;
           const t = s1 << 9;
@@ -554,7 +443,8 @@ export class IsingModel {
           s3 = (s3 << 11) | (s3 >>> 21);
           yes = x < a;
           if (x === a) {
-            // tie (probability 2^−32): words back, rng.bernoulli(frac), words again
+            // Tie (probability 2^−32): hand the words back, let rng.bernoulli decide on the
+            // remaining fraction, then take the words again.
             state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
             yes = rng.bernoulli(frac[k]);
             s0 = state[0]; s1 = state[1]; s2 = state[2]; s3 = state[3];
