@@ -4,22 +4,21 @@
  * `gemm(out, a, b, opts)` (gemm.ts) checks its arguments and then calls the active backend's
  * `sgemm` with raw arrays, offsets, leading dimensions, transposes and scalars, already
  * validated. A backend therefore only has to be fast and correct on valid input; it never sees a
- * `Matrix` and never throws shape errors. Two backends implement it: the pure-TypeScript one ('ts', gemm-ts.ts), the readable
+ * `Matrix` and never throws shape errors. Two backends implement it (gemm, and the float32 sigmoid, exp and bias add): the pure-TypeScript one ('ts', gemm-ts.ts), the readable
  * reference, and the WebAssembly SIMD one ('wasm', lib/linalg/wasm/), selected automatically
  * where the engine supports SIMD. Callers never change: `gemm` has one signature.
  */
 import { sgemmTS } from './gemm-ts.js';
 import { createWasmGemm, wasmSimdSupported } from './wasm/backend.js';
+import { expFloat32, sigmoidFloat32 } from './fastexp.js';
+import { wasmAddRowVector, wasmExp, wasmSigmoid } from './wasm/elementwise.js';
 
 /**
  * What a linear-algebra backend provides. Arguments follow BLAS (`cblas_sgemm`, row-major).
  *
  * @example
  * ```ts
- * const mine: LinalgBackend = {
- *   name: 'ts-copy',
- *   sgemm: (...args) => tsBackend.sgemm(...args),
- * };
+ * const mine: LinalgBackend = { ...tsBackend, name: 'ts-copy' };
  * ```
  */
 export interface LinalgBackend {
@@ -38,6 +37,20 @@ export interface LinalgBackend {
     b: Float32Array, bOffset: number, ldb: number,
     beta: number, c: Float32Array, cOffset: number, ldc: number,
   ): Float32Array;
+  /** out[i] = sigmoid(x[i]) over float32 (validated by `sigmoid`: equal lengths; out may be x). */
+  sigmoid(out: Float32Array, x: Float32Array): void;
+  /** out[i] = e^{x[i]} over float32 (validated by `exp`). */
+  exp(out: Float32Array, x: Float32Array): void;
+  /** out[i·cols + j] = a[i·cols + j] + v[j], one float32 addition per entry (validated by `addRowVector`). */
+  addRowVector(out: Float32Array, a: Float32Array, v: Float32Array, rows: number, cols: number): void;
+}
+
+/** The TypeScript bias add: one float32 addition per entry. */
+function addRowVectorTS(out: Float32Array, a: Float32Array, v: Float32Array, rows: number, cols: number): void {
+  for (let i = 0; i < rows; i++) {
+    const row = i * cols;
+    for (let j = 0; j < cols; j++) out[row + j] = a[row + j] + v[j];
+  }
 }
 
 /**
@@ -50,7 +63,14 @@ export interface LinalgBackend {
  * c[0]; // 11
  * ```
  */
-export const tsBackend: LinalgBackend = { name: 'ts', sgemm: sgemmTS };
+export const tsBackend: LinalgBackend = {
+  name: 'ts', sgemm: sgemmTS, sigmoid: sigmoidFloat32, exp: expFloat32, addRowVector: addRowVectorTS,
+};
+
+/** Below this length a wasm call's fixed cost (about 80 ns) is more than the TS loop it replaces. */
+const WASM_MIN_LENGTH = 16;
+/** Below this many entries the bias add stays on the TS loop (same bits either way). */
+const WASM_MIN_ENTRIES = 1024;
 
 /** Names `setBackend` accepts. */
 export type BackendName = 'ts' | 'wasm';
@@ -75,7 +95,18 @@ function wasmSupported(): boolean {
 function getWasmBackend(): LinalgBackend {
   if (!wasmBackend) {
     const w = createWasmGemm();
-    wasmBackend = { name: 'wasm', sgemm: w.sgemm.bind(w) };
+    wasmBackend = {
+      name: 'wasm',
+      sgemm: w.sgemm.bind(w),
+      // SIMD kernels (error <= 2^-21 over all float32 inputs, docs/wasm.md) for arrays long
+      // enough to pay for the call; the TS polynomial (2^-24 + 2^-26) below that.
+      sigmoid: (out, x) => { if (x.length >= WASM_MIN_LENGTH) wasmSigmoid(out, x); else sigmoidFloat32(out, x); },
+      exp: (out, x) => { if (x.length >= WASM_MIN_LENGTH) wasmExp(out, x); else expFloat32(out, x); },
+      addRowVector: (out, a, v, rows, cols) => {
+        if (rows * cols >= WASM_MIN_ENTRIES) wasmAddRowVector(out, a, v, rows, cols);
+        else addRowVectorTS(out, a, v, rows, cols);
+      },
+    };
   }
   return wasmBackend;
 }

@@ -17,8 +17,7 @@
  */
 import { type Matrix, shapeOf } from './matrix.js';
 import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
-import { getBackend } from './backend.js';
-import { wasmAddRowVector } from './wasm/elementwise.js';
+import { activeBackend } from './backend.js';
 
 /** A vector argument of `dot`, `axpy` and `scale`. */
 export type FloatVector = Float32Array | Float64Array;
@@ -262,18 +261,8 @@ export function addRowVector(out: Matrix, a: Matrix, v: Float32Array): Matrix {
   }
   checkSameOrDisjoint('addRowVector', 'out', out.data, 'a', a.data);
   checkDisjoint('addRowVector', 'out', out.data, 'v', v);
-  const { rows, cols } = a;
-  const A = a.data, C = out.data;
-  // On the 'wasm' backend large blocks go to the SIMD kernel: one float32 addition per entry,
-  // like the loop below, so the result is bit-identical on both backends.
-  if (rows * cols >= 1024 && getBackend() === 'wasm') {
-    wasmAddRowVector(C, A, v, rows, cols);
-    return out;
-  }
-  for (let i = 0; i < rows; i++) {
-    const row = i * cols;
-    for (let j = 0; j < cols; j++) C[row + j] = A[row + j] + v[j];
-  }
+  // The active backend's kernel: one float32 addition per entry on either backend (same bits).
+  activeBackend().addRowVector(out.data, a.data, v, a.rows, a.cols);
   return out;
 }
 

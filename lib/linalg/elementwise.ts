@@ -17,12 +17,8 @@
  * Scalar float64 versions (`sigmoidScalar`, `softplusScalar`, `logSigmoidScalar`, `logAddExp`)
  * are exported for RBM / MCMC code that works one number at a time.
  */
-import { expFloat32, logSigmoidFloat32, sigmoidFloat32, softplusFloat32, tanhFloat32 } from './fastexp.js';
-import { getBackend } from './backend.js';
-import { wasmExp, wasmSigmoid } from './wasm/elementwise.js';
-
-/** Below this length a wasm call's fixed cost (about 80 ns) is more than the loop it replaces. */
-const WASM_MIN_LENGTH = 16;
+import { logSigmoidFloat32, softplusFloat32, tanhFloat32 } from './fastexp.js';
+import { activeBackend } from './backend.js';
 
 export { fastExp, fastExpm1 } from './fastexp.js';
 
@@ -151,11 +147,9 @@ function map64(out: Float64Array, x: Float64Array, f: (v: number) => number): vo
  */
 export function sigmoid<T extends ElementwiseArray>(out: T, x: T): T {
   if (checkPair('sigmoid', out, x)) {
-    // On the 'wasm' backend, float32 arrays of 16 or more go to the SIMD kernel (error <= 2^-21,
-    // proved over all float32 inputs: docs/wasm.md); shorter ones, and the 'ts' backend, use the
-    // polynomial exp below (error <= 2^-24 + 2^-26).
-    if (x.length >= WASM_MIN_LENGTH && getBackend() === 'wasm') wasmSigmoid(out as Float32Array, x as Float32Array);
-    else sigmoidFloat32(out as Float32Array, x as Float32Array);
+    // The active backend's kernel: 'ts' uses the polynomial exp (error <= 2^-24 + 2^-26), 'wasm'
+    // the SIMD kernel for arrays of 16 or more (error <= 2^-21, proved over all float32 inputs).
+    activeBackend().sigmoid(out as Float32Array, x as Float32Array);
   }
   else map64(out as Float64Array, x as Float64Array, sigmoidScalar);
   return out;
@@ -225,9 +219,8 @@ export function relu<T extends ElementwiseArray>(out: T, x: T): T {
  */
 export function exp<T extends ElementwiseArray>(out: T, x: T): T {
   if (checkPair('exp', out, x)) {
-    // 'wasm' backend and length >= 16: the SIMD kernel (error <= 2^-21); else the TS polynomial.
-    if (x.length >= WASM_MIN_LENGTH && getBackend() === 'wasm') wasmExp(out as Float32Array, x as Float32Array);
-    else expFloat32(out as Float32Array, x as Float32Array);
+    // The active backend's kernel ('wasm': SIMD for 16 or more, error <= 2^-21; else the TS polynomial).
+    activeBackend().exp(out as Float32Array, x as Float32Array);
   }
   else map64(out as Float64Array, x as Float64Array, Math.exp);
   return out;
