@@ -35,27 +35,9 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  IsingModel,
-  ISING_TC,
-  isingKaufman,
-  isingObservables,
-  linePlot,
-  linearDecay,
-  runIsing,
-  matrix,
-  Rng,
-  sampleHiddenGivenVisible,
-  sampleVisibleGivenHidden,
-  SpinRBM,
-  trainRBM,
-  type IsingEstimate,
-  type IsingObservables,
-  type IsingRun,
-  type Matrix,
-  type PlotSeries,
-} from '../../lib/index.js';
+import { ISING_TC, isingKaufman, linePlot, Rng, type IsingEstimate, type IsingObservables, type PlotSeries } from '../../lib/index.js';
 import { writeSvg } from '../../lib/io-node.js';
+import { learnIsing, type IsingRBMResult, type IsingRBMSettings } from './support/ising-rbm.js';
 
 const L = 8;
 const N = L * L;
@@ -77,28 +59,13 @@ const TARGET = 0.03;
  *   gradient of W is a correlation, not a second moment of 0/1 values; the 0/1 RBM of the same
  *   model (s = 2x − 1, spinToBernoulli) trained far more slowly at equal settings in our trials.
  */
-interface Settings {
-  /** Wolff samples per temperature (a power of two: the blocking analysis uses 2^k samples). */
-  data: number;
-  hidden: number;
-  method: 'cd' | 'pcd';
-  k: number;
-  epochs: number;
-  batch: number;
-  lr0: number;
-  lrEnd: number;
-  /** RBM sampling: independent chains, burn-in steps, recorded states per chain, steps between records. */
-  chains: number;
-  burnIn: number;
-  perChain: number;
-  thin: number;
-}
+type Settings = IsingRBMSettings;
 const FULL: Settings = {
-  data: 16384, hidden: 64, method: 'cd', k: 5, epochs: 60, batch: 100, lr0: 0.01, lrEnd: 1e-4,
+  L, data: 16384, hidden: 64, method: 'cd', k: 5, epochs: 60, batch: 100, lr0: 0.01, lrEnd: 1e-4,
   chains: 64, burnIn: 2000, perChain: 2048, thin: 4,
 };
 const QUICK: Settings = {
-  data: 2048, hidden: 64, method: 'cd', k: 5, epochs: 4, batch: 100, lr0: 0.01, lrEnd: 1e-3,
+  L, data: 2048, hidden: 64, method: 'cd', k: 5, epochs: 4, batch: 100, lr0: 0.01, lrEnd: 1e-3,
   chains: 16, burnIn: 200, perChain: 256, thin: 2,
 };
 
@@ -166,117 +133,25 @@ function parseArgs(argv: string[]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The three steps
-
-/**
- * n Wolff samples at temperature T: the spins (n × N, ±1) and their lattice energies and
- * magnetizations as an IsingRun. runIsing thermalizes (1000 sweeps' worth of flipped spins from
- * a cold start) and fixes the clusters per sample (about one sweep's worth); then each call
- * records one more sample and leaves the lattice at it, so its spins can be copied.
- */
-function wolffSamples(T: number, n: number, rng: Rng): { spins: Matrix; run: IsingRun } {
-  const model = new IsingModel({ L, T, rng, start: 'cold' });
-  const first = runIsing(model, { update: 'wolff', thermalize: 1000, samples: 1 });
-  const clustersPerSample = first.clustersPerSample!;
-  const spins = matrix(n, N);
-  const energy = new Float64Array(n), magnetization = new Float64Array(n);
-  for (let t = 0; t < n; t++) {
-    const one = t === 0 ? first : runIsing(model, { update: 'wolff', samples: 1, clustersPerSample });
-    for (let i = 0; i < N; i++) spins.data[t * N + i] = model.spins[i];
-    energy[t] = one.energy[0];
-    magnetization[t] = one.magnetization[0];
-  }
-  return { spins, run: { ...first, energy, magnetization, clusterSize: undefined, meanClusterSize: undefined } };
-}
-
-/** A spin RBM trained on the spins; returns it and the training wall time in seconds. */
-function trainOn(spins: Matrix, s: Settings, rng: Rng): { rbm: SpinRBM; seconds: number } {
-  const rbm = SpinRBM.create(N, s.hidden, 'glorot-normal', rng);
-  const t0 = performance.now();
-  trainRBM(rbm, spins, {
-    method: s.method, k: s.k, epochs: s.epochs, batchSize: s.batch, optimizer: 'adam',
-    learningRate: linearDecay(s.lr0, s.lrEnd, s.epochs), reconstructionError: false,
-  }, rng);
-  return { rbm, seconds: (performance.now() - t0) / 1000 };
-}
-
-/**
- * Long block-Gibbs chains of the RBM (N-GIBBS-02: h ~ p(h | x), then x ~ p(x | h), every chain
- * a row), from random ±1 states; after the burn-in, `perChain` visible states per chain, `thin`
- * steps apart. Returns their lattice E and M as an IsingRun, chain after chain, so that
- * isingObservables can analyse them exactly like the Monte Carlo run. (isingObservables reads N,
- * T, energy and magnetization; `update: 'heatbath'` records that these are Gibbs — heat-bath —
- * updates, here of the RBM's joint (x, h), and sweepsPerSample the steps between records.)
- */
-function rbmChains(rbm: SpinRBM, T: number, s: Settings, rng: Rng): { run: IsingRun; seconds: number } {
-  const t0 = performance.now();
-  const C = s.chains, n = C * s.perChain;
-  const X = matrix(C, N), H = matrix(C, rbm.nHidden);
-  for (let q = 0; q < X.data.length; q++) X.data[q] = rng.float() < 0.5 ? -1 : 1;
-  const step = () => {
-    sampleHiddenGivenVisible(H, rbm, X, rng);
-    sampleVisibleGivenHidden(X, rbm, H, rng);
-  };
-  for (let t = 0; t < s.burnIn; t++) step();
-  const lattice = new IsingModel({ L, T, rng: new Rng(0) }); // only its energy() and magnetization() are used
-  const energy = new Float64Array(n), magnetization = new Float64Array(n);
-  for (let t = 0; t < s.perChain; t++) {
-    for (let q = 0; q < s.thin; q++) step();
-    for (let c = 0; c < C; c++) {
-      lattice.setSpins(X.data.subarray(c * N, (c + 1) * N));
-      energy[c * s.perChain + t] = lattice.energy();
-      magnetization[c * s.perChain + t] = lattice.magnetization();
-    }
-  }
-  const run: IsingRun = { update: 'heatbath', L, N, T, h: 0, energy, magnetization, sweepsPerSample: s.thin };
-  return { run, seconds: (performance.now() - t0) / 1000 };
-}
-
-// ---------------------------------------------------------------------------------------------
 // The scan
-
-interface Row {
-  T: number;
-  mc: IsingObservables;
-  rbm: IsingObservables;
-  exact: { energyPerSpin: number; heatCapacity: number };
-  /** (RBM − MC)/|MC| of ⟨E⟩/N and ⟨|m|⟩. */
-  relative: { energy: number; absMagnetization: number };
-  withinTarget: boolean;
-  clustersPerSample: number;
-  seconds: { data: number; train: number; sample: number };
-}
 
 const { quick, json, seed, out, temperatures, settings } = parseArgs(process.argv.slice(2));
 const log = json ? (s: string) => console.error(s) : (s: string) => console.log(s);
 const rng = new Rng(seed);
 const s = settings;
-log(`Ising 8x8 → spin RBM ${N}x${s.hidden}: ${s.data} Wolff samples per T; ${s.method.toUpperCase()}-${s.k}, Adam, lr ${s.lr0} → ${s.lrEnd} (linear), `
+log(`Ising ${L}x${L} → spin RBM ${N}x${s.hidden}: ${s.data} Wolff samples per T; ${s.method.toUpperCase()}-${s.k}, Adam, lr ${s.lr0} → ${s.lrEnd} (linear), `
   + `batch ${s.batch}, ${s.epochs} epochs (${s.epochs * Math.ceil(s.data / s.batch)} updates); `
   + `${s.chains} RBM chains × (${s.burnIn} burn-in + ${s.perChain} records × ${s.thin} steps)${quick ? '  [--quick: far too short to meet the 3 % target]' : ''}`);
 
-const rows: Row[] = [];
+const within = (r: IsingRBMResult) => Math.abs(r.relative.energy) <= TARGET && Math.abs(r.relative.absMagnetization) <= TARGET;
+const rows: IsingRBMResult[] = [];
 const t00 = performance.now();
 for (const T of temperatures) {
-  const t0 = performance.now();
-  const { spins, run } = wolffSamples(T, s.data, rng.split());
-  const dataSeconds = (performance.now() - t0) / 1000;
-  const mc = isingObservables(run);
-  const { rbm, seconds: trainSeconds } = trainOn(spins, s, rng.split());
-  const chains = rbmChains(rbm, T, s, rng.split());
-  const model = isingObservables(chains.run);
-  const k = isingKaufman(L, T);
-  const rel = (a: IsingEstimate, b: IsingEstimate) => (a.value - b.value) / Math.abs(b.value);
-  const relative = { energy: rel(model.energyPerSpin, mc.energyPerSpin), absMagnetization: rel(model.absMagnetizationPerSpin, mc.absMagnetizationPerSpin) };
-  const row: Row = {
-    T, mc, rbm: model, exact: { energyPerSpin: k.energy / N, heatCapacity: k.heatCapacity / N }, relative,
-    withinTarget: Math.abs(relative.energy) <= TARGET && Math.abs(relative.absMagnetization) <= TARGET,
-    clustersPerSample: run.clustersPerSample!,
-    seconds: { data: dataSeconds, train: trainSeconds, sample: chains.seconds },
-  };
-  rows.push(row);
-  log(`T = ${T}: data ${dataSeconds.toFixed(1)} s, training ${trainSeconds.toFixed(1)} s, RBM chains ${chains.seconds.toFixed(1)} s;`
-    + ` ⟨E⟩/N ${pct(relative.energy)}, ⟨|m|⟩ ${pct(relative.absMagnetization)} from Monte Carlo`);
+  const r = learnIsing(T, s, rng.split());
+  rows.push(r);
+  const t = r.time;
+  log(`T = ${T}: data ${t.data.wall.toFixed(1)} s, training ${t.train.wall.toFixed(1)} s (CPU ${t.train.cpu.toFixed(1)} s), RBM chains ${t.sample.wall.toFixed(1)} s;`
+    + ` ⟨E⟩/N ${pct(r.relative.energy)}, ⟨|m|⟩ ${pct(r.relative.absMagnetization)} from Monte Carlo`);
 }
 const totalSeconds = (performance.now() - t00) / 1000;
 
@@ -288,16 +163,16 @@ function pm(e: IsingEstimate, digits: number): string {
 }
 
 // Table 1: the two targets. Table 2: the fluctuations and the times.
-const allWithinTarget = rows.every((r) => r.withinTarget);
+const allWithinTarget = rows.every(within);
 log('\n    T   ⟨E⟩/N  MC            RBM              Δ         exact     ⟨|m|⟩  MC         RBM              Δ        within 3 %');
 for (const r of rows) {
   log(`${r.T.toFixed(2).padStart(5)}   ${pm(r.mc.energyPerSpin, 4).padEnd(17)} ${pm(r.rbm.energyPerSpin, 4).padEnd(17)} ${pct(r.relative.energy).padStart(8)}   ${r.exact.energyPerSpin.toFixed(4)}   `
-    + `${pm(r.mc.absMagnetizationPerSpin, 4).padEnd(17)} ${pm(r.rbm.absMagnetizationPerSpin, 4).padEnd(17)} ${pct(r.relative.absMagnetization).padStart(8)}   ${r.withinTarget ? 'yes' : 'NO'}`);
+    + `${pm(r.mc.absMagnetizationPerSpin, 4).padEnd(17)} ${pm(r.rbm.absMagnetizationPerSpin, 4).padEnd(17)} ${pct(r.relative.absMagnetization).padStart(8)}   ${within(r) ? 'yes' : 'NO'}`);
 }
-log('\n    T   C/N  MC          RBM           exact    χ  MC          RBM           train s  chains s');
+log('\n    T   C/N  MC          RBM           exact    χ  MC          RBM           train s  (CPU s)  chains s');
 for (const r of rows) {
   log(`${r.T.toFixed(2).padStart(5)}   ${pm(r.mc.heatCapacity, 3).padEnd(13)} ${pm(r.rbm.heatCapacity, 3).padEnd(13)} ${r.exact.heatCapacity.toFixed(3)}    `
-    + `${pm(r.mc.susceptibility, 3).padEnd(13)} ${pm(r.rbm.susceptibility, 3).padEnd(13)} ${r.seconds.train.toFixed(1).padStart(7)}  ${r.seconds.sample.toFixed(1).padStart(7)}`);
+    + `${pm(r.mc.susceptibility, 3).padEnd(13)} ${pm(r.rbm.susceptibility, 3).padEnd(13)} ${r.time.train.wall.toFixed(1).padStart(7)}  ${r.time.train.cpu.toFixed(1).padStart(7)}  ${r.time.sample.wall.toFixed(1).padStart(7)}`);
 }
 log(`\n${allWithinTarget ? 'RBM ⟨E⟩/N and ⟨|m|⟩ within 3 % of Monte Carlo at every T' : 'NOT within 3 % at every T (see the Δ columns)'}; ${totalSeconds.toFixed(0)} s in all`);
 
@@ -330,8 +205,8 @@ if (json) {
   console.log(JSON.stringify({
     example: 'ising-rbm', L, seed, quick, settings: s, target: TARGET, allWithinTarget, totalSeconds,
     temperatures: rows.map((r) => ({
-      T: r.T, mc: figures(r.mc), rbm: figures(r.rbm), exact: r.exact, relative: r.relative, withinTarget: r.withinTarget,
-      clustersPerSample: r.clustersPerSample, seconds: r.seconds,
+      T: r.T, mc: figures(r.mc), rbm: figures(r.rbm), exact: r.exact, relative: r.relative, withinTarget: within(r),
+      clustersPerSample: r.clustersPerSample, seconds: r.time,
     })),
   }));
 }
