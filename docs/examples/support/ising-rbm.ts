@@ -41,8 +41,9 @@ export interface IsingRBMSettings {
   k: number;
   epochs: number;
   batch: number;
-  /** Adam's learning rate, linearly from lr0 (first epoch) to lrEnd (last epoch). */
+  /** Adam's learning rate: lr0 for the first `hold` fraction of the epochs, then linearly down to lrEnd at the last epoch. */
   lr0: number;
+  hold: number;
   lrEnd: number;
   /** RBM sampling: independent chains, burn-in steps, recorded states per chain, steps between records. */
   chains: number;
@@ -87,17 +88,24 @@ export function wolffSamples(L: number, T: number, n: number, rng: Rng): { spins
   return { spins, run, time: time() };
 }
 
+/** lr0 for the first ⌊hold · epochs⌋ epochs, then linearDecay from lr0 to lrEnd over the rest. */
+export function holdThenDecay(lr0: number, hold: number, lrEnd: number, epochs: number): (epoch: number) => number {
+  const flat = Math.floor(hold * epochs);
+  const decay = linearDecay(lr0, lrEnd, Math.max(1, epochs - flat));
+  return (epoch) => (epoch < flat ? lr0 : decay(epoch - flat));
+}
+
 /**
  * A spin RBM (N-SPIN-01: ±1 visible units are the spins themselves, ±1 hidden units) with
- * Glorot-normal starting weights, trained on the spins by trainRBM with Adam and a linearly
- * decaying learning rate.
+ * Glorot-normal starting weights, trained on the spins by trainRBM with Adam, the rate held and
+ * then decayed ({@link holdThenDecay}).
  */
 export function trainIsingRBM(spins: Matrix, s: IsingRBMSettings, rng: Rng): { rbm: SpinRBM; time: Timing } {
   const time = timer();
   const rbm = SpinRBM.create(spins.cols, s.hidden, 'glorot-normal', rng);
   trainRBM(rbm, spins, {
     method: s.method, k: s.k, epochs: s.epochs, batchSize: s.batch, optimizer: 'adam',
-    learningRate: linearDecay(s.lr0, s.lrEnd, s.epochs), reconstructionError: false,
+    learningRate: holdThenDecay(s.lr0, s.hold, s.lrEnd, s.epochs), reconstructionError: false,
   }, rng);
   return { rbm, time: time() };
 }

@@ -16,7 +16,7 @@ import { Rng } from '../../../lib/random/index.js';
 import { learnIsing, type IsingRBMSettings } from '../support/ising-rbm.js';
 
 const SHORT: IsingRBMSettings = {
-  L: 8, data: 4096, hidden: 64, method: 'cd', k: 5, epochs: 25, batch: 100, lr0: 0.01, lrEnd: 1e-4,
+  L: 8, data: 4096, hidden: 64, method: 'cd', k: 5, epochs: 25, batch: 100, lr0: 0.01, hold: 0, lrEnd: 1e-4,
   chains: 32, burnIn: 500, perChain: 512, thin: 2,
 };
 
