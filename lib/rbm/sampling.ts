@@ -4,25 +4,31 @@
  * goes through the `Rng` passed in, one uniform per binary or spin unit (`rng.fillBernoulli`) and
  * one normal per Gaussian unit (`rng.fillNormal`), in row-major order.
  *
- * The public functions check their arguments and call the `...Unchecked` forms, which the
- * training loop calls directly.
+ * The public functions check their arguments (shapes, the Rng, and that the states they
+ * condition on are finite: a draw from a NaN probability has no meaning) and call the
+ * `...Unchecked` forms, which the training loop calls directly.
  */
 import { type Rng } from '../random/index.js';
+import { fillBernoulliUnchecked } from '../random/kernels.js';
 import { shapeOf, type Matrix } from '../linalg/matrix.js';
 import { overlaps } from '../checks/index.js';
 import { checkRBM, type RBM } from './model.js';
 import { hiddenProbabilitiesUnchecked, visibleInputUnchecked, visibleProbabilitiesUnchecked } from './conditionals.js';
 import { ScratchMatrix } from './scratch.js';
 import {
-  checkHiddenBatch, checkMatrix32, checkNonNegativeInteger, checkOut, checkProbabilityMatrix, checkRng, checkVisibleBatch,
+  checkFiniteMatrix, checkHiddenBatch, checkMatrix32, checkNonNegativeInteger, checkOut, checkProbabilityMatrix, checkRng,
+  checkVisibleBatch,
 } from './validate.js';
 
 const gaussianNoise = new ScratchMatrix();
 const gibbsHidden = new ScratchMatrix();
 
-/** out_k = 1[u_k < p_k] (N-GIBBS-03 via rng.fillBernoulli), mapped to ±1 for spin units. */
+/**
+ * out_k = 1[u_k < p_k] (N-GIBBS-03, the draws of rng.fillBernoulli), mapped to ±1 for spin units.
+ * The probabilities were checked by the public caller or come from a sigmoid of finite inputs.
+ */
 function sampleUnits(out: Float32Array, probs: Float32Array, spin: boolean, rng: Rng): void {
-  rng.fillBernoulli(out, probs);
+  fillBernoulliUnchecked(rng, out, probs);
   if (spin) for (let k = 0; k < out.length; k++) out[k] = 2 * out[k] - 1;
 }
 
@@ -103,6 +109,7 @@ export function sampleHiddenGivenVisible(out: Matrix, rbm: RBM, X: Matrix, rng: 
   checkRBM(fn, rbm);
   checkVisibleBatch(fn, 'X', rbm, X);
   checkOut(fn, out, X.rows, rbm.nHidden, 'X.rows x nHidden');
+  checkFiniteMatrix(fn, 'X', X);
   return sampleHiddenGivenVisibleUnchecked(out, rbm, X, rng);
 }
 
@@ -130,6 +137,7 @@ export function sampleVisibleGivenHidden(out: Matrix, rbm: RBM, H: Matrix, rng: 
   checkRBM(fn, rbm);
   checkHiddenBatch(fn, 'H', rbm, H);
   checkOut(fn, out, H.rows, rbm.nVisible, 'H.rows x nVisible');
+  checkFiniteMatrix(fn, 'H', H);
   return sampleVisibleGivenHiddenUnchecked(out, rbm, H, rng);
 }
 
@@ -174,6 +182,7 @@ export function gibbsStep(outX: Matrix, outH: Matrix, rbm: RBM, X: Matrix, rng: 
     throw new RangeError(`${fn}: outH must not share memory with outX or X`);
   }
   checkRng(fn, rng);
+  checkFiniteMatrix(fn, 'X', X);
   sampleHiddenGivenVisibleUnchecked(outH, rbm, X, rng);
   return sampleVisibleGivenHiddenUnchecked(outX, rbm, outH, rng);
 }
@@ -199,6 +208,7 @@ export function blockGibbs(outX: Matrix, rbm: RBM, X0: Matrix, k: number, rng: R
   checkOut(fn, outX, X0.rows, rbm.nVisible, 'X0.rows x nVisible');
   checkNonNegativeInteger(fn, 'k', k);
   checkRng(fn, rng);
+  checkFiniteMatrix(fn, 'X0', X0);
   if (outX.data !== X0.data) outX.data.set(X0.data);
   if (X0.rows === 0) return outX;
   const H = gibbsHidden.get(X0.rows, rbm.nHidden);

@@ -156,3 +156,11 @@ export function checkRng(fn: string, rng: unknown): asserts rng is Rng {
     throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
   }
 }
+
+/** Throws unless every entry of the matrix is finite (a sampler cannot draw from NaN probabilities). */
+export function checkFiniteMatrix(fn: string, what: string, m: Matrix): void {
+  const v = m.data;
+  for (let k = 0; k < v.length; k++) {
+    if (!Number.isFinite(v[k])) throw new RangeError(`${fn}: ${what}[${Math.floor(k / m.cols)}, ${k % m.cols}] must be finite, got ${v[k]}`);
+  }
+}

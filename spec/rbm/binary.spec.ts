@@ -329,6 +329,10 @@ test('bad inputs to the batched functions throw clear errors', () => {
   throwsMsg(() => sampleHiddenGivenVisible(zeros(1, 3), r, zeros(1, 4), undefined as unknown as Rng), TypeError,
     'sampleHiddenGivenVisible: rng must be an Rng, got undefined');
   throwsMsg(() => sampleVisibleGivenHidden(zeros(1, 4), r, zeros(1, 4), rng), RangeError, 'sampleVisibleGivenHidden: H is 1x4 but the RBM has nHidden = 3');
+  throwsMsg(() => sampleHiddenGivenVisible(zeros(1, 3), r, matrix(1, 4, [0, NaN, 0, 0]), rng), RangeError,
+    'sampleHiddenGivenVisible: X[0, 1] must be finite, got NaN');
+  throwsMsg(() => blockGibbs(zeros(2, 4), r, matrix(2, 4, [0, 0, 0, 0, 1, 1, Infinity, 0]), 1, rng), RangeError,
+    'blockGibbs: X0[1, 2] must be finite, got Infinity');
   throwsMsg(() => sampleHiddenFromProbabilities(zeros(1, 3), r, matrix(1, 3, [0.5, 2, 0]), rng), RangeError,
     'sampleHiddenFromProbabilities: P[0, 1] must be a probability in [0, 1], got 2');
   throwsMsg(() => sampleVisibleFromProbabilities(zeros(1, 3), r, zeros(1, 4), rng), RangeError,
