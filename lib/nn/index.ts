@@ -11,3 +11,5 @@ export * from './init.js';
 export * from './mlp.js';
 export * from './train-step.js';
 export * from './gradcheck.js';
+export * from './scalar.js';
+export * from './value.js';
