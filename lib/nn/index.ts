@@ -13,3 +13,5 @@ export * from './train-step.js';
 export * from './gradcheck.js';
 export * from './scalar.js';
 export * from './value.js';
+export * from './io.js';
+export * from './train.js';
