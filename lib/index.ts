@@ -14,3 +14,4 @@ export * from './rbm/index.js';
 export * from './data/index.js';
 export * from './nn/index.js';
 export * from './regression/index.js';
+export * from './ebm/index.js';

@@ -57,6 +57,19 @@ test('VAE-style use: forward a decoder, own loss, backward into dC/dinput, conti
   assert.ok(r.maxError < 1e-6, String(r.maxError));
 });
 
+test('mlpBackward with grad = null gives the same dC/dX and leaves the gradient work out', () => {
+  const rng = new Rng(39);
+  const net = createMLP([4, 6, 2], { hidden: 'tanh', precision: 'float64' }, rng);
+  const X = randn64(3, 4, rng), G = randn64(3, 2, rng);
+  const ws = createWorkspace(net, 3);
+  mlpForward(net, ws, X);
+  const dX1 = zeros64(3, 4), dX2 = zeros64(3, 4);
+  mlpBackward(net, ws, createGradient(net), G, dX1);
+  mlpBackward(net, ws, null, G, dX2);
+  assert.equal(Array.from(dX2.data), Array.from(dX1.data));
+  throwsMsg(() => mlpBackward(net, ws, null, G), TypeError, 'mlpBackward: grad and dInput are both null: nothing to compute');
+});
+
 test('float32 network equals the float64 network with the same weights (1e-5)', () => {
   const rng = new Rng(33);
   const net64 = createMLP([10, 8, 3], { hidden: 'sigmoid', precision: 'float64' }, rng);
