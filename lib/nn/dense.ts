@@ -96,7 +96,7 @@ export function denseBackward<M extends NNMatrix>(
   checkNNMatrix(fn, 'Aprev', Aprev);
   checkSamePrecision(fn, 'dZ', dZ, 'W', W);
   checkSamePrecision(fn, 'Aprev', Aprev, 'W', W);
-  checkShape(fn, 'dZ', dZ, dZ.rows, W.cols, `one column per output of W, which is ${W.rows}x${W.cols}`);
+  if (dZ.cols !== W.cols) throw new RangeError(`${fn}: dZ is ${dZ.rows}x${dZ.cols} but must have ${W.cols} columns (one per output of W, which is ${W.rows}x${W.cols})`);
   checkShape(fn, 'Aprev', Aprev, dZ.rows, W.rows, 'batch rows of dZ x n_{l-1}');
   if (typeof accumulate !== 'boolean') throw new TypeError(`${fn}: accumulate must be a boolean, got ${typeof accumulate}`);
   if ((dW === null) !== (db === null)) throw new TypeError(`${fn}: pass both dW and db, or both null (to get only dAprev)`);
