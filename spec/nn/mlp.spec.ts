@@ -31,6 +31,20 @@ test('N-NN-10 gradcheck of a 3-layer MLP on random data, every hidden activation
   }
 });
 
+test('N-NN-09 sigmoid output with the ½(a − y)² cost: δ^L_j = a_j(1 − a_j)(a_j − y_j) and ∂C/∂w^L_{jk} = δ^L_j a^{L−1}_k (one sample, 1e-15)', () => {
+  const net = createMLP([3, 2], { output: 'sigmoid', precision: 'float64' }, new Rng(30));
+  const x = matrix64(1, 3, [0.5, -1, 2]), y = matrix64(1, 2, [0.2, 0.9]);
+  const ws = createWorkspace(net, 1), grad = createGradient(net), dOut = zeros64(1, 2);
+  const a = mlpForward(net, ws, x);
+  mseBackward(dOut, a, y);
+  mlpBackward(net, ws, grad, dOut);
+  for (let j = 0; j < 2; j++) {
+    const delta = a.data[j] * (1 - a.data[j]) * (a.data[j] - y.data[j]); // eq. (2) for sigmoid + squared error
+    assert.ok(Math.abs(grad.db[0][j] - delta) < 1e-15); // eq. (3): ∂C/∂b_j = δ_j
+    for (let k = 0; k < 3; k++) assert.ok(Math.abs(grad.dW[0].data[k * 2 + j] - delta * x.data[k]) < 1e-15); // eq. (1)
+  }
+});
+
 test('VAE-style use: forward a decoder, own loss, backward into dC/dinput, continue through an encoder (gradcheck 1e-6)', () => {
   const rng = new Rng(32);
   const encoder = createMLP([3, 4, 2], { hidden: 'relu', precision: 'float64' }, rng);
