@@ -12,3 +12,6 @@ export * from './mcmc/index.js';
 export * from './ising/index.js';
 export * from './rbm/index.js';
 export * from './data/index.js';
+export * from './nn/index.js';
+export * from './regression/index.js';
+export * from './ebm/index.js';
