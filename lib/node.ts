@@ -5,3 +5,4 @@
 export * from './index.js';
 export * from './io-node.js';
 export * from './node/pool.js';
+export * from './node/vmc.js';
