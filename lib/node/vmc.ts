@@ -12,10 +12,22 @@ import type { RbmWavefunction } from '../vmc/wavefunction.js';
 import type { HarmonicOscillator } from '../vmc/hamiltonian.js';
 import type { Rng } from '../random/index.js';
 import type { WorkerPool } from './pool.js';
+import { runSpinBatch, spinOptimizeLoop, type SpinBatchInput, type SpinBatchOutput, type SpinOptimizeOptions, type SpinOptimizeResult } from '../vmc/spins/vmc.js';
+import type { SpinRbmState } from '../vmc/spins/rbm-state.js';
+import type { TfimChain } from '../vmc/spins/tfim.js';
 
-/** URL of the module a worker imports to run a walker batch (.ts under tsx, .js from dist). */
-export function vmcBatchModuleUrl(): string {
-  return new URL(import.meta.url.endsWith('.ts') ? '../vmc/vmc.ts' : '../vmc/vmc.js', import.meta.url).href;
+/** URL of a library module for a worker to import (.ts under tsx, .js from dist), e.g. '../vmc/vmc'. */
+function moduleUrl(path: string): string {
+  return new URL(path + (import.meta.url.endsWith('.ts') ? '.ts' : '.js'), import.meta.url).href;
+}
+
+/** Runs batches with `local` on this thread (the first) and `exportName` of `url` in workers (the rest), concurrently. */
+async function spread<I, O>(pool: WorkerPool, url: string, exportName: string, local: (input: I) => O, inputs: I[]): Promise<O[]> {
+  const remote = inputs.slice(1).map((inp) => pool.run<O>(url, exportName, [inp]));
+  // let the messages leave before this thread gets busy with its own batch
+  await new Promise((r) => setImmediate(r));
+  const mine = inputs.length > 0 ? [local(inputs[0])] : [];
+  return mine.concat(await Promise.all(remote));
 }
 
 /**
@@ -25,13 +37,29 @@ export function vmcBatchModuleUrl(): string {
  * @example
  * const outs = await runBatchesOnPool(pool, inputs);
  */
-export async function runBatchesOnPool(pool: WorkerPool, inputs: WalkerBatchInput[]): Promise<WalkerBatchOutput[]> {
-  const url = vmcBatchModuleUrl();
-  const remote = inputs.slice(1).map((inp) => pool.run<WalkerBatchOutput>(url, 'runWalkerBatch', [inp]));
-  // give the messages a chance to leave before this thread gets busy with its own batch
-  await new Promise((r) => setImmediate(r));
-  const local = inputs.length > 0 ? [runWalkerBatch(inputs[0])] : [];
-  return local.concat(await Promise.all(remote));
+export function runBatchesOnPool(pool: WorkerPool, inputs: WalkerBatchInput[]): Promise<WalkerBatchOutput[]> {
+  return spread(pool, moduleUrl('../vmc/vmc'), 'runWalkerBatch', runWalkerBatch, inputs);
+}
+
+/**
+ * Runs spin-chain batches like {@link runBatchesOnPool}: the first here, the rest in workers.
+ *
+ * @example
+ * const outs = await runSpinBatchesOnPool(pool, inputs);
+ */
+export function runSpinBatchesOnPool(pool: WorkerPool, inputs: SpinBatchInput[]): Promise<SpinBatchOutput[]> {
+  return spread(pool, moduleUrl('../vmc/spins/vmc'), 'runSpinBatch', runSpinBatch, inputs);
+}
+
+/**
+ * `optimizeSpinState` with the Markov chains spread over this thread and the pool's workers
+ * (same chains and streams, so the same bits as on one thread).
+ *
+ * @example
+ * const r = await optimizeSpinStateParallel(pool, psi, chain, { update: { kind: 'sr', learningRate: 0.05, diagonalShift: 1e-3 }, iterations: 300 }, new Rng(2));
+ */
+export function optimizeSpinStateParallel(pool: WorkerPool, psi: SpinRbmState, chain: TfimChain, options: SpinOptimizeOptions, rng: Rng): Promise<SpinOptimizeResult> {
+  return spinOptimizeLoop('optimizeSpinStateParallel', psi, chain, options, rng, pool.size + 1, (inputs) => runSpinBatchesOnPool(pool, inputs));
 }
 
 /**
@@ -49,20 +77,24 @@ export function optimizeWavefunctionParallel(pool: WorkerPool, wf: RbmWavefuncti
   return optimizeLoop('optimizeWavefunctionParallel', wf, h, options, rng, pool.size + 1, (inputs) => runBatchesOnPool(pool, inputs));
 }
 
+/** The fields of an iteration report that {@link stderrProgress} prints (quantum dot or spin chain). */
+export interface SpinIterationLike { iteration: number; iterations: number; energy: number; error: number; variance: number; acceptance: number; seconds: number }
+
 /**
  * A progress callback that writes one line per iteration to stderr — energy ± error, variance,
- * acceptance, gradient norm — at most once every `minIntervalMs` milliseconds (default 1000),
+ * acceptance, gradient norm (quantum dot) — at most once every `minIntervalMs` milliseconds (default 1000),
  * and always for the first and the last iteration.
  *
  * @example
  * optimizeWavefunction(wf, h, { ...opts, onIteration: stderrProgress(500) }, rng);
  */
-export function stderrProgress(minIntervalMs = 1000, label = 'vmc'): (it: VmcIteration) => void {
+export function stderrProgress(minIntervalMs = 1000, label = 'vmc'): (it: VmcIteration | SpinIterationLike) => void {
   let lastPrint = -Infinity;
   return (it) => {
     const now = performance.now();
     if (it.iteration !== 0 && it.iteration !== it.iterations - 1 && now - lastPrint < minIntervalMs) return;
     lastPrint = now;
-    process.stderr.write(`${label} ${String(it.iteration + 1).padStart(String(it.iterations).length)}/${it.iterations}  E = ${it.energy.toFixed(5)} ± ${it.error.toFixed(5)}  var ${it.variance.toExponential(2)}  acc ${it.acceptance.toFixed(3)}  |grad| ${it.gradientNorm.toExponential(2)}  ${it.seconds.toFixed(1)} s\n`);
+    const grad = 'gradientNorm' in it ? `  |grad| ${it.gradientNorm.toExponential(2)}` : '';
+    process.stderr.write(`${label} ${String(it.iteration + 1).padStart(String(it.iterations).length)}/${it.iterations}  E = ${it.energy.toFixed(5)} ± ${it.error.toFixed(5)}  var ${it.variance.toExponential(2)}  acc ${it.acceptance.toFixed(3)}${grad}  ${it.seconds.toFixed(1)} s\n`);
   };
 }

@@ -8,3 +8,5 @@ export * from './wavefunction.js';
 export * from './hamiltonian.js';
 export * from './samplers.js';
 export * from './vmc.js';
+export * from './reference.js';
+export * from './spins/index.js';
