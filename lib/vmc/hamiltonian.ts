@@ -78,7 +78,12 @@ export function localEnergy(wf: RbmWavefunction, h: HarmonicOscillator, x: Float
   return localEnergyUnchecked(wf, h, x);
 }
 
-/** {@link localEnergy} without the argument check (inner loops). */
+/**
+ * {@link localEnergy} without the argument check (inner loops).
+ *
+ * @example
+ * localEnergyUnchecked(wf, h, walker.x); // inside a sampling loop, x already checked
+ */
 export function localEnergyUnchecked(wf: RbmWavefunction, h: HarmonicOscillator, x: Float64Array): number {
   const g = wf.gradScratch, l = wf.lapScratch, M = wf.nVisible, w2 = h.omega * h.omega;
   coordinateDerivativesUnchecked(g, l, wf, x);

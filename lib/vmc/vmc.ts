@@ -230,7 +230,12 @@ function resolveOptions(fn: string, o: VmcOptions): Required<VmcOptions> {
   return r;
 }
 
-/** Splits walkers into `parts` contiguous batches (walker order kept). */
+/**
+ * Splits walkers into `parts` contiguous batches (walker order kept).
+ *
+ * @example
+ * const inputs = batchInputs(wf, h, importanceSampler(), walkers, 2, 100, 4096, true); // two batches
+ */
 export function batchInputs(wf: RbmWavefunction, h: HarmonicOscillator, sampler: SamplerSpec, walkers: WalkerData[], parts: number, equilibration: number, cycles: number, gradient: boolean, density?: DensityHistogramSpec): WalkerBatchInput[] {
   const data = wf.toData();
   const out: WalkerBatchInput[] = [];
@@ -297,6 +302,9 @@ export interface OptimizeResult {
 /**
  * The optimisation loop shared by the single-thread and pooled versions: `run` executes batches.
  * Returns a promise only if `run` does.
+ *
+ * @example
+ * optimizeLoop('mine', wf, h, options, rng, 1, (inputs) => inputs.map(runWalkerBatch));
  */
 export function optimizeLoop<R>(
   fn: string, wf: RbmWavefunction, h: HarmonicOscillator, options: OptimizeOptions, rng: Rng, parts: number,

@@ -317,7 +317,12 @@ export function logPsi(wf: RbmWavefunction, x: Float64Array): number {
   return logPsiUnchecked(wf, x);
 }
 
-/** {@link logPsi} without the argument check, for the samplers' inner loops. */
+/**
+ * {@link logPsi} without the argument check, for the samplers' inner loops.
+ *
+ * @example
+ * logPsiUnchecked(wf, xNew); // in a Metropolis step
+ */
 export function logPsiUnchecked(wf: RbmWavefunction, x: Float64Array): number {
   const M = wf.nVisible;
   let gauss = 0;
@@ -341,7 +346,12 @@ function jastrowLog(wf: RbmWavefunction, x: Float64Array): number {
   return sum;
 }
 
-/** |r_p − r_q| for particles p and q of a coordinate vector in D dimensions. */
+/**
+ * |r_p − r_q| for particles p and q of a coordinate vector in D dimensions.
+ *
+ * @example
+ * particleDistance(new Float64Array([0, 0, 3, 4]), 0, 1, 2); // 5
+ */
 export function particleDistance(x: Float64Array, p: number, q: number, D: number): number {
   let r2 = 0;
   for (let d = 0; d < D; d++) {
@@ -375,7 +385,12 @@ export function logPsiCoordinateDerivatives(outGrad: Float64Array, outLap: Float
   return coordinateDerivativesUnchecked(outGrad, outLap, wf, x);
 }
 
-/** {@link logPsiCoordinateDerivatives} without the argument checks (inner loops). `outLap` may be null. */
+/**
+ * {@link logPsiCoordinateDerivatives} without the argument checks (inner loops). `outLap` may be null.
+ *
+ * @example
+ * const lnPsi = coordinateDerivativesUnchecked(grad, null, wf, x); // gradient only
+ */
 export function coordinateDerivativesUnchecked(outGrad: Float64Array, outLap: Float64Array | null, wf: RbmWavefunction, x: Float64Array): number {
   const M = wf.nVisible, N = wf.nHidden, W = wf.W, s2 = wf.sigma2;
   let value = hiddenTerms(wf, x);
@@ -440,7 +455,12 @@ export function logPsiParameterGradient(out: Float64Array, wf: RbmWavefunction, 
   return parameterGradientUnchecked(out, wf, x);
 }
 
-/** {@link logPsiParameterGradient} without the argument checks (inner loops). */
+/**
+ * {@link logPsiParameterGradient} without the argument checks (inner loops).
+ *
+ * @example
+ * parameterGradientUnchecked(O, wf, walker.x);
+ */
 export function parameterGradientUnchecked(out: Float64Array, wf: RbmWavefunction, x: Float64Array): Float64Array {
   const M = wf.nVisible, N = wf.nHidden, s2 = wf.sigma2;
   hiddenTerms(wf, x);

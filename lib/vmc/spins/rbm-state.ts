@@ -22,7 +22,13 @@ function logCosh2(t: number): number {
   return a + Math.log1p(Math.exp(-2 * a));
 }
 
-/** The RBM amplitude's sizes and parameters. */
+/**
+ * The RBM amplitude's sizes and parameters.
+ *
+ * @example
+ * const psi = SpinRbmState.create(10, 2, new Rng(1));
+ * psi.m; // 20 hidden units
+ */
 export class SpinRbmState {
   /** Spins N. */
   readonly n: number;

@@ -200,7 +200,12 @@ export function srSolve(out: Float64Array, Ocentred: Float64Array[], samples: nu
   return out;
 }
 
-/** Starting chains: spins drawn uniformly from each chain's own `rng.split()` stream. */
+/**
+ * Starting chains: spins drawn uniformly from each chain's own `rng.split()` stream.
+ *
+ * @example
+ * const chains = createSpinChains(10, 4, new Rng(1)); // 4 chains of 10 random spins
+ */
 export function createSpinChains(n: number, count: number, rng: Rng): SpinChainData[] {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`createSpinChains: count must be an integer >= 1, got ${count}`);
   const out: SpinChainData[] = [];
@@ -216,6 +221,9 @@ export function createSpinChains(n: number, count: number, rng: Rng): SpinChainD
 /**
  * The optimisation loop shared by {@link optimizeSpinState} and its pooled version in
  * `boltzmann/node`: `run` executes the batches (returning a Promise makes the loop async).
+ *
+ * @example
+ * spinOptimizeLoop('mine', psi, chain, options, rng, 1, (inputs) => inputs.map(runSpinBatch));
  */
 export function spinOptimizeLoop<R>(fn: string, psi: SpinRbmState, chain: TfimChain, options: SpinOptimizeOptions, rng: Rng, parts: number, run: (inputs: SpinBatchInput[]) => R): R extends Promise<unknown> ? Promise<SpinOptimizeResult> : SpinOptimizeResult {
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object`);
