@@ -4,14 +4,15 @@
  * (Metropolis, importance sampling) or one block Gibbs step, followed by the local energy
  * E_L (what every measured VMC cycle does). Sizes: P = 2, D = 2, N = 2 (the two-electron dot)
  * and P = 6, D = 2, N = 6; the Padé–Jastrow variants for the samplers that allow it; and the
- * spin chain (one sweep = N single-flip proposals plus the local energy, N = 10, α = 2).
+ * spin chain (one sweep = N single-flip proposals plus the local energy, N = 10, α = 2), with the
+ * direct log-cosh flip ratio as the baseline of the product form.
  * One call = 1000 cycles of one walker; the walker and its buffers are made in setup, so `run`
  * allocates nothing. For one versus two threads see bench/vmc-threads.ts.
  */
 import type { BenchCase } from '../harness.js';
 import {
   Rng, RbmWavefunction, SpinRbmState, blockGibbsSampler, cycleWorkspace, harmonicOscillator, importanceSampler, localEnergy, logPsi, metropolisSampler,
-  monteCarloCycle, spinLocalEnergy, spinMetropolisSweep, spinTheta, tfimChain, type JastrowKind, type SamplerSpec, type Walker,
+  monteCarloCycle, spinFlipLogRatio, spinFlipTables, spinLocalEnergy, spinMetropolisSweep, spinTheta, spinWalker, tfimChain, type JastrowKind, type SamplerSpec, type Walker,
 } from '../../lib/index.js';
 
 const CYCLES = 1000;
@@ -44,22 +45,47 @@ function dotCase(sampler: SamplerSpec, label: string, P: number, N: number, jast
   };
 }
 
-function spinCase(): BenchCase {
+/**
+ * The spin chain, one sweep + E_L per step. Baseline: the direct flip ratio (2M log-cosh terms per
+ * ratio, spinFlipLogRatio) as the sampler first did it, kept here to measure the product form of
+ * spinFlipRatio (M multiply-adds, tanh θ refreshed only on accepted flips) against it in one run.
+ */
+function spinCases(): BenchCase[] {
   const chain = tfimChain({ n: 10, J: 1, h: 1 });
   const psi = SpinRbmState.create(10, 2, new Rng(1), 0.1);
-  const s = new Int8Array(10).fill(1), theta = new Float64Array(psi.m), rng = new Rng(4);
+  const m = psi.m;
   let sink = 0;
-  return {
-    name: 'vmc/tfim sweep N=10 alpha=2', group: 'vmc', work: CYCLES, unit: 'steps',
-    setup: () => { spinTheta(theta, psi, s); },
-    run: () => {
-      for (let c = 0; c < CYCLES; c++) {
-        spinMetropolisSweep(psi, s, theta, rng);
-        sink += spinLocalEnergy(psi, chain, s, theta);
+  // baseline: θ cached, every ratio from log-cosh differences
+  const s = new Int8Array(10).fill(1), theta = new Float64Array(m), rngA = new Rng(4);
+  const directSweep = (): void => {
+    for (let k = 0; k < 10; k++) {
+      const i = rngA.int(10);
+      const logRatio = spinFlipLogRatio(psi, s, theta, i);
+      if (Math.log(rngA.float()) < 2 * logRatio) {
+        const si = s[i];
+        for (let j = 0; j < m; j++) theta[j] -= 2 * psi.W[i * m + j] * si;
+        s[i] = -si;
       }
-      if (!Number.isFinite(sink)) throw new Error('vmc bench: non-finite spin local energy');
-    },
+    }
+    let zz = 0, flips = 0;
+    for (let i = 0; i < 10; i++) { zz += s[i] * s[(i + 1) % 10]; flips += Math.exp(spinFlipLogRatio(psi, s, theta, i)); }
+    sink += -zz - flips;
   };
+  const tables = spinFlipTables(psi);
+  const w = spinWalker(psi, new Int8Array(10).fill(1)), rngB = new Rng(4);
+  const base = 'vmc/tfim sweep N=10 alpha=2, log-cosh ratios';
+  return [
+    { name: base, group: 'vmc', work: CYCLES, unit: 'steps', setup: () => { spinTheta(theta, psi, s); },
+      run: () => { for (let c = 0; c < CYCLES; c++) directSweep(); if (!Number.isFinite(sink)) throw new Error('non-finite'); } },
+    { name: 'vmc/tfim sweep N=10 alpha=2, product ratios', group: 'vmc', work: CYCLES, unit: 'steps', baseline: base,
+      run: () => {
+        for (let c = 0; c < CYCLES; c++) {
+          spinMetropolisSweep(psi, tables, w, rngB);
+          sink += spinLocalEnergy(psi, tables, chain, w);
+        }
+        if (!Number.isFinite(sink)) throw new Error('vmc bench: non-finite spin local energy');
+      } },
+  ];
 }
 
 export const cases: BenchCase[] = [
@@ -71,5 +97,5 @@ export const cases: BenchCase[] = [
   dotCase(metropolisSampler({ stepSize: 1 }), 'metropolis', 6, 6, 'none'),
   dotCase(importanceSampler({ timeStep: 0.1 }), 'importance', 6, 6, 'none'),
   dotCase(blockGibbsSampler(), 'gibbs', 6, 6, 'none'),
-  spinCase(),
+  ...spinCases(),
 ];

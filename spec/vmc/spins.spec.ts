@@ -7,7 +7,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  Adam, Rng, SpinRbmState, matrix64, optimizeSpinState, runSpinBatch, createSpinChains, spinFlipLogRatio, spinLocalEnergy, spinLogDerivatives,
+  Adam, Rng, SpinRbmState, matrix64, optimizeSpinState, runSpinBatch, createSpinChains, spinFlipLogRatio, spinFlipRatio, spinFlipTables, spinLocalEnergy, spinLogDerivatives, spinWalker,
   spinLogPsi, spinStatistics, spinTheta, srSolve, symmetricEigen, tfimApply, tfimChain, tfimClosedFormEnergy, tfimExactGroundState,
 } from '../../lib/index.js';
 import { throwsWith } from '../assert-error.js';
@@ -73,7 +73,7 @@ test('tfimApply is symmetric: ⟨u|Hv⟩ = ⟨Hu|v⟩ for random u, v (N = 7)', 
   assert.ok(Math.abs(a - b) < 1e-11 * Math.abs(a));
 });
 
-test('RBM amplitude: E_L(s) = (Ĥψ)(s)/ψ(s) from the full vector, flip ratios, and log-derivatives by finite differences (N = 6, α = 2)', () => {
+test('RBM amplitude: E_L(s) = (Ĥψ)(s)/ψ(s) from the full vector, flip ratios (log-cosh and product forms), and log-derivatives by finite differences (N = 6, α = 2)', () => {
   const n = 6, chain = tfimChain({ n, J: 1, h: 0.9 });
   const psi = SpinRbmState.create(n, 2, new Rng(3), 0.4);
   const dim = 2 ** n;
@@ -81,19 +81,22 @@ test('RBM amplitude: E_L(s) = (Ĥψ)(s)/ψ(s) from the full vector, flip ratios,
   for (let b = 0; b < dim; b++) vec[b] = Math.exp(spinLogPsi(psi, spinsOf(b, n)));
   const Hvec = tfimApply(new Float64Array(dim), chain, vec);
   const theta = new Float64Array(psi.m);
+  const tables = spinFlipTables(psi);
   for (let b = 0; b < dim; b += 5) {
     const s = spinsOf(b, n);
     spinTheta(theta, psi, s);
-    const eL = spinLocalEnergy(psi, chain, s, theta);
+    const w = spinWalker(psi, s);
+    const eL = spinLocalEnergy(psi, tables, chain, w);
     assert.ok(Math.abs(eL - Hvec[b] / vec[b]) < 1e-10 * Math.max(1, Math.abs(eL)), `state ${b}: ${eL} vs ${Hvec[b] / vec[b]}`);
     for (let i = 0; i < n; i++) {
       const flipped = s.slice(); flipped[i] = -flipped[i] as -1 | 1;
-      assert.ok(Math.abs(spinFlipLogRatio(psi, s, theta, i) - (spinLogPsi(psi, flipped) - spinLogPsi(psi, s))) < 1e-12);
+      const direct = spinLogPsi(psi, flipped) - spinLogPsi(psi, s);
+      assert.ok(Math.abs(spinFlipLogRatio(psi, s, theta, i) - direct) < 1e-12);
+      assert.ok(Math.abs(Math.log(spinFlipRatio(psi, tables, w, i)) - direct) < 1e-12, 'the product form of the flip ratio');
     }
   }
   const s = spinsOf(37, n);
-  spinTheta(theta, psi, s);
-  const O = spinLogDerivatives(new Float64Array(psi.params.length), psi, s, theta);
+  const O = spinLogDerivatives(new Float64Array(psi.params.length), psi, spinWalker(psi, s));
   for (let k = 0; k < psi.params.length; k++) {
     const keep = psi.params[k], h = 1e-6;
     psi.params[k] = keep + h; const up = spinLogPsi(psi, s);

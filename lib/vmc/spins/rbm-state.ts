@@ -11,7 +11,8 @@
  *   ∂ln ψ/∂a_i = s_i,   ∂ln ψ/∂b_j = tanh θ_j,   ∂ln ψ/∂W_ij = s_i tanh θ_j.
  *
  * The parameters live in one Float64Array `params` = [a (N), b (M), W (N·M, row i = spin)].
- * A walker keeps θ(s) up to date: flipping spin i changes θ_j by −2 W_ij s_i.
+ * A walker keeps θ(s) and tanh θ(s) up to date: flipping spin i changes θ_j by −2 W_ij s_i. Flip
+ * ratios then need only cosh 2W_ij and sinh 2W_ij, tabulated once per parameter update.
  */
 import type { Rng } from '../../random/index.js';
 import type { TfimChain } from './tfim.js';
@@ -112,7 +113,9 @@ export function spinLogPsi(psi: SpinRbmState, s: Int8Array | Float64Array): numb
 }
 
 /**
- * ln ψ(s with spin i flipped) − ln ψ(s), from the cached θ(s): −2 a_i s_i + Σ_j [ln cosh(θ_j − 2W_ij s_i) − ln cosh θ_j].
+ * ln ψ(s with spin i flipped) − ln ψ(s) by the direct formula, from θ(s):
+ * −2 a_i s_i + Σ_j [ln cosh(θ_j − 2W_ij s_i) − ln cosh θ_j]. 2M logarithms and exponentials; the
+ * sampling loops use the cheaper {@link spinFlipRatio}, and the specs check one against the other.
  *
  * @example
  * Math.exp(spinFlipLogRatio(psi, s, theta, 3)); // ψ(s')/ψ(s)
@@ -125,20 +128,82 @@ export function spinFlipLogRatio(psi: SpinRbmState, s: Int8Array, theta: Float64
   return d;
 }
 
+/** cosh 2W_ij and sinh 2W_ij for every weight: the flip ratios need nothing else from W. */
+export interface SpinFlipTables {
+  cosh2W: Float64Array;
+  sinh2W: Float64Array;
+}
+
 /**
- * The local energy of the chain at s, with its off-diagonal (spin-flip) terms:
+ * The tables of {@link SpinFlipTables} for the current parameters (recompute after every update).
+ *
+ * @example
+ * const tables = spinFlipTables(psi);
+ */
+export function spinFlipTables(psi: SpinRbmState): SpinFlipTables {
+  const n = psi.W.length;
+  const cosh2W = new Float64Array(n), sinh2W = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    cosh2W[k] = Math.cosh(2 * psi.W[k]);
+    sinh2W[k] = Math.sinh(2 * psi.W[k]);
+  }
+  return { cosh2W, sinh2W };
+}
+
+/** A chain's configuration with θ_j(s) and tanh θ_j(s) kept up to date. */
+export interface SpinWalker {
+  s: Int8Array;
+  theta: Float64Array;
+  tanhTheta: Float64Array;
+}
+
+/**
+ * A walker at configuration `s` (copied), with θ and tanh θ computed.
+ *
+ * @example
+ * const w = spinWalker(psi, new Int8Array(10).fill(1));
+ */
+export function spinWalker(psi: SpinRbmState, s: Int8Array): SpinWalker {
+  if (s.length !== psi.n) throw new RangeError(`spinWalker: s has ${s.length} spins, the state ${psi.n}`);
+  const theta = spinTheta(new Float64Array(psi.m), psi, s);
+  const tanhTheta = new Float64Array(psi.m);
+  for (let j = 0; j < psi.m; j++) tanhTheta[j] = Math.tanh(theta[j]);
+  return { s: Int8Array.from(s), theta, tanhTheta };
+}
+
+/**
+ * ψ(s with spin i flipped)/ψ(s) without logarithms: with d = 2W_ij s_i,
+ * cosh(θ_j − d)/cosh θ_j = cosh d − tanh θ_j sinh d = cosh 2W_ij − s_i tanh θ_j sinh 2W_ij, so
+ *
+ *   ψ(s′)/ψ(s) = e^{−2 a_i s_i} Π_j (cosh 2W_ij − s_i tanh θ_j sinh 2W_ij)
+ *
+ * — M multiply-adds and one exponential instead of 2M logarithms and exponentials. Each factor is
+ * ≥ e^{−2|W_ij|} > 0.
+ *
+ * @example
+ * spinFlipRatio(psi, tables, w, 3); // = Math.exp(spinFlipLogRatio(psi, w.s, w.theta, 3))
+ */
+export function spinFlipRatio(psi: SpinRbmState, tables: SpinFlipTables, w: SpinWalker, i: number): number {
+  const m = psi.m, si = w.s[i], t = w.tanhTheta, C = tables.cosh2W, S = tables.sinh2W, row = i * m;
+  let r = Math.exp(-2 * psi.a[i] * si);
+  for (let j = 0; j < m; j++) r *= C[row + j] - si * t[j] * S[row + j];
+  return r;
+}
+
+/**
+ * The local energy of the chain at the walker's s, with its off-diagonal (spin-flip) terms:
  *
  *   E_L(s) = ⟨s|Ĥ|ψ⟩/⟨s|ψ⟩ = −J Σ_i s_i s_{i+1} − h Σ_i ψ(s with spin i flipped)/ψ(s).
  *
  * @example
- * spinLocalEnergy(psi, chain, s, spinTheta(new Float64Array(psi.m), psi, s));
+ * spinLocalEnergy(psi, spinFlipTables(psi), chain, spinWalker(psi, s));
  */
-export function spinLocalEnergy(psi: SpinRbmState, chain: TfimChain, s: Int8Array, theta: Float64Array): number {
-  const n = psi.n;
+export function spinLocalEnergy(psi: SpinRbmState, tables: SpinFlipTables, chain: TfimChain, w: SpinWalker): number {
+  const n = psi.n, s = w.s;
   let zz = 0;
   for (let i = 0; i < n; i++) zz += s[i] * s[(i + 1) % n];
   let flips = 0;
-  if (chain.h !== 0) for (let i = 0; i < n; i++) flips += Math.exp(spinFlipLogRatio(psi, s, theta, i));
+  if (chain.h !== 0) for (let i = 0; i < n; i++) flips += spinFlipRatio(psi, tables, w, i);
   return -chain.J * zz - chain.h * flips;
 }
 
@@ -146,36 +211,40 @@ export function spinLocalEnergy(psi: SpinRbmState, chain: TfimChain, s: Int8Arra
  * O_k(s) = ∂ln ψ/∂θ_k in the order of `params`: s_i, tanh θ_j, s_i tanh θ_j.
  *
  * @example
- * spinLogDerivatives(new Float64Array(psi.params.length), psi, s, theta);
+ * spinLogDerivatives(new Float64Array(psi.params.length), psi, w);
  */
-export function spinLogDerivatives(out: Float64Array, psi: SpinRbmState, s: Int8Array, theta: Float64Array): Float64Array {
-  const { n, m } = psi;
+export function spinLogDerivatives(out: Float64Array, psi: SpinRbmState, w: SpinWalker): Float64Array {
+  const { n, m } = psi, s = w.s, t = w.tanhTheta;
   for (let i = 0; i < n; i++) out[i] = s[i];
-  for (let j = 0; j < m; j++) out[n + j] = Math.tanh(theta[j]);
+  for (let j = 0; j < m; j++) out[n + j] = t[j];
   for (let i = 0; i < n; i++) {
     const si = s[i], row = n + m + i * m;
-    for (let j = 0; j < m; j++) out[row + j] = si * out[n + j];
+    for (let j = 0; j < m; j++) out[row + j] = si * t[j];
   }
   return out;
 }
 
 /**
  * One Metropolis sweep of single spin flips (N proposals at random sites), each accepted with
- * min(1, |ψ(s')/ψ(s)|²); θ is updated on acceptance. Returns the number accepted.
+ * min(1, |ψ(s')/ψ(s)|²); on acceptance θ_j −= 2W_ij s_i and tanh θ_j is refreshed (O(M)).
+ * Returns the number accepted.
  *
  * @example
- * const accepted = spinMetropolisSweep(psi, s, theta, rng);
+ * const accepted = spinMetropolisSweep(psi, tables, w, rng);
  */
-export function spinMetropolisSweep(psi: SpinRbmState, s: Int8Array, theta: Float64Array, rng: Rng): number {
-  const { n, m, W } = psi;
+export function spinMetropolisSweep(psi: SpinRbmState, tables: SpinFlipTables, w: SpinWalker, rng: Rng): number {
+  const { n, m, W } = psi, s = w.s, theta = w.theta, t = w.tanhTheta;
   let accepted = 0;
-  for (let t = 0; t < n; t++) {
+  for (let k = 0; k < n; k++) {
     const i = rng.int(n);
-    const logRatio = spinFlipLogRatio(psi, s, theta, i);
-    if (Math.log(rng.float()) < 2 * logRatio) {
+    const ratio = spinFlipRatio(psi, tables, w, i);
+    if (rng.float() < ratio * ratio) {
       const si = s[i];
-      for (let j = 0; j < m; j++) theta[j] -= 2 * W[i * m + j] * si;
-      s[i] = -si as -1 | 1;
+      for (let j = 0; j < m; j++) {
+        theta[j] -= 2 * W[i * m + j] * si;
+        t[j] = Math.tanh(theta[j]);
+      }
+      s[i] = -si;
       accepted++;
     }
   }

@@ -17,7 +17,7 @@ import { Rng } from '../../random/index.js';
 import { blockingError } from '../../mcmc/index.js';
 import { cholesky, choleskySolve, matrix64 } from '../../linalg/index.js';
 import type { Optimizer } from '../../optim/index.js';
-import { SpinRbmState, spinLocalEnergy, spinLogDerivatives, spinMetropolisSweep, spinTheta } from './rbm-state.js';
+import { SpinRbmState, spinFlipTables, spinLocalEnergy, spinLogDerivatives, spinMetropolisSweep, spinWalker } from './rbm-state.js';
 import type { TfimChain } from './tfim.js';
 
 /** A spin chain's Markov state as plain data. */
@@ -57,25 +57,24 @@ export interface SpinBatchOutput {
 export function runSpinBatch(input: SpinBatchInput): SpinBatchOutput {
   const psi = SpinRbmState.fromData(input.state);
   const P = psi.params.length;
-  const theta = new Float64Array(psi.m);
+  const tables = spinFlipTables(psi);
   const O = new Float64Array(input.chains.length * input.sweeps * P);
   const chainsOut: SpinChainData[] = [];
   const energies: Float64Array[] = [];
   let accepted = 0, row = 0;
   for (const cd of input.chains) {
-    const s = Int8Array.from(cd.s);
-    if (s.length !== psi.n) throw new RangeError(`runSpinBatch: a chain has ${s.length} spins, the state ${psi.n}`);
+    if (cd.s.length !== psi.n) throw new RangeError(`runSpinBatch: a chain has ${cd.s.length} spins, the state ${psi.n}`);
+    const w = spinWalker(psi, cd.s);
     const rng = Rng.fromState(cd.rngState);
-    spinTheta(theta, psi, s);
-    for (let t = 0; t < input.equilibration; t++) spinMetropolisSweep(psi, s, theta, rng);
+    for (let t = 0; t < input.equilibration; t++) spinMetropolisSweep(psi, tables, w, rng);
     const e = new Float64Array(input.sweeps);
     for (let t = 0; t < input.sweeps; t++) {
-      accepted += spinMetropolisSweep(psi, s, theta, rng);
-      e[t] = spinLocalEnergy(psi, input.chain, s, theta);
-      spinLogDerivatives(O.subarray(row * P, (row + 1) * P), psi, s, theta);
+      accepted += spinMetropolisSweep(psi, tables, w, rng);
+      e[t] = spinLocalEnergy(psi, tables, input.chain, w);
+      spinLogDerivatives(O.subarray(row * P, (row + 1) * P), psi, w);
       row++;
     }
-    chainsOut.push({ s, rngState: rng.state() });
+    chainsOut.push({ s: w.s, rngState: rng.state() });
     energies.push(e);
   }
   return { chains: chainsOut, energies, O, accepted, proposed: input.chains.length * (input.sweeps) * psi.n };
