@@ -15,3 +15,4 @@ export * from './data/index.js';
 export * from './nn/index.js';
 export * from './regression/index.js';
 export * from './ebm/index.js';
+export * from './vmc/index.js';

@@ -12,6 +12,8 @@ export interface PlotSeries {
   label?: string;
   /** Any SVG colour; default from a 10-colour palette in series order. */
   color?: string;
+  /** Error bars: point i gets a vertical bar from y − yError[i] to y + yError[i] (finite, >= 0). */
+  yError?: ArrayLike<number>;
 }
 
 /** Options shared by linePlot and scatterPlot. */
@@ -115,6 +117,7 @@ interface CheckedSeries {
   y: ArrayLike<number>;
   label: string | undefined;
   color: string;
+  yError: ArrayLike<number> | null;
 }
 
 function checkPlot(fn: string, o: PlotOptions): { series: CheckedSeries[]; width: number; height: number } {
@@ -140,7 +143,14 @@ function checkPlot(fn: string, o: PlotOptions): { series: CheckedSeries[]; width
       if (!Number.isFinite(yi)) throw new RangeError(`${fn}: ${name} y[${i}] is ${yi}`);
       if (o.logY === true && !(yi > 0)) throw new RangeError(`${fn}: ${name} y[${i}] = ${yi} is not positive, which logY cannot show`);
     }
-    return { x: s.x ?? null, y: s.y, label: s.label, color: s.color ?? PALETTE[si % PALETTE.length] };
+    if (s.yError !== undefined) {
+      if (s.yError === null || s.yError.length !== s.y.length) throw new RangeError(`${fn}: ${name} has ${s.yError?.length} yError values but ${s.y.length} y values`);
+      if (o.logY === true) throw new RangeError(`${fn}: ${name}: error bars are not supported with logY`);
+      for (let i = 0; i < s.yError.length; i++) {
+        if (!Number.isFinite(s.yError[i]) || s.yError[i] < 0) throw new RangeError(`${fn}: ${name} yError[${i}] is ${s.yError[i]} (must be finite and >= 0)`);
+      }
+    }
+    return { x: s.x ?? null, y: s.y, label: s.label, color: s.color ?? PALETTE[si % PALETTE.length], yError: s.yError ?? null };
   });
   return { series, width, height };
 }
@@ -154,10 +164,11 @@ function renderPlot(fn: string, kind: 'line' | 'scatter', o: PlotOptions, radius
     for (let i = 0; i < s.y.length; i++) {
       const x = s.x === null ? i : s.x[i];
       const y = logY ? Math.log10(s.y[i]) : s.y[i];
+      const err = s.yError === null ? 0 : s.yError[i];
       if (x < xMin) xMin = x;
       if (x > xMax) xMax = x;
-      if (y < yMin) yMin = y;
-      if (y > yMax) yMax = y;
+      if (y - err < yMin) yMin = y - err;
+      if (y + err > yMax) yMax = y + err;
     }
   }
   // Plot area inside margins (room for title, tick labels, axis labels).
@@ -211,6 +222,14 @@ function renderPlot(fn: string, kind: 'line' | 'scatter', o: PlotOptions, radius
   // Data.
   for (const s of series) {
     const color = escapeXml(s.color);
+    if (s.yError !== null) {
+      out.push(`<g stroke="${color}" stroke-width="1" stroke-opacity="0.6">`);
+      for (let i = 0; i < s.y.length; i++) {
+        const xi = c(px(s.x === null ? i : s.x[i]));
+        out.push(`<line x1="${xi}" y1="${c(py(s.y[i] - s.yError[i]))}" x2="${xi}" y2="${c(py(s.y[i] + s.yError[i]))}"/>`);
+      }
+      out.push('</g>');
+    }
     if (kind === 'line') {
       const pts: string[] = [];
       for (let i = 0; i < s.y.length; i++) pts.push(`${c(px(s.x === null ? i : s.x[i]))},${c(py(s.y[i]))}`);

@@ -207,4 +207,19 @@ test('bad input: plots name the series, the index and the value', () => {
   throwsMsg(() => niceTicks(3, 1), RangeError, 'niceTicks: needs finite lo <= hi, got lo = 3, hi = 1');
 });
 
+test('linePlot yError: one vertical bar per point spanning y ± err, axis range widened to include the bars; bad yError rejected', () => {
+  const svg = linePlot({ series: [{ x: [0, 1, 2], y: [1, 2, 3], yError: [0.5, 0, 2] }], width: 300, height: 200 });
+  const root = parseXml(svg);
+  assert.is(count(root, 'polyline'), 1);
+  // 3 bars plus the axis/tick lines: count the bars by their stroke-opacity group
+  const bars = svg.split('<g stroke="#1f77b4" stroke-width="1" stroke-opacity="0.6">')[1].split('</g>')[0];
+  assert.is((bars.match(/<line /g) ?? []).length, 3);
+  // the highest bar end (3 + 2 = 5) is inside the y ticks: a tick label of 5 or more exists
+  const ticks = allTexts(root).map(Number).filter((v) => Number.isFinite(v));
+  assert.ok(Math.max(...ticks) >= 5, `ticks ${ticks}`);
+  assert.throws(() => linePlot({ series: [{ y: [1, 2], yError: [1] }] }), /series 0 has 1 yError values but 2 y values/);
+  assert.throws(() => linePlot({ series: [{ y: [1, 2], yError: [1, -1] }] }), /yError\[1\] is -1/);
+  assert.throws(() => linePlot({ series: [{ y: [1, 2], yError: [1, 1] }], logY: true }), /error bars are not supported with logY/);
+});
+
 test.run();
