@@ -5,3 +5,6 @@
 export * from './gaussian.js';
 export * from './likelihood.js';
 export * from './linear-gaussian.js';
+export * from './model.js';
+export * from './evaluate.js';
+export * from './train.js';
