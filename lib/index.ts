@@ -12,3 +12,4 @@ export * from './mcmc/index.js';
 export * from './ising/index.js';
 export * from './rbm/index.js';
 export * from './data/index.js';
+export * from './nn/index.js';

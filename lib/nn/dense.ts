@@ -1,0 +1,128 @@
+/**
+ * The dense (fully connected) layer as a forward / backward pair (N-NN-09, N-NN-10), batched:
+ *
+ *   forward    Z^l = A^{l-1} W^l + b^l                    (B x n_l)
+ *   backward   dC/dW^l = (A^{l-1})ᵀ Δ^l                   (n_{l-1} x n_l)   eq. (1)
+ *              dC/db^l = Σ_rows Δ^l                       (n_l)             eq. (3)
+ *              dC/dA^{l-1} = Δ^l (W^l)ᵀ                   (B x n_{l-1})
+ *
+ * with Δ^l = dC/dZ^l (the errors δ^l of the notes, one row per sample). Together with the
+ * activation backward, Δ^{l-1} = (Δ^l (W^l)ᵀ) ∘ f'(Z^{l-1}) is the notes' final back-propagation
+ * equation δ^l_j = Σ_k δ^{l+1}_k w^{l+1}_{kj} σ'(z^l_j) (N-NN-10). W^l is stored n_{l-1} x n_l,
+ * so the notes' w^l_{jk} (to node j from node k) is `W.data[k * n_l + j]`.
+ *
+ * float32 matrices go through `gemm` (the active backend, 'wasm' or 'ts'), float64 through the
+ * plain `gemm64` loop. All arguments of one call have one precision. Nothing is allocated.
+ */
+import { gemm, gemm64 } from '../linalg/gemm.js';
+import { addRowVector, sumRows } from '../linalg/blas.js';
+import type { Matrix, Matrix64 } from '../linalg/matrix.js';
+import type { NNMatrix, VectorOf } from './model.js';
+import { checkNNMatrix, checkNNVector, checkSamePrecision, checkShape } from './checks.js';
+
+const NN = {};
+const TN = { transA: true };
+const TN_ADD = { transA: true, beta: 1 };
+const NT = { transB: true };
+
+/** out = a·b (+ beta·out) in the precision of the operands. */
+function product(out: NNMatrix, a: NNMatrix, b: NNMatrix, opts: object): void {
+  if (out.data instanceof Float32Array) gemm(out as Matrix, a as Matrix, b as Matrix, opts);
+  else gemm64(out as Matrix64, a as Matrix64, b as Matrix64, opts);
+}
+
+/**
+ * N-NN-10 (forward)  Z = A_prev W + b for a batch: z^l_j = Σ_k a^{l-1}_k w^l_{kj} + b^l_j per row.
+ * `Z` is B x n_l, `Aprev` B x n_{l-1}, `W` n_{l-1} x n_l, `b` length n_l. Returns `Z`.
+ *
+ * @example
+ * const W = fromArray2D([[1, 2], [3, 4], [5, 6]]);           // 3 inputs -> 2 outputs
+ * denseForward(zeros(1, 2), fromArray2D([[1, 1, 1]]), W, new Float32Array([0.5, -0.5]));
+ * // Z = [[9.5, 11.5]]
+ */
+export function denseForward<M extends NNMatrix>(Z: M, Aprev: M, W: M, b: VectorOf<M>): M {
+  const fn = 'denseForward';
+  checkNNMatrix(fn, 'W', W);
+  checkNNMatrix(fn, 'Aprev', Aprev);
+  checkNNMatrix(fn, 'Z', Z);
+  checkSamePrecision(fn, 'Aprev', Aprev, 'W', W);
+  checkSamePrecision(fn, 'Z', Z, 'W', W);
+  checkNNVector(fn, 'b', b, W.cols);
+  checkSamePrecision(fn, 'b', b, 'W', W);
+  if (Aprev.cols !== W.rows) {
+    throw new RangeError(`${fn}: Aprev is ${Aprev.rows}x${Aprev.cols} but W is ${W.rows}x${W.cols}: A_prev·W needs Aprev.cols = W.rows (W is n_{l-1} x n_l)`);
+  }
+  checkShape(fn, 'Z', Z, Aprev.rows, W.cols, 'batch rows x n_l');
+  product(Z, Aprev, W, NN); // Z = A^{l-1} W^l
+  if (Z.data instanceof Float32Array) {
+    addRowVector(Z as Matrix, Z as Matrix, b as Float32Array); // + b^l on every row
+  } else {
+    const D = Z.data, n = Z.cols;
+    for (let r = 0; r < Z.rows; r++) for (let j = 0; j < n; j++) D[r * n + j] += b[j];
+  }
+  return Z;
+}
+
+/**
+ * N-NN-09 / N-NN-10 (backward)  Given Δ = dC/dZ of this layer (`dZ`, B x n_l) and the forward's
+ * input `Aprev` (B x n_{l-1}):
+ *
+ *   dW = Aprevᵀ Δ       ∂C/∂w^l_{jk} = Σ_batch δ^l_j a^{l-1}_k          eq. (1)
+ *   db = Σ_rows Δ       ∂C/∂b^l_j = Σ_batch δ^l_j                        eq. (3)
+ *   dAprev = Δ Wᵀ       ∂C/∂a^{l-1}_k = Σ_j δ^l_j w^l_{jk}  (skipped when `dAprev` is null, e.g. for the input layer)
+ *
+ * With `accumulate` true, dW and db are added to (dW += ..., db += ...), so gradients of several
+ * passes through one layer can be summed; dAprev is always overwritten. Returns `dW`.
+ *
+ * @example
+ * // one sample, 2 inputs -> 1 output: dW = xᵀ δ, db = δ, dA_prev = δ Wᵀ
+ * denseBackward(zeros(2, 1), new Float32Array(1), zeros(1, 2),
+ *   fromArray2D([[0.5]]), fromArray2D([[1, 2]]), fromArray2D([[3], [4]]));
+ * // dW = [[0.5], [1]], db = [0.5], dA_prev = [[1.5, 2]]
+ */
+export function denseBackward<M extends NNMatrix>(
+  dW: M,
+  db: VectorOf<M>,
+  dAprev: M | null,
+  dZ: M,
+  Aprev: M,
+  W: M,
+  accumulate = false,
+): M {
+  const fn = 'denseBackward';
+  checkNNMatrix(fn, 'W', W);
+  checkNNMatrix(fn, 'dZ', dZ);
+  checkNNMatrix(fn, 'Aprev', Aprev);
+  checkNNMatrix(fn, 'dW', dW);
+  checkSamePrecision(fn, 'dZ', dZ, 'W', W);
+  checkSamePrecision(fn, 'Aprev', Aprev, 'W', W);
+  checkSamePrecision(fn, 'dW', dW, 'W', W);
+  checkNNVector(fn, 'db', db, W.cols);
+  checkSamePrecision(fn, 'db', db, 'W', W);
+  checkShape(fn, 'dZ', dZ, dZ.rows, W.cols, `one column per output of W, which is ${W.rows}x${W.cols}`);
+  checkShape(fn, 'Aprev', Aprev, dZ.rows, W.rows, 'batch rows of dZ x n_{l-1}');
+  checkShape(fn, 'dW', dW, W.rows, W.cols, 'the shape of W');
+  if (typeof accumulate !== 'boolean') throw new TypeError(`${fn}: accumulate must be a boolean, got ${typeof accumulate}`);
+  // eq. (1): dC/dW^l = (A^{l-1})ᵀ Δ^l; the notes' ∂C/∂w^l_{jk} = δ^l_j a^{l-1}_k is dW[k][j]
+  product(dW, Aprev, dZ, accumulate ? TN_ADD : TN);
+  // eq. (3): dC/db^l_j = Σ_batch δ^l_j
+  const rows = dZ.rows, n = dZ.cols, D = dZ.data;
+  if (db instanceof Float32Array && !accumulate) {
+    sumRows(db, dZ as Matrix);
+  } else {
+    if (!accumulate) db.fill(0);
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let r = 0; r < rows; r++) s += D[r * n + j];
+      db[j] += s;
+    }
+  }
+  if (dAprev !== null) {
+    checkNNMatrix(fn, 'dAprev', dAprev);
+    checkSamePrecision(fn, 'dAprev', dAprev, 'W', W);
+    checkShape(fn, 'dAprev', dAprev, dZ.rows, W.rows, 'the shape of Aprev');
+    // N-NN-10: dC/dA^{l-1} = Δ^l (W^l)ᵀ, i.e. Σ_k δ^l_k w^l_{kj} (the notes' output-index-first w)
+    product(dAprev, dZ, W, NT);
+  }
+  return dW;
+}
