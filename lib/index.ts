@@ -13,3 +13,4 @@ export * from './ising/index.js';
 export * from './rbm/index.js';
 export * from './data/index.js';
 export * from './nn/index.js';
+export * from './vae/index.js';

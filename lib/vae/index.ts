@@ -8,3 +8,4 @@ export * from './linear-gaussian.js';
 export * from './model.js';
 export * from './evaluate.js';
 export * from './train.js';
+export * from './autoencoder.js';
