@@ -12,7 +12,7 @@ import type { Rng } from '../random/index.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
 import {
   createGradient, createMLP, createWorkspace, denseBackward, denseForward, mlpBackward, mlpForward,
-  type DenseLayer, type MLP, type MLPGradient, type MLPWorkspace,
+  type DenseLayer, type GemmFunction, type MLP, type MLPGradient, type MLPWorkspace,
 } from '../nn/index.js';
 import { klDiagonalGaussianToStandard, klDiagonalGaussianToStandardBackward, reparameterizeBackward, reparameterizeForward } from './gaussian.js';
 import { bernoulliNegLogLikelihood, bernoulliNegLogLikelihoodBackward, gaussianNegLogLikelihood, gaussianNegLogLikelihoodBackward } from './likelihood.js';
@@ -223,11 +223,17 @@ interface VAEViews {
  * the per-row reconstruction and KL terms of the last forward pass. Create once, reuse for every
  * batch (a training loop allocates nothing per step).
  *
+ * `options.gemm32` computes the layer products instead of `gemm`, e.g. a WorkerPool's `gemm`
+ * (boltzmann/node) to split the large ones over cores (same bits).
+ *
  * @example
  * const ws = new VAEWorkspace(vae, 128);
+ * const ws2 = new VAEWorkspace(vae, 128, { gemm32: (out, a, b, opts) => pool.gemm(out, a, b, opts) });
  */
 export class VAEWorkspace {
   readonly maxRows: number;
+  /** The float32 product of every layer (undefined: `gemm`). */
+  readonly gemm32: GemmFunction | undefined;
   readonly encoder: MLPWorkspace<Matrix> | null;
   readonly decoder: MLPWorkspace<Matrix>;
   /** The batch of the last forward pass (kept by reference), its row count, h and the decoder output. */
@@ -238,13 +244,14 @@ export class VAEWorkspace {
   private readonly store: VAEViews;
   private readonly cache = new Map<number, VAEViews>();
   private readonly model: VAE;
-  constructor(model: VAE, maxRows: number) {
+  constructor(model: VAE, maxRows: number, options: { gemm32?: GemmFunction } = {}) {
     if (!(model instanceof VAE)) throw new TypeError(`VAEWorkspace: model must be a VAE, got ${describe(model)}`);
     checkCount('VAEWorkspace', 'maxRows', maxRows);
     this.model = model;
     this.maxRows = maxRows;
-    this.encoder = model.encoder === null ? null : createWorkspace(model.encoder, maxRows);
-    this.decoder = createWorkspace(model.decoder, maxRows);
+    this.gemm32 = options.gemm32;
+    this.encoder = model.encoder === null ? null : createWorkspace(model.encoder, maxRows, options);
+    this.decoder = createWorkspace(model.decoder, maxRows, options);
     const k = model.latentSize, hOut = model.muHead.W.rows;
     const m = (c: number) => matrix(maxRows, c);
     this.store = {
@@ -312,8 +319,8 @@ export function vaeEncode(model: VAE, ws: VAEWorkspace, x: Matrix): { mu: Matrix
   checkForwardArgs('vaeEncode', model, ws, x);
   const v = ws.views(x.rows);
   const h = model.encoder === null ? x : mlpForward(model.encoder, ws.encoder!, x); //      (1) h = relu-MLP(x)
-  denseForward(v.mu, h, model.muHead.W, model.muHead.b); //                                 (2) mu = h W_mu + b_mu
-  denseForward(v.logSigma, h, model.logSigmaHead.W, model.logSigmaHead.b); //               (3) log sigma = h W_s + b_s
+  denseForward(v.mu, h, model.muHead.W, model.muHead.b, ws.gemm32); //                    (2) mu = h W_mu + b_mu
+  denseForward(v.logSigma, h, model.logSigmaHead.W, model.logSigmaHead.b, ws.gemm32); //   (3) log sigma = h W_s + b_s
   ws.x = x; ws.rows = x.rows; ws.h = h;
   return { mu: v.mu, logSigma: v.logSigma };
 }
@@ -408,8 +415,8 @@ export function vaeBackward(model: VAE, ws: VAEWorkspace, grad: VAEGradient, sca
   reparameterizeBackward(dMu, dLogSigma, dZ, logSigma, eps); //                                     (4') dMu = dZ, dLogSigma = dZ ∘ sigma ∘ eps
   klDiagonalGaussianToStandardBackward(dMu, dLogSigma, mu, logSigma, scale); //                     (7') dMu += mu, dLogSigma += sigma^2 - 1
   const needDH = model.encoder !== null;
-  denseBackward(grad.logSigmaW, grad.logSigmaB, needDH ? dHlogSigma : null, dLogSigma, h, model.logSigmaHead.W); // (3')
-  denseBackward(grad.muW, grad.muB, needDH ? dH : null, dMu, h, model.muHead.W); //                 (2')
+  denseBackward(grad.logSigmaW, grad.logSigmaB, needDH ? dHlogSigma : null, dLogSigma, h, model.logSigmaHead.W, false, ws.gemm32); // (3')
+  denseBackward(grad.muW, grad.muB, needDH ? dH : null, dMu, h, model.muHead.W, false, ws.gemm32); //                            (2')
   if (needDH) {
     const a = dH.data, b = dHlogSigma.data;
     for (let i = 0; i < a.length; i++) a[i] += b[i]; //                                            (2') dH = dMu W_mu^T + dLogSigma W_s^T

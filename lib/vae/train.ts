@@ -163,7 +163,11 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
   if (typeof opt.step !== 'function') throw new TypeError(`${fn}: options.optimizer must have a step(params, grads) method, got ${describe(opt)}`);
 
   const n = data.rows;
-  const ws = new VAEWorkspace(model, Math.min(B, Math.max(n, options.test?.rows ?? 1)));
+  if (options.pool !== undefined && (options.pool === null || typeof options.pool.gemm !== 'function')) {
+    throw new TypeError(`${fn}: options.pool must have a gemm(out, a, b, opts) method (a WorkerPool from boltzmann/node), got ${describe(options.pool)}`);
+  }
+  const pool = options.pool;
+  const ws = new VAEWorkspace(model, Math.min(B, Math.max(n, options.test?.rows ?? 1)), pool ? { gemm32: (out, a, b, opts) => pool.gemm(out, a, b, opts) } : {});
   const grad = new VAEGradient(model);
   const params = model.parameters();
   const grads = grad.arrays();
