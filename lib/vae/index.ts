@@ -9,3 +9,4 @@ export * from './model.js';
 export * from './evaluate.js';
 export * from './train.js';
 export * from './autoencoder.js';
+export * from './io.js';
