@@ -12,3 +12,5 @@ export * from './boltzmann-machine.js';
 export * from './train.js';
 export * from './schedule.js';
 export * from './io.js';
+export * from './ais.js';
+export * from './evaluate.js';
