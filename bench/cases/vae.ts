@@ -8,6 +8,8 @@
  *   (x·W1, the decoder output layer h·W4, its two gradients h^T Δ and Δ W4^T, and the encoder's
  *   weight gradient x^T Δ1; the encoder needs no gradient with respect to x), so its GFLOP/s is
  *   below the bare gemm rate by everything else the step does.
+ * - `vae/step, dense products only (sparse: false)`: the same step with every product through
+ *   gemm (by default products whose left operand is <= 40 % nonzeros go through sparseGemm).
  * - `vae/five large products only`: the same five products on the same shapes, nothing else
  *   (the baseline the step is compared with).
  * - `vae/Adam over 652824 parameters`: the optimizer alone, one step on every array.
@@ -24,7 +26,7 @@ const x = matrix(B, D);
 for (let i = 0; i < x.data.length; i++) x.data[i] = rng.float() < 0.8 ? 0 : rng.float();
 const eps = matrix(B, k);
 rng.fillNormal(eps.data);
-let vae: VAE, ws: VAEWorkspace, grad: VAEGradient, opt: Adam;
+let vae: VAE, ws: VAEWorkspace, wsDense: VAEWorkspace, grad: VAEGradient, opt: Adam;
 let params: Float32Array[] = [], grads: Float32Array[] = [];
 const W1 = matrix(D, H), W4 = matrix(H, D), Z1 = matrix(B, H), Z4 = matrix(B, D), G1 = matrix(D, H), G4 = matrix(H, D), dH = matrix(B, H);
 const TN = { transA: true }, NT = { transB: true };
@@ -54,6 +56,7 @@ export const cases: BenchCase[] = [
     setup: () => {
       vae = VAE.create({ inputSize: D, latentSize: k, hidden: [H] }, new Rng(1));
       ws = new VAEWorkspace(vae, B);
+      wsDense = new VAEWorkspace(vae, B, { sparse: false });
       grad = new VAEGradient(vae);
       opt = new Adam({ lr: 1e-3 });
       params = vae.parameters(); grads = grad.arrays();
@@ -61,6 +64,18 @@ export const cases: BenchCase[] = [
     run: () => {
       vaeForward(vae, ws, x, eps);
       vaeBackward(vae, ws, grad, 1);
+      for (let i = 0; i < params.length; i++) opt.step(params[i], grads[i]);
+    },
+  },
+  {
+    name: 'vae/step, dense products only (sparse: false)',
+    group: 'vae',
+    work: flop,
+    unit: 'flop',
+    baseline: 'vae/step 784-400-20, batch 128',
+    run: () => {
+      vaeForward(vae, wsDense, x, eps);
+      vaeBackward(vae, wsDense, grad, 1);
       for (let i = 0; i < params.length; i++) opt.step(params[i], grads[i]);
     },
   },

@@ -10,6 +10,8 @@
  */
 import type { Rng } from '../random/index.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
+import { gemm } from '../linalg/gemm.js';
+import { sparseGemm } from '../linalg/sparse.js';
 import {
   createGradient, createMLP, createWorkspace, denseBackward, denseForward, mlpBackward, mlpForward,
   type DenseLayer, type GemmFunction, type MLP, type MLPGradient, type MLPWorkspace,
@@ -210,6 +212,22 @@ export class VAEGradient {
   }
 }
 
+/** The largest fraction of nonzeros in a left operand for which the sparse product is used (sparseGemm's default). */
+const SPARSE_MAX_DENSITY = 0.4;
+
+/**
+ * A product that sends a left operand with at most 40 % nonzeros to `sparseGemm` (skipping its
+ * zeros; same bits as gemm) and every other product to `dense`. Counting costs one pass over a.
+ */
+function sparseOrDense(dense: GemmFunction): GemmFunction {
+  return (out, a, b, opts) => {
+    const d = a.data;
+    let nonzeros = 0;
+    for (let i = 0; i < d.length; i++) nonzeros += d[i] !== 0 ? 1 : 0;
+    return nonzeros <= SPARSE_MAX_DENSITY * d.length ? sparseGemm(out, a, b, opts) : dense(out, a, b, opts);
+  };
+}
+
 /** Row views of the VAE's own buffers for one batch size. */
 interface VAEViews {
   mu: Matrix; logSigma: Matrix; eps: Matrix; z: Matrix;
@@ -223,8 +241,11 @@ interface VAEViews {
  * the per-row reconstruction and KL terms of the last forward pass. Create once, reuse for every
  * batch (a training loop allocates nothing per step).
  *
- * `options.gemm32` computes the layer products instead of `gemm`, e.g. a WorkerPool's `gemm`
- * (boltzmann/node) to split the large ones over cores (same bits).
+ * `options.gemm32` computes the dense layer products instead of `gemm`, e.g. a WorkerPool's `gemm`
+ * (boltzmann/node) to split the large ones over cores (same bits). With `options.sparse` (default
+ * true) a product whose left operand is at most 40 % nonzeros — MNIST images are about 19 % — runs
+ * through `sparseGemm`, which skips the zeros and gives the same bits as `gemm`: the encoder's first
+ * product x·W¹ and its weight gradient xᵀ·Δ¹, and any ReLU output sparse enough.
  *
  * @example
  * const ws = new VAEWorkspace(vae, 128);
@@ -244,14 +265,19 @@ export class VAEWorkspace {
   private readonly store: VAEViews;
   private readonly cache = new Map<number, VAEViews>();
   private readonly model: VAE;
-  constructor(model: VAE, maxRows: number, options: { gemm32?: GemmFunction } = {}) {
+  constructor(model: VAE, maxRows: number, options: { gemm32?: GemmFunction; sparse?: boolean } = {}) {
     if (!(model instanceof VAE)) throw new TypeError(`VAEWorkspace: model must be a VAE, got ${describe(model)}`);
     checkCount('VAEWorkspace', 'maxRows', maxRows);
+    if (options.gemm32 !== undefined && typeof options.gemm32 !== 'function') {
+      throw new TypeError(`VAEWorkspace: options.gemm32 must be a function with gemm's signature, got ${describe(options.gemm32)}`);
+    }
+    if (options.sparse !== undefined && typeof options.sparse !== 'boolean') throw new TypeError(`VAEWorkspace: options.sparse must be a boolean, got ${describe(options.sparse)}`);
     this.model = model;
     this.maxRows = maxRows;
-    this.gemm32 = options.gemm32;
-    this.encoder = model.encoder === null ? null : createWorkspace(model.encoder, maxRows, options);
-    this.decoder = createWorkspace(model.decoder, maxRows, options);
+    const dense = options.gemm32 ?? gemm;
+    this.gemm32 = options.sparse === false ? options.gemm32 : sparseOrDense(dense);
+    this.encoder = model.encoder === null ? null : createWorkspace(model.encoder, maxRows, { gemm32: this.gemm32 });
+    this.decoder = createWorkspace(model.decoder, maxRows, { gemm32: this.gemm32 });
     const k = model.latentSize, hOut = model.muHead.W.rows;
     const m = (c: number) => matrix(maxRows, c);
     this.store = {

@@ -25,4 +25,24 @@ test('trainVAE with a WorkerPool: every product split over two threads, the same
   }
 });
 
+test('trainVAE: the sparse path (input 80 % zeros) gives the same bits as dense products, with and without a pool', async () => {
+  const pool = createWorkerPool({ size: 1, minParallelFlop: 0 });
+  await pool.ready();
+  try {
+    const run = (sparse: boolean, withPool: boolean) => {
+      const model = VAE.create({ inputSize: 40, latentSize: 3, hidden: [24] }, new Rng(1));
+      const data = matrix(64, 40);
+      const r = new Rng(2);
+      for (let i = 0; i < data.data.length; i++) data.data[i] = r.float() < 0.8 ? 0 : r.float();
+      trainVAE(model, data, { epochs: 2, batchSize: 32, sparse, ...(withPool ? { pool } : {}) }, new Rng(3));
+      return model.parameters().map((p) => Array.from(p));
+    };
+    const dense = run(false, false);
+    assert.equal(run(true, false), dense);
+    assert.equal(run(true, true), dense);
+  } finally {
+    await pool.close();
+  }
+});
+
 test.run();
