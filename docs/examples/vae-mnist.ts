@@ -243,16 +243,22 @@ function scatterImage(points: Float32Array, labels: Uint8Array, size: number): {
   const palette = [[31, 119, 180], [255, 127, 14], [44, 160, 44], [214, 39, 40], [148, 103, 189], [140, 86, 75], [227, 119, 194], [127, 127, 127], [188, 189, 34], [23, 190, 207]];
   const legend = 24, height = size + legend;
   const data = new Uint8Array(size * height * 3).fill(255);
-  let lo = Infinity, hi = -Infinity;
-  for (const v of points) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  const scale = (size - 8) / (hi - lo || 1);
+  // one scale for both axes (distances keep their meaning), each axis centred on its data
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let r = 0; r < labels.length; r++) {
+    x0 = Math.min(x0, points[2 * r]); x1 = Math.max(x1, points[2 * r]);
+    y0 = Math.min(y0, points[2 * r + 1]); y1 = Math.max(y1, points[2 * r + 1]);
+  }
+  const scale = (size - 8) / Math.max(x1 - x0, y1 - y0, 1e-9);
+  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
   const put = (x: number, y: number, col: number[]) => {
     if (x < 0 || y < 0 || x >= size || y >= height) return;
     const o = (y * size + x) * 3;
     data[o] = col[0]; data[o + 1] = col[1]; data[o + 2] = col[2];
   };
   for (let r = 0; r < labels.length; r++) {
-    const px = Math.round(4 + (points[2 * r] - lo) * scale), py = Math.round(size - 4 - (points[2 * r + 1] - lo) * scale);
+    const px = Math.round(size / 2 + (points[2 * r] - cx) * scale), py = Math.round(size / 2 - (points[2 * r + 1] - cy) * scale);
+    if (py >= size) continue;
     for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) put(px + dx, py + dy, palette[labels[r]]);
   }
   for (let d = 0; d < 10; d++) {

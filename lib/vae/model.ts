@@ -176,6 +176,11 @@ export class VAE {
 
 /**
  * The gradient of a loss with respect to every parameter of a {@link VAE}, same shapes.
+ *
+ * @example
+ * const grad = new VAEGradient(vae);
+ * vaeForward(vae, ws, x, eps); vaeBackward(vae, ws, grad, 1);
+ * grad.muW; // dLoss/dW_mu
  */
 export class VAEGradient {
   readonly encoder: MLPGradient<Matrix> | null;
