@@ -50,14 +50,6 @@ function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (x) => x.toString(16).padStart(2, '0')).join(' ');
 }
 
-/** Names and column counts of the parameter arrays, in file order. */
-function arrayNames(model: VAE): [string, number][] {
-  const names: [string, number][] = [];
-  (model.encoder?.layers ?? []).forEach((l, i) => names.push([`encoder W^${i + 1}`, l.W.cols], [`encoder b^${i + 1}`, 0]));
-  names.push(['mu head W', model.latentSize], ['mu head b', 0], ['logSigma head W', model.latentSize], ['logSigma head b', 0]);
-  model.decoder.layers.forEach((l, i) => names.push([`decoder W^${i + 1}`, l.W.cols], [`decoder b^${i + 1}`, 0]));
-  return names;
-}
 
 /**
  * Serializes a VAE to the versioned binary format above. Parameters must be finite: a model
@@ -72,7 +64,7 @@ export function saveVAE(model: VAE): Uint8Array {
   const fn = 'saveVAE';
   if (!(model instanceof VAE)) throw new TypeError(`${fn}: model must be a VAE, got ${describe(model)}`);
   const arrays = model.parameters();
-  const names = arrayNames(model);
+  const names = model.parameterNames();
   let count = 0;
   arrays.forEach((a, q) => {
     for (let i = 0; i < a.length; i++) {
@@ -170,7 +162,7 @@ export function loadVAE(bytes: Uint8Array | ArrayBuffer): VAE {
     throw new RangeError(`${fn}: checksum mismatch: the CRC-32 at byte offset 24 is 0x${stored.toString(16).padStart(8, '0')} but the file's other bytes give 0x${actual.toString(16).padStart(8, '0')}; the file is corrupted`);
   }
   const model = VAE.create({ inputSize: D, latentSize: k, hidden, likelihood, ...(likelihood === 'gaussian' ? { sigma2 } : {}) }, new Rng(0));
-  const names = arrayNames(model);
+  const names = model.parameterNames();
   let offset = start;
   model.parameters().forEach((a, q) => {
     for (let i = 0; i < a.length; i++, offset += 4) {

@@ -165,6 +165,21 @@ export class VAE {
   }
 
   /**
+   * Names of the arrays of {@link VAE.parameters}, in the same order, each with its number of
+   * columns (0 for a vector): for error messages that point at one entry.
+   *
+   * @example
+   * vae.parameterNames()[0]; // ['encoder W^1', 400]
+   */
+  parameterNames(): [string, number][] {
+    const names: [string, number][] = [];
+    (this.encoder?.layers ?? []).forEach((l, i) => names.push([`encoder W^${i + 1}`, l.W.cols], [`encoder b^${i + 1}`, 0]));
+    names.push(['mu head W', this.latentSize], ['mu head b', 0], ['logSigma head W', this.latentSize], ['logSigma head b', 0]);
+    this.decoder.layers.forEach((l, i) => names.push([`decoder W^${i + 1}`, l.W.cols], [`decoder b^${i + 1}`, 0]));
+    return names;
+  }
+
+  /**
    * The number of trainable numbers.
    * @example
    * VAE.create({ inputSize: 4, latentSize: 1, hidden: [] }, new Rng(1)).parameterCount(); // 2*(4+1) + (4+4) = 18

@@ -88,14 +88,6 @@ function firstNonFinite(a: Float32Array | Float64Array, cols: number): string | 
   return null;
 }
 
-/** Names of the parameter arrays in the order of VAE.parameters(), with their column counts. */
-function parameterNames(model: VAE): [string, number][] {
-  const names: [string, number][] = [];
-  (model.encoder?.layers ?? []).forEach((l, i) => names.push([`encoder W^${i + 1}`, l.W.cols], [`encoder b^${i + 1}`, 0]));
-  names.push(['mu head W', model.latentSize], ['mu head b', 0], ['logSigma head W', model.latentSize], ['logSigma head b', 0]);
-  model.decoder.layers.forEach((l, i) => names.push([`decoder W^${i + 1}`, l.W.cols], [`decoder b^${i + 1}`, 0]));
-  return names;
-}
 
 /**
  * Throws naming the first non-finite tensor of the step: the forward quantities in the order
@@ -103,7 +95,7 @@ function parameterNames(model: VAE): [string, number][] {
  */
 function reportNonFinite(fn: string, model: VAE, ws: VAEWorkspace, grad: VAEGradient | null, where: string): never {
   const v = ws.views(ws.rows);
-  const names = parameterNames(model);
+  const names = model.parameterNames();
   const params = model.parameters();
   for (let i = 0; i < params.length; i++) {
     const bad = firstNonFinite(params[i], names[i][1]);
