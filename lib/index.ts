@@ -16,3 +16,4 @@ export * from './nn/index.js';
 export * from './regression/index.js';
 export * from './ebm/index.js';
 export * from './vmc/index.js';
+export * from './vae/index.js';

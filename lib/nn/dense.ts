@@ -14,34 +14,47 @@
  * float32 matrices go through `gemm` (the active backend, 'wasm' or 'ts'), float64 through the
  * plain `gemm64` loop. All arguments of one call have one precision. Nothing is allocated.
  */
-import { gemm, gemm64 } from '../linalg/gemm.js';
+import { gemm, gemm64, type GemmOptions } from '../linalg/gemm.js';
 import { addRowVector, sumRows } from '../linalg/blas.js';
 import type { Matrix, Matrix64 } from '../linalg/matrix.js';
 import type { NNMatrix, VectorOf } from './model.js';
-import { checkNNMatrix, checkNNVector, checkSamePrecision, checkShape } from './checks.js';
+import { checkNNMatrix, checkNNVector, checkSamePrecision, checkShape, describe } from './checks.js';
 
 const NN = {};
 const TN = { transA: true };
 const TN_ADD = { transA: true, beta: 1 };
 const NT = { transB: true };
 
-/** out = a·b (+ beta·out) in the precision of the operands. */
-function product(out: NNMatrix, a: NNMatrix, b: NNMatrix, opts: object): void {
-  if (out.data instanceof Float32Array) gemm(out as Matrix, a as Matrix, b as Matrix, opts);
+/**
+ * A float32 matrix product with `gemm`'s signature and result, out = alpha·op(a)·op(b) + beta·out.
+ * `denseForward` / `denseBackward` take one to run their products elsewhere, e.g. a WorkerPool's
+ * `gemm` (boltzmann/node), which splits large products over cores with the same bits as `gemm`.
+ */
+export type GemmFunction = (out: Matrix, a: Matrix, b: Matrix, opts?: GemmOptions) => Matrix;
+
+/** out = a·b (+ beta·out) in the precision of the operands (float32 through `gemm32`, default `gemm`). */
+function product(out: NNMatrix, a: NNMatrix, b: NNMatrix, opts: GemmOptions, gemm32: GemmFunction | undefined): void {
+  if (out.data instanceof Float32Array) (gemm32 ?? gemm)(out as Matrix, a as Matrix, b as Matrix, opts);
   else gemm64(out as Matrix64, a as Matrix64, b as Matrix64, opts);
+}
+
+function checkGemmFunction(fn: string, g: unknown): void {
+  if (g !== undefined && typeof g !== 'function') throw new TypeError(`${fn}: gemm32 must be a function with gemm's signature (out, a, b, opts), got ${describe(g)}`);
 }
 
 /**
  * N-NN-10 (forward)  Z = A_prev W + b for a batch: z^l_j = Σ_k a^{l-1}_k w^l_{kj} + b^l_j per row.
  * `Z` is B x n_l, `Aprev` B x n_{l-1}, `W` n_{l-1} x n_l, `b` length n_l. Returns `Z`.
+ * `gemm32` (optional) computes the float32 product instead of `gemm` (e.g. a WorkerPool's).
  *
  * @example
  * const W = fromArray2D([[1, 2], [3, 4], [5, 6]]);           // 3 inputs -> 2 outputs
  * denseForward(zeros(1, 2), fromArray2D([[1, 1, 1]]), W, new Float32Array([0.5, -0.5]));
  * // Z = [[9.5, 11.5]]
  */
-export function denseForward<M extends NNMatrix>(Z: M, Aprev: M, W: M, b: VectorOf<M>): M {
+export function denseForward<M extends NNMatrix>(Z: M, Aprev: M, W: M, b: VectorOf<M>, gemm32?: GemmFunction): M {
   const fn = 'denseForward';
+  checkGemmFunction(fn, gemm32);
   checkNNMatrix(fn, 'W', W);
   checkNNMatrix(fn, 'Aprev', Aprev);
   checkNNMatrix(fn, 'Z', Z);
@@ -53,7 +66,7 @@ export function denseForward<M extends NNMatrix>(Z: M, Aprev: M, W: M, b: Vector
     throw new RangeError(`${fn}: Aprev is ${Aprev.rows}x${Aprev.cols} but W is ${W.rows}x${W.cols}: A_prev·W needs Aprev.cols = W.rows (W is n_{l-1} x n_l)`);
   }
   checkShape(fn, 'Z', Z, Aprev.rows, W.cols, 'batch rows x n_l');
-  product(Z, Aprev, W, NN); // Z = A^{l-1} W^l
+  product(Z, Aprev, W, NN, gemm32); // Z = A^{l-1} W^l
   if (Z.data instanceof Float32Array) {
     addRowVector(Z as Matrix, Z as Matrix, b as Float32Array); // + b^l on every row
   } else {
@@ -74,6 +87,7 @@ export function denseForward<M extends NNMatrix>(Z: M, Aprev: M, W: M, b: Vector
  * With `accumulate` true, dW and db are added to (dW += ..., db += ...), so gradients of several
  * passes through one layer can be summed; dAprev is always overwritten. With dW = db = null only
  * dAprev is computed (e.g. ∇_x of an energy for Langevin sampling). Returns `dZ`.
+ * `gemm32` (optional) computes the float32 products instead of `gemm` (e.g. a WorkerPool's).
  *
  * @example
  * // one sample, 2 inputs -> 1 output: dW = xᵀ δ, db = δ, dA_prev = δ Wᵀ
@@ -89,8 +103,10 @@ export function denseBackward<M extends NNMatrix>(
   Aprev: M,
   W: M,
   accumulate = false,
+  gemm32?: GemmFunction,
 ): M {
   const fn = 'denseBackward';
+  checkGemmFunction(fn, gemm32);
   checkNNMatrix(fn, 'W', W);
   checkNNMatrix(fn, 'dZ', dZ);
   checkNNMatrix(fn, 'Aprev', Aprev);
@@ -107,7 +123,7 @@ export function denseBackward<M extends NNMatrix>(
     checkNNVector(fn, 'db', db, W.cols);
     checkSamePrecision(fn, 'db', db, 'W', W);
     // eq. (1): dC/dW^l = (A^{l-1})ᵀ Δ^l; the notes' ∂C/∂w^l_{jk} = δ^l_j a^{l-1}_k is dW[k][j]
-    product(dW, Aprev, dZ, accumulate ? TN_ADD : TN);
+    product(dW, Aprev, dZ, accumulate ? TN_ADD : TN, gemm32);
     // eq. (3): dC/db^l_j = Σ_batch δ^l_j
     const rows = dZ.rows, n = dZ.cols, D = dZ.data;
     if (db instanceof Float32Array && !accumulate) {
@@ -126,7 +142,7 @@ export function denseBackward<M extends NNMatrix>(
     checkSamePrecision(fn, 'dAprev', dAprev, 'W', W);
     checkShape(fn, 'dAprev', dAprev, dZ.rows, W.rows, 'the shape of Aprev');
     // N-NN-10: dC/dA^{l-1} = Δ^l (W^l)ᵀ, i.e. Σ_k δ^l_k w^l_{kj} (the notes' output-index-first w)
-    product(dAprev, dZ, W, NT);
+    product(dAprev, dZ, W, NT, gemm32);
   }
   return dZ;
 }

@@ -18,7 +18,7 @@ import type { Rng } from '../random/index.js';
 import { matrix, matrix64, type Matrix, type Matrix64 } from '../linalg/matrix.js';
 import { ACTIVATIONS, type Activation, type DenseLayer, type MLP, type MLPGradient, type NNMatrix, type Precision, type VectorOf } from './model.js';
 import { activationBackward, activationForward } from './activations.js';
-import { denseBackward, denseForward } from './dense.js';
+import { denseBackward, denseForward, type GemmFunction } from './dense.js';
 import { defaultInit, initWeights, type InitScheme } from './init.js';
 import { checkActivation, checkNNMatrix, checkOptions, checkSamePrecision, checkShape, checkSlope, describe } from './checks.js';
 
@@ -222,10 +222,16 @@ export class MLPWorkspace<M extends NNMatrix = NNMatrix> {
   rows = 0;
   private readonly store: { Z: NNMatrix[]; A: NNMatrix[]; D: NNMatrix[]; G: NNMatrix[]; dOut: NNMatrix };
   private readonly cache = new Map<number, Views<M>>();
-  constructor(net: MLP<M>, maxRows: number) {
+  /** The float32 product of every layer (default undefined: `gemm`); see {@link createWorkspace}. */
+  readonly gemm32: GemmFunction | undefined;
+  constructor(net: MLP<M>, maxRows: number, options: { gemm32?: GemmFunction } = {}) {
     checkMLP('MLPWorkspace', net);
     if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`MLPWorkspace: maxRows must be a positive integer, got ${describe(maxRows)}`);
     this.maxRows = maxRows;
+    if (options.gemm32 !== undefined && typeof options.gemm32 !== 'function') {
+      throw new TypeError(`MLPWorkspace: options.gemm32 must be a function with gemm's signature, got ${describe(options.gemm32)}`);
+    }
+    this.gemm32 = options.gemm32;
     this.sizes = net.sizes.slice();
     this.precision = net.precision;
     const per = (n: number) => newMatrix(net.precision, maxRows, n);
@@ -258,13 +264,16 @@ export class MLPWorkspace<M extends NNMatrix = NNMatrix> {
 }
 
 /**
- * A workspace (buffers) for `net` and batches of up to `maxRows` rows.
+ * A workspace (buffers) for `net` and batches of up to `maxRows` rows. `options.gemm32`
+ * computes every float32 layer product instead of `gemm`: a WorkerPool's `gemm` (boltzmann/node)
+ * splits the large ones over cores, with the same bits.
  *
  * @example
  * const ws = createWorkspace(net, 128);
+ * const ws2 = createWorkspace(net, 128, { gemm32: (out, a, b, opts) => pool.gemm(out, a, b, opts) });
  */
-export function createWorkspace<M extends NNMatrix>(net: MLP<M>, maxRows: number): MLPWorkspace<M> {
-  return new MLPWorkspace(net, maxRows);
+export function createWorkspace<M extends NNMatrix>(net: MLP<M>, maxRows: number, options: { gemm32?: GemmFunction } = {}): MLPWorkspace<M> {
+  return new MLPWorkspace(net, maxRows, options);
 }
 
 function checkWorkspace(fn: string, net: MLP, ws: MLPWorkspace): void {
@@ -296,7 +305,7 @@ export function mlpForward<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>,
   let prev = X;
   for (let l = 1; l <= net.layers.length; l++) {
     const layer = net.layers[l - 1];
-    denseForward(Z[l - 1], prev, layer.W, layer.b); // z^l = a^{l-1} W^l + b^l
+    denseForward(Z[l - 1], prev, layer.W, layer.b, ws.gemm32); // z^l = a^{l-1} W^l + b^l
     activationForward(A[l - 1], Z[l - 1], layer.activation, layer.slope); // a^l = f_l(z^l)
     prev = A[l - 1];
   }
@@ -348,8 +357,8 @@ export function mlpBackward<M extends NNMatrix>(
     const Aprev = l === 1 ? X : A[l - 2];
     const dAprev = l === 1 ? dInput : G[l - 2];
     // eqs. (1), (3): dC/dW^l = (A^{l-1})ᵀ Δ^l, dC/db^l = Σ_rows Δ^l; dC/dA^{l-1} = Δ^l (W^l)ᵀ
-    if (grad === null) denseBackward(null, null, dAprev, D[l - 1], Aprev, layer.W);
-    else denseBackward(grad.dW[l - 1], grad.db[l - 1], dAprev, D[l - 1], Aprev, layer.W, accumulate);
+    if (grad === null) denseBackward(null, null, dAprev, D[l - 1], Aprev, layer.W, false, ws.gemm32);
+    else denseBackward(grad.dW[l - 1], grad.db[l - 1], dAprev, D[l - 1], Aprev, layer.W, accumulate, ws.gemm32);
     if (l > 1) upstream = G[l - 2];
   }
   return grad;

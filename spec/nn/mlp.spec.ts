@@ -129,7 +129,7 @@ test('L2 and L1 penalties: trainStep\'s cost and gradient match λ₂Σw² + λ�
   const l2 = 0.3, l1 = 0.2;
   // an optimizer that records the gradient it is handed and changes nothing
   const seen: Float64Array[] = [];
-  const spy = { step: (p: Float32Array | Float64Array, g: Float32Array | Float64Array) => { seen.push(Float64Array.from(g)); return p; }, reset() {} };
+  const spy = { lr: 0, step: (p: Float32Array | Float64Array, g: Float32Array | Float64Array) => { seen.push(Float64Array.from(g)); return p; }, reset() {} };
   const c = trainStep(net, ws, grad, X, Y, { loss: 'mse', optimizer: spy, l2, l1 });
   const cost = () => {
     let pen = 0;
