@@ -93,7 +93,7 @@ export const chapter: TourChapter = {
       what: 'loss curves written as SVG',
       value: `${back.length} chars, ${(back.match(/<polyline/g) ?? []).length} curves`,
       reference: '3 curves',
-      source: 'tour-output/optim-loss.svg',
+      source: 'optim-loss.svg read back from disk',
       ok: back === svg && (back.match(/<polyline/g) ?? []).length === 3 && back.trim().endsWith('</svg>'),
     });
     const size = 96;
@@ -118,7 +118,7 @@ export const chapter: TourChapter = {
       what: 'landscape PNG decoded by node:zlib',
       value: `${size}x${size}, ${png.length} bytes`,
       reference: 'same pixels',
-      source: 'tour-output/optim-landscape.png',
+      source: 'optim-landscape.png inflated by node:zlib',
       ok: same,
     });
     return rows;
