@@ -258,10 +258,12 @@ export function withAxes(image: PixelImage, options: { x: [number, number]; y: [
   const yt = niceTicks(y[0], y[1], Math.max(5, Math.min(9, Math.round(image.height / 30)))).ticks.filter((t) => t >= y[0] && t <= y[1]);
   const fmt = (v: number) => String(Number(v.toPrecision(6)));
   const yLabelW = Math.max(...yt.map((t) => textWidth(fmt(t), scale)));
-  const left = yLabelW + 8 + (options.yLabel ? H + 8 : 0);
+  const left = yLabelW + 8 + (options.yLabel ? textWidth(options.yLabel, scale) + 6 : 0);
   const top = options.title ? H + 10 : 6;
   const bottom = H + 10 + (options.xLabel ? H + 6 : 0);
-  const right = Math.ceil(textWidth(fmt(xt[xt.length - 1] ?? 0), scale) / 2) + 4;
+  // Room on the right for the last x tick label, and for a title wider than the image.
+  const titleW = options.title ? textWidth(options.title, scale) : 0;
+  const right = Math.max(Math.ceil(textWidth(fmt(xt[xt.length - 1] ?? 0), scale) / 2) + 4, titleW + 4 - image.width - left - 3);
   const out = padImage(image, { top: top + 1, left: left + 1, bottom: bottom + 1, right: right + 1, value: 255 });
   const ink: TextColor = 0;
   const frameL = left, frameT = top, frameR = left + image.width + 1, frameB = top + image.height + 1;
@@ -282,7 +284,11 @@ export function withAxes(image: PixelImage, options: { x: [number, number]; y: [
   }
   if (options.xLabel) drawText(out, options.xLabel, left + 1 + Math.floor((image.width - textWidth(options.xLabel, scale)) / 2), frameB + 6 + H + 6, { color: ink, scale });
   if (options.yLabel) drawText(out, options.yLabel, 2, top + 1 + Math.floor((image.height - H) / 2), { color: ink, scale });
-  if (options.title) drawText(out, options.title, left + 1 + Math.floor((image.width - textWidth(options.title, scale)) / 2), 4, { color: ink, scale });
+  if (options.title) {
+    // Centred over the picture, or over the whole figure when wider than the picture.
+    const x0 = titleW <= image.width ? left + 1 + Math.floor((image.width - titleW) / 2) : Math.floor((out.width - titleW) / 2);
+    drawText(out, options.title, Math.max(2, x0), 4, { color: ink, scale });
+  }
   return out;
 }
 

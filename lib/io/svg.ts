@@ -128,6 +128,11 @@ function formatTick(v: number, step: number): string {
   return v.toFixed(decimals);
 }
 
+/** m · 10^k as a tick label (m = 2 or 5). */
+function formatMultiple(m: number, k: number): string {
+  return k >= -3 && k <= 3 ? String(Number((m * Math.pow(10, k)).toPrecision(1))) : `${m}e${k}`;
+}
+
 function formatDecade(k: number): string {
   return k >= -3 && k <= 4 ? String(Number(Math.pow(10, k).toPrecision(1))) : `1e${k}`;
 }
@@ -260,8 +265,17 @@ function axes(dataX: [number, number], dataY: [number, number], xLim: [number, n
     k0 = Math.floor(k0 / every) * every;
     k1 = Math.ceil(k1 / every) * every;
     yTicks = [];
-    for (let k = k0; k <= k1; k += every) if (yLim === null || inside(k, lo, hi)) yTicks.push(k);
-    yTickLabels = yTicks.map(formatDecade);
+    yTickLabels = [];
+    for (let k = k0; k <= k1; k += every) {
+      if (yLim === null || inside(k, lo, hi)) { yTicks.push(k); yTickLabels.push(formatDecade(k)); }
+      // Two decades or fewer: also label 2 and 5 times each power of ten, so the axis can be read.
+      if (k1 - k0 <= 2 && k < k1) {
+        for (const m of [2, 5]) {
+          const t = k + Math.log10(m);
+          if (yLim === null || inside(t, lo, hi)) { yTicks.push(t); yTickLabels.push(formatMultiple(m, k)); }
+        }
+      }
+    }
     y0 = yLim === null ? k0 : lo;
     y1 = yLim === null ? k1 : hi;
   } else {

@@ -11,7 +11,7 @@ import { FONT_ADVANCE, FONT_HEIGHT, drawText, imageGrid, padImage, textWidth, wi
 import { throwsMsg } from '../assert-error.js';
 
 const blank = (w: number, h: number, channels: 1 | 3 = 1): PixelImage => ({ width: w, height: h, channels, data: new Uint8Array(w * h * channels) });
-const lit = (img: PixelImage) => img.data.reduce((n, v) => n + (v > 0 ? 1 : 0), 0);
+const lit = (img: PixelImage) => Array.from(img.data).filter((v) => v > 0).length;
 
 test('textWidth: 6 pixels per character minus the last gap, times the scale', () => {
   assert.is(textWidth('', 1), 0);
