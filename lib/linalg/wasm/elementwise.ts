@@ -1,5 +1,5 @@
 /**
- * Vectorised elementwise kernels (issue 4): e^x, the logistic sigmoid, bernoulli draws from a
+ * Vectorised elementwise kernels: e^x, the logistic sigmoid, bernoulli draws from a
  * buffer of uniforms, the bias add (a row vector added to every row) and axpy, run by the wasm
  * SIMD module of ./elementwise-kernel.ts over Float32Arrays.
  *
