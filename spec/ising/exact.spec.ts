@@ -58,7 +58,7 @@ function naive(L: number, T: number, h: number) {
   };
 }
 
-test('X-ISING L = 2, T = 1 reproduces the reference Z, <E>, <|M|>, <M^2> of the course's reference', () => {
+test('X-ISING L = 2, T = 1 reproduces the reference Z, <E>, <|M|>, <M^2> of the course reference values', () => {
   const r = isingExact(2, 1);
   // The course's reference values for L = 2, T = 1, 11 significant digits.
   assert.ok(rel(Math.exp(r.logZ), 5973.9166450087) < 1e-12, `Z ${Math.exp(r.logZ)}`);
