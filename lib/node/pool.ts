@@ -16,7 +16,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { gemm, getBackend, validateGemm, type BackendName, type GemmOptions } from '../linalg/gemm.js';
+import { getBackend, validateGemm, type BackendName, type GemmOptions } from '../linalg/gemm.js';
+import { gemmUnchecked } from '../linalg/kernels.js';
 import type { Matrix } from '../linalg/matrix.js';
 
 /** Options of {@link createWorkerPool}. */
@@ -185,7 +186,7 @@ export class WorkerPool {
     const idle = this.slots.filter((s) => s.ready && !s.busy);
     if (2 * m * n * k < this.minParallelFlop || idle.length === 0 || m < 8) {
       this.lastParts = 1;
-      return gemm(out, a, b, opts);
+      return gemmUnchecked(out, a, b, transA, transB, alpha, beta);
     }
     // Shared layout: A as m×k (transposed on the way in if transA), B as stored, C as m×n.
     const aOffset = 0, bOffset = m * k, cOffset = m * k + b.rows * b.cols;
@@ -220,7 +221,7 @@ export class WorkerPool {
     const aView: Matrix = { rows: r1, cols: k, data: sh.subarray(aOffset, aOffset + r1 * k) };
     const bView: Matrix = { rows: b.rows, cols: b.cols, data: sh.subarray(bOffset, bOffset + b.rows * b.cols) };
     const cView: Matrix = { rows: r1, cols: n, data: sh.subarray(cOffset, cOffset + r1 * n) };
-    gemm(cView, aView, bView, { transB, alpha, beta });
+    gemmUnchecked(cView, aView, bView, false, transB, alpha, beta);
     for (let t = 1; t < parts; t++) {
       // Wait for worker t; a worker that died (startup error) is reported, never waited on forever.
       while (Atomics.load(this.flagsI32, t) === 0) {
