@@ -13,7 +13,7 @@
  *   npx tsx docs/examples/bars-stripes.ts [--updates N] [--quick] [--help]
  */
 import {
-  BernoulliRBM, ProgressReporter, Rng, barsAndStripes, blockGibbs, imageGrid, isBarsAndStripes, klFromEmpirical, linePlot, linearDecay, matrix,
+  BernoulliRBM, Rng, barsAndStripes, blockGibbs, imageGrid, isBarsAndStripes, klFromEmpirical, linePlot, linearDecay, matrix,
   trainRBM, visibleDistributionExact, type Matrix,
 } from '../../lib/index.js';
 import { writePng, writeSvg } from '../../lib/io-node.js';
@@ -39,13 +39,11 @@ const models: BernoulliRBM[] = [];
 for (const m of methods) {
   const rbm = BernoulliRBM.create(9, 16, 'glorot-normal', new Rng(1));
   const t0 = performance.now();
-  const bar = new ProgressReporter(`train ${m.label}`, epochs, { progress: true, unit: 'updates' });
   const r = trainRBM(rbm, data, {
     method: m.method, k: m.k, epochs, batchSize: 14, learningRate: linearDecay(0.1, 0.01, epochs), evaluate: 'kl',
     reconstructionError: false, ...(m.method === 'pcd' ? { persistentChains: 100 } : {}),
-    onEpoch: (e) => bar.update(e.epoch),
+    progress: true,
   }, new Rng(1001));
-  bar.finish();
   const seconds = (performance.now() - t0) / 1000;
   const p = visibleDistributionExact(rbm);
   // probability mass the model puts on the 14 patterns (state index: pixel 0 = most significant bit)

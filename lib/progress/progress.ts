@@ -26,6 +26,8 @@ export interface ProgressInfo {
   etaSeconds: number;
   /** True on the last update (from `finish()`). */
   finished: boolean;
+  /** What the loop last said about itself, e.g. 'epoch 12/300  KL 0.53' ('' if nothing). */
+  note: string;
 }
 
 /**
@@ -91,7 +93,7 @@ function formatRate(r: number): string {
  * The printed form of an update: `label [#####.....]  45%  4,500/10,000 steps  12.3k steps/s  ETA 0.4 s`.
  *
  * @example
- * formatProgress({ label: 'runIsing', done: 50, total: 200, unit: 'sweeps', elapsedSeconds: 1, rate: 50, etaSeconds: 3, finished: false });
+ * formatProgress({ label: 'runIsing', done: 50, total: 200, unit: 'sweeps', elapsedSeconds: 1, rate: 50, etaSeconds: 3, finished: false, note: '' });
  * // 'runIsing [#####...............]  25%  50/200 sweeps  50.0 sweeps/s  ETA 3.0 s'
  */
 export function formatProgress(p: ProgressInfo, barWidth = 20): string {
@@ -102,7 +104,7 @@ export function formatProgress(p: ProgressInfo, barWidth = 20): string {
   const count = `${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} ${p.unit}`;
   const rate = p.rate > 0 ? `  ${formatRate(p.rate)} ${p.unit}/s` : '';
   const tail = p.finished ? `  in ${formatDuration(p.elapsedSeconds)}` : Number.isFinite(p.etaSeconds) ? `  ETA ${formatDuration(p.etaSeconds)}` : '';
-  return `${p.label}${bar} ${pct}  ${count}${rate}${tail}`;
+  return `${p.label}${bar} ${pct}  ${count}${rate}${tail}${p.note ? `  ${p.note}` : ''}`;
 }
 
 /**
@@ -134,6 +136,7 @@ export class ProgressReporter {
   private lastCheckCalls = 0;
   private lastCheckTime: number;
   private done = 0;
+  private note = '';
   private finished = false;
   private lastLength = 0;
 
@@ -167,13 +170,17 @@ export class ProgressReporter {
     const rate = elapsed > 0 ? this.done / elapsed : 0;
     return {
       label: this.label, done: this.done, total: this.total, unit: this.unit, elapsedSeconds: elapsed, rate,
-      etaSeconds: rate > 0 ? (this.total - this.done) / rate : NaN, finished: this.finished,
+      etaSeconds: rate > 0 ? (this.total - this.done) / rate : NaN, finished: this.finished, note: this.note,
     };
   }
 
-  /** Records that `done` units are complete; reports if the interval has passed. */
-  update(done: number): void {
+  /**
+   * Records that `done` units are complete (and, optionally, a short note such as the current
+   * epoch and loss, shown after the count); reports if the interval has passed.
+   */
+  update(done: number, note?: string): void {
     this.done = done;
+    if (note !== undefined) this.note = note;
     if (++this.calls - this.lastCheckCalls < this.checkEvery) return;
     const t = this.now();
     // Aim for about 20 clock reads per interval: double the stride while reads come faster.
@@ -187,9 +194,10 @@ export class ProgressReporter {
   }
 
   /** The final update: reports once more (done = total unless given) and ends the printed line. */
-  finish(done = this.total): void {
+  finish(done = this.total, note?: string): void {
     if (this.finished) return;
     this.done = done;
+    if (note !== undefined) this.note = note;
     this.finished = true;
     this.report();
   }
