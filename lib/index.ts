@@ -4,6 +4,7 @@
  * (files, threads, MNIST) live in `boltzmann/node` (lib/node.ts).
  */
 export * from './random/index.js';
+export * from './progress/index.js';
 export * from './linalg/index.js';
 export * from './optim/index.js';
 export * from './io/index.js';
