@@ -6,8 +6,9 @@
  *  - 'run': imports a module, calls the named export with the arguments, posts the result back.
  */
 import { parentPort } from 'node:worker_threads';
-import { gemm, getBackend, setBackend } from '../linalg/gemm.js';
-import { sparseGemm } from '../linalg/sparse.js';
+import { getBackend, setBackend } from '../linalg/gemm.js';
+import { gemmUnchecked } from '../linalg/kernels.js';
+import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
 import type { GemmJob, RunJob } from './pool.js';
 
@@ -25,8 +26,9 @@ function runGemm(job: GemmJob): void {
     const a: Matrix = { rows, cols: k, data: sh.subarray(job.aOffset + rowStart * k, job.aOffset + rowEnd * k) };
     const b: Matrix = { rows: bRows, cols: bCols, data: sh.subarray(job.bOffset, job.bOffset + bRows * bCols) };
     const c: Matrix = { rows, cols: n, data: sh.subarray(job.cOffset + rowStart * n, job.cOffset + rowEnd * n) };
-    if (job.sparse) sparseGemm(c, a, b, { transB: job.transB, alpha: job.alpha, beta: job.beta, maxDensity: job.maxDensity });
-    else gemm(c, a, b, { transB: job.transB, alpha: job.alpha, beta: job.beta });
+    // checked by WorkerPool.gemm / sparseGemm
+    if (job.sparse) sparseGemmUnchecked(c, a, b, false, job.transB, job.alpha, job.beta, job.maxDensity);
+    else gemmUnchecked(c, a, b, false, job.transB, job.alpha, job.beta);
     Atomics.store(flags, job.doneIndex, 1);
   } catch {
     Atomics.store(flags, job.doneIndex, 2);

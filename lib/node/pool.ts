@@ -17,8 +17,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { gemm, getBackend, validateGemm, type BackendName, type GemmOptions } from '../linalg/gemm.js';
-import { sparseGemm } from '../linalg/sparse.js';
+import { getBackend, validateGemm, type BackendName, type GemmOptions } from '../linalg/gemm.js';
+import { gemmUnchecked } from '../linalg/kernels.js';
+import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
 
 /** Options of {@link createWorkerPool}. */
@@ -212,12 +213,11 @@ export class WorkerPool {
   /** The row split behind gemm and sparseGemm (arguments already validated). */
   private split(out: Matrix, a: Matrix, b: Matrix, m: number, n: number, k: number,
     o: { transA: boolean; transB: boolean; alpha: number; beta: number }, sparse: boolean, maxDensity: number): Matrix {
-    const opts: GemmOptions = o;
     const { transA, transB, alpha, beta } = o;
     const idle = this.slots.filter((s) => s.ready && !s.busy);
     if (2 * m * n * k < this.minParallelFlop || idle.length === 0 || m < 8) {
       this.lastParts = 1;
-      return sparse ? sparseGemm(out, a, b, { ...o, maxDensity }) : gemm(out, a, b, opts);
+      return sparse ? sparseGemmUnchecked(out, a, b, transA, transB, alpha, beta, maxDensity) : gemmUnchecked(out, a, b, transA, transB, alpha, beta);
     }
     // Shared layout: A as m×k (transposed on the way in if transA), B as stored, C as m×n.
     const aOffset = 0, bOffset = m * k, cOffset = m * k + b.rows * b.cols;
@@ -252,8 +252,8 @@ export class WorkerPool {
     const aView: Matrix = { rows: r1, cols: k, data: sh.subarray(aOffset, aOffset + r1 * k) };
     const bView: Matrix = { rows: b.rows, cols: b.cols, data: sh.subarray(bOffset, bOffset + b.rows * b.cols) };
     const cView: Matrix = { rows: r1, cols: n, data: sh.subarray(cOffset, cOffset + r1 * n) };
-    if (sparse) sparseGemm(cView, aView, bView, { transB, alpha, beta, maxDensity });
-    else gemm(cView, aView, bView, { transB, alpha, beta });
+    if (sparse) sparseGemmUnchecked(cView, aView, bView, false, transB, alpha, beta, maxDensity);
+    else gemmUnchecked(cView, aView, bView, false, transB, alpha, beta);
     for (let t = 1; t < parts; t++) {
       // Wait for worker t; a worker that died (startup error) is reported, never waited on forever.
       while (Atomics.load(this.flagsI32, t) === 0) {

@@ -9,13 +9,13 @@ import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
 import { matrix, type Matrix } from '../../lib/linalg/matrix.js';
 import { matrix64 } from '../../lib/linalg/matrix.js';
-import { BernoulliRBM, type RBM } from '../../lib/rbm/binary.js';
+import { type RBM } from '../../lib/rbm/model.js';
+import { BernoulliRBM } from '../../lib/rbm/binary.js';
 import { SpinRBM } from '../../lib/rbm/spin.js';
 import { GaussianBernoulliRBM } from '../../lib/rbm/gaussian.js';
 import { klFromEmpirical, logLikelihoodExact, visibleDistributionExact } from '../../lib/rbm/exact.js';
-import {
-  binarizeData, contrastiveDivergence, persistentContrastiveDivergence, reconstructionError, trainRBM, type TrainOptions,
-} from '../../lib/rbm/train.js';
+import { binarizeData, contrastiveDivergence, persistentContrastiveDivergence, reconstructionError, trainRBM } from '../../lib/rbm/train.js';
+import { type TrainOptions } from '../../lib/rbm/train-options.js';
 import { linearDecay } from '../../lib/rbm/schedule.js';
 import { barsAndStripes } from '../../lib/data/bars-stripes.js';
 import { toyPeopleFruit } from '../../lib/data/toy.js';
