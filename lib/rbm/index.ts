@@ -35,3 +35,4 @@ export * from './schedule.js';
 export * from './io.js';
 export * from './ais.js';
 export * from './evaluate.js';
+export * from './tutorial.js';
