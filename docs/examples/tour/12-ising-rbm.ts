@@ -9,7 +9,11 @@
  * - the RBM's ⟨E⟩/N and ⟨|m|⟩ against the Monte Carlo values within 3 %, the accuracy target of
  *   the full example. That tolerance is stated, not derived: the RBM's deviation is a bias of the
  *   model and its short training, not a sampling error (the standard errors shown are about 0.3 %).
- *   At these settings seeds 1, 2, 3 deviated by at most 1.5 %.
+ *   At these settings seeds 1, 2, 3 and the chapter's 12 deviated by at most 1.0 %.
+ *
+ * C/N and χ are shown beside the Monte Carlo values but not checked: this short training gets the
+ * fluctuations visibly less right than the means (χ about 40 % low at T = 2; the full example's
+ * run has it within 1 % there, see docs/rbm.md).
  */
 import { compareRow, type TourChapter, type TourRow } from './chapter.js';
 import { Rng } from '../../../lib/random/index.js';
@@ -23,6 +27,7 @@ const SHORT: IsingRBMSettings = {
 export const chapter: TourChapter = {
   title: 'An RBM learns the Ising model (8×8, T = 2): Wolff data → CD-5 → Gibbs chains',
   order: 12,
+  docs: 'docs/rbm.md',
   run(): TourRow[] {
     const T = 2.0;
     const r = learnIsing(T, SHORT, new Rng(12));
@@ -40,11 +45,11 @@ export const chapter: TourChapter = {
     const m = r.mc.absMagnetizationPerSpin;
     rows.push(relativeRow('RBM 64×64 T=2: ⟨|m|⟩', r.rbm.absMagnetizationPerSpin.value, r.rbm.absMagnetizationPerSpin.error, m.value, m.error));
     rows.push({
-      what: 'RBM 64×64 T=2: C/N, χ (MC in brackets)',
+      what: 'RBM 64×64 T=2: C/N, χ',
       value: `${r.rbm.heatCapacity.value.toFixed(3)}, ${r.rbm.susceptibility.value.toFixed(3)}`,
-      reference: `(${r.mc.heatCapacity.value.toFixed(3)}, ${r.mc.susceptibility.value.toFixed(3)})`,
-      source: `shown, not checked; exact C/N ${r.exact.heatCapacity.toFixed(3)}`,
-      ok: true,
+      reference: '',
+      source: `shown, not checked (the short training gets fluctuations less right): MC ${r.mc.heatCapacity.value.toFixed(3)}, ${r.mc.susceptibility.value.toFixed(3)}; exact C/N ${r.exact.heatCapacity.toFixed(3)}`,
+      ok: Number.isFinite(r.rbm.heatCapacity.value) && Number.isFinite(r.rbm.susceptibility.value),
     });
     return rows;
   },
