@@ -10,7 +10,7 @@
  *   tour-output/examples/mnist-mlp/mnist-mlp.bznn)
  */
 import {
-  Adam, Rng, accuracy, createMLP, getBackend, matrix, mlpPredict, oneHot, saveMLP, softmaxCrossEntropyForward, trainMLP,
+  Adam, Rng, accuracy, createMLP, getBackend, matrix, mlpPredict, oneHot, saveMLP, softmaxCrossEntropyForward, sparseGemm, trainMLP,
 } from '../../lib/index.js';
 import { loadMnist } from '../../lib/node.js';
 import { writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ MNIST with a 784-128-10 network (ReLU, softmax cross-entropy from the logits, Ad
 128): test accuracy per epoch on stderr, the final accuracy on stdout, the trained model saved as
 mnist-mlp.bznn. --quick: 6000 training and 1000 test images.`, {
   epochs: { help: 'passes over the training images', default: 5, quick: 1, min: 1 },
+  sparse: { help: '1: products with the pixels go through sparseGemm (skips zero pixels, same bits); 0: gemm', default: 1, min: 0 },
 });
 const quick = cli.quick;
 const epochs = cli.values.epochs;
@@ -30,10 +31,11 @@ const Ytrain = oneHot(matrix(train.labels.length, 10), train.labels);
 const Ytest = oneHot(matrix(test.labels.length, 10), test.labels);
 
 const net = createMLP([784, 128, 10], { hidden: 'relu', output: 'identity' }, new Rng(1));
-console.error(`MNIST: ${train.images.rows} training / ${test.images.rows} test images; 784-128-10 (ReLU, softmax cross-entropy), Adam 1e-3, batch 128, backend '${getBackend()}'`);
+console.error(`MNIST: ${train.images.rows} training / ${test.images.rows} test images; 784-128-10 (ReLU, softmax cross-entropy), Adam 1e-3, batch 128, backend '${getBackend()}'${cli.values.sparse === 1 ? ', sparseGemm' : ''}`);
 let trainSeconds = 0;
 trainMLP(net, train.images, Ytrain, {
   loss: 'softmaxCrossEntropy', optimizer: new Adam({ lr: 1e-3 }), epochs, batchSize: 128,
+  ...(cli.values.sparse === 1 ? { gemm32: sparseGemm } : {}),
   onEpoch: (r) => {
     trainSeconds += r.seconds;
     const logits = mlpPredict(net, test.images);
