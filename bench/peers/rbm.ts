@@ -5,7 +5,8 @@
  * machine's load falls on every entry alike. Workload (the same for all): the 60,000 training
  * images threshold-binarized (intensity >= 0.5), a 784 x 500 Bernoulli RBM, minibatches of 100,
  * learning rate 0.05, CD-1 with hidden probabilities in both phases (scikit-learn: its PCD-1,
- * the closest it offers). The peers are bench/peers/rbm_peers.py run with Debian's python
+ * the closest it offers); weights N(0, 0.01²), visible biases log(p/(1 − p)) of the pixel means
+ * (torch and us; scikit-learn starts them at 0). The peers are bench/peers/rbm_peers.py run with Debian's python
  * (/usr/bin/python3 or $PYTHON; apt-get install python3-torch python3-sklearn): each call trains
  * a warm-up epoch and a timed one (scikit-learn: two fits of one epoch each) and reports its own
  * times, so interpreter start-up and imports are not counted. Prints a table of medians and the
@@ -13,7 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { machineInfo } from '../harness.js';
-import { BernoulliRBM, Rng, binarizeData, trainRBM, type TrainOptions } from '../../lib/index.js';
+import { BernoulliRBM, Rng, binarizeData, initVisibleBiasFromData, trainRBM, type TrainOptions } from '../../lib/index.js';
 import { createWorkerPool, loadMnist } from '../../lib/node.js';
 
 const args = process.argv.slice(2);
@@ -37,7 +38,7 @@ function record(name: string, seconds: number): void {
 
 /** One epoch of our CD-1 (fresh model each time, same seed), timed by trainRBM. */
 function ours(threads: 1 | 2): number {
-  const rbm = BernoulliRBM.create(784, 500, 'hinton', new Rng(1));
+  const rbm = initVisibleBiasFromData(BernoulliRBM.create(784, 500, 'hinton', new Rng(1)), data);
   const options: TrainOptions = { method: 'cd', k: 1, epochs: 1, batchSize: 100, learningRate: 0.05, reconstructionError: false };
   if (threads === 2) (options as TrainOptions & { pool: unknown }).pool = pool;
   return trainRBM(rbm, data, options, new Rng(2)).metrics[0].seconds;

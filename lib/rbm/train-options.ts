@@ -6,6 +6,7 @@
 import { shapeOf, type Matrix } from '../linalg/matrix.js';
 import { type RBM } from './model.js';
 import { type LearningRateSchedule } from './schedule.js';
+import { type ProductPool } from './products.js';
 import { checkMatrix32, describe } from './validate.js';
 
 /** How the negative phase is sampled: chains restarted at the data (CD-k) or persistent chains (PCD). */
@@ -58,6 +59,11 @@ export interface TrainOptions {
   onEpoch?: (metrics: EpochMetrics, rbm: RBM) => void | boolean;
   /** Print one line per epoch on stderr (console.error): epoch, metrics, s/epoch, ETA [false]. */
   progress?: boolean;
+  /**
+   * A thread pool (WorkerPool from 'boltzmann/node') to split the minibatch products across
+   * its threads; results are bit-identical to one thread [none: the calling thread only].
+   */
+  pool?: ProductPool;
 }
 
 /** What {@link trainRBM} reports after every epoch. */
@@ -85,7 +91,7 @@ export interface EpochMetrics {
 
 const OPTION_KEYS = [
   'method', 'k', 'epochs', 'batchSize', 'learningRate', 'optimizer', 'momentum', 'weightDecay', 'statistics',
-  'visibleNoiseStd', 'binarize', 'persistentChains', 'chains', 'reconstructionError', 'evaluate', 'onEpoch', 'progress',
+  'visibleNoiseStd', 'binarize', 'persistentChains', 'chains', 'reconstructionError', 'evaluate', 'onEpoch', 'progress', 'pool',
 ];
 
 /** {@link TrainOptions} with every default filled in and every value checked. */
@@ -107,6 +113,7 @@ export interface ResolvedOptions {
   evaluate: EvaluateMode;
   onEpoch: ((metrics: EpochMetrics, rbm: RBM) => void | boolean) | null;
   progress: boolean;
+  pool: ProductPool | null;
 }
 
 function oneOf<T extends string>(fn: string, name: string, value: unknown, allowed: readonly T[], dflt: T): T {
@@ -195,8 +202,12 @@ export function resolveOptions(fn: string, rbm: RBM, n: number, options: TrainOp
   const evaluate = oneOf(fn, 'evaluate', o.evaluate, ['none', 'logLikelihood', 'kl'] as const, 'none');
   if (o.onEpoch !== undefined && typeof o.onEpoch !== 'function') throw new TypeError(`${fn}: options.onEpoch must be a function, got ${describe(o.onEpoch)}`);
   const progress = booleanOr(fn, 'progress', o.progress, false);
+  const pool = o.pool ?? null;
+  if (pool !== null && (typeof pool !== 'object' || typeof pool.gemm !== 'function' || typeof pool.sparseGemm !== 'function')) {
+    throw new TypeError(`${fn}: options.pool must be a WorkerPool (with gemm and sparseGemm), got ${describe(pool)}`);
+  }
   return {
     method, k, epochs, batchSize, learningRate, optimizer, momentum, weightDecay, statistics, visibleNoiseStd, binarize,
-    persistentChains, chains, reconstructionError: reconstruction, evaluate, onEpoch: o.onEpoch ?? null, progress,
+    persistentChains, chains, reconstructionError: reconstruction, evaluate, onEpoch: o.onEpoch ?? null, progress, pool,
   };
 }
