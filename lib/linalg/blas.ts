@@ -266,7 +266,7 @@ export function addRowVector(out: Matrix, a: Matrix, v: Float32Array): Matrix {
 }
 
 /**
- * Sums over the rows, one value per column: out_j = Σ_i a_ij (the issue's definition; the
+ * Sums over the rows, one value per column: out_j = Σ_i a_ij (the
  * batch sum of a bias gradient). `out` has length a.cols and must not share memory with a.
  * Sums are float64, rounded to float32 once. Returns out.
  *

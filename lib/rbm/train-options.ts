@@ -3,6 +3,7 @@
  * one function that checks them and fills the defaults in, so the training loop only sees
  * resolved values.
  */
+import type { ProgressInfo } from '../progress/index.js';
 import { shapeOf, type Matrix } from '../linalg/matrix.js';
 import { type RBM } from './model.js';
 import { type LearningRateSchedule } from './schedule.js';
@@ -57,13 +58,18 @@ export interface TrainOptions {
   evaluate?: EvaluateMode;
   /** Called after each epoch with its metrics; return `false` to stop training. */
   onEpoch?: (metrics: EpochMetrics, rbm: RBM) => void | boolean;
-  /** Print one line per epoch on stderr (console.error): epoch, metrics, s/epoch, ETA [false]. */
+  /**
+   * Print a throttled progress line on stderr (at most a few updates a second): a bar over all
+   * parameter updates, the rate, the ETA, the epoch and its metrics [false].
+   */
   progress?: boolean;
   /**
    * A thread pool (WorkerPool from 'boltzmann/node') to split the minibatch products across
    * its threads; results are bit-identical to one thread [none: the calling thread only].
    */
   pool?: ProductPool;
+  /** Receives the same throttled updates as objects ({@link ProgressInfo}; `note` holds the epoch and metrics). */
+  onProgress?: (info: ProgressInfo) => void;
 }
 
 /** What {@link trainRBM} reports after every epoch. */
@@ -91,7 +97,7 @@ export interface EpochMetrics {
 
 const OPTION_KEYS = [
   'method', 'k', 'epochs', 'batchSize', 'learningRate', 'optimizer', 'momentum', 'weightDecay', 'statistics',
-  'visibleNoiseStd', 'binarize', 'persistentChains', 'chains', 'reconstructionError', 'evaluate', 'onEpoch', 'progress', 'pool',
+  'visibleNoiseStd', 'binarize', 'persistentChains', 'chains', 'reconstructionError', 'evaluate', 'onEpoch', 'progress', 'onProgress', 'pool',
 ];
 
 /** {@link TrainOptions} with every default filled in and every value checked. */
@@ -114,6 +120,7 @@ export interface ResolvedOptions {
   onEpoch: ((metrics: EpochMetrics, rbm: RBM) => void | boolean) | null;
   progress: boolean;
   pool: ProductPool | null;
+  onProgress: ((info: ProgressInfo) => void) | null;
 }
 
 function oneOf<T extends string>(fn: string, name: string, value: unknown, allowed: readonly T[], dflt: T): T {
@@ -206,8 +213,10 @@ export function resolveOptions(fn: string, rbm: RBM, n: number, options: TrainOp
   if (pool !== null && (typeof pool !== 'object' || typeof pool.gemm !== 'function' || typeof pool.sparseGemm !== 'function')) {
     throw new TypeError(`${fn}: options.pool must be a WorkerPool (with gemm and sparseGemm), got ${describe(pool)}`);
   }
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new TypeError(`${fn}: options.onProgress must be a function, got ${describe(o.onProgress)}`);
   return {
     method, k, epochs, batchSize, learningRate, optimizer, momentum, weightDecay, statistics, visibleNoiseStd, binarize,
-    persistentChains, chains, reconstructionError: reconstruction, evaluate, onEpoch: o.onEpoch ?? null, progress, pool,
+    persistentChains, chains, reconstructionError: reconstruction, evaluate, onEpoch: o.onEpoch ?? null, progress, onProgress: o.onProgress ?? null,
+    pool,
   };
 }

@@ -16,6 +16,7 @@
  * the first step.)
  */
 import { type Rng } from '../random/index.js';
+import { progressReporter } from '../progress/index.js';
 import { type Matrix, matrix, shapeOf } from '../linalg/matrix.js';
 import { Adam, Momentum, SGD, type Optimizer } from '../optim/optimizers.js';
 import { addWeightDecay } from '../optim/steps.js';
@@ -127,7 +128,8 @@ function train(fn: string, rbm: RBM, data: Matrix, options: TrainOptions, rng: R
 function epochs(fn: string, run: TrainingRun, rng: Rng): TrainResult {
   const { rbm, o } = run;
   const metrics: EpochMetrics[] = [];
-  const t0 = now();
+  const progress = progressReporter(fn, o.epochs * run.nBatches, { progress: o.progress, onProgress: o.onProgress ?? undefined }, 'updates');
+  let note = '';
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     const tEpoch = now();
     const lr = typeof o.learningRate === 'number' ? o.learningRate : o.learningRate(epoch);
@@ -141,13 +143,18 @@ function epochs(fn: string, run: TrainingRun, rng: Rng): TrainResult {
       trainMinibatch(run, batch * o.batchSize, rng);
       run.updates++;
       checkFiniteParameters(fn, rbm, epoch, o.epochs, batch, run.nBatches, lr, o.optimizer);
+      if (progress !== null) progress.update(run.updates, note);
     }
     const m = epochMetrics(run, epoch, lr);
     m.seconds = now() - tEpoch;
     metrics.push(m);
-    if (o.progress) printProgress(fn, o, m, now() - t0);
+    if (progress !== null) {
+      note = progressNote(o, m);
+      progress.update(run.updates, note);
+    }
     if (o.onEpoch !== null && o.onEpoch(m, rbm) === false) break;
   }
+  progress?.finish(run.updates, note);
   return { metrics, chains: run.chainX, updates: run.updates };
 }
 
@@ -272,15 +279,13 @@ function epochMetrics(run: TrainingRun, epoch: number, lr: number): EpochMetrics
   return m;
 }
 
-/** One progress line on stderr: epoch, rate, metrics, s/epoch and the estimated time left. */
-function printProgress(fn: string, o: ResolvedOptions, m: EpochMetrics, elapsed: number): void {
-  const perEpoch = elapsed / m.epoch;
-  const parts = [`${fn} epoch ${m.epoch}/${o.epochs}`, `lr ${m.learningRate.toPrecision(3)}`];
+/** The epoch and its metrics, shown after the progress bar's count: 'epoch 3/10  lr 0.0100  KL 0.532'. */
+function progressNote(o: ResolvedOptions, m: EpochMetrics): string {
+  const parts = [`epoch ${m.epoch}/${o.epochs}`, `lr ${m.learningRate.toPrecision(3)}`];
   if (o.reconstructionError) parts.push(`recon ${m.reconstructionError.toPrecision(4)}`);
   if (m.kl !== undefined) parts.push(`KL ${m.kl.toPrecision(4)}`);
   if (m.logLikelihood !== undefined) parts.push(`logL ${m.logLikelihood.toPrecision(5)}`);
-  parts.push(`${perEpoch.toPrecision(3)} s/epoch`, `ETA ${formatSeconds(perEpoch * (o.epochs - m.epoch))}`);
-  console.error(parts.join('  '));
+  return parts.join('  ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -362,12 +367,6 @@ function sumOf(v: Float32Array): number {
 function now(): number {
   const p = (globalThis as { performance?: { now(): number } }).performance;
   return p !== undefined ? p.now() / 1000 : Date.now() / 1000;
-}
-
-function formatSeconds(s: number): string {
-  if (s < 60) return `${s.toFixed(s < 10 ? 2 : 1)} s`;
-  if (s < 3600) return `${(s / 60).toFixed(1)} min`;
-  return `${(s / 3600).toFixed(2)} h`;
 }
 
 /** Throws unless the training data fit the model: n >= 1 rows of nVisible finite values in the unit kind's range. */

@@ -8,7 +8,7 @@ import {
 import { checkWasmExp, checkWasmSigmoid, newErrStats, sigmoidReference, type ErrStats } from './wasm-elementwise-check.js';
 
 const U = 2 ** -24; // unit roundoff of float32
-const LIMIT = 2 ** -21; // the error target for exp (and our stated bound for sigmoid)
+const LIMIT = 2 ** -21; // the promised error bound for exp (and our stated bound for sigmoid)
 const LENGTHS = [0, 1, 3, 4, 5, 1023, 70000]; // 70000 > 4 default chunks (16384), not a multiple of one
 
 /** Deterministic test data: xorshift32 mapped to [lo, hi) (not statistics-grade; only inputs). */
