@@ -26,8 +26,10 @@
  *   --json              print one JSON line on stdout with the figures
  *   --quick             a small, fast run (10 hidden, 3000 images, 2 epochs, small AIS)
  *   --preset tutorial   the student tutorial's run (N-CDT-04/06/07) instead, see tutorial() below
+ *   --out DIR           where the pictures go (tour-output/examples/rbm-mnist/)
+ *   --help              this text
  *
- * Writes to tour-output/rbm-mnist/: filters.png (the first 100 hidden units' weights), samples.png
+ * Writes to tour-output/examples/rbm-mnist/: filters.png (the first 100 hidden units' weights), samples.png
  * (100 chains after 1000 block-Gibbs steps from random states: p(x | h) of the last step),
  * curves.svg (pseudo-log-likelihood and the free-energy gap per epoch, AIS-fast test
  * log-likelihood every tenth of the run). Progress with ETA goes to stderr.
@@ -35,8 +37,9 @@
  * Settings are also what weight decay (1e-4, the cost's λ||W||²) and the initialization are:
  * 'hinton' weights N(0, 0.01²), visible biases from the training data's pixel means.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { repoRoot } from './support/cli.js';
 import {
   BernoulliRBM, Rng, averageLogLikelihood, binarizeData, freeEnergyGap, gibbsStep, imageGrid, initVisibleBiasFromData,
   linePlot, linearDecay, loadRBM, logPartitionAIS, logPartitionExact, matrix, pseudoLogLikelihood, saveRBM, trainRBM,
@@ -48,6 +51,13 @@ import { createWorkerPool, loadMnist, logPartitionAISParallel, writePng, writeSv
 // Flags
 
 const argv = process.argv.slice(2);
+if (argv.includes('--help')) {
+  // the usage is this file's header comment
+  const text = readFileSync(new URL(import.meta.url), 'utf8');
+  const header = text.slice(text.indexOf('/**') + 3, text.indexOf('*/')).split('\n').map((l) => l.replace(/^ \* ?/, '')).join('\n').trim();
+  console.log(`npx tsx docs/examples/rbm-mnist.ts [options]\n\n${header}`);
+  process.exit(0);
+}
 const flags = new Map<string, string>();
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -57,7 +67,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (i + 1 < argv.length) flags.set(name, argv[++i]);
   else fail(`--${name} needs a value`);
 }
-const KNOWN = ['quick', 'json', 'hidden', 'epochs', 'method', 'k', 'lr', 'batch', 'binarize', 'threads', 'seed', 'ais', 'limit', 'save', 'load', 'preset'];
+const KNOWN = ['quick', 'json', 'hidden', 'epochs', 'method', 'k', 'lr', 'batch', 'binarize', 'threads', 'seed', 'ais', 'limit', 'save', 'load', 'preset', 'out'];
 for (const f of flags.keys()) if (!KNOWN.includes(f)) fail(`unknown flag --${f} (known: ${KNOWN.map((k) => `--${k}`).join(' ')})`);
 
 function fail(msg: string): never {
@@ -79,7 +89,7 @@ function oneOf<T extends string>(name: string, dflt: T, allowed: readonly T[]): 
 
 const quick = flags.has('quick');
 const json = flags.has('json');
-const outDir = join(process.cwd(), 'tour-output', 'rbm-mnist');
+const outDir = resolve(flags.get('out') ?? join(repoRoot, 'tour-output', 'examples', 'rbm-mnist'));
 const log = (s: string) => { if (!json) console.log(s); };
 
 if (flags.get('preset') !== undefined) {
@@ -225,7 +235,7 @@ async function main(): Promise<void> {
       ],
     }));
   }
-  log(`wrote ${join('tour-output', 'rbm-mnist')}/filters.png, samples.png${pll.length > 0 ? ', curves.svg' : ''}`);
+  log(`wrote ${outDir}/filters.png, samples.png${pll.length > 0 ? ', curves.svg' : ''}`);
   if (json) console.log(JSON.stringify(result));
   if (pool !== null) await pool.close();
 }
@@ -274,7 +284,7 @@ function tutorial(): void {
   pair.data.set(start.data, 0);
   pair.data.set(X.data, n * 784);
   writePng(join(outDir, 'tutorial-generated.png'), imageGrid(pair, 28, 28, n, { normalize: { min: 0, max: 1 } }));
-  log(`trained in ${seconds.toFixed(1)} s; ${n} chains x ${steps} noisy steps from training images → tour-output/rbm-mnist/tutorial-generated.png (top: originals, bottom: generated)`);
+  log(`trained in ${seconds.toFixed(1)} s; ${n} chains x ${steps} noisy steps from training images → ${join(outDir, 'tutorial-generated.png')} (top: originals, bottom: generated)`);
   log(`${(100 * outside / X.data.length).toFixed(1)} % of the generated pixel values lie outside [0, 1].`);
   log('Why this chain is not a Gibbs chain: a Gibbs step must draw x from p(x | h), which keeps p(x, h) stationary.');
   log('The tutorial sets x = p(x | h) + 0.1 ε instead: x is a grey value (it can leave [0, 1]) that no binary state');
