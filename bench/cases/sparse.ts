@@ -1,7 +1,7 @@
 /**
  * sparseGemm against gemm on the products of a CD-1 minibatch (B = 100, M = 784, N = 500), on
  * the default backend. The 0/1 operands have the densities of the MNIST workload: data rows
- * 19 % ones (the mean of threshold-binarized MNIST), hidden samples at 50 % (a fresh RBM) and
+ * 13 % ones (13.2 % of the threshold-binarized training pixels), hidden samples at 50 % (a fresh RBM) and
  * 20 %. Work is the dense flop count 2·m·n·k in both, so GFLOP/s are "dense-equivalent" and the
  * speed-up is the time ratio. Each sparse case names its dense twin as baseline.
  */
