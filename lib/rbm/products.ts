@@ -8,8 +8,11 @@
  *   (binarized data, sampled visible and hidden units) or of grey levels with many zeros, so the
  *   products go through sparseGemm, which adds only the rows of W selected by the nonzeros and
  *   falls back to gemm when more than 40 % of the entries are nonzero;
- * - pool: a {@link ProductPool} (a WorkerPool from 'boltzmann/node') splits every product by
- *   rows of its result across threads.
+ * - pool: a {@link ProductPool} (a WorkerPool from 'boltzmann/node') splits the products by
+ *   rows of their result across threads. With sparse products on, a product whose left operand
+ *   is sparse enough for sparseGemm stays on the calling thread: its work is then smaller than
+ *   the pool's fixed cost (copying W into shared memory and into each worker's wasm memory),
+ *   so only the dense ones (a fresh RBM's hidden samples are half ones) are split.
  *
  * Both give the same bits as gemm on one thread (lib/linalg/sparse.ts, lib/node/pool.ts), so
  * training results do not depend on either switch.
@@ -43,6 +46,8 @@ export interface ProductSettings {
 }
 
 let current: ProductSettings = { sparse: false, pool: null };
+/** sparseGemm's default: above this fraction of nonzeros the dense gemm is faster. */
+const SPARSE_DENSITY = 0.4;
 const OPTS: GemmOptions = { transA: false, transB: false, alpha: 1, beta: 0 }; // reused: no allocation per product
 
 /**
@@ -76,11 +81,19 @@ export function withProducts<T>(settings: ProductSettings, fn: () => T): T {
 export function stateProduct(out: Matrix, S: Matrix, B: Matrix, transA: boolean, transB: boolean, alpha: number, beta: number): Matrix {
   const { sparse, pool } = current;
   if (pool === null) {
-    return sparse ? sparseGemmUnchecked(out, S, B, transA, transB, alpha, beta, 0.4) : gemmUnchecked(out, S, B, transA, transB, alpha, beta);
+    return sparse ? sparseGemmUnchecked(out, S, B, transA, transB, alpha, beta, SPARSE_DENSITY) : gemmUnchecked(out, S, B, transA, transB, alpha, beta);
   }
+  if (sparse && density(S.data) <= SPARSE_DENSITY) return sparseGemmUnchecked(out, S, B, transA, transB, alpha, beta, SPARSE_DENSITY);
   OPTS.transA = transA;
   OPTS.transB = transB;
   OPTS.alpha = alpha;
   OPTS.beta = beta;
-  return sparse ? pool.sparseGemm(out, S, B, OPTS) : pool.gemm(out, S, B, OPTS);
+  return pool.gemm(out, S, B, OPTS);
+}
+
+/** Fraction of nonzero entries. */
+function density(x: Float32Array): number {
+  let nonzero = 0;
+  for (let q = 0; q < x.length; q++) nonzero += x[q] !== 0 ? 1 : 0;
+  return nonzero / x.length;
 }
