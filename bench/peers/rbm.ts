@@ -34,6 +34,7 @@ const samples: Record<string, number[]> = {};
 const versions: Record<string, string> = {};
 function record(name: string, seconds: number): void {
   (samples[name] ??= []).push(seconds);
+  console.error(`${name}: ${seconds.toFixed(2)} s for ${data.rows} images`); // as it comes, so a cut-short run keeps its samples
 }
 
 /** One epoch of our CD-1 (fresh model each time, same seed), timed by trainRBM. */
@@ -66,16 +67,18 @@ for (let r = 0; r < rounds; r++) {
     const s = peer(lib, threads);
     if (s !== null) record(name, s);
   }
-  if (!json) console.error(`round ${r + 1}/${rounds} done`);
+  console.error(`round ${r + 1}/${rounds} done`);
 }
 await pool.close();
 
 const median = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
 const torch1 = samples['torch, 1 thread'] ? median(samples['torch, 1 thread']) : NaN;
-console.log(`CD-1 epoch, MNIST ${data.rows} x 784 threshold-binarized, RBM 784x500, batch 100, lr 0.05; ${rounds} interleaved rounds`);
+const scale = 60000 / data.rows; // seconds per 60,000-image epoch (extrapolated when --limit is below 60,000)
+console.log(`CD-1 epoch, MNIST ${data.rows} x 784 threshold-binarized, RBM 784x500, batch 100, lr 0.05; ${rounds} interleaved rounds`
+  + (scale !== 1 ? `; times scaled by ${scale.toFixed(2)} to a 60,000-image epoch` : ''));
 console.log(`cpu: ${info.cpu} (${info.cores} cores), node ${info.node}, ${info.date}; torch ${versions.torch ?? '-'}, scikit-learn ${versions.sklearn ?? '-'}`);
 for (const [name, v] of Object.entries(samples)) {
   const m = median(v);
-  console.log(`${name.padEnd(24)} median ${m.toFixed(2).padStart(6)} s/epoch   (min ${Math.min(...v).toFixed(2)}, max ${Math.max(...v).toFixed(2)})   ${(m / torch1).toFixed(2)}x torch 1-thread`);
+  console.log(`${name.padEnd(24)} median ${(scale * m).toFixed(2).padStart(6)} s/epoch   (min ${(scale * Math.min(...v)).toFixed(2)}, max ${(scale * Math.max(...v)).toFixed(2)})   ${(m / torch1).toFixed(2)}x torch 1-thread`);
 }
 if (json) console.log(JSON.stringify({ cpu: info.cpu, date: info.date, rows: data.rows, rounds, versions, samples }));
