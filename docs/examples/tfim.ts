@@ -7,7 +7,7 @@
  * closed form otherwise.
  *
  * Writes tour-output/vmc/tfim-<config>-energy.svg (energy per iteration with error bars and the
- * exact value).
+ * exact value) and tfim-<config>-relative-error.svg (|E − E₀|/|E₀| and SE/|E₀| on a log scale).
  *
  *   npx tsx docs/examples/tfim.ts [--n 10] [--h 1] [--J 1] [--alpha 2] [--sr] [--iterations 300]
  *       [--chains 4] [--sweeps 250] [--final-sweeps 5000] [--lr 0.05 (SR) | 0.01 (Adam)] [--shift 0.001]
@@ -101,12 +101,22 @@ writeSvg(svgPath, linePlot({
   ],
   title: `TFIM chain N = ${n}, h/J = ${h / J}: RBM amplitude`, xLabel: 'iteration', yLabel: 'energy',
 }));
+// the same run on a log scale: |E − E0|/|E0| beside the statistical error SE/|E0| (below it, the
+// difference is noise); floored at 1e-8 so that a noisy estimate just below E0 stays on the plot
+const relPath = join(outDir, `tfim-${config}-relative-error.svg`);
+writeSvg(relPath, linePlot({
+  series: [
+    { x: its, y: run.history.map((r) => Math.max(1e-8, Math.abs(r.energy - exact) / Math.abs(exact))), label: '|E − E₀| / |E₀|' },
+    { x: its, y: run.history.map((r) => Math.max(1e-8, r.error / Math.abs(exact))), label: 'blocking SE / |E₀|', color: '#7f7f7f' },
+  ],
+  title: `TFIM chain N = ${n}, h/J = ${h / J}: relative error, ${sr ? 'SR' : 'Adam'}, α = ${alpha}`, xLabel: 'iteration', yLabel: 'relative error', logY: true,
+}));
 
 const summary = {
   config, n, h, J, alpha, sr, seed, threads, energy: st.energy, error: st.error, variance: st.variance, acceptance: st.acceptance,
   exact, exactMethod: lanczos ? 'lanczos' : 'closed-form', closedForm: closed, lanczosResidual: lanczos?.residual ?? null, lanczosSeconds: lanczos ? exactSeconds : null,
   relativeError: relError, iterations, chains, sweepsPerIteration: sweeps, finalSweeps: chains * finalSweeps,
-  totalSweeps: run.sweeps + chains * finalSweeps, optimiseSeconds: optSeconds, finalSeconds, svg: svgPath,
+  totalSweeps: run.sweeps + chains * finalSweeps, optimiseSeconds: optSeconds, finalSeconds, svg: svgPath, relativeErrorSvg: relPath,
 };
 if (opts.json === 'true') {
   console.log(JSON.stringify(summary));
@@ -115,5 +125,5 @@ if (opts.json === 'true') {
   console.log(`exact E0 = ${exact.toFixed(10)} (${lanczos ? `Lanczos, residual ${lanczos.residual.toExponential(1)}, ${lanczos.iterations} steps; closed form ${closed?.toFixed(10)}` : 'free-fermion closed form'})`);
   console.log(`optimisation: ${iterations} iterations × ${chains} chains × ${sweeps} sweeps in ${optSeconds.toFixed(1)} s (threads ${threads})`);
   console.log(`final: E = ${st.energy.toFixed(6)} ± ${st.error.toFixed(6)}  relative error ${relError.toExponential(2)}  (${chains}×${finalSweeps} sweeps, ${finalSeconds.toFixed(1)} s, acceptance ${st.acceptance.toFixed(3)})`);
-  console.log(`wrote ${svgPath}`);
+  console.log(`wrote ${svgPath} and ${relPath}`);
 }
