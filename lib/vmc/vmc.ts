@@ -334,7 +334,11 @@ export function optimizeLoop<R>(
     options.onIteration?.(it);
     if (iteration < iterations - 1) {
       options.optimizer.step(wf.params, est.gradient);
-      wf.syncFromParams();
+      try {
+        wf.syncFromParams();
+      } catch (e) {
+        throw new RangeError(`${fn}: iteration ${iteration}: after the optimizer step, ${(e as Error).message}`);
+      }
     }
     iteration++;
   };

@@ -131,7 +131,7 @@ test('an optimisation that produces NaN stops and names the iteration', () => {
   const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, initScale: 0.1 }, new Rng(1));
   const huge = { step: (p: Float64Array) => { p[0] = NaN; return p; }, reset: () => {} };
   throwsWith(() => optimizeWavefunction(wf, harmonicOscillator({ omega: 1 }), { sampler: metropolisSampler(), walkers: 1, cycles: 16, equilibration: 1, iterations: 3, optimizer: huge }, new Rng(2)),
-    RangeError, 'parameter a[0] is NaN');
+    RangeError, 'optimizeWavefunction: iteration 0: after the optimizer step, RbmWavefunction: parameter a[0] is NaN');
 });
 
 test.run();
