@@ -114,7 +114,7 @@ mkdirSync(outDir, { recursive: true });
 const its = run.history.map((r) => r.iteration);
 const svg = linePlot({
   series: [
-    { x: its, y: run.history.map((r) => r.energy), yError: run.history.map((r) => r.error), label: `⟨E_L⟩ ± blocking error (${walkers}×${cycles} cycles)` },
+    { x: its, y: run.history.map((r) => r.energy), yErr: run.history.map((r) => r.error), label: `⟨E_L⟩ ± blocking error (${walkers}×${cycles} cycles)` },
     ...(P === 2 && D === 2 && omega === 1 && interaction === 'coulomb' ? [{ x: [0, iterations - 1], y: [3, 3], label: 'exact 3 (Taut 1993)', color: '#000000' }] : []),
     ...(interaction === 'none' ? [{ x: [0, iterations - 1], y: [(P * D * omega) / 2, (P * D * omega) / 2], label: `exact PDω/2 = ${(P * D * omega) / 2}`, color: '#000000' }] : []),
   ],

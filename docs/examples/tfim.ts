@@ -96,7 +96,7 @@ const its = run.history.map((r) => r.iteration);
 const svgPath = join(outDir, `tfim-${config}-energy.svg`);
 writeSvg(svgPath, linePlot({
   series: [
-    { x: its, y: run.history.map((r) => r.energy), yError: run.history.map((r) => r.error), label: `⟨E_L⟩ ± blocking error, ${sr ? 'SR' : 'Adam'}, α = ${alpha}` },
+    { x: its, y: run.history.map((r) => r.energy), yErr: run.history.map((r) => r.error), label: `⟨E_L⟩ ± blocking error, ${sr ? 'SR' : 'Adam'}, α = ${alpha}` },
     { x: [0, iterations - 1], y: [exact, exact], label: `exact ${exact.toFixed(6)} (${lanczos ? 'Lanczos' : 'free fermions'})`, color: '#000000' },
   ],
   title: `TFIM chain N = ${n}, h/J = ${h / J}: RBM amplitude`, xLabel: 'iteration', yLabel: 'energy',

@@ -5,3 +5,4 @@
 export * from './toy.js';
 export * from './bars-stripes.js';
 export * from './idx.js';
+export * from './quadratic.js';

@@ -4,3 +4,4 @@ export * from './gemm.js';
 export * from './blas.js';
 export * from './elementwise.js';
 export * from './dense.js';
+export { sparseGemm, lastSparseGemm, type SparseGemmOptions, type SparseGemmStats } from './sparse.js';

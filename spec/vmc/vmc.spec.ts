@@ -129,7 +129,7 @@ test('short Padé–Jastrow optimisation (two electrons, 2-D, ω = 1): E ≥ exa
 
 test('an optimisation that produces NaN stops and names the iteration', () => {
   const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, initScale: 0.1 }, new Rng(1));
-  const huge = { step: (p: Float64Array) => { p[0] = NaN; return p; }, reset: () => {} };
+  const huge = { lr: 1e12, step: (p: Float64Array) => { p[0] = NaN; return p; }, reset: () => {} };
   throwsWith(() => optimizeWavefunction(wf, harmonicOscillator({ omega: 1 }), { sampler: metropolisSampler(), walkers: 1, cycles: 16, equilibration: 1, iterations: 3, optimizer: huge }, new Rng(2)),
     RangeError, 'optimizeWavefunction: iteration 0: after the optimizer step, RbmWavefunction: parameter a[0] is NaN');
 });

@@ -1,0 +1,247 @@
+/**
+ * Training a VAE: shuffled mini-batches (N-OPT-06), one sample of eps per data point per step,
+ * the gradient of the batch's summed negative ELBO (pytorch/examples' reduction; Adam is
+ * insensitive to the scale of the gradient apart from its eps), Adam from lib/optim.
+ */
+import type { Rng } from '../random/index.js';
+import { matrix, type Matrix } from '../linalg/matrix.js';
+import { Adam, shufflePermutation, type Optimizer } from '../optim/index.js';
+import { VAE, VAEGradient, VAEWorkspace, vaeBackward, vaeForward } from './model.js';
+import { checkCount, checkMatrix32, describe } from './validate.js';
+
+/** What one epoch of {@link trainVAE} measured. Losses are per data point (sums / rows). */
+export interface VAEEpochMetrics {
+  epoch: number;
+  /** Mean negative ELBO over the epoch's batches, with the parameters of each step (as torch prints it). */
+  trainLoss: number;
+  /** Its reconstruction part, mean -log p(x | z). */
+  trainReconstruction: number;
+  /** Its KL part, mean D[Q(z | x) || p(z)]. */
+  trainKl: number;
+  /** One-sample negative ELBO on `options.test` after the epoch (when a test set is given). */
+  testLoss?: number;
+  testReconstruction?: number;
+  testKl?: number;
+  /** Seconds of training (not counting the test evaluation). */
+  seconds: number;
+}
+
+/** Options of {@link trainVAE}. */
+export interface TrainVAEOptions {
+  /** Passes over the data (positive integer). */
+  epochs: number;
+  /** Rows per mini-batch (default 128, as pytorch/examples); the last batch of an epoch may be shorter. */
+  batchSize?: number;
+  /** Adam's learning rate (default 1e-3); ignored when `optimizer` is given. */
+  learningRate?: number;
+  /** Any lib/optim optimizer (default `new Adam({ lr: learningRate })`). */
+  optimizer?: Optimizer;
+  /** Evaluated after every epoch (one eps sample per row, batches of `batchSize`), as pytorch/examples' test(). */
+  test?: Matrix;
+  /** One line per epoch on stderr (console.error): loss, KL, test loss, s/epoch, ETA; or a function that takes the line. */
+  progress?: boolean | ((line: string) => void);
+  /** Called after every epoch; return false to stop early. */
+  onEpoch?: (metrics: VAEEpochMetrics, model: VAE) => boolean | void;
+  /**
+   * The product used for the large layers (default: the library's `gemm` on this thread). A
+   * `WorkerPool` from `boltzmann/node` fits (`{ gemm: (out, a, b, opts) => pool.gemm(out, a, b, opts) }`)
+   * and splits them over cores, bit-identical to one thread.
+   */
+  /**
+   * Send products whose left operand is at most 40 % nonzeros (the MNIST images) through
+   * `sparseGemm`, which skips the zeros with the same bits as gemm (default true).
+   */
+  sparse?: boolean;
+  pool?: { gemm: (out: Matrix, a: Matrix, b: Matrix, opts?: { transA?: boolean; transB?: boolean; alpha?: number; beta?: number }) => Matrix };
+}
+
+const OPTION_KEYS = ['epochs', 'batchSize', 'learningRate', 'optimizer', 'test', 'progress', 'onEpoch', 'pool', 'sparse'];
+
+const now = (): number => performance.now() / 1000;
+
+function formatSeconds(s: number): string {
+  if (s < 90) return `${s.toFixed(0)} s`;
+  if (s < 5400) return `${(s / 60).toFixed(1)} min`;
+  return `${(s / 3600).toFixed(1)} h`;
+}
+
+/** Copies rows order[start .. start + out.rows) of data into out. */
+function gatherRows(out: Matrix, data: Matrix, order: Uint32Array, start: number): void {
+  const D = data.cols;
+  for (let r = 0; r < out.rows; r++) {
+    const src = order[start + r] * D;
+    out.data.set(data.data.subarray(src, src + D), r * D);
+  }
+}
+
+function sumOf(a: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+}
+
+/** The first non-finite entry of a, as "[i]" or "[row, col]" with its value, or null. */
+function firstNonFinite(a: Float32Array | Float64Array, cols: number): string | null {
+  for (let i = 0; i < a.length; i++) {
+    if (!Number.isFinite(a[i])) return `${cols > 0 ? `[${Math.floor(i / cols)}, ${i % cols}]` : `[${i}]`} = ${a[i]}`;
+  }
+  return null;
+}
+
+
+/**
+ * Throws naming the first non-finite tensor of the step: the forward quantities in the order
+ * they are computed, then (if the forward was finite) the gradients and the updated parameters.
+ */
+function reportNonFinite(fn: string, model: VAE, ws: VAEWorkspace, grad: VAEGradient | null, where: string): never {
+  const v = ws.views(ws.rows);
+  const names = model.parameterNames();
+  const params = model.parameters();
+  for (let i = 0; i < params.length; i++) {
+    const bad = firstNonFinite(params[i], names[i][1]);
+    if (bad) throw new Error(`${fn}: ${where}: parameter ${names[i][0]}${bad} is not finite (it became so in an earlier update: lower the learning rate)`);
+  }
+  const forward: [string, Float32Array | Float64Array, number][] = [
+    ['h (encoder output)', ws.h?.data ?? new Float32Array(0), ws.h?.cols ?? 0], ['mu', v.mu.data, model.latentSize],
+    ['logSigma', v.logSigma.data, model.latentSize], ['z', v.z.data, model.latentSize],
+    [model.likelihood === 'bernoulli' ? 'decoder logits' : 'decoder mean', ws.out?.data ?? new Float32Array(0), model.inputSize],
+    ['reconstruction term -log p(x|z)', v.reconstruction, 0], ['KL term', v.kl, 0],
+  ];
+  for (const [name, a, cols] of forward) {
+    const bad = firstNonFinite(a, cols);
+    if (bad) throw new Error(`${fn}: ${where}: the forward pass produced a non-finite ${name}${bad} (batch row, column)`);
+  }
+  if (grad !== null) {
+    const g = grad.arrays();
+    for (let i = 0; i < g.length; i++) {
+      const bad = firstNonFinite(g[i], names[i][1]);
+      if (bad) throw new Error(`${fn}: ${where}: the gradient of ${names[i][0]}${bad} is not finite`);
+    }
+  }
+  throw new Error(`${fn}: ${where}: the loss is not finite`);
+}
+
+/**
+ * Trains `model` in place on the rows of `data` (n x D) by minimizing the one-sample negative
+ * ELBO (N-VAE-08) with Adam, pytorch/examples' recipe by default: batch 128, lr 1e-3, a fresh
+ * shuffle each epoch, one eps per data point per step. Every draw (shuffle, eps) comes from `rng`.
+ * Stops with an error naming the step and the tensor when anything becomes NaN or infinite.
+ *
+ * @returns one {@link VAEEpochMetrics} per epoch run
+ * @example
+ * const { images } = loadMnist({ split: 'train' });
+ * const vae = VAE.create({ inputSize: 784, latentSize: 20, hidden: [400] }, new Rng(1));
+ * trainVAE(vae, images, { epochs: 10, test: testImages, progress: true }, new Rng(2));
+ */
+export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng: Rng): VAEEpochMetrics[] {
+  const fn = 'trainVAE';
+  if (!(model instanceof VAE)) throw new TypeError(`${fn}: model must be a VAE, got ${describe(model)}`);
+  checkMatrix32(fn, 'data', data);
+  if (data.cols !== model.inputSize) throw new RangeError(`${fn}: data is ${data.rows}x${data.cols} but the VAE takes ${model.inputSize} inputs per row`);
+  if (data.rows < 1) throw new RangeError(`${fn}: data has no rows`);
+  const badData = firstNonFinite(data.data, data.cols);
+  if (badData !== null) throw new RangeError(`${fn}: data${badData.replace(' = ', ' is ')}; the data must be finite`);
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object like { epochs: 10 }, got ${describe(options)}`);
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (known: ${OPTION_KEYS.join(', ')})`);
+  }
+  checkCount(fn, 'options.epochs', options.epochs);
+  const B = options.batchSize ?? 128;
+  checkCount(fn, 'options.batchSize', B);
+  const lr = options.learningRate ?? 1e-3;
+  if (typeof lr !== 'number' || !Number.isFinite(lr) || !(lr > 0)) throw new RangeError(`${fn}: options.learningRate must be a finite number > 0, got ${describe(lr)}`);
+  if (options.test !== undefined) {
+    checkMatrix32(fn, 'options.test', options.test);
+    if (options.test.cols !== model.inputSize) throw new RangeError(`${fn}: options.test is ${options.test.rows}x${options.test.cols} but the VAE takes ${model.inputSize} inputs per row`);
+  }
+  if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).fillNormal !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
+  const say = options.progress === true ? (line: string) => console.error(line) : typeof options.progress === 'function' ? options.progress : null;
+  const opt = options.optimizer ?? new Adam({ lr });
+  if (typeof opt.step !== 'function') throw new TypeError(`${fn}: options.optimizer must have a step(params, grads) method, got ${describe(opt)}`);
+
+  const n = data.rows;
+  if (options.pool !== undefined && (options.pool === null || typeof options.pool.gemm !== 'function')) {
+    throw new TypeError(`${fn}: options.pool must have a gemm(out, a, b, opts) method (a WorkerPool from boltzmann/node), got ${describe(options.pool)}`);
+  }
+  const pool = options.pool;
+  const ws = new VAEWorkspace(model, Math.min(B, Math.max(n, options.test?.rows ?? 1)), {
+    ...(pool ? { gemm32: (out, a, b, opts) => pool.gemm(out, a, b, opts) } : {}),
+    ...(options.sparse !== undefined ? { sparse: options.sparse } : {}),
+  });
+  const grad = new VAEGradient(model);
+  const params = model.parameters();
+  const grads = grad.arrays();
+  const order = new Uint32Array(n);
+  const batchFull = matrix(Math.min(B, n), model.inputSize);
+  const batchRest = n % B === 0 || n < B ? null : matrix(n % B, model.inputSize);
+  const nBatches = Math.ceil(n / B);
+  const metrics: VAEEpochMetrics[] = [];
+  let step = 0;
+  const t0 = now();
+  let trainSeconds = 0;
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const tEpoch = now();
+    shufflePermutation(order, rng); // N-OPT-06
+    let sumLoss = 0, sumRec = 0, sumKl = 0;
+    for (let b = 0; b < nBatches; b++) {
+      step++;
+      const x = n - b * B >= B ? batchFull : (batchRest as Matrix);
+      gatherRows(x, data, order, b * B);
+      const v = ws.views(x.rows);
+      rng.fillNormal(v.eps.data); // eps ~ N(0, I), one row per data point
+      const t = vaeForward(model, ws, x, v.eps);
+      const where = `step ${step} (epoch ${epoch}, batch ${b + 1}/${nBatches})`;
+      if (!Number.isFinite(t.loss)) reportNonFinite(fn, model, ws, null, where);
+      vaeBackward(model, ws, grad, 1); // gradient of the batch's summed loss
+      for (let i = 0; i < params.length; i++) opt.step(params[i], grads[i]);
+      sumLoss += t.loss; sumRec += t.reconstruction; sumKl += t.kl;
+    }
+    // A NaN in an update shows up in the next forward pass; check the last update here too.
+    for (let i = 0; i < params.length; i++) {
+      if (!Number.isFinite(sumOf(params[i]))) reportNonFinite(fn, model, ws, grad, `after step ${step} (end of epoch ${epoch})`);
+    }
+    const seconds = now() - tEpoch;
+    trainSeconds += seconds;
+    const m: VAEEpochMetrics = { epoch, trainLoss: sumLoss / n, trainReconstruction: sumRec / n, trainKl: sumKl / n, seconds };
+    if (options.test !== undefined) {
+      const e = evaluateLoss(model, ws, options.test, rng);
+      m.testLoss = e.loss; m.testReconstruction = e.reconstruction; m.testKl = e.kl;
+    }
+    metrics.push(m);
+    if (say) {
+      const perEpoch = trainSeconds / epoch;
+      const parts = [`${fn} epoch ${epoch}/${options.epochs}`, `loss ${m.trainLoss.toFixed(3)}`, `KL ${m.trainKl.toFixed(3)}`];
+      if (m.testLoss !== undefined) parts.push(`test loss ${m.testLoss.toFixed(3)}`);
+      parts.push(`${seconds.toFixed(2)} s/epoch`, `ETA ${formatSeconds(perEpoch * (options.epochs - epoch) + (now() - t0 - trainSeconds) / epoch * (options.epochs - epoch))}`);
+      say(parts.join('  '));
+    }
+    if (options.onEpoch && options.onEpoch(m, model) === false) break;
+  }
+  return metrics;
+}
+
+/**
+ * The one-sample negative ELBO averaged over the rows of x (pytorch/examples' test loss: the
+ * summed loss / n), evaluated in batches of the workspace's size; one eps draw per row from rng.
+ *
+ * @example
+ * evaluateLoss(vae, new VAEWorkspace(vae, 128), testImages, new Rng(5)).loss; // ~105 after 10 epochs
+ */
+export function evaluateLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng): { loss: number; reconstruction: number; kl: number } {
+  const fn = 'evaluateLoss';
+  if (!(model instanceof VAE)) throw new TypeError(`${fn}: model must be a VAE, got ${describe(model)}`);
+  checkMatrix32(fn, 'x', x);
+  if (!(ws instanceof VAEWorkspace) || !ws.fits(model)) throw new TypeError(`${fn}: ws must be a VAEWorkspace made for this model`);
+  let R = 0, K = 0;
+  const D = model.inputSize;
+  for (let start = 0; start < x.rows; start += ws.maxRows) {
+    const rows = Math.min(ws.maxRows, x.rows - start);
+    const xb: Matrix = { rows, cols: D, data: x.data.subarray(start * D, (start + rows) * D) };
+    const v = ws.views(rows);
+    rng.fillNormal(v.eps.data);
+    const t = vaeForward(model, ws, xb, v.eps);
+    R += t.reconstruction; K += t.kl;
+  }
+  return { loss: (R + K) / x.rows, reconstruction: R / x.rows, kl: K / x.rows };
+}

@@ -1,0 +1,60 @@
+/**
+ * Argument checks shared by the VAE files (internal: not re-exported from lib/vae/index.ts).
+ * Every message names the function, the argument and the offending value or shapes.
+ */
+import { shapeOf, type Matrix } from '../linalg/matrix.js';
+
+/** A short description of a value for error messages. */
+export function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (x === undefined) return 'undefined';
+  if (Array.isArray(x)) return `Array(${x.length})`;
+  if (ArrayBuffer.isView(x)) return `${x.constructor.name}(${(x as unknown as ArrayLike<number>).length})`;
+  if (typeof x === 'object') {
+    const m = x as { rows?: unknown; cols?: unknown; data?: unknown };
+    if (typeof m.rows === 'number' && typeof m.cols === 'number') return `a ${m.rows}x${m.cols} matrix of ${describe(m.data)}`;
+    return (x as object).constructor?.name ?? 'object';
+  }
+  if (typeof x === 'string') return JSON.stringify(x);
+  return String(x);
+}
+
+/** Throws a TypeError unless `m` is a float32 Matrix of consistent size. */
+export function checkMatrix32(fn: string, what: string, m: unknown): asserts m is Matrix {
+  const x = m as Matrix;
+  if (x === null || typeof x !== 'object' || !(x.data instanceof Float32Array) || typeof x.rows !== 'number' || typeof x.cols !== 'number') {
+    throw new TypeError(`${fn}: ${what} must be a Matrix with Float32Array data, got ${describe(m)}`);
+  }
+  if (x.data.length !== x.rows * x.cols) {
+    throw new RangeError(`${fn}: ${what} is ${shapeOf(x)} but its data has length ${x.data.length}`);
+  }
+}
+
+/** Throws unless matrices `a` (named `aName`) and `b` have the same shape. */
+export function checkSameShape(fn: string, aName: string, a: Matrix, bName: string, b: Matrix): void {
+  if (a.rows !== b.rows || a.cols !== b.cols) {
+    throw new RangeError(`${fn}: ${aName} is ${shapeOf(a)} but ${bName} is ${shapeOf(b)} (they must have the same shape)`);
+  }
+}
+
+/** Throws unless `n` is an integer >= 1. */
+export function checkCount(fn: string, what: string, n: unknown): asserts n is number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new RangeError(`${fn}: ${what} must be a positive integer, got ${describe(n)}`);
+  }
+}
+
+/** Throws unless `x` is a finite number > 0. */
+export function checkPositive(fn: string, what: string, x: unknown): asserts x is number {
+  if (typeof x !== 'number' || !Number.isFinite(x) || !(x > 0)) {
+    throw new RangeError(`${fn}: ${what} must be a finite number > 0, got ${describe(x)}`);
+  }
+}
+
+/** Throws unless `v` is a Float32Array or Float64Array of length n. */
+export function checkVector(fn: string, what: string, v: unknown, n: number): asserts v is Float32Array | Float64Array {
+  if (!(v instanceof Float32Array) && !(v instanceof Float64Array)) {
+    throw new TypeError(`${fn}: ${what} must be a Float32Array or Float64Array, got ${describe(v)}`);
+  }
+  if (v.length !== n) throw new RangeError(`${fn}: ${what} has length ${v.length} but must have length ${n}`);
+}

@@ -1,0 +1,55 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Rng } from '../../lib/random/index.js';
+import { matrix, matrix64 } from '../../lib/linalg/matrix.js';
+import { createGradient, createMLP, createWorkspace, gradcheck, lossBackward, lossForward, mlpBackward, mlpForward, gradientArrays, mlpParameters } from '../../lib/nn/index.js';
+import { autoencoderCodeLayer, autoencoderForward, createAutoencoder, trainAutoencoder } from '../../lib/vae/index.js';
+import { throwsMsg } from '../assert-error.js';
+
+test('N-VAE-01 the autoencoder: sizes [D, ...hidden, code, ...hidden reversed, D], ReLU hidden, identity code and output', () => {
+  const ae = createAutoencoder({ inputSize: 784, codeSize: 20, hidden: [400, 100] }, new Rng(1));
+  assert.equal(ae.sizes, [784, 400, 100, 20, 100, 400, 784]);
+  assert.equal(ae.layers.map((l) => l.activation), ['relu', 'relu', 'identity', 'relu', 'relu', 'identity']);
+  assert.is(autoencoderCodeLayer(ae), 3);
+});
+
+test('N-VAE-01 gradcheck of the reconstruction loss (BCE from logits and squared error) through encoder and decoder, float64', () => {
+  const rng = new Rng(4);
+  const ae32 = createAutoencoder({ inputSize: 6, codeSize: 2, hidden: [5] }, rng);
+  // the same network in float64 (gradcheck needs float64 parameters), weights copied
+  const ae = createMLP(ae32.sizes, { activations: ae32.layers.map((l) => l.activation), precision: 'float64' }, rng);
+  ae.layers.forEach((l, i) => { l.W.data.set(ae32.layers[i].W.data); l.b.set(ae32.layers[i].b); });
+  const x = matrix64(4, 6); for (let i = 0; i < 24; i++) x.data[i] = rng.float();
+  for (const loss of ['bceWithLogits', 'mse'] as const) {
+    const ws = createWorkspace(ae, 4), grad = createGradient(ae);
+    const out = mlpForward(ae, ws, x);
+    const dOut = ws.views(4).dOut;
+    lossBackward(loss, dOut, out, x);
+    mlpBackward(ae, ws, grad, dOut);
+    const r = gradcheck(() => lossForward(loss, mlpForward(ae, createWorkspace(ae, 4), x), x), mlpParameters(ae), gradientArrays(grad));
+    assert.ok(r.maxError < 1e-6, `${loss}: max error ${r.maxError} at ${JSON.stringify(r.worst)}`);
+  }
+});
+
+test('N-VAE-01 training lowers the reconstruction error of four 0/1 patterns; the 2-D codes separate them', () => {
+  const protos = [[1, 1, 1, 0, 0, 0, 0, 0, 0], [0, 0, 0, 1, 1, 1, 0, 0, 0], [1, 0, 0, 1, 0, 0, 1, 0, 0], [0, 0, 1, 0, 0, 1, 0, 0, 1]];
+  const data = matrix(64, 9);
+  for (let r = 0; r < 64; r++) data.data.set(protos[r % 4], r * 9);
+  const ae = createAutoencoder({ inputSize: 9, codeSize: 2, hidden: [16] }, new Rng(2));
+  const reports = trainAutoencoder(ae, data, { epochs: 200, batchSize: 16, learningRate: 0.01, loss: 'bceWithLogits' }, new Rng(3));
+  // start: about 9 ln 2 = 6.2 nats per row; a perfect reconstruction tends to 0
+  assert.ok(reports[0].loss > 4, `first epoch ${reports[0].loss}`);
+  assert.ok(reports[reports.length - 1].loss < 0.5, `last epoch ${reports[reports.length - 1].loss}`);
+  const { code } = autoencoderForward(ae, matrix(4, 9, protos.flat()));
+  for (let a = 0; a < 4; a++) for (let b = a + 1; b < 4; b++) {
+    const d = Math.hypot(code.data[2 * a] - code.data[2 * b], code.data[2 * a + 1] - code.data[2 * b + 1]);
+    assert.ok(d > 1e-3, `codes of patterns ${a} and ${b} coincide`);
+  }
+});
+
+test('createAutoencoder: bad sizes are named', () => {
+  throwsMsg(() => createAutoencoder({ inputSize: 4, codeSize: 0 }, new Rng(1)), RangeError, 'createAutoencoder: codeSize must be a positive integer, got 0');
+  throwsMsg(() => createAutoencoder({ inputSize: 4, codeSize: 2, hidden: [3, -1] }, new Rng(1)), RangeError, 'createAutoencoder: hidden[1] must be a positive integer, got -1');
+});
+
+test.run();
