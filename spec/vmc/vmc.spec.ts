@@ -134,4 +134,14 @@ test('an optimisation that produces NaN stops and names the iteration', () => {
     RangeError, 'optimizeWavefunction: iteration 0: after the optimizer step, RbmWavefunction: parameter a[0] is NaN');
 });
 
+test('progress: onProgress gets the shared reporter\'s updates, the last one finished at done = iterations with E in its note', () => {
+  const wf = RbmWavefunction.create({ particles: 1, dims: 1, hidden: 1, initScale: 0.1 }, new Rng(1));
+  const seen: { done: number; total: number; finished: boolean; note: string }[] = [];
+  optimizeWavefunction(wf, harmonicOscillator({ omega: 1 }), { sampler: metropolisSampler(), walkers: 1, cycles: 64, equilibration: 10, iterations: 5,
+    optimizer: new Adam({ lr: 0.01 }), onProgress: (p) => seen.push({ done: p.done, total: p.total, finished: p.finished, note: p.note }) }, new Rng(2));
+  const last = seen[seen.length - 1];
+  assert.equal([last.done, last.total, last.finished], [5, 5, true]);
+  assert.ok(/^E \d\.\d{5} ± /.test(last.note), last.note);
+});
+
 test.run();

@@ -17,6 +17,7 @@ import { Rng } from '../../random/index.js';
 import { blockingError } from '../../mcmc/index.js';
 import { cholesky, choleskySolve, matrix64 } from '../../linalg/index.js';
 import type { Optimizer } from '../../optim/index.js';
+import { progressReporter, type ProgressOptions } from '../../progress/index.js';
 import { SpinRbmState, spinFlipTables, spinLocalEnergy, spinLogDerivatives, spinMetropolisSweep, spinWalker } from './rbm-state.js';
 import type { TfimChain } from './tfim.js';
 
@@ -85,8 +86,8 @@ export type SpinUpdate =
   | { kind: 'gradient'; optimizer: Optimizer }
   | { kind: 'sr'; learningRate: number; diagonalShift: number };
 
-/** Options of {@link optimizeSpinState}. */
-export interface SpinOptimizeOptions {
+/** Options of {@link optimizeSpinState} (`progress: true`: the shared throttled line on stderr). */
+export interface SpinOptimizeOptions extends ProgressOptions {
   update: SpinUpdate;
   iterations: number;
   /** Independent Markov chains (default 4), each with its own `rng.split()` stream. */
@@ -240,6 +241,7 @@ export function spinOptimizeLoop<R>(fn: string, psi: SpinRbmState, chain: TfimCh
   const history: SpinIteration[] = [];
   const t0 = performance.now();
   let iteration = 0;
+  const progress = progressReporter(fn, options.iterations, options, 'iterations');
   const inputs = (): SpinBatchInput[] => {
     const out: SpinBatchInput[] = [];
     const k = Math.min(parts, chains.length);
@@ -256,6 +258,7 @@ export function spinOptimizeLoop<R>(fn: string, psi: SpinRbmState, chain: TfimCh
     const it: SpinIteration = { iteration, iterations: options.iterations, energy: st.energy, error: st.error, variance: st.variance, acceptance: st.acceptance, seconds: (performance.now() - t0) / 1000 };
     history.push(it);
     options.onIteration?.(it);
+    progress?.update(iteration + 1, `E ${it.energy.toFixed(5)} ± ${it.error.toFixed(5)}  var ${it.variance.toExponential(2)}  acc ${it.acceptance.toFixed(3)}`);
     if (iteration < options.iterations - 1) {
       if (u.kind === 'gradient') {
         for (let k = 0; k < P; k++) step[k] = 2 * forces[k]; // ∂E/∂θ_k = 2 F_k
@@ -268,7 +271,10 @@ export function spinOptimizeLoop<R>(fn: string, psi: SpinRbmState, chain: TfimCh
     }
     iteration++;
   };
-  const finish = (): SpinOptimizeResult => ({ history, seconds: (performance.now() - t0) / 1000, sweeps: options.iterations * nChains * sweeps });
+  const finish = (): SpinOptimizeResult => {
+    progress?.finish();
+    return { history, seconds: (performance.now() - t0) / 1000, sweeps: options.iterations * nChains * sweeps };
+  };
   const first = run(inputs());
   if (first instanceof Promise) {
     return (async () => {
