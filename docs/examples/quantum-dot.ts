@@ -1,6 +1,6 @@
 /**
  * Electrons in a harmonic quantum dot with an RBM trial wavefunction (whiteboard 001,
- * N-VMC-01..11): optimise ψ = √p_GB (optionally times a Jastrow factor) by the energy gradient,
+ * N-VMC-01 to N-VMC-11): optimise ψ = √p_GB (optionally times a Jastrow factor) by the energy gradient,
  * then measure the energy with a blocking error and the one-body density.
  *
  * References for two electrons in 2-D (ω = 1): exact 3 a.u. (M. Taut, Phys. Rev. A 48, 3561,

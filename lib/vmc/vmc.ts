@@ -1,5 +1,5 @@
 /**
- * Variational Monte Carlo for the quantum dot (whiteboard 001, N-VMC-07/08): walkers sample |ψ|²,
+ * Variational Monte Carlo for the quantum dot (whiteboard 001, N-VMC-07, N-VMC-08): walkers sample |ψ|²,
  * the energy is the mean local energy with a blocking error, and the parameters follow the
  * energy gradient 2[⟨E_L ∂ln ψ⟩ − ⟨E_L⟩⟨∂ln ψ⟩] through an optimizer of lib/optim.
  *
@@ -369,7 +369,7 @@ export function optimizeLoop<R>(
 }
 
 /**
- * Minimises the energy over `wf.params` (N-VMC-07/08) on this thread: each iteration runs every
+ * Minimises the energy over `wf.params` (N-VMC-07, N-VMC-08) on this thread: each iteration runs every
  * walker for `cycles` cycles, estimates E ± error and the gradient 2[⟨E_L O⟩ − ⟨E_L⟩⟨O⟩], and
  * steps the parameters with `optimizer`. For several cores use `optimizeWavefunctionParallel`
  * from `boltzmann/node` (same walkers, same bits).

@@ -19,7 +19,7 @@ const SAMPLERS: [string, SamplerSpec][] = [
   ['gibbs', blockGibbsSampler()],
 ];
 
-test('N-VMC-07/10 at the exact non-interacting state every sampler gives E = P·D·ω/2 with zero variance and zero error', () => {
+test('N-VMC-07 N-VMC-10 at the exact non-interacting state every sampler gives E = P·D·ω/2 with zero variance and zero error', () => {
   for (const [name, sampler] of SAMPLERS) {
     const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, omega: 0.5 });
     const est = estimateEnergy(wf, harmonicOscillator({ omega: 0.5 }), { sampler, walkers: 2, cycles: 256, equilibration: 10 }, new Rng(1));
@@ -40,7 +40,7 @@ function gaussianEnergy(omega: number, sigma2: number, a: number[], coulomb: boo
   return e + (coulomb ? Math.sqrt(Math.PI) / (2 * Math.sqrt(sigma2)) : 0);
 }
 
-test('N-VMC-07/11 Gaussian ψ with Coulomb on: Metropolis and importance sampling match the closed form within 4 SE (blocking)', () => {
+test('N-VMC-07 N-VMC-11 Gaussian ψ with Coulomb on: Metropolis and importance sampling match the closed form within 4 SE (blocking)', () => {
   const omega = 1, sigma2 = 0.6;
   const exact = gaussianEnergy(omega, sigma2, [0, 0, 0, 0], true);
   for (const [name, sampler] of SAMPLERS) {
