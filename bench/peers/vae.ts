@@ -29,7 +29,7 @@ console.log(`VAE epoch timing  cpu: ${info.cpu} (${info.cores} cores)  node ${in
 interface Epoch { wall: number; cpu: number }
 
 function torchEpoch(): Epoch {
-  const out = execFileSync(python, [join(root, 'bench', 'peers', 'torch_vae.py'), '--epochs', String(epochs), '--seeds', '1'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const out = execFileSync(python, [join(root, 'bench', 'peers', 'torch_vae.py'), '--epochs', String(epochs), '--seeds', '1', '--limit', String(limit)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const r = JSON.parse(out.trim().split('\n').pop()!) as { secondsPerEpoch: number[]; cpuSecondsPerEpoch: number[] };
   return { wall: (Math.min(...r.secondsPerEpoch) * 60000) / limit, cpu: (Math.min(...r.cpuSecondsPerEpoch) * 60000) / limit };
 }
