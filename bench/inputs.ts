@@ -1,11 +1,11 @@
 /**
- * Shared by the gemm benchmarks and the tour's speed row: the fixed naive baseline of issue 3
+ * Shared by the gemm benchmarks and the tour's speed row: the fixed naive baseline
  * and deterministic inputs (no Rng: benchmark inputs need no statistics).
  */
 import type { Matrix } from '../lib/linalg/index.js';
 
 /**
- * The fixed baseline of issue 3: naive i-j-p over row-major Float32Array, C = A B
+ * The fixed baseline: naive i-j-p over row-major Float32Array, C = A B
  * (A is M x K, B is K x N): `for i, for j { s = 0; for p: s += A[i*K+p] * B[p*N+j]; C[i*N+j] = s }`.
  */
 export function naiveGemm(C: Float32Array, A: Float32Array, B: Float32Array, M: number, N: number, K: number): void {

@@ -3,7 +3,7 @@
  * beside the fixed naive baseline on the same shapes, in the same run (the harness interleaves
  * each case's samples with its baseline's, so load changes hit both alike).
  *
- * The baseline is the textbook i-j-p loop over Float32Array exactly as issue 3 gives it:
+ * The baseline is the textbook i-j-p loop over Float32Array exactly as the textbook writes it:
  *   for i, for j { s = 0; for p: s += A[i*K+p] * B[p*N+j]; C[i*N+j] = s }
  * (a float64 dot product per entry; the walk down a column of B is what makes it slow).
  * Work is 2·m·n·k flop per call. Shapes: cubes 128..1024 and the three RBM products of a

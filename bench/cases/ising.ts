@@ -30,6 +30,7 @@ const sweep = (m: IsingModel) => { m.sweep(); };
 const met15 = lazyModel(1.5, 1, sweep);
 const metTc = lazyModel(ISING_TC, 2, sweep);
 const met35 = lazyModel(3.5, 3, sweep);
+const refTc = lazyModel(ISING_TC, 8, sweep);
 const heatTc = lazyModel(ISING_TC, 4, (m) => { m.heatBathSweep(); });
 const checkTc = lazyModel(ISING_TC, 5, (m) => { m.checkerboardSweep('metropolis'); });
 const wolffTc = lazyModel(ISING_TC, 6, (m) => { m.wolffStep(); });
@@ -48,6 +49,8 @@ export const cases: BenchCase[] = [
   { name: 'ising/metropolis sweep 128^2 T=1.5', group: 'ising', work: N, unit: 'steps', setup: met15.setup, run: () => { met15.get().sweep(); } },
   { name: 'ising/metropolis sweep 128^2 T=Tc', group: 'ising', work: N, unit: 'steps', setup: metTc.setup, run: () => { metTc.get().sweep(); } },
   { name: 'ising/metropolis sweep 128^2 T=3.5', group: 'ising', work: N, unit: 'steps', setup: met35.setup, run: () => { met35.get().sweep(); } },
+  // The readable reference (an exp per site, words through rng.nextUint32()): what the fast loop buys.
+  { name: 'ising/reference metropolis sweep 128^2 T=Tc', group: 'ising', work: N, unit: 'steps', setup: refTc.setup, run: () => { refTc.get().referenceSweep('metropolis'); }, baseline: 'ising/metropolis sweep 128^2 T=Tc' },
   { name: 'ising/heat-bath sweep 128^2 T=Tc', group: 'ising', work: N, unit: 'steps', setup: heatTc.setup, run: () => { heatTc.get().heatBathSweep(); }, baseline: 'ising/metropolis sweep 128^2 T=Tc' },
   { name: 'ising/checkerboard sweep 128^2 T=Tc', group: 'ising', work: N, unit: 'steps', setup: checkTc.setup, run: () => { checkTc.get().checkerboardSweep('metropolis'); }, baseline: 'ising/metropolis sweep 128^2 T=Tc' },
   // 1 cluster per call: the rate prints as ~0.00 M/s; read clusters/s as 1 / median.

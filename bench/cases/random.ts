@@ -1,5 +1,5 @@
 /**
- * Random-number benchmarks: the float32 fills the issue sets targets for (uniform and normal
+ * Random-number benchmarks: the float32 fills with speed targets (uniform and normal
  * fills of 1e7 >= numpy's rate on the same machine: see bench/peers), the Bernoulli fill used by
  * Gibbs sampling, and the scalar calls for reference.
  */

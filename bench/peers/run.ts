@@ -1,9 +1,11 @@
 /**
- * `npm run bench:peers [-- numpy|gemm]`: libraries users would pick instead, measured beside
+ * `npm run bench:peers [-- numpy|gemm|mlp]`: libraries users would pick instead, measured beside
  * ours in one run on one machine. With no argument, both parts run.
  *  - numpy: uniform fill, normal fill and sigmoid over 1e7 float32 (Debian's python3-numpy).
  *  - gemm: tfjs-backend-wasm (one thread), tfjs-backend-cpu, ml-matrix (npm, installed into
  *    bench/peers/node_modules by the npm script; never a dependency of the library).
+ *  - mlp: the 784-400-10 training step beside torch on one thread (Debian's python3-torch),
+ *    samples taken in turn (bench/peers/mlp.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { machineInfo, measure, type BenchCase } from '../harness.js';
@@ -41,6 +43,10 @@ if (which === 'all' || which === 'numpy') {
     const ratio = p ? `  ${(r.rate / p.rate).toFixed(2)}x numpy` : '';
     console.log(`${mine.padEnd(32)} ours ${r.rate.toFixed(0).padStart(6)} M/s   numpy ${p ? p.rate.toFixed(0).padStart(6) : '     -'} M/s${ratio}`);
   }
+}
+
+if (which === 'all' || which === 'mlp') {
+  await import('./mlp.js');
 }
 
 if (which === 'all' || which === 'gemm') {

@@ -4,29 +4,27 @@
  * small enough for the exact KL(data ‖ model) after every epoch (enumeration of the 2^9
  * visible states), so the curves show the training objective itself, not a proxy.
  *
- * Writes to tour-output/rbm/:
- *   bars-stripes-kl.svg        exact KL per update for the three methods
- *   bars-stripes-data.png      the 14 patterns
- *   bars-stripes-samples.png   one row per method: states of 12 independent Gibbs chains after
- *                              1000 block-Gibbs steps from random starts (model samples)
+ * Writes to tour-output/examples/bars-stripes/:
+ *   kl.svg        exact KL per update for the three methods
+ *   data.png      the 14 patterns
+ *   samples.png   one labelled row per method: states of 12 independent Gibbs chains after
+ *                 1000 block-Gibbs steps from random starts (model samples)
  *
- *   npx tsx docs/examples/bars-stripes.ts [epochs]
+ *   npx tsx docs/examples/bars-stripes.ts [--updates N] [--quick] [--help]
  */
-import { join } from 'node:path';
 import {
   BernoulliRBM, Rng, barsAndStripes, blockGibbs, imageGrid, isBarsAndStripes, klFromEmpirical, linePlot, linearDecay, matrix,
   trainRBM, visibleDistributionExact, type Matrix,
 } from '../../lib/index.js';
 import { writePng, writeSvg } from '../../lib/io-node.js';
+import { exampleCli } from './support/cli.js';
 
-// Usage: npx tsx docs/examples/bars-stripes.ts [updates]   (default 3000; --quick = 300)
-const arg = process.argv[2];
-const epochs = arg === undefined ? 3000 : arg === '--quick' ? 300 : Number(arg);
-if (!Number.isInteger(epochs) || epochs < 1) {
-  console.error(`bars-stripes: the argument must be a positive number of updates or --quick, got '${arg}'`);
-  process.exit(2);
-}
-const outDir = join(process.cwd(), 'tour-output', 'rbm');
+const cli = exampleCli('bars-stripes', `
+Bars and stripes 3x3 learned by a 9 x 16 binary RBM with CD-1, CD-10 and PCD under the same
+number of full-batch updates; exact KL(data || model) after every update; model samples.`, {
+  updates: { help: 'full-batch parameter updates per method', default: 3000, quick: 300, min: 1 },
+});
+const epochs = cli.values.updates;
 const data = barsAndStripes(3);
 const methods = [
   { label: 'CD-1', method: 'cd', k: 1 },
@@ -44,6 +42,7 @@ for (const m of methods) {
   const r = trainRBM(rbm, data, {
     method: m.method, k: m.k, epochs, batchSize: 14, learningRate: linearDecay(0.1, 0.01, epochs), evaluate: 'kl',
     reconstructionError: false, ...(m.method === 'pcd' ? { persistentChains: 100 } : {}),
+    progress: true,
   }, new Rng(1001));
   const seconds = (performance.now() - t0) / 1000;
   const p = visibleDistributionExact(rbm);
@@ -56,8 +55,9 @@ for (const m of methods) {
   models.push(rbm);
 }
 
-writeSvg(join(outDir, 'bars-stripes-kl.svg'), linePlot({
-  series: curves, title: 'Bars and stripes 3x3: exact KL(data ‖ model), same number of updates',
+writeSvg(cli.file('kl.svg'), linePlot({
+  series: curves.map((c, q) => ({ ...c, dash: q === 1 ? true : undefined })),
+  title: 'Bars and stripes 3x3: exact KL(data ‖ model), same number of updates',
   xLabel: 'update (full batch of 14)', yLabel: 'KL (nats)', logY: true,
 }));
 
@@ -74,7 +74,7 @@ function upscale(tiles: Matrix, side: number, s: number): Matrix {
 }
 
 const S = 10;
-writePng(join(outDir, 'bars-stripes-data.png'), imageGrid(upscale(data, 3, S), 3 * S, 3 * S, 14, { padding: 2, padValue: 128, normalize: { min: 0, max: 1 } }));
+writePng(cli.file('data.png'), imageGrid(upscale(data, 3, S), 3 * S, 3 * S, 14, { padding: 2, padValue: 128, normalize: { min: 0, max: 1 }, rowLabels: ['data'] }));
 const chains = 12;
 const samples = matrix(chains * models.length, 9);
 const rng = new Rng(7);
@@ -86,5 +86,7 @@ models.forEach((rbm, q) => {
   const valid = Array.from({ length: chains }, (_, c) => isBarsAndStripes(Array.from(X.data.subarray(c * 9, c * 9 + 9)), 3)).filter(Boolean).length;
   console.log(`${methods[q].label.padEnd(17)} ${valid}/${chains} Gibbs samples are bars or stripes`);
 });
-writePng(join(outDir, 'bars-stripes-samples.png'), imageGrid(upscale(samples, 3, S), 3 * S, 3 * S, chains, { padding: 2, padValue: 128, normalize: { min: 0, max: 1 } }));
-console.log(`\nwrote ${outDir}/bars-stripes-kl.svg, bars-stripes-data.png, bars-stripes-samples.png (rows: ${methods.map((m) => m.label).join(', ')})`);
+writePng(cli.file('samples.png'), imageGrid(upscale(samples, 3, S), 3 * S, 3 * S, chains, {
+  padding: 2, padValue: 128, normalize: { min: 0, max: 1 }, rowLabels: methods.map((m) => m.label.replace(' (100 chains)', '')),
+}));
+console.log(`\nwrote ${cli.out}/kl.svg, data.png, samples.png (rows: ${methods.map((m) => m.label).join(', ')})`);

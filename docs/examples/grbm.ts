@@ -10,19 +10,23 @@
  * spread before W separates the clusters.) The exact density exp(−F(x)) / Z uses the
  * closed-form partition function (N-GRBM-03) and is drawn as a grey PNG with the data on top.
  *
- * Writes tour-output/rbm/grbm-density.png (model density, every third data point in red) and
- * tour-output/rbm/grbm-samples.svg (data and Gibbs samples of the model).
+ * Writes to tour-output/examples/grbm/: density.png (the model density on the plane with axes,
+ * every third data point in red) and samples.svg (data and Gibbs samples of the model).
  *
- *   npx tsx docs/examples/grbm.ts
+ *   npx tsx docs/examples/grbm.ts [--epochs N] [--quick] [--help]
  */
-import { join } from 'node:path';
 import {
   GaussianBernoulliRBM, Rng, blockGibbs, freeEnergy, initVisibleBiasFromData, inverseTimeDecay, logLikelihoodExact, logPartitionExact, matrix, scatterPlot,
-  trainRBM,
+  trainRBM, withAxes,
 } from '../../lib/index.js';
 import { writePng, writeSvg } from '../../lib/io-node.js';
+import { exampleCli } from './support/cli.js';
 
-const outDir = join(process.cwd(), 'tour-output', 'rbm');
+const cli = exampleCli('grbm', `
+A Gaussian-binary RBM (2 visible, 4 hidden units) fitted with CD-1 to four Gaussian clusters;
+its exact density exp(-F(x))/Z drawn on the plane, and Gibbs samples beside the data.`, {
+  epochs: { help: 'epochs of stage 1 (widths fixed); stage 2 (widths trained) runs a third as many', default: 60, quick: 9, min: 3 },
+});
 const rng = new Rng(2024);
 const n = 2000, centres = [[-2, -2], [2, -2], [-2, 2], [2, 2]], std = 0.5;
 const data = matrix(n, 2);
@@ -43,11 +47,11 @@ for (let r = 0; r < n; r++) {
 const rbm = GaussianBernoulliRBM.create(2, 4, 'glorot-normal', new Rng(5), { sigma: 0.5 });
 initVisibleBiasFromData(rbm, data); // a = data mean
 const r = trainRBM(rbm, data, {
-  method: 'cd', k: 1, epochs: 60, batchSize: 50, learningRate: inverseTimeDecay(0.02, 20), momentum: 0.5, evaluate: 'logLikelihood',
+  method: 'cd', k: 1, epochs: cli.values.epochs, batchSize: 50, learningRate: inverseTimeDecay(0.02, 20), momentum: 0.5, evaluate: 'logLikelihood',
 }, new Rng(6));
 // Stage 2: let the widths train too (trainSigma: log σ is a parameter), with a smaller rate.
 rbm.trainSigma = true;
-const r2 = trainRBM(rbm, data, { method: 'cd', k: 1, epochs: 20, batchSize: 50, learningRate: 0.005, evaluate: 'logLikelihood' }, new Rng(7));
+const r2 = trainRBM(rbm, data, { method: 'cd', k: 1, epochs: Math.round(cli.values.epochs / 3), batchSize: 50, learningRate: 0.005, evaluate: 'logLikelihood' }, new Rng(7));
 const last = r2.metrics[r2.metrics.length - 1];
 console.log(`Gaussian-binary RBM 2 x 4 on four clusters (std ${std}) at (±2, ±2); CD-1, ${r.updates} updates with σ = 0.5 fixed, then ${r2.updates} with σ trained`);
 console.log(`exact mean log-likelihood per point: after epoch 1 ${r.metrics[0].logLikelihood!.toFixed(4)}, stage 1 end ${r.metrics[r.metrics.length - 1].logLikelihood!.toFixed(4)}, stage 2 end ${last.logLikelihood!.toFixed(4)}; true mixture ${(trueLogLik / n).toFixed(4)}`);
@@ -92,16 +96,18 @@ for (let r2 = 0; r2 < n; r2 += 3) { // every 3rd data point in red (3 is prime t
   const x = Math.floor(((data.data[2 * r2] - lo) / (hi - lo)) * side), y = Math.floor(((hi - data.data[2 * r2 + 1]) / (hi - lo)) * side);
   if (x >= 0 && x < side && y >= 0 && y < side) { const q = y * side + x; rgb[3 * q] = 230; rgb[3 * q + 1] = 30; rgb[3 * q + 2] = 30; }
 }
-writePng(join(outDir, 'grbm-density.png'), { width: side, height: side, channels: 3, data: rgb });
+writePng(cli.file('density.png'), withAxes({ width: side, height: side, channels: 3, data: rgb }, {
+  x: [lo, hi], y: [lo, hi], xLabel: 'x1', yLabel: 'x2', title: 'model density (dark = high), data in red',
+}));
 
 // Model samples: 500 chains, 200 block-Gibbs steps from the origin.
 const S = matrix(500, 2);
 blockGibbs(S, rbm, S, 200, new Rng(8));
-writeSvg(join(outDir, 'grbm-samples.svg'), scatterPlot({
+writeSvg(cli.file('samples.svg'), scatterPlot({
   series: [
     { x: Array.from({ length: 500 }, (_, i) => data.data[2 * i]), y: Array.from({ length: 500 }, (_, i) => data.data[2 * i + 1]), label: 'data' },
     { x: Array.from({ length: 500 }, (_, i) => S.data[2 * i]), y: Array.from({ length: 500 }, (_, i) => S.data[2 * i + 1]), label: 'RBM samples' },
   ],
-  title: 'Gaussian-binary RBM (2 hidden units) on four clusters', xLabel: 'x₁', yLabel: 'x₂',
+  title: `Gaussian-binary RBM (${rbm.nHidden} hidden units) on four clusters`, xLabel: 'x₁', yLabel: 'x₂', xLim: [-4.5, 4.5], yLim: [-4.5, 4.5], width: 560, height: 520, radius: 2,
 }));
-console.log(`wrote ${outDir}/grbm-density.png and grbm-samples.svg`);
+console.log(`wrote ${cli.out}/density.png and samples.svg`);

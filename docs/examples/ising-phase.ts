@@ -1,21 +1,22 @@
 /**
  * The 2D Ising phase transition in pictures: `npx tsx docs/examples/ising-phase.ts` (about
- * 20 s on one core; `--quick`: about 4 s with fewer samples).
+ * 20 s on one core; `--quick`: about 4 s with fewer samples; `--help` for the options).
  *
  * 1. A temperature scan T = 1.5, 1.6, …, 3.5 (plus T_c) on L = 8, 16, 32 with the Wolff cluster
  *    update at every temperature (h = 0, so Wolff is valid everywhere; near T_c it is the only
  *    practical choice, and far from T_c it is merely as good as Metropolis per flipped spin —
  *    one sample is about one sweep's worth of flipped spins, `runIsing`'s default). Each point has
  *    2^13 samples after 1000 sweep-equivalents of thermalization, cold start.
- *    Drawn against the exact references (tour-output/ising/*.svg):
+ *    Drawn against the exact references (tour-output/examples/ising-phase/*.svg):
  *      - ⟨|m|⟩ with Onsager–Yang's m(T) and exact enumeration on L = 4;
  *      - E/N with Kaufman's finite-lattice energy for each L and Onsager's infinite-lattice one;
  *      - C/N with Kaufman's heat capacity for each L (peak growing like ln L) and Onsager's;
  *      - the Binder cumulant U = 1 − ⟨m⁴⟩/(3⟨m²⟩²) with the exact L = 2, 3, 4 curves;
  *        the curves for different L cross near T_c.
- *    Monte Carlo points are joined by lines (darker colours), exact curves are lighter.
+ *    Monte Carlo points are markers with ± 1 standard-error bars (blocking; jackknife for C and U),
+ *    exact curves are lines; T_c is a dashed vertical line.
  * 2. Spin configurations of a 128×128 lattice below (T = 1.8), at (T_c) and above (T = 3.2) the
- *    transition, white = +1, black = −1 (tour-output/ising/spins.png).
+ *    transition, white = +1, black = −1, each panel labelled with its temperature (spins.png).
  * 3. Critical slowing down: the integrated autocorrelation time of |M| at T_c for Metropolis and
  *    Wolff on L = 8, 16, 32, in sweeps (Wolff: per sweep-equivalent of flipped spins).
  *    Metropolis grows like L^z with z ≈ 2.17, Wolff barely grows (z ≈ 0.25). The library's
@@ -23,10 +24,10 @@
  *
  * Also prints a table of Monte Carlo ⟨E⟩/N and C/N against Kaufman with z-scores.
  */
-import { mkdirSync, existsSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
+  ProgressReporter,
   imageGrid,
   integratedAutocorrTime,
   IsingModel,
@@ -43,11 +44,17 @@ import {
   type PlotSeries,
 } from '../../lib/index.js';
 import { writePng, writeSvg } from '../../lib/io-node.js';
+import { exampleCli, repoRoot } from './support/cli.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, '..', '..', 'tour-output', 'ising');
-mkdirSync(out, { recursive: true });
-const quick = process.argv.includes('--quick');
+const cli = exampleCli('ising-phase', `
+The 2D Ising phase transition: a Wolff temperature scan on L = 8, 16, 32 drawn against Onsager,
+Kaufman and exact enumeration; spin configurations below, at and above T_c; the autocorrelation
+time of |M| at T_c for Metropolis and Wolff (critical slowing down).`, {
+  samples: { help: 'samples per temperature in the scan', default: 8192, quick: 1024, min: 16 },
+  thermalize: { help: 'sweep-equivalents of thermalization per temperature', default: 1000, quick: 200, min: 0 },
+});
+const quick = cli.quick;
+const out = cli.out;
 const rng = new Rng(2026);
 
 // ---------------------------------------------------------------------------------------------
@@ -57,12 +64,13 @@ const temps: number[] = [];
 for (let i = 0; i <= 20; i++) temps.push(1.5 + 0.1 * i);
 temps.push(ISING_TC);
 temps.sort((a, b) => a - b);
-const samples = quick ? 1024 : 8192;
-const thermalize = quick ? 200 : 1000;
+const samples = cli.values.samples;
+const thermalize = cli.values.thermalize;
 
-interface Point { T: number; absM: number; e: number; c: number; u: number; eErr: number; cErr: number }
+interface Point { T: number; absM: number; e: number; c: number; u: number; mErr: number; eErr: number; cErr: number; uErr: number }
 const scan = new Map<number, Point[]>();
 const t0 = performance.now();
+const bar = new ProgressReporter('Wolff scan', sizes.length * temps.length, { progress: true, unit: 'temperatures' });
 for (const L of sizes) {
   const pts: Point[] = [];
   const model = new IsingModel({ L, T: temps[0], rng: rng.split(), start: 'cold' });
@@ -70,10 +78,15 @@ for (const L of sizes) {
     model.setTemperature(T); // continue from the previous temperature's state (annealing upwards)
     const run = runIsing(model, { update: 'wolff', thermalize, samples });
     const o = isingObservables(run, model);
-    pts.push({ T, absM: o.absMagnetizationPerSpin.value, e: o.energyPerSpin.value, c: o.heatCapacity.value, u: o.binder.value, eErr: o.energyPerSpin.error, cErr: o.heatCapacity.error });
+    pts.push({
+      T, absM: o.absMagnetizationPerSpin.value, e: o.energyPerSpin.value, c: o.heatCapacity.value, u: o.binder.value,
+      mErr: o.absMagnetizationPerSpin.error, eErr: o.energyPerSpin.error, cErr: o.heatCapacity.error, uErr: o.binder.error,
+    });
+    bar.update(scan.size * temps.length + pts.length);
   }
   scan.set(L, pts);
 }
+bar.finish();
 console.log(`Wolff scan: ${sizes.length} sizes × ${temps.length} temperatures × ${samples} samples in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 console.log('\nMonte Carlo vs Kaufman (z = (MC − exact)/SE; |z| < 4 expected):');
@@ -92,17 +105,22 @@ const fine: number[] = [];
 for (let i = 0; i <= 200; i++) fine.push(1.5 + 0.01 * i);
 const dark = ['#1f77b4', '#ff7f0e', '#2ca02c'];
 const light = ['#9ecae1', '#fdbe85', '#a1d99b'];
-const mc = (f: (p: Point) => number): PlotSeries[] =>
-  sizes.map((L, i) => ({ x: scan.get(L)!.map((p) => p.T), y: scan.get(L)!.map(f), label: `Wolff L=${L}`, color: dark[i] }));
-const tcLine = (lo: number, hi: number): PlotSeries => ({ x: [ISING_TC, ISING_TC], y: [lo, hi], label: 'T_c', color: '#bbbbbb' });
+const markers = ['circle', 'square', 'triangle'] as const;
+/** Monte Carlo points: markers with ± 1 SE bars, no joining line (the lines are the exact curves). */
+const mc = (f: (p: Point) => number, err: (p: Point) => number): PlotSeries[] =>
+  sizes.map((L, i) => ({
+    x: scan.get(L)!.map((p) => p.T), y: scan.get(L)!.map(f), yErr: scan.get(L)!.map(err),
+    label: `Wolff L=${L} ± SE`, color: dark[i], marker: markers[i], line: false,
+  }));
+const tcLine = (lo: number, hi: number): PlotSeries => ({ x: [ISING_TC, ISING_TC], y: [lo, hi], label: 'T_c', color: '#999999', dash: true, lineWidth: 1 });
 
 writeSvg(join(out, 'magnetization.svg'), linePlot({
-  title: '⟨|m|⟩ per spin', xLabel: 'T', yLabel: '⟨|M|⟩ / N',
+  title: '⟨|m|⟩ per spin', xLabel: 'T', yLabel: '⟨|M|⟩ / N', yLim: [0, 1.05],
   series: [
-    tcLine(0, 1),
+    tcLine(0, 1.05),
     { x: fine, y: fine.map(onsagerMagnetization), label: 'Onsager L=∞', color: 'black' },
-    { x: fine, y: fine.map((T) => isingExact(4, T).absMagnetization / 16), label: 'exact L=4', color: '#c7c7c7' },
-    ...mc((p) => p.absM),
+    { x: fine, y: fine.map((T) => isingExact(4, T).absMagnetization / 16), label: 'exact L=4', color: '#aaaaaa', dash: '2 3' },
+    ...mc((p) => p.absM, (p) => p.mErr),
   ],
 }));
 writeSvg(join(out, 'energy.svg'), linePlot({
@@ -111,27 +129,27 @@ writeSvg(join(out, 'energy.svg'), linePlot({
     tcLine(-2, -0.5),
     { x: fine, y: fine.map(onsagerEnergyPerSpin), label: 'Onsager L=∞', color: 'black' },
     ...sizes.map((L, i) => ({ x: fine, y: fine.map((T) => isingKaufman(L, T).energy / (L * L)), label: `Kaufman L=${L}`, color: light[i] })),
-    ...mc((p) => p.e),
+    ...mc((p) => p.e, (p) => p.eErr),
   ],
 }));
 // Onsager's c diverges at T_c: draw it where it is below 3.
 const cFine = fine.filter((T) => Math.abs(T - ISING_TC) > 0.005);
 writeSvg(join(out, 'heat-capacity.svg'), linePlot({
-  title: 'Heat capacity per spin', xLabel: 'T', yLabel: 'C / N',
+  title: 'Heat capacity per spin (Onsager L=∞ diverges at T_c; drawn up to 3)', xLabel: 'T', yLabel: 'C / N', yLim: [0, 3],
   series: [
     tcLine(0, 3),
     { x: cFine.filter((T) => T < ISING_TC), y: cFine.filter((T) => T < ISING_TC).map((T) => Math.min(3, onsagerHeatCapacityPerSpin(T))), label: 'Onsager L=∞', color: 'black' },
     { x: cFine.filter((T) => T > ISING_TC), y: cFine.filter((T) => T > ISING_TC).map((T) => Math.min(3, onsagerHeatCapacityPerSpin(T))), color: 'black' },
     ...sizes.map((L, i) => ({ x: fine, y: fine.map((T) => isingKaufman(L, T).heatCapacity / (L * L)), label: `Kaufman L=${L}`, color: light[i] })),
-    ...mc((p) => p.c),
+    ...mc((p) => p.c, (p) => p.cErr),
   ],
 }));
 writeSvg(join(out, 'binder.svg'), linePlot({
   title: 'Binder cumulant U = 1 − ⟨m⁴⟩/(3⟨m²⟩²)', xLabel: 'T', yLabel: 'U',
   series: [
     tcLine(0, 2 / 3),
-    ...[2, 3, 4].map((L, i) => ({ x: fine, y: fine.map((T) => isingExact(L, T).binder), label: `exact L=${L}`, color: ['#dddddd', '#bbbbbb', '#888888'][i] })),
-    ...mc((p) => p.u),
+    ...[2, 3, 4].map((L, i) => ({ x: fine, y: fine.map((T) => isingExact(L, T).binder), label: `exact L=${L}`, color: ['#cccccc', '#aaaaaa', '#777777'][i], dash: '2 3' })),
+    ...mc((p) => p.u, (p) => p.uErr),
   ],
 }));
 
@@ -139,6 +157,7 @@ writeSvg(join(out, 'binder.svg'), linePlot({
 // 2. Spin configurations, 128×128, shown at 2× (nearest neighbour)
 const side = 128, zoom = 2;
 const tiles: Float64Array[] = [];
+const tileLabels: string[] = [];
 for (const [T, how] of [[1.8, 'wolff'], [ISING_TC, 'wolff'], [3.2, 'metropolis']] as const) {
   const model = new IsingModel({ L: side, T, rng: rng.split(), start: 'random' });
   runIsing(model, { update: how, thermalize: quick ? 100 : 500, samples: 1 });
@@ -147,13 +166,14 @@ for (const [T, how] of [[1.8, 'wolff'], [ISING_TC, 'wolff'], [3.2, 'metropolis']
     for (let x = 0; x < side * zoom; x++) tile[y * side * zoom + x] = model.spins[Math.floor(y / zoom) * side + Math.floor(x / zoom)];
   }
   tiles.push(tile);
+  tileLabels.push(`T = ${T.toFixed(3)}${Math.abs(T - ISING_TC) < 1e-9 ? ' = T_c' : ''}`);
   console.log(`spins at T = ${T.toFixed(3)} (${how}): |m| = ${(Math.abs(model.magnetization()) / model.N).toFixed(3)}, E/N = ${(model.energy() / model.N).toFixed(3)}`);
 }
-writePng(join(out, 'spins.png'), imageGrid(tiles, side * zoom, side * zoom, 3, { padding: 6, padValue: 128, normalize: { min: -1, max: 1 } }));
+writePng(join(out, 'spins.png'), imageGrid(tiles, side * zoom, side * zoom, 3, { padding: 6, padValue: 128, normalize: { min: -1, max: 1 }, tileLabels }));
 
 // ---------------------------------------------------------------------------------------------
 // 3. Autocorrelation time of |M| at T_c
-const benchFile = join(here, '..', '..', 'bench', 'ising-autocorr.ts');
+const benchFile = join(repoRoot, 'bench', 'ising-autocorr.ts');
 if (existsSync(benchFile)) console.log(`\nThe full autocorrelation benchmark (L = 16, 32, 64): npx tsx bench/ising-autocorr.ts`);
 console.log(`\nτ_int of |M| at T_c, in sweeps (Sokal window c = 5)${quick ? '; --quick chains are short, so the large Metropolis τ are underestimated' : ''}:`);
 console.log('   L   Metropolis   Wolff');

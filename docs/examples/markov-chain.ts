@@ -4,10 +4,9 @@
  *
  * Prints p(1), p(2), p(3) from p(0) = (1, 0, 0), the stationary distribution, the eigenvalues,
  * and how p(n) - pi halves every step; then the random walk on a ring (even vs odd size) and the
- * Metropolis chain for a target on a 5-ring. Writes tour-output/markov-chain.svg (git-ignored),
- * a plot of p_i(n) converging to pi_i.
+ * Metropolis chain for a target on a 5-ring. Writes tour-output/examples/markov-chain/p-of-n.svg
+ * (git-ignored), a plot of p_i(n) converging to pi_i.
  */
-import { fileURLToPath } from 'node:url';
 import {
   balanceResidual,
   detailedBalanceResidual,
@@ -21,6 +20,12 @@ import {
   transitionEigenvalues,
 } from '../../lib/index.js';
 import { writeSvg } from '../../lib/io-node.js';
+import { exampleCli } from './support/cli.js';
+
+const cli = exampleCli('markov-chain', `
+The notes' 3-state Markov chain step by step: p(n) = W^n p(0), the stationary distribution and
+the eigenvalues, then the random walk on a ring and a Metropolis chain on a 5-ring. Runs in a
+moment, so --quick changes nothing.`);
 
 const fmt = (v: ArrayLike<number>, digits = 4) => `(${Array.from(v, (x) => (Math.abs(x) < 1e-15 ? 0 : x).toFixed(digits)).join(', ')})`;
 
@@ -73,11 +78,14 @@ console.log(`  stationary distribution ${fmt(piM)} vs p/15 = ${fmt(target.map((x
 console.log(`  balance residual ${balanceResidual(M, piM).toExponential(1)}, detailed-balance residual ${detailedBalanceResidual(M, piM).toExponential(1)}`);
 
 const svg = linePlot({
-  series: [0, 1, 2].map((i) => ({ y: history.map((h) => h[i]), label: `p_${i}(n) -> pi_${i} = ${pi[i]}` })),
+  series: [
+    ...[0, 1, 2].map((i) => ({ y: history.map((h) => h[i]), label: `p_${i}(n)`, marker: 'circle' as const, markerSize: 2.5 })),
+    ...[0, 1, 2].map((i) => ({ x: [0, 20], y: [pi[i], pi[i]], label: `pi_${i} = ${pi[i]}`, dash: true, lineWidth: 1, color: ['#1f77b4', '#ff7f0e', '#2ca02c'][i] })),
+  ],
   title: 'p(n) = W^n p(0) for the notes\' 3-state chain',
   xLabel: 'step n',
   yLabel: 'probability',
 });
-const out = fileURLToPath(new URL('../../tour-output/markov-chain.svg', import.meta.url));
+const out = cli.file('p-of-n.svg');
 writeSvg(out, svg);
 console.log(`\nplot written to ${out}`);

@@ -10,11 +10,10 @@
  * MALA, ULA, HMC) cross the valley at x = 0, where the density is e^{−4.5} ≈ 1 % of the peak,
  * only now and then: the per-chain proportions scatter, the ESS collapses to a few hundred out of
  * 40000 draws and R-hat rises above 1.01. Writes a histogram per sampler
- * (tour-output/mixture-histograms.svg).
+ * (tour-output/examples/mixture-samplers/histograms.svg).
  *
- *   npx tsx docs/examples/mixture-samplers.ts
+ *   npx tsx docs/examples/mixture-samplers.ts [--samples N] [--quick] [--help]
  */
-import { join } from 'node:path';
 import { Rng } from '../../lib/random/index.js';
 import { linePlot, type PlotSeries } from '../../lib/io/index.js';
 import { writeSvg } from '../../lib/io-node.js';
@@ -34,6 +33,13 @@ import {
   type LogDensity,
   type Sampler,
 } from '../../lib/mcmc/index.js';
+import { exampleCli } from './support/cli.js';
+
+const cli = exampleCli('mixture-samplers', `
+Every sampler of lib/mcmc on the two-mode mixture 1/2 N(-3,1) + 1/2 N(3,1): four chains each,
+two started in each mode; P(x > 0) per chain, R-hat, acceptance, ESS and pooled histograms.`, {
+  samples: { help: 'samples per chain after 1000 warm-up steps', default: 10000, quick: 2000, min: 100 },
+});
 
 const target = mixtureTarget1d({ means: [-3, 3], sds: [1, 1], weights: [0.5, 0.5] });
 
@@ -78,7 +84,7 @@ console.log('two-mode mixture ½N(−3,1) + ½N(3,1); exact P(x > 0) = 0.5; 4 ch
 console.log(`${'sampler'.padEnd(28)} P(x>0)  per chain                  R-hat   accept   ESS`);
 const rng = new Rng(7);
 for (const row of rows) {
-  const r = runChains(row.sampler, row.target, { chains: 4, warmup: 1000, samples: 10000, x0: row.starts, adapt: row.adapt }, rng.split());
+  const r = runChains(row.sampler, row.target, { chains: 4, warmup: 1000, samples: cli.values.samples, x0: row.starts, adapt: row.adapt, progress: true }, rng.split());
   const xs = chainColumns(r, 0);
   const perChain = xs.map((x) => x.reduce((s, v) => s + (v > 0 ? 1 : 0), 0) / x.length);
   const pooled = perChain.reduce((a, b) => a + b, 0) / perChain.length;
@@ -94,11 +100,11 @@ for (const row of rows) {
   series.push({ x: centers, y: hist, label: row.name });
 }
 const exact = centers.map((c) => 0.5 * (Math.exp(-0.5 * (c + 3) ** 2) + Math.exp(-0.5 * (c - 3) ** 2)) / Math.sqrt(2 * Math.PI));
-series.push({ x: centers, y: exact, label: 'exact density', color: '#000000' });
+series.push({ x: centers, y: exact, label: 'exact density', color: '#000000', dash: '6 3', lineWidth: 2 });
 console.log('\nR-hat > 1.01 flags chains that disagree. The local samplers cross the valley at x = 0 only rarely:');
 console.log('their per-chain proportions scatter and the ESS is tiny, even when the pooled proportion happens to be');
 console.log('close to 1/2 (the starts were balanced on purpose).');
 
-const path = join(process.cwd(), 'tour-output', 'mixture-histograms.svg');
-writeSvg(path, linePlot({ series, title: 'Pooled histograms of 4 chains per sampler, ½N(−3,1) + ½N(3,1)', xLabel: 'x', yLabel: 'density', width: 800, height: 480 }));
-console.log(`wrote ${join('tour-output', 'mixture-histograms.svg')}`);
+const path = cli.file('histograms.svg');
+writeSvg(path, linePlot({ series, title: 'Pooled histograms of 4 chains per sampler, ½N(−3,1) + ½N(3,1)', xLabel: 'x', yLabel: 'density', width: 900, height: 480, legend: 'outside', xLim: [LO, HI] }));
+console.log(`wrote ${path}`);

@@ -16,6 +16,12 @@ import {
   toyPeopleFruitWeights,
   visibleDistributionExact,
 } from '../../lib/index.js';
+import { exampleCli } from './support/cli.js';
+
+exampleCli('toy-32', `
+The student tutorial's toy: 3 visible units (people A, B, C) and 2 hidden (fruits D, E), all 32
+scenarios with their score, e^score and probability, the corrected numbers of the tutorial, and
+the visible marginal. Prints a table; writes no picture; --quick changes nothing.`);
 
 const { labels } = toyPeopleFruit();
 const rbm = BernoulliRBM.create(3, 2, toyPeopleFruitWeights());

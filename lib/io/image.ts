@@ -4,6 +4,7 @@
  */
 import type { AnyMatrix } from '../linalg/matrix.js';
 import type { PixelImage } from './png.js';
+import { drawText, FONT_HEIGHT, textWidth } from './font.js';
 
 /** What to do with values outside the display range [min, max]. */
 export type OutOfRange = 'clip' | 'throw';
@@ -112,11 +113,16 @@ export type GridNormalize = 'per-tile' | 'global' | { min: number; max: number }
  * - `{ min, max }`: a fixed range (e.g. { min: 0, max: 1 } for probabilities); values outside
  *   it are clipped, as in greyImageFromFloats.
  *
+ * Labels (in the built-in bitmap font, see drawText): `rowLabels[r]` is written left of grid row
+ * r, `tileLabels[t]` above tile t (e.g. the temperature of each Ising panel). Text is white on
+ * dark padding and black on light padding; `labelScale` magnifies it (default 2 for tiles at
+ * least 96 pixels high, else 1). A tile label wider than its tile is cut to fit.
+ *
  * @param options.padding pixels around and between tiles (default 1)
  * @param options.padValue grey level of padding and empty cells, 0..255 (default 0, black)
  * @example
- * // 10 samples of 28x28 pixels in [0,1], 5 per line
- * const grid = imageGrid(samples, 28, 28, 5, { normalize: { min: 0, max: 1 } });
+ * // 10 samples of 28x28 pixels in [0,1], 5 per line, one label per line
+ * const grid = imageGrid(samples, 28, 28, 5, { normalize: { min: 0, max: 1 }, rowLabels: ['CD-1', 'PCD'] });
  * const png = encodePng(grid);
  */
 export function imageGrid(
@@ -124,7 +130,7 @@ export function imageGrid(
   tileWidth: number,
   tileHeight: number,
   columns: number,
-  options: { padding?: number; padValue?: number; normalize?: GridNormalize } = {},
+  options: { padding?: number; padValue?: number; normalize?: GridNormalize; rowLabels?: readonly string[]; tileLabels?: readonly string[]; labelScale?: number } = {},
 ): PixelImage {
   const fn = 'imageGrid';
   checkSize(fn, 'tileWidth', tileWidth);
@@ -190,8 +196,20 @@ export function imageGrid(
 
   const cols = Math.min(columns, count);
   const gridRows = Math.ceil(count / cols);
-  const width = cols * tileWidth + (cols + 1) * padding;
-  const height = gridRows * tileHeight + (gridRows + 1) * padding;
+  const { rowLabels, tileLabels } = options;
+  const labelScale = options.labelScale ?? (tileHeight >= 96 ? 2 : 1);
+  if (!Number.isInteger(labelScale) || labelScale < 1 || labelScale > 16) throw new RangeError(`${fn}: labelScale must be an integer in [1, 16], got ${labelScale}`);
+  if (rowLabels !== undefined && (!Array.isArray(rowLabels) || rowLabels.length > gridRows || !rowLabels.every((l) => typeof l === 'string'))) {
+    throw new RangeError(`${fn}: rowLabels must be an array of at most ${gridRows} strings (one per grid row), got ${Array.isArray(rowLabels) ? `${rowLabels.length} entries` : typeof rowLabels}`);
+  }
+  if (tileLabels !== undefined && (!Array.isArray(tileLabels) || tileLabels.length > count || !tileLabels.every((l) => typeof l === 'string'))) {
+    throw new RangeError(`${fn}: tileLabels must be an array of at most ${count} strings (one per tile), got ${Array.isArray(tileLabels) ? `${tileLabels.length} entries` : typeof tileLabels}`);
+  }
+  const textH = FONT_HEIGHT * labelScale;
+  const band = tileLabels !== undefined && tileLabels.length > 0 ? textH + 4 : 0; // label strip above every tile row
+  const leftMargin = rowLabels !== undefined && rowLabels.length > 0 ? Math.max(...rowLabels.map((l) => textWidth(l, labelScale))) + 6 : 0;
+  const width = leftMargin + cols * tileWidth + (cols + 1) * padding;
+  const height = gridRows * (tileHeight + band) + (gridRows + 1) * padding;
   const data = new Uint8Array(width * height).fill(padValue);
   for (let t = 0; t < count; t++) {
     const a = arrayOf(t);
@@ -208,8 +226,8 @@ export function imageGrid(
         if (v > hi) hi = v;
       }
     }
-    const x0 = padding + (t % cols) * (tileWidth + padding);
-    const y0 = padding + Math.floor(t / cols) * (tileHeight + padding);
+    const x0 = leftMargin + padding + (t % cols) * (tileWidth + padding);
+    const y0 = padding + band + Math.floor(t / cols) * (tileHeight + band + padding);
     const start = y0 * width + x0;
     if (!(lo < hi)) {
       // A constant tile (or a global range of one value) has no contrast: draw it mid-grey.
@@ -218,5 +236,19 @@ export function imageGrid(
     }
     toGrey(fn, a, o, tileSize, lo, hi, 'clip', data, start, width, tileWidth, `tile ${t} `);
   }
-  return { width, height, channels: 1, data };
+  const image: PixelImage = { width, height, channels: 1, data };
+  const ink = padValue < 128 ? 255 : 0;
+  rowLabels?.forEach((label, r) => {
+    const y = padding + band + r * (tileHeight + band + padding) + Math.floor((tileHeight - textH) / 2);
+    drawText(image, label, 3, y, { color: ink, scale: labelScale });
+  });
+  // A tile label longer than its tile is cut (it would run into the next tile).
+  const fits = Math.max(1, Math.floor((tileWidth + labelScale) / (6 * labelScale)));
+  tileLabels?.forEach((label, t) => {
+    if ([...label].length > fits) label = [...label].slice(0, fits).join('');
+    const x = leftMargin + padding + (t % cols) * (tileWidth + padding);
+    const y = padding + Math.floor(t / cols) * (tileHeight + band + padding) + 2;
+    drawText(image, label, x, y, { color: ink, scale: labelScale });
+  });
+  return image;
 }

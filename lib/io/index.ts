@@ -6,3 +6,4 @@
 export * from './png.js';
 export * from './image.js';
 export * from './svg.js';
+export * from './font.js';

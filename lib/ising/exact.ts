@@ -1,7 +1,7 @@
 /**
  * Exact enumeration of the 2D Ising model on a small periodic L×L lattice (L ≤ 4, 2^16 states).
  *
- * X-ISING (NOTES-MAP §17): the notes only name the Ising model as a data source; the exact 2×2
+ * X-ISING (docs/notes-map.md §17): the notes only name the Ising model as a data source; the exact 2×2
  * numbers they quote (Z, ⟨E⟩, ⟨|M|⟩, ⟨M²⟩ at T = 1) are reproduced here by brute force.
  *
  * Model: E(s) = −J Σ_⟨ij⟩ s_i s_j − h Σ_i s_i, s_i = ±1, J = 1, k_B = 1, β = 1/T. The bonds are

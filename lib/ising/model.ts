@@ -77,6 +77,14 @@ function decide(rng: Rng, thr: number, frac: number): boolean {
   return x < thr || (x === thr && rng.bernoulli(frac));
 }
 
+/** u < p for u uniform on [0, 1), decided exactly as the sweeps decide it (see the file header). */
+function uniformBelow(rng: Rng, p: number): boolean {
+  if (p >= 1) return true; // certain: no word is drawn
+  const t = p * TWO32;
+  const thr = Math.floor(t);
+  return decide(rng, thr, t - thr);
+}
+
 /**
  * The L×L periodic Ising model with J = 1, k_B = 1 and field h, its spins, and its Markov-chain
  * updates (Metropolis, heat-bath, checkerboard, Wolff). The sweeps keep running totals of the bond
@@ -393,13 +401,66 @@ export class IsingModel {
   }
 
   /**
+   * The readable reference for the three sweeps (the fast `siteSweep` below must agree with it
+   * bit for bit: spec/ising/fast-sweep.spec.ts). Visits the sites in typewriter order — all of
+   * them, or only the black ((r + c) even) or white ones — and applies, as the notes write them,
+   *
+   *   Metropolis: ΔE = 2 s (Σ_nb s_j + h); flip if ΔE <= 0 or u < e^{−ΔE/T}
+   *   heat bath:  s_i = +1 if u < p(+1 | rest) = 1 / (1 + e^{−2(Σ_nb s_j + h)/T}), else −1
+   *
+   * with u decided exactly on the generator's 32-bit words, so it consumes the same words as
+   * `sweep()`, `heatBathSweep()` and `checkerboardSweep()`. Slower (an exp per site, no running
+   * totals). Returns the number of changed spins.
+   *
+   * @example
+   * ```ts
+   * const a = new IsingModel({ L: 8, T: 2.5, rng: new Rng(3) });
+   * const b = new IsingModel({ L: 8, T: 2.5, rng: new Rng(3) });
+   * a.sweep() === b.referenceSweep('metropolis'); // true, and a.spins equals b.spins
+   * ```
+   */
+  referenceSweep(rule: IsingSiteRule = 'metropolis', sites: 'all' | 'black' | 'white' = 'all'): number {
+    const fn = 'IsingModel.referenceSweep';
+    if (rule !== 'metropolis' && rule !== 'heatbath') throw new RangeError(`${fn}: rule must be 'metropolis' or 'heatbath', got ${describe(rule)}`);
+    if (sites !== 'all' && sites !== 'black' && sites !== 'white') throw new RangeError(`${fn}: sites must be 'all', 'black' or 'white', got ${describe(sites)}`);
+    if (this.bondsStale) this.recompute();
+    const { L, h, spins, rng } = this;
+    const T = this.temperature;
+    let changed = 0;
+    for (let r = 0; r < L; r++) {
+      for (let c = 0; c < L; c++) {
+        if ((sites === 'black' && (r + c) % 2 !== 0) || (sites === 'white' && (r + c) % 2 !== 1)) continue;
+        const i = r * L + c;
+        const s = spins[i];
+        const nb = this.neighbourSum(i); // Σ_nb s_j over up, down, left, right
+        let flip: boolean;
+        if (rule === 'metropolis') {
+          const dE = 2 * s * (nb + h);
+          flip = dE <= 0 || uniformBelow(rng, Math.exp(-dE / T));
+        } else {
+          const pUp = 1 / (1 + Math.exp((-2 * (nb + h)) / T));
+          flip = uniformBelow(rng, pUp) !== (s === 1); // the new spin is +1 iff u < p(+1 | rest)
+        }
+        if (flip) {
+          spins[i] = -s;
+          changed++;
+        }
+      }
+    }
+    this.recompute();
+    return changed;
+  }
+
+  /**
    * The sweeps' one loop. Visits the sites in typewriter order — all of them (colour = −1:
    * `sweep`, `heatBathSweep`) or those with (r + c) % 2 === colour (`checkerboardSweep`) — and
    * applies the Metropolis rule or, with `heat`, the heat-bath rule. Returns the changed spins.
    *
    * The generator's four words live in local variables for the whole pass (read here, written
    * back at the end): the pass consumes exactly the words `rng.nextUint32()` would, in the same
-   * order, without a method call and two memory round trips per site.
+   * order, without a method call and two memory round trips per site. The acceptance
+   * probabilities come from tables built once per temperature. {@link IsingModel.referenceSweep}
+   * is the same computation written plainly.
    */
   private siteSweep(heat: boolean, colour: -1 | 0 | 1): number {
     const { L, N, spins, rng } = this;

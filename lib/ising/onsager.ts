@@ -6,7 +6,7 @@
  * C. N. Yang, Phys. Rev. 85, 808 (1952) (spontaneous magnetization). The closed forms use the
  * notation of K. Huang, "Statistical Mechanics" (the chapter on Onsager's solution): modulus
  * κ = 2 sinh 2K / cosh² 2K and κ'' = 2 tanh² 2K − 1. The heat capacity was re-derived as du/dT
- * and is checked numerically (see onsagerHeatCapacityPerSpin). X-ISING in NOTES-MAP §17.
+ * and is checked numerically (see onsagerHeatCapacityPerSpin). X-ISING in docs/notes-map.md §17.
  */
 
 /**

@@ -6,12 +6,17 @@
  */
 import { blockingError } from '../mcmc/diagnostics.js';
 import { IsingModel } from './model.js';
+import { progressReporter, type ProgressOptions } from '../progress/index.js';
 
 /** The update used by {@link runIsing}. 'checkerboard' is the Metropolis rule in checkerboard order. */
 export type IsingUpdate = 'metropolis' | 'heatbath' | 'checkerboard' | 'wolff';
 
-/** Options of {@link runIsing}. */
-export interface RunIsingOptions {
+/**
+ * Options of {@link runIsing}. `progress: true` prints a throttled line on stderr counting
+ * sweeps (sweep-equivalents of flipped spins for 'wolff'), with rate and ETA; `onProgress`
+ * receives the same updates.
+ */
+export interface RunIsingOptions extends ProgressOptions {
   /** Number of samples to record (integer >= 1). */
   samples: number;
   /**
@@ -96,13 +101,18 @@ export function runIsing(model: IsingModel, options: RunIsingOptions): IsingRun 
   const energy = new Float64Array(samples);
   const magnetization = new Float64Array(samples);
   const run: IsingRun = { update, L: model.L, N, T: model.T, h: model.h, energy, magnetization, sweepsPerSample };
+  const progress = progressReporter(`${fn} ${update} L=${model.L} T=${model.T}`, thermalize + samples * sweepsPerSample, options, 'sweeps');
 
   if (update === 'wolff') {
     let clustersPerSample = options.clustersPerSample;
     // Thermalization: grow clusters until thermalize·N spins have been flipped.
     let flipped = 0;
     let clusters = 0;
-    while (flipped < thermalize * N) { flipped += model.wolffStep(); clusters++; }
+    while (flipped < thermalize * N) {
+      flipped += model.wolffStep();
+      clusters++;
+      if (progress !== null) progress.update(Math.min(thermalize, Math.floor(flipped / N)));
+    }
     if (clustersPerSample === undefined) {
       if (clusters === 0) throw new RangeError(`${fn}: update 'wolff' with thermalize = 0 needs clustersPerSample (its default comes from the thermalization's mean cluster size)`);
       clustersPerSample = Math.max(1, Math.round((sweepsPerSample * N * clusters) / flipped));
@@ -116,7 +126,9 @@ export function runIsing(model: IsingModel, options: RunIsingOptions): IsingRun 
       clusterSize[t] = size / clustersPerSample;
       energy[t] = model.energy();
       magnetization[t] = model.magnetization();
+      if (progress !== null) progress.update(thermalize + (t + 1) * sweepsPerSample);
     }
+    progress?.finish();
     run.clustersPerSample = clustersPerSample;
     run.clusterSize = clusterSize;
     run.meanClusterSize = total / (samples * clustersPerSample);
@@ -124,13 +136,18 @@ export function runIsing(model: IsingModel, options: RunIsingOptions): IsingRun 
   }
 
   const step = update === 'metropolis' ? () => model.sweep() : update === 'heatbath' ? () => model.heatBathSweep() : () => model.checkerboardSweep('metropolis');
-  for (let t = 0; t < thermalize; t++) step();
+  for (let t = 0; t < thermalize; t++) {
+    step();
+    if (progress !== null) progress.update(t + 1);
+  }
   let changed = 0;
   for (let t = 0; t < samples; t++) {
     for (let k = 0; k < sweepsPerSample; k++) changed += step();
     energy[t] = model.energy();
     magnetization[t] = model.magnetization();
+    if (progress !== null) progress.update(thermalize + (t + 1) * sweepsPerSample);
   }
+  progress?.finish();
   run.acceptance = changed / (samples * sweepsPerSample * N);
   return run;
 }

@@ -17,7 +17,7 @@
  */
 import { type Matrix, shapeOf } from './matrix.js';
 import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
-import { activeBackend } from './backend.js';
+import { addRowVectorUnchecked } from './kernels.js';
 
 /** A vector argument of `dot`, `axpy` and `scale`. */
 export type FloatVector = Float32Array | Float64Array;
@@ -262,12 +262,11 @@ export function addRowVector(out: Matrix, a: Matrix, v: Float32Array): Matrix {
   checkSameOrDisjoint('addRowVector', 'out', out.data, 'a', a.data);
   checkDisjoint('addRowVector', 'out', out.data, 'v', v);
   // The active backend's kernel: one float32 addition per entry on either backend (same bits).
-  activeBackend().addRowVector(out.data, a.data, v, a.rows, a.cols);
-  return out;
+  return addRowVectorUnchecked(out, a, v);
 }
 
 /**
- * Sums over the rows, one value per column: out_j = Σ_i a_ij (the issue's definition; the
+ * Sums over the rows, one value per column: out_j = Σ_i a_ij (the
  * batch sum of a bias gradient). `out` has length a.cols and must not share memory with a.
  * Sums are float64, rounded to float32 once. Returns out.
  *

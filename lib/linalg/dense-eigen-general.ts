@@ -134,7 +134,10 @@ function balance(A: Float64Array, n: number): void {
 export interface EigenvaluesOptions {
   /** Balance the matrix first (Parlett-Reinsch, exact powers of 2). Default true. */
   balance?: boolean;
-  /** QR iterations allowed per eigenvalue (or 2 x 2 block) before an error. Default 30. */
+  /**
+   * QR iterations allowed in total (over all eigenvalues) before an error. Default
+   * 30 max(10, n), the budget of LAPACK `dlahqr`.
+   */
   maxIterations?: number;
 }
 
@@ -147,15 +150,18 @@ export interface EigenvaluesResult {
 /**
  * All eigenvalues of a real square matrix (not necessarily symmetric), e.g. a column-stochastic
  * Markov matrix. Steps: balance, reduce to upper Hessenberg form, then Francis double-shift QR
- * steps on the active block, deflating whenever a subdiagonal entry becomes negligible:
- * |h_{k,k-1}| <= eps (|h_{k-1,k-1}| + |h_kk|). A deflated 1 x 1 block gives a real eigenvalue
- * with im exactly 0; a 2 x 2 block gives a real pair (im exactly 0) or a complex conjugate pair.
+ * steps on the active block, deflating whenever a subdiagonal entry becomes negligible by the
+ * Ahues-Tisseur test (see `isNegligible`). A deflated 1 x 1 block gives a real eigenvalue with
+ * im exactly 0; a 2 x 2 block gives a real pair (im exactly 0) or a complex conjugate pair.
+ * Clustered eigenvalues (several within 1e-12 of each other) and graded spectra converge: the
+ * shift polynomial's first column is formed from differences h_ii - sigma, as in EISPACK `hqr`
+ * and LAPACK `dlahqr`.
  *
  * Order: descending modulus |lambda|; moduli equal within a relative 1e-12 count as ties, broken
  * by larger real part first, then larger imaginary part first (so a conjugate pair is listed
  * +im then -im, and for a stochastic matrix the eigenvalue 1 comes before -1).
- * The input is not modified. Throws a RangeError if a block needs more than `maxIterations`
- * QR iterations (rare; the message names the iteration count).
+ * The input is not modified. Throws a RangeError if the QR iterations over all eigenvalues
+ * exceed `maxIterations` (rare; the message names the count and the unfinished block).
  *
  * @example
  * const t = Math.PI / 6; // a rotation by t has eigenvalues cos t ± i sin t
@@ -164,9 +170,9 @@ export interface EigenvaluesResult {
  */
 export function eigenvalues(a: Matrix64, options: EigenvaluesOptions = {}): EigenvaluesResult {
   checkInput('eigenvalues', 'a', a, true);
-  const maxIterations = options.maxIterations ?? 30;
-  checkPositiveInteger('eigenvalues', 'maxIterations', maxIterations);
   const n = a.rows;
+  const maxIterations = options.maxIterations ?? 30 * Math.max(10, n);
+  checkPositiveInteger('eigenvalues', 'maxIterations', maxIterations);
   const H = a.data.slice();
   if (options.balance ?? true) balance(H, n);
   reduceToHessenberg(H, n, null);
@@ -176,164 +182,288 @@ export function eigenvalues(a: Matrix64, options: EigenvaluesOptions = {}): Eige
   return sortEigenvalues(re, im);
 }
 
+/** Smallest positive normal float64, 2^-1022 (LAPACK's safe minimum). */
+const SAFE_MIN = 2.2250738585072014e-308;
+
+/** Iterations without a deflation after which an exceptional shift is used (LAPACK's KEXSH). */
+const EXCEPTIONAL_EVERY = 10;
+
 /**
  * Francis double-shift QR on the upper Hessenberg H (in place, destroyed), writing the
  * eigenvalues into re/im. Works on the active block l..hi; only that block is updated, which is
- * enough for eigenvalues (no Schur vectors are kept).
+ * enough for eigenvalues (no Schur vectors are kept). The organization is that of LAPACK
+ * `dlahqr`: a total budget of QR iterations, the Ahues-Tisseur deflation test, shifts from the
+ * trailing 2 x 2 block (an exceptional shift after every 10 iterations without a deflation), and
+ * the bulge started at the lowest row m where two consecutive small subdiagonals let it start.
  */
 function hessenbergQR(H: Float64Array, n: number, re: Float64Array, im: Float64Array, maxIterations: number): void {
-  // Norm used when the deflation test's local scale is 0.
-  let norm = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = Math.max(0, i - 1); j < n; j++) norm += Math.abs(H[i * n + j]);
-  }
+  // Subdiagonals below smallNum count as zero whatever their neighbours (LAPACK's SMLNUM).
+  const smallNum = SAFE_MIN * (n / EPS);
+  const shift = new Float64Array(4); // (re1, im1, re2, im2)
+  const v = new Float64Array(3);
   let hi = n - 1;
-  let its = 0;
+  let used = 0;
+  let sinceDeflation = 0;
   while (hi >= 0) {
-    // Find the top l of the active block: the largest l <= hi with h_{l,l-1} negligible (l = 0 if none).
+    // Top l of the active block: the largest l <= hi with h_{l,l-1} negligible (l = 0 if none).
     let l = hi;
-    while (l > 0) {
-      let s = Math.abs(H[(l - 1) * n + l - 1]) + Math.abs(H[l * n + l]);
-      if (s === 0) s = norm;
-      if (Math.abs(H[l * n + l - 1]) <= EPS * s) {
-        H[l * n + l - 1] = 0;
-        break;
-      }
-      l--;
-    }
+    while (l > 0 && !isNegligible(H, n, l, hi, smallNum)) l--;
+    if (l > 0) H[l * n + l - 1] = 0;
     if (l === hi) {
       // 1 x 1 block: a real eigenvalue.
       re[hi] = H[hi * n + hi];
       im[hi] = 0;
       hi--;
-      its = 0;
+      sinceDeflation = 0;
       continue;
     }
     if (l === hi - 1) {
-      // 2 x 2 block [[y, b], [c, x]]: (lambda - x)(lambda - y) = w with w = b c.
-      // With mu = lambda - x, p = (y - x)/2, q = p^2 + w: mu = p ± sqrt(q).
-      const x = H[hi * n + hi];
-      const y = H[(hi - 1) * n + hi - 1];
-      const w = H[hi * n + hi - 1] * H[(hi - 1) * n + hi];
-      const p = 0.5 * (y - x);
-      const q = p * p + w;
-      const z = Math.sqrt(Math.abs(q));
-      if (q >= 0) {
-        // Real pair: the larger-|mu| root first (no cancellation), the other from mu1 mu2 = -w.
-        const mu = p + (p >= 0 ? z : -z);
-        re[hi - 1] = x + mu;
-        re[hi] = mu !== 0 ? x - w / mu : x;
-        im[hi - 1] = 0;
-        im[hi] = 0;
-      } else {
-        re[hi - 1] = x + p;
-        re[hi] = x + p;
-        im[hi - 1] = z;
-        im[hi] = -z;
-      }
+      eigenvalues2x2(H[(hi - 1) * n + hi - 1], H[(hi - 1) * n + hi], H[hi * n + hi - 1], H[hi * n + hi], re, im, hi - 1);
       hi -= 2;
-      its = 0;
+      sinceDeflation = 0;
       continue;
     }
-    if (its === maxIterations) {
-      throw new RangeError(`eigenvalues: no convergence after ${maxIterations} QR iterations on the block of rows ${l}..${hi}`);
+    if (used === maxIterations) {
+      throw new RangeError(`eigenvalues: no convergence after ${maxIterations} QR iterations in total (eigenvalues ${hi + 1}..${n - 1} found; the block of rows ${l}..${hi} did not split)`);
     }
-    its++;
-    // Shifts: the eigenvalues sigma1, sigma2 of the trailing 2 x 2 block, used through
-    // s = sigma1 + sigma2 and t = sigma1 sigma2 (both real). Iterations 10 and 20 use the
-    // EISPACK exceptional shift instead, to break cycles: sigma = h_hh + 0.75 e ± 0.6614 e i
-    // with e = |h_{hi,hi-1}| + |h_{hi-1,hi-2}|.
-    let s: number;
-    let t: number;
-    const hhh = H[hi * n + hi];
-    if (its === 10 || its === 20) {
-      const e = Math.abs(H[hi * n + hi - 1]) + Math.abs(H[(hi - 1) * n + hi - 2]);
-      s = 2 * hhh + 1.5 * e;
-      t = hhh * hhh + 1.5 * e * hhh + e * e;
-    } else {
-      const h11 = H[(hi - 1) * n + hi - 1];
-      s = h11 + hhh;
-      t = h11 * hhh - H[(hi - 1) * n + hi] * H[hi * n + hi - 1];
-    }
-    francisStep(H, n, l, hi, s, t);
+    used++;
+    sinceDeflation++;
+    chooseShifts(H, n, l, hi, sinceDeflation, shift);
+    const m = bulgeStart(H, n, l, hi, shift, v);
+    francisStep(H, n, l, m, hi, v);
   }
 }
 
 /**
- * One Francis double-shift step on the active block l..hi (Golub & Van Loan Alg. 7.5.1):
- * the first column of M = H^2 - s H + t I, i.e. (x, y, z) below, fixes a 3 x 3 reflector; the
- * bulge it creates is chased down the subdiagonal with further 3 x 3 reflectors and one 2 x 2.
- * In exact arithmetic this is one QR step of M, i.e. two QR steps with shifts sigma1, sigma2.
+ * Ahues-Tisseur deflation test (LAPACK Working Note 122, 1997, as used in `dlahqr`) for the
+ * subdiagonal h_{k,k-1} of the active block ending at row hi. With a = h_{k-1,k-1},
+ * b = h_{k-1,k}, c = h_{k,k-1}, d = h_kk, c is set to 0 when
+ *
+ *   |c| <= eps (|a| + |d|)                                   (the classical test), and
+ *   min(|b|,|c|) max(|b|,|c|) / s <= eps min(|d|,|a-d|) max(|d|,|a-d|) / s,
+ *   s = max(|d|,|a-d|) + max(|b|,|c|),
+ *
+ * i.e. |b c| is negligible against |d (a - d)|: the eigenvalues of the 2 x 2 block move by a
+ * relative eps at most. The second condition refuses to deflate a tiny c when the diagonal
+ * entries are nearly equal (a cluster), where the classical test alone would change the
+ * eigenvalues by much more than eps. When a = d = 0 the neighbouring subdiagonals give the
+ * local scale.
  */
-function francisStep(H: Float64Array, n: number, l: number, hi: number, s: number, t: number): void {
-  const h00 = H[l * n + l];
-  const h10 = H[(l + 1) * n + l];
-  let x = h00 * h00 + H[l * n + l + 1] * h10 - s * h00 + t;
-  let y = h10 * (h00 + H[(l + 1) * n + l + 1] - s);
-  let z = h10 * H[(l + 2) * n + l + 1];
-  for (let k = l; k <= hi - 2; k++) {
-    // 3 x 3 reflector P = I - beta v v^T with P (x, y, z)^T = (alpha, 0, 0)^T.
-    const scale = Math.abs(x) + Math.abs(y) + Math.abs(z);
-    if (scale !== 0) {
+function isNegligible(H: Float64Array, n: number, k: number, hi: number, smallNum: number): boolean {
+  const c = Math.abs(H[k * n + k - 1]);
+  if (c <= smallNum) return true;
+  const a = H[(k - 1) * n + k - 1];
+  const d = H[k * n + k];
+  let scale = Math.abs(a) + Math.abs(d);
+  if (scale === 0) {
+    if (k >= 2) scale += Math.abs(H[(k - 1) * n + k - 2]);
+    if (k + 1 <= hi) scale += Math.abs(H[(k + 1) * n + k]);
+  }
+  if (c > EPS * scale) return false;
+  const b = Math.abs(H[(k - 1) * n + k]);
+  const offMax = Math.max(c, b);
+  const offMin = Math.min(c, b);
+  const diagMax = Math.max(Math.abs(d), Math.abs(a - d));
+  const diagMin = Math.min(Math.abs(d), Math.abs(a - d));
+  const s = diagMax + offMax;
+  return offMin * (offMax / s) <= Math.max(smallNum, EPS * (diagMin * (diagMax / s)));
+}
+
+/**
+ * The two shifts sigma1, sigma2 for the next double-shift step, into shift = (re1, im1, re2, im2):
+ * the eigenvalues of the trailing 2 x 2 block [[h11, h12], [h21, h22]] (Francis), or after every
+ * 10 iterations without a deflation an exceptional block [[w + 3/4 e, -7/16 e], [e, w + 3/4 e]]
+ * (eigenvalues w + 3/4 e ± 0.661 e i) built from the bottom (w = h_{hi,hi},
+ * e = |h_{hi,hi-1}| + |h_{hi-1,hi-2}|) or, every other time, the top of the block, to break
+ * cycles. Real shifts: both are set to the one closer to h22 (as `dlahqr` does), which keeps the
+ * step real and converges at the same rate.
+ */
+function chooseShifts(H: Float64Array, n: number, l: number, hi: number, sinceDeflation: number, shift: Float64Array): void {
+  let h11: number;
+  let h12: number;
+  let h21: number;
+  let h22: number;
+  if (sinceDeflation % (2 * EXCEPTIONAL_EVERY) === 0) {
+    const e = Math.abs(H[(l + 1) * n + l]) + Math.abs(H[(l + 2) * n + l + 1]);
+    h11 = 0.75 * e + H[l * n + l];
+    h12 = -0.4375 * e;
+    h21 = e;
+    h22 = h11;
+  } else if (sinceDeflation % EXCEPTIONAL_EVERY === 0) {
+    const e = Math.abs(H[hi * n + hi - 1]) + Math.abs(H[(hi - 1) * n + hi - 2]);
+    h11 = 0.75 * e + H[hi * n + hi];
+    h12 = -0.4375 * e;
+    h21 = e;
+    h22 = h11;
+  } else {
+    h11 = H[(hi - 1) * n + hi - 1];
+    h12 = H[(hi - 1) * n + hi];
+    h21 = H[hi * n + hi - 1];
+    h22 = H[hi * n + hi];
+  }
+  // Eigenvalues of the 2 x 2 block, computed on the block scaled by s to avoid overflow:
+  // with tr = (h11 + h22)/2 and det = (h11 - tr)(h22 - tr) - h12 h21, they are tr ± sqrt(-det).
+  const s = Math.abs(h11) + Math.abs(h12) + Math.abs(h21) + Math.abs(h22);
+  if (s === 0) {
+    shift.fill(0);
+    return;
+  }
+  h11 /= s; h12 /= s; h21 /= s; h22 /= s;
+  const tr = (h11 + h22) / 2;
+  const det = (h11 - tr) * (h22 - tr) - h12 * h21;
+  const root = Math.sqrt(Math.abs(det));
+  if (det >= 0) {
+    shift[0] = tr * s; shift[1] = root * s; // complex conjugate pair
+    shift[2] = tr * s; shift[3] = -root * s;
+  } else {
+    const r1 = tr + root;
+    const r2 = tr - root;
+    const r = (Math.abs(r1 - h22) <= Math.abs(r2 - h22) ? r1 : r2) * s;
+    shift[0] = r; shift[1] = 0;
+    shift[2] = r; shift[3] = 0;
+  }
+}
+
+/**
+ * Where to start the bulge, and its first column. The double-shift step is one QR step of
+ * M = (H - sigma1 I)(H - sigma2 I); started at row m its reflector is fixed by the first column
+ * of M's block from row m, (x, y, z) = h_{m+1,m} times
+ *
+ *   x = h_{m,m+1} + (h_mm - sigma1)(h_mm - sigma2) / h_{m+1,m}
+ *   y = (h_mm - sigma1) + (h_{m+1,m+1} - sigma2)
+ *   z = h_{m+2,m+1},
+ *
+ * written with the differences h_mm - sigma formed first (EISPACK `hqr`, LAPACK `dlahqr`): when
+ * the eigenvalues cluster at c with width w the entries of M are of size w^2, and the expanded
+ * form h_mm^2 - (sigma1 + sigma2) h_mm + sigma1 sigma2 would lose them under round-off of size
+ * eps c^2. v receives (x, y, z) scaled to |x| + |y| + |z| = 1.
+ *
+ * Starting at m > l is allowed when h_{m,m-1} times the bulge it would create is negligible:
+ * |h_{m,m-1}| (|y| + |z|) <= eps |x| (|h_{m-1,m-1}| + |h_mm| + |h_{m+1,m+1}|). Returns m.
+ */
+function bulgeStart(H: Float64Array, n: number, l: number, hi: number, shift: Float64Array, v: Float64Array): number {
+  const [re1, im1, re2, im2] = shift;
+  let m = hi - 2;
+  for (; m >= l; m--) {
+    const hmm = H[m * n + m];
+    const h21 = H[(m + 1) * n + m];
+    const s = Math.abs(hmm - re2) + Math.abs(im2) + Math.abs(h21);
+    const h21s = h21 / s;
+    v[0] = h21s * H[m * n + m + 1] + (hmm - re1) * ((hmm - re2) / s) - im1 * (im2 / s);
+    v[1] = h21s * ((hmm - re1) + (H[(m + 1) * n + m + 1] - re2));
+    v[2] = h21s * H[(m + 2) * n + m + 1];
+    const sum = Math.abs(v[0]) + Math.abs(v[1]) + Math.abs(v[2]);
+    v[0] /= sum; v[1] /= sum; v[2] /= sum;
+    if (m === l) break;
+    const lhs = Math.abs(H[m * n + m - 1]) * (Math.abs(v[1]) + Math.abs(v[2]));
+    const rhs = EPS * Math.abs(v[0]) * (Math.abs(H[(m - 1) * n + m - 1]) + Math.abs(hmm) + Math.abs(H[(m + 1) * n + m + 1]));
+    if (lhs <= rhs) break;
+  }
+  return m;
+}
+
+/**
+ * One Francis double-shift step on rows l..hi started at row m (Golub & Van Loan Alg. 7.5.1):
+ * the reflector fixed by v = (x, y, z) creates a bulge, which further 3 x 3 reflectors (one
+ * 2 x 2 at the end) chase down the subdiagonal. In exact arithmetic this is one QR step of
+ * (H - sigma1 I)(H - sigma2 I), i.e. two QR steps with shifts sigma1, sigma2.
+ * Each reflector is G = I - tau u u^T with u = (1, u1, u2), chosen so that G (x, y, z)^T =
+ * (beta, 0, 0)^T, beta = -sign(x) ||(x, y, z)||, tau = (beta - x)/beta, u_i = (y, z)_i/(x - beta)
+ * (LAPACK `dlarfg`).
+ */
+function francisStep(H: Float64Array, n: number, l: number, m: number, hi: number, v: Float64Array): void {
+  for (let k = m; k <= hi - 1; k++) {
+    const three = k < hi - 1; // a 3 x 3 reflector, or the final 2 x 2
+    let x: number;
+    let y: number;
+    let z: number;
+    if (k === m) {
+      x = v[0]; y = v[1]; z = three ? v[2] : 0;
+    } else {
+      x = H[k * n + k - 1];
+      y = H[(k + 1) * n + k - 1];
+      z = three ? H[(k + 2) * n + k - 1] : 0;
+    }
+    let tau = 0;
+    let u1 = 0;
+    let u2 = 0;
+    let beta = x;
+    if (y !== 0 || z !== 0) {
+      // ||(x, y, z)|| computed on the vector scaled by its 1-norm (no overflow or underflow).
+      const scale = Math.abs(x) + Math.abs(y) + Math.abs(z);
       const xs = x / scale;
       const ys = y / scale;
       const zs = z / scale;
-      const norm = Math.sqrt(xs * xs + ys * ys + zs * zs);
-      const alpha = xs >= 0 ? -norm : norm; // scaled by 1/scale
-      const v0 = xs - alpha;
-      const v1 = ys;
-      const v2 = zs;
-      const beta = 2 / (v0 * v0 + v1 * v1 + v2 * v2);
-      // Left: rows k..k+2, columns from max(l, k-1) to hi.
-      const j0 = Math.max(l, k - 1);
-      for (let j = j0; j <= hi; j++) {
-        const p = beta * (v0 * H[k * n + j] + v1 * H[(k + 1) * n + j] + v2 * H[(k + 2) * n + j]);
-        H[k * n + j] -= p * v0;
-        H[(k + 1) * n + j] -= p * v1;
-        H[(k + 2) * n + j] -= p * v2;
+      const norm = scale * Math.sqrt(xs * xs + ys * ys + zs * zs);
+      beta = x >= 0 ? -norm : norm;
+      tau = (beta - x) / beta;
+      u1 = y / (x - beta);
+      u2 = z / (x - beta);
+    }
+    if (k > m) {
+      // Column k-1 becomes (beta, 0, 0) in rows k..k+2: set it directly.
+      H[k * n + k - 1] = beta;
+      H[(k + 1) * n + k - 1] = 0;
+      if (three) H[(k + 2) * n + k - 1] = 0;
+    } else if (m > l) {
+      // Started below l: G acts on h_{m,m-1} too; its other products are the negligible bulge.
+      H[k * n + k - 1] *= 1 - tau;
+    }
+    if (tau === 0) continue;
+    const t1 = tau;
+    const t2 = tau * u1;
+    const t3 = tau * u2;
+    if (three) {
+      for (let j = k; j <= hi; j++) {
+        const sum = H[k * n + j] + u1 * H[(k + 1) * n + j] + u2 * H[(k + 2) * n + j];
+        H[k * n + j] -= sum * t1;
+        H[(k + 1) * n + j] -= sum * t2;
+        H[(k + 2) * n + j] -= sum * t3;
       }
-      if (k > l) {
-        // Column k-1 now holds (alpha, 0, 0) in rows k..k+2: set the zeros exactly.
-        H[k * n + k - 1] = alpha * scale;
-        H[(k + 1) * n + k - 1] = 0;
-        H[(k + 2) * n + k - 1] = 0;
+      const iEnd = Math.min(k + 3, hi);
+      for (let i = l; i <= iEnd; i++) {
+        const sum = H[i * n + k] + u1 * H[i * n + k + 1] + u2 * H[i * n + k + 2];
+        H[i * n + k] -= sum * t1;
+        H[i * n + k + 1] -= sum * t2;
+        H[i * n + k + 2] -= sum * t3;
       }
-      // Right: columns k..k+2, rows l .. min(k+3, hi).
-      const i1 = Math.min(k + 3, hi);
-      for (let i = l; i <= i1; i++) {
-        const p = beta * (H[i * n + k] * v0 + H[i * n + k + 1] * v1 + H[i * n + k + 2] * v2);
-        H[i * n + k] -= p * v0;
-        H[i * n + k + 1] -= p * v1;
-        H[i * n + k + 2] -= p * v2;
+    } else {
+      for (let j = k; j <= hi; j++) {
+        const sum = H[k * n + j] + u1 * H[(k + 1) * n + j];
+        H[k * n + j] -= sum * t1;
+        H[(k + 1) * n + j] -= sum * t2;
+      }
+      for (let i = l; i <= hi; i++) {
+        const sum = H[i * n + k] + u1 * H[i * n + k + 1];
+        H[i * n + k] -= sum * t1;
+        H[i * n + k + 1] -= sum * t2;
       }
     }
-    x = H[(k + 1) * n + k];
-    y = H[(k + 2) * n + k];
-    if (k < hi - 2) z = H[(k + 3) * n + k];
   }
-  // Final 2 x 2 reflector on rows / columns hi-1, hi, zeroing h_{hi, hi-2}.
-  const k = hi - 1;
-  const scale = Math.abs(x) + Math.abs(y);
-  if (scale !== 0) {
-    const xs = x / scale;
-    const ys = y / scale;
-    const norm = Math.sqrt(xs * xs + ys * ys);
-    const alpha = xs >= 0 ? -norm : norm;
-    const v0 = xs - alpha;
-    const v1 = ys;
-    const beta = 2 / (v0 * v0 + v1 * v1);
-    for (let j = k - 1; j <= hi; j++) {
-      const p = beta * (v0 * H[k * n + j] + v1 * H[(k + 1) * n + j]);
-      H[k * n + j] -= p * v0;
-      H[(k + 1) * n + j] -= p * v1;
-    }
-    H[k * n + k - 1] = alpha * scale;
-    H[(k + 1) * n + k - 1] = 0;
-    for (let i = l; i <= hi; i++) {
-      const p = beta * (H[i * n + k] * v0 + H[i * n + k + 1] * v1);
-      H[i * n + k] -= p * v0;
-      H[i * n + k + 1] -= p * v1;
-    }
+}
+
+/**
+ * Eigenvalues of the deflated 2 x 2 block [[a, b], [c, d]] into re/im at k, k+1:
+ * (lambda - a)(lambda - d) = b c. With mu = lambda - d, p = (a - d)/2, q = p^2 + b c:
+ * mu = p ± sqrt(q). Real pair (q >= 0): the larger-|mu| root first (no cancellation), the other
+ * from mu1 mu2 = -b c; im exactly 0. Otherwise the conjugate pair d + p ± i sqrt(-q).
+ */
+function eigenvalues2x2(a: number, b: number, c: number, d: number, re: Float64Array, im: Float64Array, k: number): void {
+  const w = b * c;
+  const p = 0.5 * (a - d);
+  const q = p * p + w;
+  const z = Math.sqrt(Math.abs(q));
+  if (q >= 0) {
+    const mu = p + (p >= 0 ? z : -z);
+    re[k] = d + mu;
+    re[k + 1] = mu !== 0 ? d - w / mu : d;
+    im[k] = 0;
+    im[k + 1] = 0;
+  } else {
+    re[k] = d + p;
+    re[k + 1] = d + p;
+    im[k] = z;
+    im[k + 1] = -z;
   }
 }
 
@@ -404,25 +534,28 @@ export function eigenvectorFor(a: Matrix64, lambda: number, options: Eigenvector
   for (let k = 0; k < n; k++) {
     if (Math.abs(U[k * n + k]) < floor) U[k * n + k] = U[k * n + k] < 0 ? -floor : floor;
   }
+  // Accepted residual: a backward error of a few eps (the level a backward-stable solver reaches).
+  const small = n * EPS * (aNorm + Math.abs(lambda));
+  const limit = Math.sqrt(EPS) * (aNorm + Math.abs(lambda));
   let x = new Float64Array(n).fill(1 / Math.sqrt(n));
   let y = new Float64Array(n);
+  let r = Infinity;
   for (let it = 1; it <= maxIterations; it++) {
     solveFactoredInPlace(f.lu.data, f.pivots, n, x, y);
     normalizeSigned(y);
     let change = 0;
     for (let i = 0; i < n; i++) change = Math.max(change, Math.abs(y[i] - x[i]));
     const tmp = x; x = y; y = tmp;
-    if (change <= 1e-12) {
-      const r = residual(a, lambda, x);
-      const limit = Math.sqrt(EPS) * (aNorm + Math.abs(lambda));
+    r = residual(a, lambda, x);
+    // Stop when x no longer moves, or when it is already an eigenvector to working accuracy
+    // (for a repeated or tightly clustered eigenvalue x may keep turning inside the eigenspace).
+    if (change <= 1e-12 || r <= small) {
       if (r > limit) {
         throw new RangeError(`eigenvectorFor: lambda = ${lambda} does not look like an eigenvalue of a: residual ||A x - lambda x|| = ${r} > sqrt(eps)(||A||_F + |lambda|) = ${limit}`);
       }
       return x;
     }
   }
-  const r = residual(a, lambda, x);
-  const limit = Math.sqrt(EPS) * (aNorm + Math.abs(lambda));
   if (r > limit) {
     throw new RangeError(`eigenvectorFor: lambda = ${lambda} does not look like an eigenvalue of a: after ${maxIterations} iterations the residual ||A x - lambda x|| = ${r} > sqrt(eps)(||A||_F + |lambda|) = ${limit}`);
   }

@@ -17,8 +17,9 @@
  * Scalar float64 versions (`sigmoidScalar`, `softplusScalar`, `logSigmoidScalar`, `logAddExp`)
  * are exported for RBM / MCMC code that works one number at a time.
  */
-import { logSigmoidFloat32, softplusFloat32, tanhFloat32 } from './fastexp.js';
+import { logSigmoidFloat32, softplusFloat32 } from './fastexp.js';
 import { activeBackend } from './backend.js';
+import { sigmoidUnchecked, tanhUnchecked } from './kernels.js';
 
 export { fastExp, fastExpm1 } from './fastexp.js';
 
@@ -149,7 +150,7 @@ export function sigmoid<T extends ElementwiseArray>(out: T, x: T): T {
   if (checkPair('sigmoid', out, x)) {
     // The active backend's kernel: 'ts' uses the polynomial exp (error <= 2^-24 + 2^-26), 'wasm'
     // the SIMD kernel for arrays of 16 or more (error <= 2^-21, proved over all float32 inputs).
-    activeBackend().sigmoid(out as Float32Array, x as Float32Array);
+    sigmoidUnchecked(out as Float32Array, x as Float32Array);
   }
   else map64(out as Float64Array, x as Float64Array, sigmoidScalar);
   return out;
@@ -190,7 +191,7 @@ export function logSigmoid<T extends ElementwiseArray>(out: T, x: T): T {
  * tanh(new Float32Array(3), new Float32Array([-1e4, 1e-8, 0.5])); // [-1, 9.99999993922529e-9 (= fround(1e-8)), 0.46211716532707214]
  */
 export function tanh<T extends ElementwiseArray>(out: T, x: T): T {
-  if (checkPair('tanh', out, x)) tanhFloat32(out as Float32Array, x as Float32Array);
+  if (checkPair('tanh', out, x)) tanhUnchecked(out as Float32Array, x as Float32Array);
   else map64(out as Float64Array, x as Float64Array, Math.tanh);
   return out;
 }

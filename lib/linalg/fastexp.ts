@@ -14,7 +14,7 @@
  *      is at most e^(2|r|) |r|^4 / 24 <= 9.4e-9 (~2^-26.7) for |r| <= ln 2 / 32.
  *
  * Rounding the float64 result to float32 adds at most 2^-24 relative, so the float32 result is
- * within 2^-24 + 2^-26.6 < 2^-23.6 of e^x, well inside the 2^-21 the issue requires. A
+ * within 2^-24 + 2^-26.6 < 2^-23.6 of e^x, well inside the 2^-21 the library promises. A
  * Cody–Waite split of ln 2 / 16 is not needed: the float64 rounding of k * (ln 2 / 16) is at most
  * 2^-46 absolute for |x| <= 105, some 2^20 below this budget.
  *

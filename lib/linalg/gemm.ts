@@ -2,9 +2,11 @@
  * General matrix multiply: out = alpha · op(a) · op(b) + beta · out.
  *
  * `gemm` works on float32 `Matrix` values and is the engine's hot path (every RBM and network
- * layer is a gemm). It validates its arguments here and then hands raw arrays to the active
- * backend (backend.ts; the pure-TypeScript kernel lives in gemm-ts.ts). `gemm64` is a plain,
- * obviously-correct triple loop over `Matrix64` for small exact work and test references.
+ * layer is a gemm). It validates its arguments here and then calls `gemmUnchecked`
+ * (kernels.ts), which hands raw arrays to the active backend (backend.ts; the pure-TypeScript
+ * kernel lives in gemm-ts.ts). `gemm64` is a plain, obviously-correct triple loop over
+ * `Matrix64`: the readable reference for the packed kernels, used for small exact work and in
+ * the tests.
  *
  * Both accumulate every entry as one float64 sum. For float32 inputs each product a·b is exact
  * in float64, so an entry of gemm's result satisfies (derivation in docs/linalg.md)
@@ -12,7 +14,7 @@
  * i.e. the float32 rounding of the final value plus a float64 summation error far below it.
  */
 import { type Matrix, type Matrix64, shapeOf } from './matrix.js';
-import { activeBackend } from './backend.js';
+import { gemmUnchecked } from './kernels.js';
 import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
 
 export { availableBackends, getBackend, setBackend, type BackendName, type LinalgBackend } from './backend.js';
@@ -139,13 +141,8 @@ export function validateGemm(fn: string, out: Matrix, a: Matrix, b: Matrix, opts
  * ```
  */
 export function gemm(out: Matrix, a: Matrix, b: Matrix, opts?: GemmOptions): Matrix {
-  const { m, n, k, o } = validateGemm('gemm', out, a, b, opts);
-  activeBackend().sgemm(
-    o.transA, o.transB, m, n, k, o.alpha,
-    a.data, 0, a.cols, b.data, 0, b.cols,
-    o.beta, out.data, 0, n,
-  );
-  return out;
+  const { o } = validateGemm('gemm', out, a, b, opts);
+  return gemmUnchecked(out, a, b, o.transA, o.transB, o.alpha, o.beta);
 }
 
 /**

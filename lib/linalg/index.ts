@@ -4,4 +4,4 @@ export * from './gemm.js';
 export * from './blas.js';
 export * from './elementwise.js';
 export * from './dense.js';
-export * from './sparse.js';
+export { sparseGemm, lastSparseGemm, type SparseGemmOptions, type SparseGemmStats } from './sparse.js';

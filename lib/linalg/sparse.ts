@@ -23,7 +23,8 @@
  * Density. Listing the nonzeros costs one pass over a; when more than `maxDensity` of a's
  * entries are nonzero (default 0.5) the dense gemm is faster and is called instead (same bits).
  */
-import { gemm, getBackend, validateGemm, type GemmOptions } from './gemm.js';
+import { getBackend, validateGemm, type GemmOptions } from './gemm.js';
+import { gemmUnchecked } from './kernels.js';
 import type { Matrix } from './matrix.js';
 import { buildSparseKernelModule, type RowsKernel, type TransposeKernel } from './wasm/sparse-kernel.js';
 
@@ -250,27 +251,41 @@ export function sparseGemm(out: Matrix, a: Matrix, b: Matrix, options?: SparseGe
     maxDensity = d;
     gemmOptions = { transA: options.transA, transB: options.transB, alpha: options.alpha, beta: options.beta };
   }
-  const { m, n, k, o } = validateGemm(fn, out, a, b, gemmOptions);
+  const { o } = validateGemm(fn, out, a, b, gemmOptions);
+  return sparseGemmUnchecked(out, a, b, o.transA, o.transB, o.alpha, o.beta, maxDensity);
+}
+
+/**
+ * {@link sparseGemm} without argument checks (internal: not re-exported by lib/linalg/index.ts),
+ * for loops that validated their shapes once at their own public boundary, like gemmUnchecked.
+ *
+ * @example
+ * ```ts
+ * sparseGemmUnchecked(H, X, W, false, false, 1, 0, 0.4); // H = X·W, X 0/1
+ * ```
+ */
+export function sparseGemmUnchecked(out: Matrix, a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number, beta: number, maxDensity: number): Matrix {
+  const m = transA ? a.cols : a.rows, k = transA ? a.rows : a.cols, n = transB ? b.rows : b.cols;
   lastSparseGemm.entries = m * k;
-  if (m === 0 || n === 0 || k === 0 || o.alpha === 0) {
+  if (m === 0 || n === 0 || k === 0 || alpha === 0) {
     lastSparseGemm.nonzeros = 0;
     lastSparseGemm.path = 'dense';
-    return gemm(out, a, b, gemmOptions);
+    return gemmUnchecked(out, a, b, transA, transB, alpha, beta);
   }
   if (getBackend() === 'wasm') {
     if (wasmSparse === undefined) wasmSparse = new WasmSparse();
-    if (!wasmSparse.run(a.data, o.transA, o.transB, m, n, k, o.alpha, b.data, o.beta, out.data, maxDensity)) {
+    if (!wasmSparse.run(a.data, transA, transB, m, n, k, alpha, b.data, beta, out.data, maxDensity)) {
       lastSparseGemm.path = 'dense';
-      return gemm(out, a, b, gemmOptions);
+      return gemmUnchecked(out, a, b, transA, transB, alpha, beta);
     }
   } else {
-    const { nnz } = listNonzerosHere(a.data, o.transA, m, k);
+    const { nnz } = listNonzerosHere(a.data, transA, m, k);
     lastSparseGemm.nonzeros = nnz;
     if (nnz > maxDensity * m * k) {
       lastSparseGemm.path = 'dense';
-      return gemm(out, a, b, gemmOptions);
+      return gemmUnchecked(out, a, b, transA, transB, alpha, beta);
     }
-    sparseTS(o.transB, m, n, k, o.alpha, b.data, o.beta, out.data);
+    sparseTS(transB, m, n, k, alpha, b.data, beta, out.data);
   }
   lastSparseGemm.path = 'sparse';
   return out;

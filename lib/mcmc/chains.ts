@@ -5,18 +5,21 @@
  * Samples are stored per chain in a Float64Array of samples × dim, row-major. See docs/mcmc.md.
  */
 import type { Rng } from '../random/index.js';
+import { progressReporter, type ProgressOptions } from '../progress/index.js';
 import { DualAveragingStepSize, RobbinsMonroStepSize } from './adapt.js';
 import type { Sampler, SamplerChain } from './sampler.js';
 import { checkCount, checkTarget, describe, type LogDensity } from './target.js';
 
 /**
  * Options of runChains. `x0` is one start for every chain or an array with one start per chain.
- * `adapt: false` keeps the sampler's initial step throughout (default true).
+ * `adapt: false` keeps the sampler's initial step throughout (default true). `progress: true`
+ * prints a throttled line on stderr (count of transitions over all chains, rate, ETA);
+ * `onProgress` receives the same updates.
  *
  * @example
- * const options: RunChainsOptions = { chains: 4, warmup: 1000, samples: 5000, x0: new Float64Array(2) };
+ * const options: RunChainsOptions = { chains: 4, warmup: 1000, samples: 5000, x0: new Float64Array(2), progress: true };
  */
-export interface RunChainsOptions {
+export interface RunChainsOptions extends ProgressOptions {
   chains: number;
   warmup: number;
   samples: number;
@@ -95,6 +98,8 @@ export function runChains(sampler: Sampler, target: LogDensity, options: RunChai
   const running: SamplerChain[] = starts.map((x0) => sampler.init(target, x0));
   const streams: Rng[] = running.map(() => rng.split());
   const results: ChainResult[] = [];
+  const perChain = warmup + samples;
+  const progress = progressReporter(`${fn} ${sampler.name}`, chains * perChain, options, 'steps');
   for (let c = 0; c < chains; c++) {
     const chain = running[c];
     const r = streams[c];
@@ -110,6 +115,7 @@ export function runChains(sampler: Sampler, target: LogDensity, options: RunChai
       stepSizes[t] = chain.stepSize;
       if (chain.step(r)) acceptedWarmup++;
       if (adapter !== null) chain.stepSize = adapter.update(chain.acceptanceProbability);
+      if (progress !== null) progress.update(c * perChain + t + 1);
     }
     // ---- freeze the step, then sample ----
     if (adapter !== null) chain.stepSize = adapter.finalStepSize();
@@ -120,6 +126,7 @@ export function runChains(sampler: Sampler, target: LogDensity, options: RunChai
       stepSizes[warmup + t] = chain.stepSize;
       if (chain.step(r)) accepted++;
       out.set(chain.x, t * d); // N-MH-01: after a rejection chain.x is the old state, recorded again
+      if (progress !== null) progress.update(c * perChain + warmup + t + 1);
     }
     results.push({
       samples: out,
@@ -131,6 +138,7 @@ export function runChains(sampler: Sampler, target: LogDensity, options: RunChai
       acceptance: accepted / samples,
     });
   }
+  progress?.finish();
   return { sampler: sampler.name, dim: d, chains: results };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Langevin sampling for energy-based models (NOTES-MAP section 16, *[external]*: the notes point
+ * Langevin sampling for energy-based models (docs/notes-map.md §16, *external*: the notes point
  * to Foster, Generative Deep Learning 2nd ed. ch. 7, and Du & Mordatch 2019, arXiv:1903.08689).
  *
  * ULA (N-LANG-01), the update of Du & Mordatch with the notes' step λ:

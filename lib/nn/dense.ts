@@ -85,7 +85,8 @@ export function denseForward<M extends NNMatrix>(Z: M, Aprev: M, W: M, b: Vector
  *   dAprev = Δ Wᵀ       ∂C/∂a^{l-1}_k = Σ_j δ^l_j w^l_{jk}  (skipped when `dAprev` is null, e.g. for the input layer)
  *
  * With `accumulate` true, dW and db are added to (dW += ..., db += ...), so gradients of several
- * passes through one layer can be summed; dAprev is always overwritten. Returns `dW`.
+ * passes through one layer can be summed; dAprev is always overwritten. With dW = db = null only
+ * dAprev is computed (e.g. ∇_x of an energy for Langevin sampling). Returns `dZ`.
  * `gemm32` (optional) computes the float32 products instead of `gemm` (e.g. a WorkerPool's).
  *
  * @example
@@ -95,8 +96,8 @@ export function denseForward<M extends NNMatrix>(Z: M, Aprev: M, W: M, b: Vector
  * // dW = [[0.5], [1]], db = [0.5], dA_prev = [[1.5, 2]]
  */
 export function denseBackward<M extends NNMatrix>(
-  dW: M,
-  db: VectorOf<M>,
+  dW: M | null,
+  db: VectorOf<M> | null,
   dAprev: M | null,
   dZ: M,
   Aprev: M,
@@ -109,28 +110,31 @@ export function denseBackward<M extends NNMatrix>(
   checkNNMatrix(fn, 'W', W);
   checkNNMatrix(fn, 'dZ', dZ);
   checkNNMatrix(fn, 'Aprev', Aprev);
-  checkNNMatrix(fn, 'dW', dW);
   checkSamePrecision(fn, 'dZ', dZ, 'W', W);
   checkSamePrecision(fn, 'Aprev', Aprev, 'W', W);
-  checkSamePrecision(fn, 'dW', dW, 'W', W);
-  checkNNVector(fn, 'db', db, W.cols);
-  checkSamePrecision(fn, 'db', db, 'W', W);
-  checkShape(fn, 'dZ', dZ, dZ.rows, W.cols, `one column per output of W, which is ${W.rows}x${W.cols}`);
+  if (dZ.cols !== W.cols) throw new RangeError(`${fn}: dZ is ${dZ.rows}x${dZ.cols} but must have ${W.cols} columns (one per output of W, which is ${W.rows}x${W.cols})`);
   checkShape(fn, 'Aprev', Aprev, dZ.rows, W.rows, 'batch rows of dZ x n_{l-1}');
-  checkShape(fn, 'dW', dW, W.rows, W.cols, 'the shape of W');
   if (typeof accumulate !== 'boolean') throw new TypeError(`${fn}: accumulate must be a boolean, got ${typeof accumulate}`);
-  // eq. (1): dC/dW^l = (A^{l-1})ᵀ Δ^l; the notes' ∂C/∂w^l_{jk} = δ^l_j a^{l-1}_k is dW[k][j]
-  product(dW, Aprev, dZ, accumulate ? TN_ADD : TN, gemm32);
-  // eq. (3): dC/db^l_j = Σ_batch δ^l_j
-  const rows = dZ.rows, n = dZ.cols, D = dZ.data;
-  if (db instanceof Float32Array && !accumulate) {
-    sumRows(db, dZ as Matrix);
-  } else {
-    if (!accumulate) db.fill(0);
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let r = 0; r < rows; r++) s += D[r * n + j];
-      db[j] += s;
+  if ((dW === null) !== (db === null)) throw new TypeError(`${fn}: pass both dW and db, or both null (to get only dAprev)`);
+  if (dW !== null && db !== null) {
+    checkNNMatrix(fn, 'dW', dW);
+    checkSamePrecision(fn, 'dW', dW, 'W', W);
+    checkShape(fn, 'dW', dW, W.rows, W.cols, 'the shape of W');
+    checkNNVector(fn, 'db', db, W.cols);
+    checkSamePrecision(fn, 'db', db, 'W', W);
+    // eq. (1): dC/dW^l = (A^{l-1})ᵀ Δ^l; the notes' ∂C/∂w^l_{jk} = δ^l_j a^{l-1}_k is dW[k][j]
+    product(dW, Aprev, dZ, accumulate ? TN_ADD : TN, gemm32);
+    // eq. (3): dC/db^l_j = Σ_batch δ^l_j
+    const rows = dZ.rows, n = dZ.cols, D = dZ.data;
+    if (db instanceof Float32Array && !accumulate) {
+      sumRows(db, dZ as Matrix);
+    } else {
+      if (!accumulate) db.fill(0);
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let r = 0; r < rows; r++) s += D[r * n + j];
+        db[j] += s;
+      }
     }
   }
   if (dAprev !== null) {
@@ -140,5 +144,5 @@ export function denseBackward<M extends NNMatrix>(
     // N-NN-10: dC/dA^{l-1} = Δ^l (W^l)ᵀ, i.e. Σ_k δ^l_k w^l_{kj} (the notes' output-index-first w)
     product(dAprev, dZ, W, NT, gemm32);
   }
-  return dW;
+  return dZ;
 }

@@ -16,7 +16,7 @@
  */
 import type { Rng } from '../random/index.js';
 import { matrix, matrix64, type Matrix, type Matrix64 } from '../linalg/matrix.js';
-import type { Activation, DenseLayer, MLP, MLPGradient, NNMatrix, Precision, VectorOf } from './model.js';
+import { ACTIVATIONS, type Activation, type DenseLayer, type MLP, type MLPGradient, type NNMatrix, type Precision, type VectorOf } from './model.js';
 import { activationBackward, activationForward } from './activations.js';
 import { denseBackward, denseForward, type GemmFunction } from './dense.js';
 import { defaultInit, initWeights, type InitScheme } from './init.js';
@@ -118,17 +118,29 @@ export function checkMLP(fn: string, net: unknown): asserts net is MLP {
     throw new RangeError(`${fn}: net has ${m.layers.length} layers but sizes [${m.sizes.join(', ')}] needs ${m.sizes.length - 1}`);
   }
   const want = m.precision === 'float64' ? Float64Array : Float32Array;
-  m.layers.forEach((layer, i) => {
-    const l = i + 1;
-    checkNNMatrix(fn, `layer ${l} W`, layer.W);
-    if (!(layer.W.data instanceof want) || !(layer.b instanceof want)) {
-      throw new TypeError(`${fn}: layer ${l} is not ${m.precision} like the network (W: ${describe(layer.W.data)}, b: ${describe(layer.b)})`);
-    }
-    checkShape(fn, `layer ${l} W`, layer.W, m.sizes[l - 1], m.sizes[l], `n_${l - 1} x n_${l} for sizes [${m.sizes.join(', ')}]`);
-    if (layer.b.length !== m.sizes[l]) throw new RangeError(`${fn}: layer ${l} b has length ${layer.b.length} but n_${l} = ${m.sizes[l]}`);
-    checkActivation(fn, `layer ${l} activation`, layer.activation);
-    checkSlope(fn, layer.slope);
-  });
+  for (let i = 0; i < m.layers.length; i++) {
+    const layer = m.layers[i];
+    const W = layer?.W;
+    // the common case is cheap (no strings built); the messages are made only on failure
+    const ok = W !== null && typeof W === 'object' && W.data instanceof want && layer.b instanceof want
+      && W.rows === m.sizes[i] && W.cols === m.sizes[i + 1] && W.data.length === W.rows * W.cols
+      && layer.b.length === m.sizes[i + 1] && (ACTIVATIONS as readonly string[]).includes(layer.activation)
+      && typeof layer.slope === 'number' && Number.isFinite(layer.slope);
+    if (!ok) checkLayerInDetail(fn, m, i + 1, want);
+  }
+}
+
+function checkLayerInDetail(fn: string, m: MLP, l: number, want: Float32ArrayConstructor | Float64ArrayConstructor): void {
+  const layer = m.layers[l - 1];
+  if (layer === null || typeof layer !== 'object') throw new TypeError(`${fn}: layer ${l} must be an object { W, b, activation, slope }, got ${describe(layer)}`);
+  checkNNMatrix(fn, `layer ${l} W`, layer.W);
+  if (!(layer.W.data instanceof want) || !(layer.b instanceof want)) {
+    throw new TypeError(`${fn}: layer ${l} is not ${m.precision} like the network (W: ${describe(layer.W.data)}, b: ${describe(layer.b)})`);
+  }
+  checkShape(fn, `layer ${l} W`, layer.W, m.sizes[l - 1], m.sizes[l], `n_${l - 1} x n_${l} for sizes [${m.sizes.join(', ')}]`);
+  if (layer.b.length !== m.sizes[l]) throw new RangeError(`${fn}: layer ${l} b has length ${layer.b.length} but n_${l} = ${m.sizes[l]}`);
+  checkActivation(fn, `layer ${l} activation`, layer.activation);
+  checkSlope(fn, layer.slope);
 }
 
 /**
@@ -266,7 +278,9 @@ export function createWorkspace<M extends NNMatrix>(net: MLP<M>, maxRows: number
 
 function checkWorkspace(fn: string, net: MLP, ws: MLPWorkspace): void {
   if (!(ws instanceof MLPWorkspace)) throw new TypeError(`${fn}: ws must be an MLPWorkspace (createWorkspace(net, maxRows)), got ${describe(ws)}`);
-  if (ws.precision !== net.precision || ws.sizes.length !== net.sizes.length || ws.sizes.some((n, i) => n !== net.sizes[i])) {
+  let same = ws.precision === net.precision && ws.sizes.length === net.sizes.length;
+  for (let i = 0; same && i < ws.sizes.length; i++) same = ws.sizes[i] === net.sizes[i];
+  if (!same) {
     throw new RangeError(`${fn}: ws was made for a ${ws.precision} network [${ws.sizes.join(', ')}] but net is ${net.precision} [${net.sizes.join(', ')}]`);
   }
 }
@@ -305,7 +319,8 @@ export function mlpForward<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>,
  * `mlpForward` on `ws`) through every layer, writing dC/dW^l and dC/db^l into `grad` (added to it
  * when `accumulate` is true) and, when `dInput` (B x n_0) is given, dC/dX into it. Every layer
  * l = L..1 gets its gradient (the notes print the range l = L−1..1; the output layer needs one too).
- * `dOut` may be the workspace's own `ws.views(B).dOut`. Returns `grad`.
+ * `dOut` may be the workspace's own `ws.views(B).dOut`. With `grad` null only dC/dX is computed
+ * (the input gradient, e.g. ∇_x E for Langevin sampling, skipping the weight products). Returns `grad`.
  *
  * @example
  * const out = mlpForward(net, ws, X);
@@ -316,20 +331,21 @@ export function mlpForward<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>,
 export function mlpBackward<M extends NNMatrix>(
   net: MLP<M>,
   ws: MLPWorkspace<M>,
-  grad: MLPGradient<M>,
+  grad: MLPGradient<M> | null,
   dOut: M,
   dInput: M | null = null,
   accumulate = false,
-): MLPGradient<M> {
+): MLPGradient<M> | null {
   const fn = 'mlpBackward';
   checkMLP(fn, net);
   checkWorkspace(fn, net, ws);
   const X = ws.input;
   if (X === null) throw new RangeError(`${fn}: no forward pass on this workspace yet (call mlpForward first)`);
   const L = net.layers.length;
-  if (grad === null || typeof grad !== 'object' || !Array.isArray(grad.dW) || !Array.isArray(grad.db) || grad.dW.length !== L || grad.db.length !== L) {
-    throw new TypeError(`${fn}: grad must be an MLPGradient with ${L} layers (createGradient(net)), got ${describe(grad)}`);
+  if (grad !== null && (typeof grad !== 'object' || !Array.isArray(grad.dW) || !Array.isArray(grad.db) || grad.dW.length !== L || grad.db.length !== L)) {
+    throw new TypeError(`${fn}: grad must be an MLPGradient with ${L} layers (createGradient(net)) or null, got ${describe(grad)}`);
   }
+  if (grad === null && dInput === null) throw new TypeError(`${fn}: grad and dInput are both null: nothing to compute`);
   checkNNMatrix(fn, 'dOut', dOut);
   checkShape(fn, 'dOut', dOut, ws.rows, net.sizes[L], 'the shape of the last forward output');
   const { Z, A, D, G } = ws.views(ws.rows);
@@ -341,7 +357,8 @@ export function mlpBackward<M extends NNMatrix>(
     const Aprev = l === 1 ? X : A[l - 2];
     const dAprev = l === 1 ? dInput : G[l - 2];
     // eqs. (1), (3): dC/dW^l = (A^{l-1})ᵀ Δ^l, dC/db^l = Σ_rows Δ^l; dC/dA^{l-1} = Δ^l (W^l)ᵀ
-    denseBackward(grad.dW[l - 1], grad.db[l - 1], dAprev, D[l - 1], Aprev, layer.W, accumulate, ws.gemm32);
+    if (grad === null) denseBackward(null, null, dAprev, D[l - 1], Aprev, layer.W, false, ws.gemm32);
+    else denseBackward(grad.dW[l - 1], grad.db[l - 1], dAprev, D[l - 1], Aprev, layer.W, accumulate, ws.gemm32);
     if (l > 1) upstream = G[l - 2];
   }
   return grad;

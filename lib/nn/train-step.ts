@@ -101,8 +101,11 @@ export function trainStep<M extends NNMatrix>(
   cost += addPenalties(net, grad, l2, l1);
   for (let i = 0; i < net.layers.length; i++) {
     const g = grad.dW[i].data;
-    for (let k = 0; k < g.length; k++) {
-      if (!Number.isFinite(g[k])) throw new RangeError(`${fn}: dC/dW^${i + 1}[${Math.floor(k / grad.dW[i].cols)}, ${k % grad.dW[i].cols}] is ${g[k]}; no parameter was changed`);
+    let probe = 0; // Σ 0·g_k is 0 unless some g_k is NaN or ±Infinity (then NaN): one cheap pass
+    for (let k = 0; k < g.length; k++) probe += 0 * g[k];
+    if (probe !== 0) {
+      const k = g.findIndex((v) => !Number.isFinite(v));
+      throw new RangeError(`${fn}: dC/dW^${i + 1}[${Math.floor(k / grad.dW[i].cols)}, ${k % grad.dW[i].cols}] is ${g[k]}; no parameter was changed`);
     }
   }
   for (let i = 0; i < net.layers.length; i++) {

@@ -7,7 +7,8 @@
 import { getBackend, setBackend, type BackendName } from '../linalg/gemm.js';
 import { matrix } from '../linalg/matrix.js';
 import { Rng } from '../random/index.js';
-import { BernoulliRBM, type RBM } from '../rbm/binary.js';
+import { BernoulliRBM } from '../rbm/binary.js';
+import { type RBM } from '../rbm/model.js';
 import { SpinRBM } from '../rbm/spin.js';
 import { aisEstimate, aisLogWeights, logPartitionBase, prepareAIS, type AISOptions, type AISResult } from '../rbm/ais.js';
 import type { WorkerPool } from './pool.js';

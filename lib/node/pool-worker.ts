@@ -1,11 +1,14 @@
 /**
  * The worker side of {@link WorkerPool} (lib/node/pool.ts). It waits for messages:
  *  - 'gemm': computes rows [rowStart, rowEnd) of C = alpha A op(B) + beta C on views of the
- *    shared buffer, then sets its done flag and wakes the caller (Atomics.notify);
+ *    shared buffer (with sparseGemm when the job says so), then sets its done flag and wakes
+ *    the caller (Atomics.notify);
  *  - 'run': imports a module, calls the named export with the arguments, posts the result back.
  */
 import { parentPort } from 'node:worker_threads';
-import { gemm, getBackend, setBackend } from '../linalg/gemm.js';
+import { getBackend, setBackend } from '../linalg/gemm.js';
+import { gemmUnchecked } from '../linalg/kernels.js';
+import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
 import type { GemmJob, RunJob } from './pool.js';
 
@@ -23,7 +26,9 @@ function runGemm(job: GemmJob): void {
     const a: Matrix = { rows, cols: k, data: sh.subarray(job.aOffset + rowStart * k, job.aOffset + rowEnd * k) };
     const b: Matrix = { rows: bRows, cols: bCols, data: sh.subarray(job.bOffset, job.bOffset + bRows * bCols) };
     const c: Matrix = { rows, cols: n, data: sh.subarray(job.cOffset + rowStart * n, job.cOffset + rowEnd * n) };
-    gemm(c, a, b, { transB: job.transB, alpha: job.alpha, beta: job.beta });
+    // checked by WorkerPool.gemm / sparseGemm
+    if (job.sparse) sparseGemmUnchecked(c, a, b, false, job.transB, job.alpha, job.beta, job.maxDensity);
+    else gemmUnchecked(c, a, b, false, job.transB, job.alpha, job.beta);
     Atomics.store(flags, job.doneIndex, 1);
   } catch {
     Atomics.store(flags, job.doneIndex, 2);

@@ -6,7 +6,8 @@
  *     between the calling thread and idle workers. It is synchronous (the calling thread computes
  *     its share, then waits with `Atomics.wait` for the workers'), so it drops in where `gemm`
  *     was. Below `minParallelFlop` (default 2^24 flop: measured in bench/cases/pool.ts, a split
- *     loses to one thread below roughly that size) it simply calls `gemm`.
+ *     loses to one thread below roughly that size) it simply calls `gemm`. `pool.sparseGemm` is
+ *     the same split around `sparseGemm` (products with 0/1 or sparse left operands).
  *  2. `pool.run(moduleUrl, exportName, args)` — an independent job (an MCMC chain, an AIS run, a
  *     set of VMC walkers) run in a worker: the worker imports the module, calls the named export
  *     with `args` (structured-cloned) and resolves with its return value.
@@ -16,7 +17,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { gemm, getBackend, validateGemm, type BackendName, type GemmOptions } from '../linalg/gemm.js';
+import { getBackend, validateGemm, type BackendName, type GemmOptions } from '../linalg/gemm.js';
+import { gemmUnchecked } from '../linalg/kernels.js';
+import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
 
 /** Options of {@link createWorkerPool}. */
@@ -36,6 +39,8 @@ interface GemmJob {
   rowStart: number; rowEnd: number;
   transB: boolean; alpha: number; beta: number;
   backend: BackendName; // the caller's backend, so every part rounds the same way
+  sparse: boolean; // compute the part with sparseGemm (same bits as gemm)
+  maxDensity: number;
   aOffset: number; bOffset: number; cOffset: number; // in float32 elements
   doneIndex: number; // Int32 index in `flags` to set to 1 when done
   flags: SharedArrayBuffer;
@@ -181,11 +186,38 @@ export class WorkerPool {
   gemm(out: Matrix, a: Matrix, b: Matrix, opts: GemmOptions = {}): Matrix {
     if (this.closed) throw new Error('WorkerPool.gemm: the pool is closed');
     const { m, n, k, o } = validateGemm('WorkerPool.gemm', out, a, b, opts);
+    return this.split(out, a, b, m, n, k, o, false, 1);
+  }
+
+  /**
+   * {@link sparseGemm} (a product skipping the zero entries of `a`, same bits as gemm) split
+   * by rows of `out` like {@link WorkerPool.gemm}: each part lists and sums its own rows' nonzeros.
+   * For transA the pool transposes `a` into its shared buffer first, so each part's rows of
+   * op(a) are contiguous; the per-entry order of the terms is unchanged. `maxDensity` as in
+   * sparseGemm (default 0.4), decided per part.
+   *
+   * @example
+   * pool.sparseGemm(hiddenInput, binaryData, W);                   // X·W with X 0/1, on two cores
+   * pool.sparseGemm(gradW, binaryData, hiddenMeans, { transA: true }); // Xᵀ·H
+   */
+  sparseGemm(out: Matrix, a: Matrix, b: Matrix, opts: GemmOptions & { maxDensity?: number } = {}): Matrix {
+    if (this.closed) throw new Error('WorkerPool.sparseGemm: the pool is closed');
+    const { maxDensity = 0.4, ...gemmOpts } = opts;
+    if (typeof maxDensity !== 'number' || !(maxDensity >= 0 && maxDensity <= 1)) {
+      throw new RangeError(`WorkerPool.sparseGemm: maxDensity must be a number in [0, 1], got ${String(maxDensity)}`);
+    }
+    const { m, n, k, o } = validateGemm('WorkerPool.sparseGemm', out, a, b, gemmOpts);
+    return this.split(out, a, b, m, n, k, o, true, maxDensity);
+  }
+
+  /** The row split behind gemm and sparseGemm (arguments already validated). */
+  private split(out: Matrix, a: Matrix, b: Matrix, m: number, n: number, k: number,
+    o: { transA: boolean; transB: boolean; alpha: number; beta: number }, sparse: boolean, maxDensity: number): Matrix {
     const { transA, transB, alpha, beta } = o;
     const idle = this.slots.filter((s) => s.ready && !s.busy);
     if (2 * m * n * k < this.minParallelFlop || idle.length === 0 || m < 8) {
       this.lastParts = 1;
-      return gemm(out, a, b, opts);
+      return sparse ? sparseGemmUnchecked(out, a, b, transA, transB, alpha, beta, maxDensity) : gemmUnchecked(out, a, b, transA, transB, alpha, beta);
     }
     // Shared layout: A as m×k (transposed on the way in if transA), B as stored, C as m×n.
     const aOffset = 0, bOffset = m * k, cOffset = m * k + b.rows * b.cols;
@@ -209,7 +241,7 @@ export class WorkerPool {
       Atomics.store(this.flagsI32, t, 0);
       const job: GemmJob = {
         kind: 'gemm', id: 0, shared: this.shared, m, n, k,
-        rowStart: bounds[t], rowEnd: bounds[t + 1], transB, alpha, beta, backend: getBackend(),
+        rowStart: bounds[t], rowEnd: bounds[t + 1], transB, alpha, beta, backend: getBackend(), sparse, maxDensity,
         aOffset, bOffset, cOffset, doneIndex: t, flags: this.flags,
       };
       slot.worker.postMessage(job);
@@ -220,7 +252,8 @@ export class WorkerPool {
     const aView: Matrix = { rows: r1, cols: k, data: sh.subarray(aOffset, aOffset + r1 * k) };
     const bView: Matrix = { rows: b.rows, cols: b.cols, data: sh.subarray(bOffset, bOffset + b.rows * b.cols) };
     const cView: Matrix = { rows: r1, cols: n, data: sh.subarray(cOffset, cOffset + r1 * n) };
-    gemm(cView, aView, bView, { transB, alpha, beta });
+    if (sparse) sparseGemmUnchecked(cView, aView, bView, false, transB, alpha, beta, maxDensity);
+    else gemmUnchecked(cView, aView, bView, false, transB, alpha, beta);
     for (let t = 1; t < parts; t++) {
       // Wait for worker t; a worker that died (startup error) is reported, never waited on forever.
       while (Atomics.load(this.flagsI32, t) === 0) {

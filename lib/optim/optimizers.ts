@@ -25,6 +25,8 @@ import { checkDecay, checkEpsilon, checkFloatArray, checkLearningRate } from './
 
 /** What every optimizer object offers; models accept any `Optimizer`. */
 export interface Optimizer {
+  /** The learning rate of the next step; a schedule may change it between steps. */
+  lr: number;
   /** Updates `params` in place from its gradient `grads`; returns `params`. */
   step(params: ParameterArray, grads: ParameterArray): ParameterArray;
   /** Forgets the state of every parameter array. */

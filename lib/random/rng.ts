@@ -528,7 +528,7 @@ export class Rng {
     const d = p * TWO32 - this.nextUint32(); // exact sign; exact value when x = floor(p 2^32)
     if (d >= 1) return true; // x <= p 2^32 - 1, i.e. x < floor(p 2^32)
     if (d < 0) return false; // x > p 2^32
-    return this.bernoulliTie(d);
+    return bernoulliTie(this, d);
   }
 
   /**
@@ -745,23 +745,39 @@ export class Rng {
       throw new RangeError(`fillBernoulli: out has length ${n} but probs has length ${probs.length}`);
     }
     checkProbabilities('fillBernoulli', probs);
-    let i = bernoulliKernel(this.s, out, probs, 0);
-    while (i < n) {
-      // Tie on the first digit of element i: continue as bernoulli() does, then resume.
-      out[i] = +this.bernoulliTie(kernelStop);
-      i = bernoulliKernel(this.s, out, probs, i + 1);
-    }
-    return out;
+    return fillBernoulliUnchecked(this, out, probs);
   }
+}
 
-  // The rest of bernoulli() after a tie with remainder d = t - floor(t) in [0, 1).
-  private bernoulliTie(d: number): boolean {
-    for (;;) {
-      if (d === 0) return false;
-      const t = d * TWO32;
-      d = t - this.nextUint32();
-      if (d >= 1) return true;
-      if (d < 0) return false;
-    }
+/** The rest of a Bernoulli decision after a tie with remainder d = t - floor(t) in [0, 1). */
+function bernoulliTie(rng: Rng, d: number): boolean {
+  for (;;) {
+    if (d === 0) return false;
+    const t = d * TWO32;
+    d = t - rng.nextUint32();
+    if (d >= 1) return true;
+    if (d < 0) return false;
   }
+}
+
+/**
+ * `rng.fillBernoulli(out, probs)` without its checks (internal: lib/random/index.ts does not
+ * re-export it), for library loops whose probabilities come from a sigmoid they computed: the
+ * same words and the same results. Unchecked input is still safe: p > 1 gives 1, p < 0 and NaN
+ * give 0. `out` and `probs` must have the same length.
+ *
+ * @example
+ * ```ts
+ * fillBernoulliUnchecked(rng, H.data, P.data); // h = 1[u < p]
+ * ```
+ */
+export function fillBernoulliUnchecked<T extends Float32Array>(rng: Rng, out: T, probs: Float32Array | Float64Array): T {
+  const n = out.length, s = rng.stateArray();
+  let i = bernoulliKernel(s, out, probs, 0);
+  while (i < n) {
+    // Tie on the first digit of element i: continue as bernoulli() does, then resume.
+    out[i] = +bernoulliTie(rng, kernelStop);
+    i = bernoulliKernel(s, out, probs, i + 1);
+  }
+  return out;
 }

@@ -31,7 +31,8 @@
 import { type Rng } from '../random/index.js';
 import { gemm, type GemmOptions } from '../linalg/gemm.js';
 import { matrix, type Matrix, shapeOf } from '../linalg/matrix.js';
-import { BernoulliRBM, checkRBM, type RBM } from './binary.js';
+import { BernoulliRBM } from './binary.js';
+import { checkRBM, type RBM } from './model.js';
 import { SpinRBM } from './spin.js';
 import { initVisibleBiasFromData } from './init.js';
 import { checkCount, checkMatrix32, describe } from './validate.js';

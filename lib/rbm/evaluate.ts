@@ -16,7 +16,8 @@
  */
 import { type Rng } from '../random/index.js';
 import { type Matrix, shapeOf } from '../linalg/matrix.js';
-import { checkRBM, freeEnergy, type RBM } from './binary.js';
+import { checkRBM, type RBM } from './model.js';
+import { freeEnergy } from './energy.js';
 import { checkMatrix32, describe } from './validate.js';
 
 const CHUNK_ROWS = 1000;

@@ -1,7 +1,9 @@
 /**
  * Exact evaluation of small RBMs by enumeration, all in float64 (parameters are read exactly
  * from their float32 storage): the partition function, marginals, the joint table, the exact
- * log-likelihood, its gradient, the KL divergence from the data, and the exact block-Gibbs kernel.
+ * log-likelihood, its two phases and gradient, the KL divergence from the data, and the exact
+ * block-Gibbs kernel. The phases here are the float64 reference that the tests compare the
+ * float32 `phaseStatistics` / `cdUpdate` of gradient.ts with.
  *
  * Every sum runs over the smaller layer, with the other layer summed (or, for Gaussian visible
  * units, integrated) out in closed form (N-EBM-01). Configurations are visited in Gray-code order,
@@ -13,7 +15,9 @@
  * ("on" is 1 for binary and +1 for spin units).
  */
 import { matrix64, shapeOf, type AnyMatrix, type Matrix64 } from '../linalg/matrix.js';
-import { checkRBM, checkPhaseStatistics, type PhaseStatistics, type RBM } from './binary.js';
+import { sigmoidScalar, softplusScalar } from '../linalg/elementwise.js';
+import { checkRBM, type RBM } from './model.js';
+import { logTwoCosh } from './energy.js';
 import { checkAnyMatrix, checkArrayLike, checkCount, checkUnitValues, describe } from './validate.js';
 
 /** Options of the exact functions. */
@@ -25,26 +29,54 @@ export interface ExactOptions {
 /** Default limit on the enumerated layer: 2^25 ≈ 3.4e7 configurations. */
 export const MAX_ENUMERATION_UNITS = 25;
 
+/**
+ * The float64 statistics of the exact functions: averages of −∂E/∂θ (or gradients built from
+ * them), one array per parameter in the model's layout: `W` (M·N, w_ij at i·N + j), `a` (M),
+ * `b` (N), and `sigma` (M, the derivative with respect to σ_i) for Gaussian-binary models.
+ * The gradient of the mean log-likelihood is positive phase − negative phase for every
+ * parameter (N-COST-02, N-RBM-09 with the corrected sign of errata E-10). The float32
+ * counterpart used in training is `RBMGradient` (gradient.ts).
+ */
+export interface PhaseStatistics {
+  W: Float64Array | Float32Array;
+  a: Float64Array | Float32Array;
+  b: Float64Array | Float32Array;
+  sigma?: Float64Array | Float32Array;
+}
+
+/**
+ * Zeroed float64 {@link PhaseStatistics} shaped for `rbm` (with `sigma` for Gaussian-binary models).
+ *
+ * @example
+ * ```ts
+ * import { BernoulliRBM, createPhaseStatistics, Rng } from 'boltzmann';
+ * const s = createPhaseStatistics(BernoulliRBM.create(3, 2, 'hinton', new Rng(1)));
+ * s.W.length; // 6
+ * ```
+ */
+export function createPhaseStatistics(rbm: RBM): PhaseStatistics {
+  checkRBM('createPhaseStatistics', rbm);
+  const s: PhaseStatistics = { W: new Float64Array(rbm.nVisible * rbm.nHidden), a: new Float64Array(rbm.nVisible), b: new Float64Array(rbm.nHidden) };
+  if (rbm.kind === 'gaussian-bernoulli') s.sigma = new Float64Array(rbm.nVisible);
+  return s;
+}
+
+/** Throws unless `s` holds arrays shaped for `rbm`. */
+function checkPhaseStatistics(fn: string, s: unknown, rbm: RBM): asserts s is PhaseStatistics {
+  const st = s as PhaseStatistics;
+  if (st === null || typeof st !== 'object') throw new TypeError(`${fn}: out must be a PhaseStatistics { W, a, b }, got ${describe(s)}`);
+  const want: [string, unknown, number][] = [['W', st.W, rbm.nVisible * rbm.nHidden], ['a', st.a, rbm.nVisible], ['b', st.b, rbm.nHidden]];
+  if (st.sigma !== undefined) want.push(['sigma', st.sigma, rbm.nVisible]);
+  for (const [name, arr, len] of want) {
+    if (!(arr instanceof Float64Array || arr instanceof Float32Array)) throw new TypeError(`${fn}: out.${name} must be a Float64Array or Float32Array, got ${describe(arr)}`);
+    if (arr.length !== len) throw new RangeError(`${fn}: out.${name} has length ${arr.length} but the ${rbm.nVisible}x${rbm.nHidden} RBM needs ${len}`);
+  }
+}
+
 const LN_2PI = Math.log(2 * Math.PI);
 const CHUNK = 4096;
 const RECOMPUTE_EVERY = 1024;
 const chunk = new Float64Array(CHUNK);
-
-function softplus(z: number): number {
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-}
-
-/** log(2 cosh t) = |t| + log(1 + e^{−2|t|}) (N-SPIN-03), stable for any t. */
-function logTwoCosh(t: number): number {
-  const u = Math.abs(t);
-  return u + Math.log1p(Math.exp(-2 * u));
-}
-
-function sigmoid64(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
 
 function maxUnitsOf(fn: string, options: ExactOptions | undefined): number {
   if (options === undefined) return MAX_ENUMERATION_UNITS;
@@ -131,7 +163,7 @@ function logMarginalVisible64(rbm: RBM, x: ArrayLike<number>): number {
       const xi = rbm.kind === 'gaussian-bernoulli' ? x[i] / (rbm.sigma[i] * rbm.sigma[i]) : x[i];
       t += xi * w[i * N + j];
     }
-    s += rbm.kind === 'spin' ? logTwoCosh(t) : softplus(t);
+    s += rbm.kind === 'spin' ? logTwoCosh(t) : softplusScalar(t);
   }
   return s;
 }
@@ -178,7 +210,7 @@ export function freeEnergyHidden(rbm: RBM, h: ArrayLike<number>): number {
 
 /** Visible unit i's factor of the hidden marginal, given u_i = w_{i*}ᵀh (without a_i). */
 function hiddenMarginalTerm(rbm: RBM, i: number, u: number): number {
-  if (rbm.kind === 'bernoulli') return softplus(rbm.a[i] + u);
+  if (rbm.kind === 'bernoulli') return softplusScalar(rbm.a[i] + u);
   if (rbm.kind === 'spin') return logTwoCosh(rbm.a[i] + u);
   const s2 = rbm.sigma[i] * rbm.sigma[i];
   // ∫ exp(−(x−a)²/2σ² + x u/σ²) dx = sqrt(2πσ²) exp((2 a u + u²)/(2σ²))   (N-GRBM-03/05)
@@ -253,7 +285,7 @@ function enumerateLayer(rbm: RBM, layer: Layer, state: Float64Array, u: Float64A
     for (let p = 0; p < n; p++) lw += bias[p] * state[p];
     if (gb) for (let q = 0; q < m; q++) lw += hiddenMarginalTerm(rbm, q, u[q]);
     else if (spin) for (let q = 0; q < m; q++) lw += logTwoCosh(u[q]);
-    else for (let q = 0; q < m; q++) lw += softplus(u[q]);
+    else for (let q = 0; q < m; q++) lw += softplusScalar(u[q]);
     visit(index, lw);
   }
 }
@@ -512,7 +544,36 @@ export function negativeLogLikelihoodExact(rbm: RBM, data: AnyMatrix, options?: 
   return -logLikelihoodExact(rbm, data, options) / data.rows;
 }
 
-/** Data phase in float64: out = mean over rows of E[−∂E/∂θ | x] (same formulas as positivePhase). */
+/**
+ * The data phase in float64 (N-RBM-10): the mean over the rows x_k of `data` of E[−∂E/∂θ | x_k],
+ * with h summed out analytically (E[h_j | x] = σ(θ_j), or tanh θ_j for spin units):
+ *
+ * - bernoulli, spin: W: mean x_i E[h_j | x];  a: mean x_i;  b: mean E[h_j | x]
+ * - gaussian-bernoulli (N-GRBM-08): W: mean x_i E[h_j | x]/σ_i²;  a: mean (x_i − a_i)/σ_i²;  b: mean E[h_j | x];
+ *   sigma (if out.sigma exists): mean of ((x_i − a_i)² − 2 x_i Σ_j w_ij E[h_j | x]) / σ_i³ (derived)
+ *
+ * The reference for the float32 `phaseStatistics` (with H = E[h | X]). Data values are not
+ * checked against the unit kind (grey levels give the mean-field value). Overwrites `out` and
+ * returns it.
+ *
+ * @example
+ * ```ts
+ * import { BernoulliRBM, createPhaseStatistics, positivePhaseExact, matrix, Rng } from 'boltzmann';
+ * const rbm = BernoulliRBM.create(3, 2, 'hinton', new Rng(1));
+ * positivePhaseExact(createPhaseStatistics(rbm), rbm, matrix(2, 3, [1, 0, 1, 0, 1, 0])).a; // [0.5, 0.5, 0.5]
+ * ```
+ */
+export function positivePhaseExact(out: PhaseStatistics, rbm: RBM, data: AnyMatrix): PhaseStatistics {
+  const fn = 'positivePhaseExact';
+  checkRBM(fn, rbm);
+  checkPhaseStatistics(fn, out, rbm);
+  checkAnyMatrix(fn, 'data', data);
+  if (data.cols !== rbm.nVisible) throw new RangeError(`${fn}: data is ${shapeOf(data)} but the RBM has nVisible = ${rbm.nVisible}`);
+  if (data.rows < 1) throw new RangeError(`${fn}: data has no rows`);
+  positivePhase64(out, rbm, data);
+  return out;
+}
+
 function positivePhase64(out: PhaseStatistics, rbm: RBM, data: AnyMatrix): void {
   const M = rbm.nVisible, N = rbm.nHidden, w = rbm.W.data, n = data.rows, X = data.data;
   out.W.fill(0); out.a.fill(0); out.b.fill(0);
@@ -523,7 +584,7 @@ function positivePhase64(out: PhaseStatistics, rbm: RBM, data: AnyMatrix): void 
     for (let j = 0; j < N; j++) {
       let t = rbm.b[j];
       for (let i = 0; i < M; i++) t += (gb ? X[k * M + i] / (rbm.sigma[i] * rbm.sigma[i]) : X[k * M + i]) * w[i * N + j];
-      mean[j] = rbm.kind === 'spin' ? Math.tanh(t) : sigmoid64(t);
+      mean[j] = rbm.kind === 'spin' ? Math.tanh(t) : sigmoidScalar(t);
       out.b[j] += mean[j] / n;
     }
     for (let i = 0; i < M; i++) {
@@ -581,7 +642,7 @@ function negativePhase64(out: PhaseStatistics, rbm: RBM, layer: Layer): void {
     enumerateLayer(rbm, 'visible', x, u, (_idx, lw) => {
       const p = Math.exp(lw - logZ);
       for (let j = 0; j < N; j++) {
-        m[j] = spin ? Math.tanh(u[j]) : sigmoid64(u[j]);
+        m[j] = spin ? Math.tanh(u[j]) : sigmoidScalar(u[j]);
         b[j] += p * m[j];
       }
       for (let i = 0; i < M; i++) {
@@ -604,7 +665,7 @@ function negativePhase64(out: PhaseStatistics, rbm: RBM, layer: Layer): void {
           a[i] += (p * u[i]) / s2;
           sg[i] += (p * (s2 - u[i] * u[i] - 2 * rbm.a[i] * u[i])) / (s2 * rbm.sigma[i]);
         } else {
-          ex = spin ? Math.tanh(u[i]) : sigmoid64(u[i]);
+          ex = spin ? Math.tanh(u[i]) : sigmoidScalar(u[i]);
           a[i] += p * ex;
         }
         for (let j = 0; j < N; j++) W[i * N + j] += p * ex * h[j];
@@ -740,7 +801,7 @@ export function visibleKernelExact(rbm: RBM): Matrix64 {
   const K = matrix64(S, S);
   const x = new Float64Array(M), h = new Float64Array(N), x2 = new Float64Array(M);
   // p(unit = v | input t): binary σ(t) for v = 1, else 1 − σ(t) = σ(−t); spin σ(2 v t)
-  const pUnit = (v: number, t: number) => (spin ? sigmoid64(2 * v * t) : v === 1 ? sigmoid64(t) : sigmoid64(-t));
+  const pUnit = (v: number, t: number) => (spin ? sigmoidScalar(2 * v * t) : v === 1 ? sigmoidScalar(t) : sigmoidScalar(-t));
   const kind = spin ? 'spin' : 'bernoulli';
   const ph = new Float64Array(H);
   for (let from = 0; from < S; from++) {

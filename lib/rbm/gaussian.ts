@@ -5,13 +5,15 @@
  *
  *   N-GRBM-01  E(x, h) = Σ_i (x_i − a_i)²/(2σ_i²) − Σ_j b_j h_j − Σ_ij x_i w_ij h_j / σ_i²
  *
- * The batched conditionals, samplers and free energies live in `binary.ts` and dispatch on
- * `rbm.kind`; exact Z (closed-form Gaussian integral, N-GRBM-03) in `exact.ts`.
+ * The batched conditionals, samplers and free energies (conditionals.ts, sampling.ts,
+ * energy.ts) branch on `rbm.kind`; exact Z (closed-form Gaussian integral, N-GRBM-03) is in
+ * exact.ts.
  */
 import { type Rng } from '../random/index.js';
 import { type Matrix } from '../linalg/matrix.js';
+import { RBMBase } from './model.js';
 import { initParameters, type RBMInit } from './init.js';
-import { checkParameters, checkSigma, describe } from './validate.js';
+import { checkSigma, describe } from './validate.js';
 
 /** Options of {@link GaussianBernoulliRBM.create}. */
 export interface GaussianBernoulliOptions {
@@ -33,20 +35,10 @@ export interface GaussianBernoulliOptions {
  * rbm.sigma; // Float32Array [0.5, 0.5]
  * ```
  */
-export class GaussianBernoulliRBM {
-  /** Discriminant used by the shared functions. */
+export class GaussianBernoulliRBM extends RBMBase {
+  /** Discriminant used by the shared functions: real visible units, binary hidden units. */
   readonly kind = 'gaussian-bernoulli' as const;
-  /** M, the number of visible units. */
-  readonly nVisible: number;
-  /** N, the number of hidden units. */
-  readonly nHidden: number;
-  /** Weights, nVisible x nHidden: w_ij = W.data[i * nHidden + j]. */
-  W: Matrix;
-  /** Visible bias a (length nVisible): the mean of x given h = 0. */
-  a: Float32Array;
-  /** Hidden bias b (length nHidden). */
-  b: Float32Array;
-  /** Visible widths σ_i > 0 (length nVisible). */
+  /** Visible widths σ_i > 0 (length nVisible). The visible bias `a` is the mean of x given h = 0. */
   sigma: Float32Array;
   /** Whether training updates sigma (default false). */
   trainSigma: boolean;
@@ -61,16 +53,11 @@ export class GaussianBernoulliRBM {
    * ```
    */
   constructor(W: Matrix, a: Float32Array, b: Float32Array, sigma: Float32Array, trainSigma = false) {
-    checkParameters('new GaussianBernoulliRBM', W, a, b);
+    super('new GaussianBernoulliRBM', W, a, b);
     checkSigma('new GaussianBernoulliRBM', sigma, W.rows);
     if (typeof trainSigma !== 'boolean') throw new TypeError(`new GaussianBernoulliRBM: trainSigma must be a boolean, got ${describe(trainSigma)}`);
-    this.W = W;
-    this.a = a;
-    this.b = b;
     this.sigma = sigma;
     this.trainSigma = trainSigma;
-    this.nVisible = W.rows;
-    this.nHidden = W.cols;
   }
 
   /**

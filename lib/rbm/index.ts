@@ -1,16 +1,38 @@
 /**
  * lib/rbm: restricted Boltzmann machines (binary, spin and Gaussian-binary units), their
- * conditionals, samplers and free energies, exact evaluation by enumeration, and a small general
- * Boltzmann machine. See docs/rbm.md.
+ * conditionals, samplers and free energies, the phase statistics and CD/PCD training, exact
+ * evaluation by enumeration, save/load, and a small general Boltzmann machine. See docs/rbm.md.
+ *
+ * The public names are listed here file by file. Everything else the files export (the
+ * `...Unchecked` kernels the training loop calls, scratch buffers, argument checks in
+ * validate.ts, the resolved training options) is internal to the library.
  */
-export * from './binary.js';
-export * from './spin.js';
-export * from './gaussian.js';
-export * from './init.js';
+export { RBMBase, checkRBM, type RBM, type RBMKind } from './model.js';
+export { BernoulliRBM } from './binary.js';
+export { SpinRBM, spinToBernoulli, bernoulliToSpin, spinEnergyOffset } from './spin.js';
+export { GaussianBernoulliRBM, type GaussianBernoulliOptions } from './gaussian.js';
+export {
+  initParameters, initVisibleBiasFromData, HINTON_INIT_STD,
+  type RBMInit, type RBMInitScheme, type RBMExplicitInit, type RBMParameters,
+} from './init.js';
+export { energy, logJointUnnormalized, freeEnergy } from './energy.js';
+export { hiddenInput, hiddenProbabilities, hiddenMeans, visibleInput, visibleProbabilities, visibleMean } from './conditionals.js';
+export {
+  sampleHiddenFromProbabilities, sampleVisibleFromProbabilities, sampleHiddenGivenVisible, sampleVisibleGivenHidden,
+  gibbsStep, blockGibbs,
+} from './sampling.js';
+export { phaseStatistics, cdUpdate, createRBMGradient, type RBMGradient } from './gradient.js';
 export * from './exact.js';
 export * from './boltzmann-machine.js';
-export * from './train.js';
+export {
+  trainRBM, contrastiveDivergence, persistentContrastiveDivergence, binarizeData, reconstructionError, type TrainResult,
+} from './train.js';
+export {
+  type TrainOptions, type EpochMetrics, type TrainingMethod, type HiddenStatistics, type BinarizeMode, type OptimizerName,
+  type EvaluateMode,
+} from './train-options.js';
 export * from './schedule.js';
 export * from './io.js';
 export * from './ais.js';
 export * from './evaluate.js';
+export * from './tutorial.js';

@@ -6,7 +6,7 @@
  */
 import { type Rng } from '../random/index.js';
 import { matrix, shapeOf, type AnyMatrix, type Matrix } from '../linalg/matrix.js';
-import { checkRBM, type RBM } from './binary.js'; // circular, but checkRBM is only called at run time
+import { checkRBM, type RBM } from './model.js';
 import { checkAnyMatrix, checkArrayLike, checkCount, checkFiniteArray, describe } from './validate.js';
 
 /** Named random initializations: 'hinton' (W ~ N(0, 0.01²)) or 'glorot-normal' (W ~ N(0, 2/(M+N))). Biases are zero. */

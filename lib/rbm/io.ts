@@ -26,7 +26,8 @@
  */
 import { crc32 } from '../io/png.js';
 import { matrix } from '../linalg/matrix.js';
-import { BernoulliRBM, type RBM } from './binary.js';
+import { type RBM } from './model.js';
+import { BernoulliRBM } from './binary.js';
 import { SpinRBM } from './spin.js';
 import { GaussianBernoulliRBM } from './gaussian.js';
 import { describe } from './validate.js';

@@ -4,13 +4,14 @@
  * E(x, h) = −aᵀx − bᵀh − xᵀWh, in the sign convention of notes 000 (the whiteboard writes it
  * with plus signs; that only flips the parameters' signs, errata E-19).
  *
- * The batched conditionals, samplers and free energies live in `binary.ts` and dispatch on
- * `rbm.kind`; this file holds the class and the exact spin ↔ binary parameter map (N-SPIN-03).
+ * The batched conditionals, samplers and free energies (conditionals.ts, sampling.ts,
+ * energy.ts) branch on `rbm.kind`; this file holds the class and the exact spin ↔ binary
+ * parameter map (N-SPIN-03).
  */
 import { type Rng } from '../random/index.js';
 import { type Matrix } from '../linalg/matrix.js';
+import { RBMBase } from './model.js';
 import { BernoulliRBM } from './binary.js';
-import { checkParameters } from './validate.js';
 import { initParameters, type RBMInit } from './init.js';
 
 /**
@@ -25,19 +26,9 @@ import { initParameters, type RBMInit } from './init.js';
  * rbm.kind; // 'spin'
  * ```
  */
-export class SpinRBM {
-  /** Discriminant used by the shared functions. */
+export class SpinRBM extends RBMBase {
+  /** Discriminant used by the shared functions: units take the values −1 and +1. */
   readonly kind = 'spin' as const;
-  /** M, the number of visible units. */
-  readonly nVisible: number;
-  /** N, the number of hidden units. */
-  readonly nHidden: number;
-  /** Weights, nVisible x nHidden: w_ij = W.data[i * nHidden + j]. */
-  W: Matrix;
-  /** Visible bias a (length nVisible). */
-  a: Float32Array;
-  /** Hidden bias b (length nHidden). */
-  b: Float32Array;
 
   /**
    * Wraps existing parameters (not copied). Shapes are checked.
@@ -49,12 +40,7 @@ export class SpinRBM {
    * ```
    */
   constructor(W: Matrix, a: Float32Array, b: Float32Array) {
-    checkParameters('new SpinRBM', W, a, b);
-    this.W = W;
-    this.a = a;
-    this.b = b;
-    this.nVisible = W.rows;
-    this.nHidden = W.cols;
+    super('new SpinRBM', W, a, b);
   }
 
   /**

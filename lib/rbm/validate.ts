@@ -1,8 +1,17 @@
 /**
  * Argument checks shared by the RBM files (internal: not re-exported from lib/rbm/index.ts).
- * Every message names the function, the argument and the offending value or shapes.
+ * Every message names the function, the argument and the offending value or shapes. This file
+ * sits below every other RBM file (it knows no RBM type; functions that need the model's sizes
+ * take them as `{ nVisible, nHidden }`).
  */
+import { type Rng } from '../random/index.js';
 import { shapeOf, type AnyMatrix, type Matrix } from '../linalg/matrix.js';
+
+/** The sizes of an RBM, all the batch checks below need. */
+interface LayerSizes {
+  readonly nVisible: number;
+  readonly nHidden: number;
+}
 
 /** A short description of a value for error messages. */
 export function describe(x: unknown): string {
@@ -54,20 +63,6 @@ export function checkAnyMatrix(fn: string, what: string, m: unknown): asserts m 
   if (x.data.length !== x.rows * x.cols) {
     throw new RangeError(`${fn}: ${what} is ${shapeOf(x)} but its data has length ${x.data.length}`);
   }
-}
-
-/** Throws unless `m` has exactly `rows` x `cols` (either may be null = any). */
-export function checkShape(fn: string, what: string, m: { rows: number; cols: number }, rows: number | null, cols: number | null, why: string): void {
-  if ((rows !== null && m.rows !== rows) || (cols !== null && m.cols !== cols)) {
-    const want = `${rows === null ? 'n' : rows}x${cols === null ? 'n' : cols}`;
-    throw new RangeError(`${fn}: ${what} is ${shapeOf(m)} but must be ${want} (${why})`);
-  }
-}
-
-/** Throws unless `v` is a Float32Array of length n. */
-export function checkVector32(fn: string, what: string, v: unknown, n: number): asserts v is Float32Array {
-  if (!(v instanceof Float32Array)) throw new TypeError(`${fn}: ${what} must be a Float32Array, got ${describe(v)}`);
-  if (v.length !== n) throw new RangeError(`${fn}: ${what} has length ${v.length} but must have length ${n}`);
 }
 
 /** Throws unless `v` is an array-like of numbers of length n. */
@@ -122,4 +117,50 @@ export function checkParameters(fn: string, W: unknown, a: unknown, b: unknown):
   checkFiniteArray(fn, 'W', W.data);
   checkFiniteArray(fn, 'a', a);
   checkFiniteArray(fn, 'b', b);
+}
+
+/** Throws unless X is a float32 matrix with one column per visible unit. */
+export function checkVisibleBatch(fn: string, what: string, rbm: LayerSizes, X: unknown): asserts X is Matrix {
+  checkMatrix32(fn, what, X);
+  if (X.cols !== rbm.nVisible) throw new RangeError(`${fn}: ${what} is ${shapeOf(X)} but the RBM has nVisible = ${rbm.nVisible}`);
+}
+
+/** Throws unless H is a float32 matrix with one column per hidden unit. */
+export function checkHiddenBatch(fn: string, what: string, rbm: LayerSizes, H: unknown): asserts H is Matrix {
+  checkMatrix32(fn, what, H);
+  if (H.cols !== rbm.nHidden) throw new RangeError(`${fn}: ${what} is ${shapeOf(H)} but the RBM has nHidden = ${rbm.nHidden}`);
+}
+
+/** Throws unless `out` is a float32 rows x cols matrix; `what` says where the shape comes from. */
+export function checkOut(fn: string, out: unknown, rows: number, cols: number, what: string): asserts out is Matrix {
+  checkMatrix32(fn, 'out', out);
+  if (out.rows !== rows || out.cols !== cols) {
+    throw new RangeError(`${fn}: out is ${shapeOf(out)} but must be ${rows}x${cols} (${what})`);
+  }
+}
+
+/** Throws unless every entry of P is a probability in [0, 1]. */
+export function checkProbabilityMatrix(fn: string, P: Matrix): void {
+  const p = P.data;
+  for (let k = 0; k < p.length; k++) {
+    if (!(p[k] >= 0 && p[k] <= 1)) {
+      throw new RangeError(`${fn}: P[${Math.floor(k / P.cols)}, ${k % P.cols}] must be a probability in [0, 1], got ${p[k]}`);
+    }
+  }
+}
+
+/** Throws unless `rng` looks like an Rng (has the fills the samplers use). */
+export function checkRng(fn: string, rng: unknown): asserts rng is Rng {
+  const r = rng as Rng;
+  if (r === null || typeof r !== 'object' || typeof r.fillBernoulli !== 'function' || typeof r.fillNormal !== 'function') {
+    throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
+  }
+}
+
+/** Throws unless every entry of the matrix is finite (a sampler cannot draw from NaN probabilities). */
+export function checkFiniteMatrix(fn: string, what: string, m: Matrix): void {
+  const v = m.data;
+  for (let k = 0; k < v.length; k++) {
+    if (!Number.isFinite(v[k])) throw new RangeError(`${fn}: ${what}[${Math.floor(k / m.cols)}, ${k % m.cols}] must be finite, got ${v[k]}`);
+  }
 }

@@ -207,4 +207,100 @@ test('bad input: plots name the series, the index and the value', () => {
   throwsMsg(() => niceTicks(3, 1), RangeError, 'niceTicks: needs finite lo <= hi, got lo = 3, hi = 1');
 });
 
+/** Attributes of every element called `name`, in document order. */
+function elements(el: XmlElement, name: string): Map<string, string>[] {
+  return [...(el.name === name ? [el.attrs] : []), ...el.children.flatMap((ch) => elements(ch, name))];
+}
+
+/** The legend box: the <rect> with a grey stroke (the only one). */
+function legendBox(root: XmlElement): { x: number; y: number; w: number; h: number } {
+  const r = elements(root, 'rect').find((a) => a.get('stroke') === '#999999')!;
+  return { x: Number(r.get('x')), y: Number(r.get('y')), w: Number(r.get('width')), h: Number(r.get('height')) };
+}
+
+/** Points along every polyline, 20 per segment: an independent check that the legend covers none. */
+function polylineSamples(root: XmlElement): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of elements(root, 'polyline')) {
+    const pts = p.get('points')!.split(' ').map((xy) => xy.split(',').map(Number));
+    for (let i = 1; i < pts.length; i++) {
+      for (let k = 0; k <= 20; k++) out.push([pts[i - 1][0] + ((pts[i][0] - pts[i - 1][0]) * k) / 20, pts[i - 1][1] + ((pts[i][1] - pts[i - 1][1]) * k) / 20]);
+    }
+  }
+  return out;
+}
+
+test('error bars: y ± yErr at the pixels worked out by hand, with caps; markers and dashes as asked', () => {
+  // No title, no axis labels: plot area x 70..620 (pw 550), y 20..365 (ph 345). Limits [0, 10] on both axes.
+  const svg = linePlot({
+    series: [{ x: [2, 5], y: [5, 8], yErr: [1, 0.5], marker: 'square', dash: true, label: 'MC ± SE' }],
+    xLim: [0, 10], yLim: [0, 10],
+  });
+  const root = parseXml(svg);
+  const path = elements(root, 'path').find((a) => a.get('d')!.startsWith('M'))!.get('d')!;
+  // x = 2 -> 70 + 0.2·550 = 180; y = 6 -> 20 + 345 − 0.6·345 = 158; y = 4 -> 227; cap half-width = marker size 3.
+  assert.ok(path.includes('M180 158V227M177 158H183M177 227H183'), path);
+  // x = 5 -> 345; y = 8.5 -> 71.75; y = 7.5 -> 106.25
+  assert.ok(path.includes('M345 71.75V106.25'), path);
+  // two data squares + one in the legend; the dashed line, also in the legend
+  assert.is(elements(root, 'rect').filter((a) => a.get('width') === '6').length, 3);
+  assert.is(elements(root, 'polyline')[0].get('stroke-dasharray'), '6 4');
+  assert.ok(elements(root, 'line').some((a) => a.get('stroke-dasharray') === '6 4'), 'dashed legend sample');
+  // triangles and diamonds are polygons; line: false draws no polyline
+  const marks = parseXml(linePlot({ series: [{ y: [1, 2, 3], marker: 'triangle', line: false }, { y: [3, 2, 1], marker: 'diamond', line: false }] }));
+  assert.is(elements(marks, 'polygon').length, 6);
+  assert.is(elements(marks, 'polyline').length, 0);
+});
+
+test('axis limits: ticks stay inside the limits, the axis spans exactly them, data outside is clipped', () => {
+  const svg = linePlot({ series: [{ x: [0, 1, 2, 3, 4, 5], y: [0, 1, 4, 9, 16, 25] }], xLim: [0, 3], yLim: [0, 10] });
+  const root = parseXml(svg);
+  // x tick labels sit 18 px below the plot area (y = 365 + 18); 6 ticks wanted on [0, 3]:
+  // nice range 5, step nice(1) = 1, so 0, 1, 2, 3 (nothing beyond the limit)
+  const xTicks = [] as string[];
+  const collectTicks = (e: XmlElement) => { if (e.name === 'text' && e.attrs.get('y') === '383') xTicks.push(e.text); e.children.forEach(collectTicks); };
+  collectTicks(root);
+  assert.equal(xTicks, ['0', '1', '2', '3']);
+  // x = 3 is the right edge (620); y = 9 is 20 + 345 − 0.9·345 = 54.5
+  const pts = elements(root, 'polyline')[0].get('points')!.split(' ');
+  assert.is(pts[3], '620,54.5');
+  const clip = elements(root, 'clipPath')[0].get('id')!;
+  assert.ok(elements(root, 'g').some((a) => a.get('clip-path') === `url(#${clip})`), 'data group is clipped');
+  // log axis limits: decades inside [1e-3, 1] only
+  const logRoot = parseXml(linePlot({ series: [{ y: [1e-6, 1e-3, 1, 10] }], logY: true, yLim: [1e-3, 1] }));
+  const lt = allTexts(logRoot);
+  assert.ok(lt.includes('0.001') && lt.includes('1'));
+  assert.not.ok(lt.includes('1e-6') || lt.includes('10'));
+});
+
+test('legend: placed in a corner that covers no data, outside the plot when every corner is taken', () => {
+  const xs = Array.from({ length: 101 }, (_, k) => k / 10);
+  // A rising curve fills the top right and bottom left: the legend goes top left (or bottom right).
+  const rising = parseXml(linePlot({ series: [{ x: xs, y: xs.map((x) => x * x), label: 'x²' }, { x: xs, y: xs.map((x) => 10 * x), label: '10 x' }] }));
+  const b = legendBox(rising);
+  assert.ok(b.x < 320 && b.y < 100, `top left, got ${JSON.stringify(b)}`);
+  for (const [x, y] of polylineSamples(rising)) assert.not.ok(x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h, `data point ${x},${y} under the legend`);
+  // Curves through all four corners: no corner is free, so the legend moves to the right margin.
+  const crossing = parseXml(linePlot({
+    series: [{ x: xs, y: xs, label: 'up' }, { x: xs, y: xs.map((x) => 10 - x), label: 'down' }, { x: [0, 10], y: [0, 0], label: 'floor' }, { x: [0, 10], y: [10, 10], label: 'ceiling' }],
+  }));
+  const o = legendBox(crossing);
+  const area = elements(crossing, 'clipPath').length === 1 ? elements(crossing, 'rect').find((a) => a.get('x') === '70' && a.get('y') === '20')! : null;
+  const plotRight = Number(area!.get('x')) + Number(area!.get('width'));
+  assert.ok(o.x > plotRight, `legend at x = ${o.x}, right of the plot area (${plotRight})`);
+  for (const [x, y] of polylineSamples(crossing)) assert.not.ok(x >= o.x && x <= o.x + o.w && y >= o.y && y <= o.y + o.h);
+  // legend: 'none' draws none
+  assert.not.ok(linePlot({ series: [{ y: [1, 2], label: 'a' }], legend: 'none' }).includes('#999999'));
+});
+
+test('bad input: error bars, markers, dashes, limits and legend are checked', () => {
+  throwsMsg(() => linePlot({ series: [{ y: [1, 2], yErr: [0.1, -1] }] }), RangeError, 'linePlot: series 0 yErr[1] is -1, not a finite number >= 0');
+  throwsMsg(() => linePlot({ series: [{ y: [1, 2], yErr: [0.1] }] }), RangeError, 'linePlot: series 0 has 1 yErr values but 2 y values');
+  throwsMsg(() => linePlot({ series: [{ y: [1], marker: 'star' as 'circle' }] }), RangeError, `linePlot: series 0 marker must be one of 'circle', 'square', 'triangle', 'diamond', 'none', got "star"`);
+  throwsMsg(() => linePlot({ series: [{ y: [1], dash: 'long' }] }), RangeError, `linePlot: series 0 dash must be true, false or a dash array like '6 4', got "long"`);
+  throwsMsg(() => linePlot({ series: [{ y: [1] }], xLim: [2, 1] }), RangeError, 'linePlot: xLim must be [lo, hi] with finite lo < hi, got [2,1]');
+  throwsMsg(() => linePlot({ series: [{ y: [1] }], logY: true, yLim: [0, 1] }), RangeError, 'linePlot: yLim must be positive with logY, got [0, 1]');
+  throwsMsg(() => linePlot({ series: [{ y: [1] }], legend: 'middle' as 'auto' }), RangeError, `linePlot: legend must be one of 'auto', 'top-right', 'top-left', 'bottom-right', 'bottom-left', 'outside', 'none', got "middle"`);
+});
+
 test.run();

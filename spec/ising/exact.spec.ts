@@ -1,11 +1,11 @@
 /**
  * Exact enumeration of the periodic L×L Ising model (lib/ising/exact.ts), X-ISING.
  *
- * Expected values: the course's reference numbers for L = 2, T = 1 (issue 6), the closed form
+ * Expected values: the course's reference numbers for L = 2, T = 1, the closed form
  * Z = 2e^{8β} + 12 + 2e^{−8β} worked out by hand below, an independent naive enumeration written
  * in this file (explicit spin arrays, explicit neighbour sums), finite differences of ln Z and
  * ⟨M⟩ (C = dE/dT, χ = d⟨M⟩/dh), and the infinite-temperature moments of N independent ±1 spins.
- * Tolerances: float64 sums of ≤ 2^16 positive terms, so 1e−12 relative; 1e−10 for the issue's
+ * Tolerances: float64 sums of ≤ 2^16 positive terms, so 1e−12 relative; 1e−10 for the course's
  * 11-significant-digit values; finite differences with step 1e−4 (central, error ~h²) 1e−6.
  */
 import { test } from 'uvu';
@@ -58,9 +58,9 @@ function naive(L: number, T: number, h: number) {
   };
 }
 
-test('X-ISING L = 2, T = 1 reproduces the reference Z, <E>, <|M|>, <M^2> of the issue', () => {
+test('X-ISING L = 2, T = 1 reproduces the reference Z, <E>, <|M|>, <M^2> of the course reference values', () => {
   const r = isingExact(2, 1);
-  // Issue 6 "Reference values for tests", 11 significant digits.
+  // The course's reference values for L = 2, T = 1, 11 significant digits.
   assert.ok(rel(Math.exp(r.logZ), 5973.9166450087) < 1e-12, `Z ${Math.exp(r.logZ)}`);
   assert.ok(rel(r.energy, -7.9839283437) < 1e-10, `E ${r.energy}`);
   assert.ok(rel(r.absMagnetization, 3.994642931) < 1e-10, `|M| ${r.absMagnetization}`);

@@ -1,7 +1,7 @@
 /**
  * Kaufman's exact finite-lattice partition function (lib/ising/kaufman.ts), X-ISING.
  *
- * Expected values: exact enumeration (isingExact, itself checked against the issue's numbers and
+ * Expected values: exact enumeration (isingExact, itself checked against the course's numbers and
  * a naive enumeration) for L = 2, 3, 4; finite differences of ln Z in β for larger L (checks the
  * analytic derivatives independently of enumeration); Onsager's infinite-lattice energy and heat
  * capacity for L = 256 away from T_c; and the finite-size scaling laws at T_c of Ferdinand &

@@ -5,7 +5,7 @@
  * E(1/√2) = 1.3506438810476755, DLMF 19.6 / A&S table 17.1), the identities E(0) = K(0) = π/2,
  * E(1) = 1 and Legendre's relation EK' + E'K − KK' = π/2 (DLMF 19.7.1), a composite Simpson
  * quadrature of the defining integrals, T_c = 2/ln(1 + √2) with sinh(2/T_c) = 1,
- * m(2.0) = 0.911319 (issue 6), u(T_c) = −√2, c = du/dT by finite differences, and the
+ * m(2.0) = 0.911319 (the course's reference, 6 decimals), u(T_c) = −√2, c = du/dT by finite differences, and the
  * logarithmic divergence amplitude (8/π)K_c² of c at T_c.
  */
 import { test } from 'uvu';
@@ -54,7 +54,7 @@ test('X-ISING T_c = 2/ln(1+sqrt2): sinh(2/T_c) = 1', () => {
 });
 
 test('X-ISING spontaneous magnetization: m(2.0) = 0.911319, zero above T_c, exponent 1/8', () => {
-  // The issue quotes 6 decimals: |m − 0.911319| ≤ 5e−7 (rounding).
+  // The reference has 6 decimals: |m − 0.911319| ≤ 5e−7 (rounding).
   assert.ok(Math.abs(onsagerMagnetization(2.0) - 0.911319) <= 5e-7, `${onsagerMagnetization(2.0)}`);
   assert.is(onsagerMagnetization(ISING_TC), 0);
   assert.is(onsagerMagnetization(3), 0);

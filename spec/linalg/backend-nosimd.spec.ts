@@ -1,6 +1,6 @@
 /**
  * On an engine without WebAssembly SIMD the library falls back to the 'ts' backend silently, and
- * setBackend('wasm') throws saying why (issue 4). Node always has SIMD, so the test runs the
+ * setBackend('wasm') throws saying why. Node always has SIMD, so the test runs the
  * library in a worker thread whose WebAssembly.validate rejects every module.
  */
 import { test } from 'uvu';

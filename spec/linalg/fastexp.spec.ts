@@ -6,7 +6,7 @@
  * Reference: Math.exp / Math.expm1 in float64 (< 1 ulp), an independent computation.
  * Error measure (see fastexp-check.ts): |F - E| / max(E, 2^-126), F the float32 result.
  * Limits:
- *  - the issue's requirement: 2^-21;
+ *  - the library's promise: 2^-21;
  *  - the derived bound, asserted too: float32 rounding 2^-24, plus the degree-3 Taylor remainder
  *    e^(2|r|) r^4/24 <= 9.4e-9 at |r| = ln2/32, plus a few float64 roundings (~2^-50):
  *    total < 2^-24 + 2^-26 = 7.45e-8.

@@ -1,5 +1,5 @@
 /**
- * The generic gemm cases under every backend this engine has (issue 4: "the spec suite runs the
+ * The generic gemm cases under every backend this engine has ("the spec suite runs the
  * kernel specs under both backends, which agree within float32 error bounds").
  *
  * Error bound per backend (u32 = 2⁻²⁴, u64 = 2⁻⁵³; γ(n, u) = n·u/(1 − n·u), Higham §3.1):

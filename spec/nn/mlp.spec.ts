@@ -31,6 +31,20 @@ test('N-NN-10 gradcheck of a 3-layer MLP on random data, every hidden activation
   }
 });
 
+test('N-NN-09 sigmoid output with the ½(a − y)² cost: δ^L_j = a_j(1 − a_j)(a_j − y_j) and ∂C/∂w^L_{jk} = δ^L_j a^{L−1}_k (one sample, 1e-15)', () => {
+  const net = createMLP([3, 2], { output: 'sigmoid', precision: 'float64' }, new Rng(30));
+  const x = matrix64(1, 3, [0.5, -1, 2]), y = matrix64(1, 2, [0.2, 0.9]);
+  const ws = createWorkspace(net, 1), grad = createGradient(net), dOut = zeros64(1, 2);
+  const a = mlpForward(net, ws, x);
+  mseBackward(dOut, a, y);
+  mlpBackward(net, ws, grad, dOut);
+  for (let j = 0; j < 2; j++) {
+    const delta = a.data[j] * (1 - a.data[j]) * (a.data[j] - y.data[j]); // eq. (2) for sigmoid + squared error
+    assert.ok(Math.abs(grad.db[0][j] - delta) < 1e-15); // eq. (3): ∂C/∂b_j = δ_j
+    for (let k = 0; k < 3; k++) assert.ok(Math.abs(grad.dW[0].data[k * 2 + j] - delta * x.data[k]) < 1e-15); // eq. (1)
+  }
+});
+
 test('VAE-style use: forward a decoder, own loss, backward into dC/dinput, continue through an encoder (gradcheck 1e-6)', () => {
   const rng = new Rng(32);
   const encoder = createMLP([3, 4, 2], { hidden: 'relu', precision: 'float64' }, rng);
@@ -55,6 +69,19 @@ test('VAE-style use: forward a decoder, own loss, backward into dC/dinput, conti
   mlpBackward(encoder, wsE, gE, dCode);
   const r = gradcheck(cost, [...mlpParameters(encoder), ...mlpParameters(decoder)], [...gradientArrays(gE), ...gradientArrays(gD)]);
   assert.ok(r.maxError < 1e-6, String(r.maxError));
+});
+
+test('mlpBackward with grad = null gives the same dC/dX and leaves the gradient work out', () => {
+  const rng = new Rng(39);
+  const net = createMLP([4, 6, 2], { hidden: 'tanh', precision: 'float64' }, rng);
+  const X = randn64(3, 4, rng), G = randn64(3, 2, rng);
+  const ws = createWorkspace(net, 3);
+  mlpForward(net, ws, X);
+  const dX1 = zeros64(3, 4), dX2 = zeros64(3, 4);
+  mlpBackward(net, ws, createGradient(net), G, dX1);
+  mlpBackward(net, ws, null, G, dX2);
+  assert.equal(Array.from(dX2.data), Array.from(dX1.data));
+  throwsMsg(() => mlpBackward(net, ws, null, G), TypeError, 'mlpBackward: grad and dInput are both null: nothing to compute');
 });
 
 test('float32 network equals the float64 network with the same weights (1e-5)', () => {
@@ -102,7 +129,7 @@ test('L2 and L1 penalties: trainStep\'s cost and gradient match λ₂Σw² + λ�
   const l2 = 0.3, l1 = 0.2;
   // an optimizer that records the gradient it is handed and changes nothing
   const seen: Float64Array[] = [];
-  const spy = { step: (p: Float32Array | Float64Array, g: Float32Array | Float64Array) => { seen.push(Float64Array.from(g)); return p; }, reset() {} };
+  const spy = { lr: 0, step: (p: Float32Array | Float64Array, g: Float32Array | Float64Array) => { seen.push(Float64Array.from(g)); return p; }, reset() {} };
   const c = trainStep(net, ws, grad, X, Y, { loss: 'mse', optimizer: spy, l2, l1 });
   const cost = () => {
     let pen = 0;

@@ -149,7 +149,7 @@ test('normal: moments (4 SE), tail mass beyond r, 4 and 4.5 sigma (4 SE), chi-sq
     const p = erfc(a / Math.SQRT2);
     assertWithin(count, n * p, Math.sqrt(n * p * (1 - p)), `count beyond |z| > ${a}`);
   }
-  // P(|Z| > 4) = 6.334e-5 (the figure quoted in the issue): check our reference erfc against it.
+  // P(|Z| > 4) = 6.334e-5 (the commonly quoted figure): check our reference erfc against it.
   assert.ok(Math.abs(erfc(4 / Math.SQRT2) - 6.334e-5) < 5e-9);
   // Chi-square: expected counts n (Phi(b) - Phi(a)) per cell (the smallest, at |z| = 4, is ~42).
   const expected = new Float64Array(inner + 2);

@@ -7,11 +7,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
 import { matrix, type Matrix } from '../../lib/linalg/matrix.js';
-import { BernoulliRBM, hiddenMeans, createPhaseStatistics, positivePhase, type RBM } from '../../lib/rbm/binary.js';
+import { type RBM } from '../../lib/rbm/model.js';
+import { BernoulliRBM } from '../../lib/rbm/binary.js';
 import { SpinRBM } from '../../lib/rbm/spin.js';
 import { GaussianBernoulliRBM } from '../../lib/rbm/gaussian.js';
-import { logLikelihoodGradientExact } from '../../lib/rbm/exact.js';
-import { cdUpdate, createRBMGradient, trainRBM } from '../../lib/rbm/train.js';
+import { hiddenMeans } from '../../lib/rbm/conditionals.js';
+import { createPhaseStatistics, logLikelihoodGradientExact, positivePhaseExact } from '../../lib/rbm/exact.js';
+import { cdUpdate, createRBMGradient } from '../../lib/rbm/gradient.js';
+import { trainRBM } from '../../lib/rbm/train.js';
 import { throwsMsg } from '../assert-error.js';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -23,7 +26,7 @@ function randomBinary(rows: number, cols: number, rng: Rng, spin = false): Matri
   return m;
 }
 
-/** Float64 reference of N-CD-02 (and its Gaussian-binary form), written independently of lib/rbm/train.ts. */
+/** Float64 reference of N-CD-02 (and its Gaussian-binary form), written independently of lib/rbm/gradient.ts. */
 function referenceUpdate(rbm: RBM, X0: Matrix, H0: Matrix, Xk: Matrix, Hk: Matrix) {
   const M = rbm.nVisible, N = rbm.nHidden;
   const s2 = (i: number) => (rbm.kind === 'gaussian-bernoulli' ? rbm.sigma[i] ** 2 : 1);
@@ -90,7 +93,7 @@ test('N-CD-02 cdUpdate equals an independent float64 computation for fixed V0, H
   }
 });
 
-test('N-CDT-05 with probability statistics cdUpdate equals positivePhase(X0) − positivePhase(Xk) (lib/rbm/binary.ts, written separately)', () => {
+test('N-CDT-05 with probability statistics cdUpdate equals positivePhaseExact(X0) − positivePhaseExact(Xk) (the float64 reference in lib/rbm/exact.ts)', () => {
   const rng = new Rng(12);
   const models: RBM[] = [
     BernoulliRBM.create(6, 3, 'glorot-normal', rng),
@@ -104,14 +107,14 @@ test('N-CDT-05 with probability statistics cdUpdate equals positivePhase(X0) −
     const H0 = hiddenMeans(matrix(9, 3), rbm, X0);
     const Hk = hiddenMeans(matrix(4, 3), rbm, Xk);
     const out = cdUpdate(createRBMGradient(rbm), rbm, X0, H0, Xk, Hk);
-    const pos = positivePhase(createPhaseStatistics(rbm), rbm, X0);
-    const neg = positivePhase(createPhaseStatistics(rbm), rbm, Xk);
+    const pos = positivePhaseExact(createPhaseStatistics(rbm), rbm, X0);
+    const neg = positivePhaseExact(createPhaseStatistics(rbm), rbm, Xk);
     const diff = (p: ArrayLike<number>, n: ArrayLike<number>) => Array.from(p, (v, q) => v - n[q]);
     close(out.W.data, diff(pos.W, neg.W), F32_TOL, `${rbm.kind} W`);
     close(out.a, diff(pos.a, neg.a), F32_TOL, `${rbm.kind} a`);
     close(out.b, diff(pos.b, neg.b), F32_TOL, `${rbm.kind} b`);
     if (rbm.kind === 'gaussian-bernoulli') {
-      // positivePhase gives −∂E/∂σ_i; ours is −∂E/∂log σ_i = σ_i · (−∂E/∂σ_i).
+      // positivePhaseExact gives −∂E/∂σ_i; ours is −∂E/∂log σ_i = σ_i · (−∂E/∂σ_i).
       close(out.logSigma!, diff(pos.sigma!, neg.sigma!).map((v, i) => v * rbm.sigma[i]), F32_TOL, 'logSigma');
     }
   }

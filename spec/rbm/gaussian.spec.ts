@@ -3,8 +3,8 @@ import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
 import { matrix, zeros } from '../../lib/linalg/matrix.js';
 import {
-  GaussianBernoulliRBM, accumulateEnergyGradient, createPhaseStatistics, energy, freeEnergy, hiddenDistributionExact,
-  hiddenProbabilities, logPartitionExact, logUnnormalizedMarginalHidden, logUnnormalizedMarginalVisible, positivePhase,
+  GaussianBernoulliRBM, createPhaseStatistics, createRBMGradient, energy, freeEnergy, hiddenDistributionExact, hiddenMeans,
+  hiddenProbabilities, logPartitionExact, logUnnormalizedMarginalHidden, logUnnormalizedMarginalVisible, phaseStatistics, positivePhaseExact,
   sampleVisibleGivenHidden, visibleMean, visibleProbabilities, configurationFromIndex,
 } from '../../lib/rbm/index.js';
 import { throwsMsg } from '../assert-error.js';
@@ -166,35 +166,59 @@ test('N-GRBM-07 quadrature of x_i p(x_i | h) gives mean a_i + w_i*ᵀh and varia
   }
 });
 
-test('N-GRBM-08 accumulateEnergyGradient (incl. ∂E/∂σ) equals finite differences of energy; positivePhase matches a float64 reference', () => {
+test('N-GRBM-08 phaseStatistics of one (x, h) is −∂E/∂θ (incl. log σ) by finite differences of energy; both data phases match an enumeration', () => {
   const p: Params = { ...dyadicParams(2, 3, 104), sigma: [0.75, 1.5] };
   const r = mk(p);
   const x = [0.625, -1.25], h = [1, 0, 1];
-  const g = accumulateEnergyGradient(createPhaseStatistics(r), r, x, h, 1);
+  const s = phaseStatistics(createRBMGradient(r), r, matrix(1, 2, x), matrix(1, 3, h));
   const d = 2 ** -12;
   const fd = (arr: Float32Array, k: number) => {
     const old = arr[k];
-    const D = (s: number) => { arr[k] = old + s; const ep = energy(r, x, h); arr[k] = old - s; const em = energy(r, x, h); arr[k] = old; return (ep - em) / (2 * s); };
+    const D = (e: number) => { arr[k] = old + e; const ep = energy(r, x, h); arr[k] = old - e; const em = energy(r, x, h); arr[k] = old; return (ep - em) / (2 * e); };
     return (4 * D(d) - D(2 * d)) / 3; // Richardson: error O(d⁴) ≈ 1e-14 · |E⁽⁵⁾|
   };
-  for (let k = 0; k < 6; k++) assert.ok(Math.abs(g.W[k] - fd(r.W.data, k)) < 1e-9);
-  for (let i = 0; i < 2; i++) assert.ok(Math.abs(g.a[i] - fd(r.a, i)) < 1e-9);
-  for (let j = 0; j < 3; j++) assert.ok(Math.abs(g.b[j] - fd(r.b, j)) < 1e-9);
-  for (let i = 0; i < 2; i++) assert.ok(Math.abs(g.sigma![i] - fd(r.sigma, i)) < 1e-9, `sigma ${i}: ${g.sigma![i]} vs ${fd(r.sigma, i)}`);
-  // positivePhase = batch mean of E[−∂E/∂θ | x]: reference by enumerating h with the test's own energy
+  // phaseStatistics stores float32: each entry is one rounding of a float64 value (relative 2⁻²⁴), so
+  // |stored − exact| ≤ 2⁻²³ |exact| + 1e-9 (the 1e-9 covers the finite-difference error).
+  const close = (got: number, want: number, what: string) => assert.ok(Math.abs(got - want) <= 2 ** -23 * Math.abs(want) + 1e-9, `${what}: ${got} vs ${want}`);
+  for (let k = 0; k < 6; k++) close(-s.W.data[k], fd(r.W.data, k), `W ${k}`);
+  for (let i = 0; i < 2; i++) close(-s.a[i], fd(r.a, i), `a ${i}`);
+  for (let j = 0; j < 3; j++) close(-s.b[j], fd(r.b, j), `b ${j}`);
+  // −∂E/∂log σ_i = σ_i · (−∂E/∂σ_i)
+  for (let i = 0; i < 2; i++) close(-s.logSigma![i], r.sigma[i] * fd(r.sigma, i), `log sigma ${i}`);
+  // Data phase = batch mean of E[−∂E/∂θ | x]: reference by enumerating h with p(h | x) from the test's own energy and
+  // −∂E/∂θ from Richardson differences of that energy (error ≈ 1e-14), independent of the library.
   const X = matrix(2, 2, [0.625, -1.25, 2, 0.5]);
-  const pos = positivePhase(createPhaseStatistics(r), r, X);
-  const ref = createPhaseStatistics(r);
+  const ref = { W: new Float64Array(6), a: new Float64Array(2), b: new Float64Array(3), sigma: new Float64Array(2) };
   const Hs = allStates(3, 'bernoulli');
+  // [where the reference goes, its index, the parameter array of p, the parameter's index there]
+  const slots: [Float64Array, number, number[], number][] = [];
+  for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) slots.push([ref.W, i * 3 + j, p.W[i], j]);
+  for (let i = 0; i < 2; i++) slots.push([ref.a, i, p.a, i], [ref.sigma, i, p.sigma!, i]);
+  for (let j = 0; j < 3; j++) slots.push([ref.b, j, p.b, j]);
   for (let k = 0; k < 2; k++) {
     const xk = [X.data[2 * k], X.data[2 * k + 1]];
     const lw = Hs.map((hh) => -eGB(p, xk, hh));
     const lz = logSumExp(lw);
-    Hs.forEach((hh, t) => accumulateEnergyGradient(ref, r, xk, hh, -Math.exp(lw[t] - lz) / 2));
+    Hs.forEach((hh, t) => {
+      const weight = Math.exp(lw[t] - lz) / 2; // p(h | x_k) / n
+      for (const [out, at, arr, q] of slots) {
+        const old = arr[q];
+        const D = (e: number) => { arr[q] = old + e; const ep = eGB(p, xk, hh); arr[q] = old - e; const em = eGB(p, xk, hh); arr[q] = old; return (ep - em) / (2 * e); };
+        out[at] -= weight * (4 * D(d) - D(2 * d)) / 3;
+      }
+    });
   }
+  const exact = positivePhaseExact(createPhaseStatistics(r), r, X);
+  const fast = phaseStatistics(createRBMGradient(r), r, X, hiddenMeans(zeros(2, 3), r, X));
+  const fastSigma = Array.from(fast.logSigma!, (v, i) => v / r.sigma[i]); // −∂E/∂σ_i = (−∂E/∂log σ_i)/σ_i
   for (const key of ['W', 'a', 'b', 'sigma'] as const) {
-    const a = pos[key]!, b = ref[key]!;
-    for (let k = 0; k < a.length; k++) assert.ok(Math.abs(a[k] - b[k]) < 1e-5 * Math.max(1, Math.abs(b[k])), `${key}[${k}]: ${a[k]} vs ${b[k]}`);
+    const want = ref[key];
+    const gotExact = exact[key]!;
+    const gotFast = key === 'sigma' ? fastSigma : key === 'W' ? fast.W.data : fast[key];
+    for (let k = 0; k < want.length; k++) {
+      assert.ok(Math.abs(gotExact[k] - want[k]) < 1e-9 * Math.max(1, Math.abs(want[k])), `exact ${key}[${k}]: ${gotExact[k]} vs ${want[k]}`);
+      assert.ok(Math.abs(gotFast[k] - want[k]) < 1e-5 * Math.max(1, Math.abs(want[k])), `float32 ${key}[${k}]: ${gotFast[k]} vs ${want[k]}`);
+    }
   }
 });
 

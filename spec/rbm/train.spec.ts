@@ -4,18 +4,19 @@
  * Gaussian-binary width training, NaN detection, bad options, and the bars-and-stripes
  * comparison of CD-1, CD-10 and PCD (Tieleman 2008).
  */
+import type { ProgressInfo } from '../../lib/progress/index.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
 import { matrix, type Matrix } from '../../lib/linalg/matrix.js';
 import { matrix64 } from '../../lib/linalg/matrix.js';
-import { BernoulliRBM, type RBM } from '../../lib/rbm/binary.js';
+import { type RBM } from '../../lib/rbm/model.js';
+import { BernoulliRBM } from '../../lib/rbm/binary.js';
 import { SpinRBM } from '../../lib/rbm/spin.js';
 import { GaussianBernoulliRBM } from '../../lib/rbm/gaussian.js';
 import { klFromEmpirical, logLikelihoodExact, visibleDistributionExact } from '../../lib/rbm/exact.js';
-import {
-  binarizeData, contrastiveDivergence, persistentContrastiveDivergence, reconstructionError, trainRBM, type TrainOptions,
-} from '../../lib/rbm/train.js';
+import { binarizeData, contrastiveDivergence, persistentContrastiveDivergence, reconstructionError, trainRBM } from '../../lib/rbm/train.js';
+import { type TrainOptions } from '../../lib/rbm/train-options.js';
 import { linearDecay } from '../../lib/rbm/schedule.js';
 import { barsAndStripes } from '../../lib/data/bars-stripes.js';
 import { toyPeopleFruit } from '../../lib/data/toy.js';
@@ -199,18 +200,30 @@ test('N-CD-04 reconstruction error: the epoch metric equals a float64 mean-field
   throwsMsg(() => reconstructionError(matrix(1, 2), matrix(1, 2), 'l3' as never), RangeError, "reconstructionError: norm must be 'l1' or 'l2', got \"l3\"");
 });
 
-test('progress prints one line per epoch on stderr (epoch, metric, s/epoch, ETA); onEpoch returning false stops', () => {
-  const lines: string[] = [];
-  const keep = console.error;
-  console.error = (...args: unknown[]) => { lines.push(args.join(' ')); };
+test('progress: a throttled stderr line (not one per epoch), onProgress with epoch and metrics; onEpoch returning false stops', () => {
+  // 300 epochs of 1 update each: the line is printed a few times at most (a log file gets one line
+  // per 5 s; the final line always), never once per epoch.
+  let printed = '';
+  const write = process.stderr.write;
+  (process.stderr as { write: unknown }).write = (chunk: string | Uint8Array) => { printed += String(chunk); return true; };
+  const t0 = performance.now();
   try {
-    trainRBM(fresh(), toy(), { epochs: 3, batchSize: 6, evaluate: 'kl', progress: true }, new Rng(15));
+    trainRBM(fresh(), toy(), { epochs: 300, batchSize: 6, evaluate: 'kl', progress: true }, new Rng(15));
   } finally {
-    console.error = keep;
+    (process.stderr as { write: unknown }).write = write;
   }
-  assert.is(lines.length, 3);
-  assert.match(lines[0], /^trainRBM epoch 1\/3 {2}lr 0\.0100 {2}recon \S+ {2}KL \S+ {2}\S+ s\/epoch {2}ETA \S+ s$/);
-  assert.match(lines[2], /^trainRBM epoch 3\/3 .* ETA 0\.00 s$/);
+  const seconds = (performance.now() - t0) / 1000;
+  const lines = printed.split(/[\r\n]+/).filter((l) => l !== '');
+  assert.ok(lines.length >= 1 && lines.length <= 2 + seconds / 0.25, `${lines.length} lines in ${seconds.toFixed(2)} s`);
+  assert.match(lines[lines.length - 1], /^trainRBM \[#{20}\] 100% {2}300\/300 updates .* in \S+ s {2}epoch 300\/300 {2}lr 0\.0100 {2}recon \S+ {2}KL \S+$/);
+  const infos: ProgressInfo[] = [];
+  trainRBM(fresh(), toy(), { epochs: 4, batchSize: 3, evaluate: 'kl', onProgress: (i) => infos.push(i) }, new Rng(15));
+  const last = infos[infos.length - 1];
+  assert.is(last.finished, true);
+  assert.is(last.done, 8); // 4 epochs of 2 batches
+  assert.is(last.total, 8);
+  assert.is(last.unit, 'updates');
+  assert.match(last.note, /^epoch 4\/4 {2}lr 0\.0100 {2}recon \S+ {2}KL \S+$/);
   const seen: number[] = [];
   const r = trainRBM(fresh(), toy(), { epochs: 10, onEpoch: (m) => { seen.push(m.epoch); return m.epoch < 2; } }, new Rng(15));
   assert.equal(seen, [1, 2]);
@@ -306,9 +319,10 @@ test('trainRBM bad options and data: errors name the option, the value and the a
   throwsMsg(bad({ method: 'pcd', chains: matrix(4, 3), persistentChains: 5 }), RangeError, 'trainRBM: options.persistentChains = 5 but options.chains has 4 rows');
   throwsMsg(bad({ evaluate: 'ais' }), RangeError, "trainRBM: options.evaluate must be one of 'none', 'logLikelihood', 'kl', got \"ais\"");
   throwsMsg(bad({ progress: 'yes' }), TypeError, 'trainRBM: options.progress must be a boolean, got "yes"');
+  throwsMsg(bad({ onProgress: 3 }), TypeError, 'trainRBM: options.onProgress must be a function, got 3');
   throwsMsg(bad({ onEpoch: 3 }), TypeError, 'trainRBM: options.onEpoch must be a function, got 3');
   throwsMsg(bad({ learningrate: 0.1 }), TypeError,
-    'trainRBM: unknown option \'learningrate\' (allowed: method, k, epochs, batchSize, learningRate, optimizer, momentum, weightDecay, statistics, visibleNoiseStd, binarize, persistentChains, chains, reconstructionError, evaluate, onEpoch, progress)');
+    'trainRBM: unknown option \'learningrate\' (allowed: method, k, epochs, batchSize, learningRate, optimizer, momentum, weightDecay, statistics, visibleNoiseStd, binarize, persistentChains, chains, reconstructionError, evaluate, onEpoch, progress, onProgress)');
   const spin = SpinRBM.create(3, 2, 'hinton', new Rng(1));
   throwsMsg(() => trainRBM(spin, matrix(2, 3, [1, -1, 1, -1, 1, -1]), { visibleNoiseStd: 0.1 }, new Rng(1)), RangeError,
     "trainRBM: options.visibleNoiseStd is for Bernoulli RBMs only (the tutorial's noisy probabilities), got a spin RBM");

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { compareRow, type TourChapter, type TourRow } from './chapter.js';
 import { adamStep, createAdamState, momentumStep, rmspropStep, sgdStep } from '../../../lib/optim/index.js';
-import { greyImageFromFloats, linePlot } from '../../../lib/io/index.js';
+import { greyImageFromFloats, linePlot, withAxes } from '../../../lib/io/index.js';
 import { writePng, writeSvg } from '../../../lib/io-node.js';
 
 const THETA_STAR = [0.125, 0.625];
@@ -81,10 +81,11 @@ export const chapter: TourChapter = {
         { y: mom.gap.slice(0, 200), label: 'momentum lr=0.1, γ=0.5' },
         { y: adam.gap.slice(0, 200), label: 'Adam lr=0.01' },
       ],
-      title: 'f(θ) − f* on a 2-D quadratic',
+      title: 'f(θ) − f* on a 2-D quadratic (below 1e-16 it is rounding noise)',
       xLabel: 'step',
       yLabel: 'f − f*',
       logY: true,
+      yLim: [1e-16, 10],
     });
     const svgPath = join(outDir, 'optim-loss.svg');
     writeSvg(svgPath, svg);
@@ -93,32 +94,51 @@ export const chapter: TourChapter = {
       what: 'loss curves written as SVG',
       value: `${back.length} chars, ${(back.match(/<polyline/g) ?? []).length} curves`,
       reference: '3 curves',
-      source: 'tour-output/optim-loss.svg',
+      source: 'optim-loss.svg read back from disk',
       ok: back === svg && (back.match(/<polyline/g) ?? []).length === 3 && back.trim().endsWith('</svg>'),
     });
-    const size = 96;
+    // The landscape log10(f − f* + 1e-3) on θ₁ ∈ [−1, 1], θ₂ ∈ [0, 2] (grey, dark = low), with the
+    // first 30 steps of SGD (blue) and momentum (orange) drawn on it, framed with axes.
+    const size = 192;
     const values = new Float64Array(size * size);
     for (let r = 0; r < size; r++) {
       for (let col = 0; col < size; col++) {
-        const t = [-1 + (2 * col) / (size - 1), 2 - (2 * r) / (size - 1)];
+        const t = [-1 + (2 * (col + 0.5)) / size, 2 - (2 * (r + 0.5)) / size];
         values[r * size + col] = Math.log10(f(t) - F_STAR + 1e-3);
       }
     }
-    const image = greyImageFromFloats(values, size, size, { min: -3, max: 1 });
+    const grey = greyImageFromFloats(values, size, size, { min: -3, max: 1 });
+    const rgb = new Uint8Array(size * size * 3);
+    for (let q = 0; q < size * size; q++) rgb[3 * q] = rgb[3 * q + 1] = rgb[3 * q + 2] = grey.data[q];
+    const plotPath = (p1: number[], p2: number[], color: [number, number, number]) => {
+      for (let k = 0; k + 1 < Math.min(30, p1.length); k++) {
+        for (let u = 0; u <= 40; u++) { // the segment from step k to k + 1, 41 dots
+          const x = p1[k] + ((p1[k + 1] - p1[k]) * u) / 40, y = p2[k] + ((p2[k + 1] - p2[k]) * u) / 40;
+          const col = Math.floor(((x + 1) / 2) * size), row = Math.floor(((2 - y) / 2) * size);
+          if (col >= 0 && col < size && row >= 0 && row < size) rgb.set(color, 3 * (row * size + col));
+        }
+      }
+    };
+    plotPath(sgd.path1, sgd.path2, [40, 110, 220]);
+    plotPath(mom.path1, mom.path2, [255, 140, 0]);
+    const image = withAxes({ width: size, height: size, channels: 3, data: rgb }, {
+      x: [-1, 1], y: [0, 2], xLabel: 'theta1', yLabel: 'theta2', title: 'log10(f-f*+1e-3); paths: SGD blue, momentum orange',
+    });
     const pngPath = join(outDir, 'optim-landscape.png');
     writePng(pngPath, image);
     const png = new Uint8Array(readFileSync(pngPath));
     const idatLength = new DataView(png.buffer, png.byteOffset).getUint32(33);
     const raw = new Uint8Array(zlib.inflateSync(png.subarray(41, 41 + idatLength)));
-    let same = raw.length === size * (size + 1);
-    for (let r = 0; same && r < size; r++) {
-      same = raw[r * (size + 1)] === 0 && Buffer.from(raw.subarray(r * (size + 1) + 1, (r + 1) * (size + 1))).equals(Buffer.from(image.data.subarray(r * size, (r + 1) * size)));
+    const rowBytes = 3 * image.width;
+    let same = raw.length === image.height * (rowBytes + 1);
+    for (let r = 0; same && r < image.height; r++) {
+      same = raw[r * (rowBytes + 1)] === 0 && Buffer.from(raw.subarray(r * (rowBytes + 1) + 1, (r + 1) * (rowBytes + 1))).equals(Buffer.from(image.data.subarray(r * rowBytes, (r + 1) * rowBytes)));
     }
     rows.push({
       what: 'landscape PNG decoded by node:zlib',
-      value: `${size}x${size}, ${png.length} bytes`,
+      value: `${image.width}x${image.height} RGB, ${png.length} bytes`,
       reference: 'same pixels',
-      source: 'tour-output/optim-landscape.png',
+      source: 'optim-landscape.png inflated by node:zlib',
       ok: same,
     });
     return rows;

@@ -2,7 +2,7 @@
  * Tour chapter: restricted Boltzmann machines. The tutorial toy's exact partition function
  * against a brute-force sum over its 32 scenarios; bars-and-stripes 3x3 trained with CD-1 and
  * with PCD for the same number of updates, compared by the exact KL to the data (Tieleman 2008:
- * PCD lower); a save/load round trip. Writes the two KL curves to tour-output/rbm/tour-kl.svg.
+ * PCD lower); a save/load round trip. Writes the two KL curves to tour-kl.svg in the chapter's folder.
  */
 import { join } from 'node:path';
 import { compareRow, type TourChapter, type TourRow } from './chapter.js';
@@ -53,7 +53,7 @@ export const chapter: TourChapter = {
       source: 'Tieleman (2008), ICML: PCD beats CD-1 at equal updates',
       ok: last('PCD') < last('CD-1'),
     });
-    writeSvg(join(outDir, 'rbm', 'tour-kl.svg'), linePlot({
+    writeSvg(join(outDir, 'tour-kl.svg'), linePlot({
       series: [
         { x: kl['CD-1'].map((_, q) => 25 * (q + 1)), y: kl['CD-1'], label: 'CD-1' },
         { x: kl.PCD.map((_, q) => 25 * (q + 1)), y: kl.PCD, label: 'PCD' },

@@ -1,7 +1,8 @@
 /**
  * The WebAssembly SIMD gemm backend: owns one instance of the kernel module (./gemm-kernel.ts)
  * and its memory, packs the caller's Float32Arrays into that memory, runs the kernel over cache
- * blocks and copies the product back.
+ * blocks and copies the product back. Like every backend kernel, `sgemm` trusts its arguments:
+ * the public `gemm` (lib/linalg/gemm.ts) has checked shapes, strides and aliasing.
  *
  *   out = alpha · op(A) · op(B) + beta · out        op(X) = X or Xᵀ, row-major float32
  *
@@ -20,7 +21,6 @@
  *
  * Everything here is browser-safe: no Node built-ins, only the standard `WebAssembly` global.
  */
-import { shapeOf, type Matrix } from '../matrix.js';
 import { buildModule, FunctionBody, Op, SimdOp } from './emitter.js';
 import {
   buildGemmKernelModule, KU as KERNEL_KU, MR as KERNEL_MR, NR as KERNEL_NR, type MacroKernel, type PackPanels,
@@ -67,18 +67,6 @@ export interface WasmGemmOptions {
   nc?: number;
 }
 
-/** Options of {@link WasmGemm.gemm}, the same as the pure-TS `gemm`. */
-export interface GemmOptions {
-  /** Use Aᵀ in place of A. Default false. */
-  transA?: boolean;
-  /** Use Bᵀ in place of B. Default false. */
-  transB?: boolean;
-  /** Scale of the product. Default 1. */
-  alpha?: number;
-  /** Scale of the old `out`; when 0 the old contents are ignored (NaN included). Default 0. */
-  beta?: number;
-}
-
 /** Default blocking, measured on the 2-core reference machine (docs/wasm.md, "Blocking"). */
 export const defaultWasmGemmOptions: Required<WasmGemmOptions> = { kc: 256, mc: 128, nc: 2048 };
 
@@ -88,45 +76,16 @@ function checkBlock(name: string, value: number, multiple: number): void {
   }
 }
 
-function checkCount(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) {
-    throw new RangeError(`sgemm: ${name} must be a non-negative integer, got ${value}`);
-  }
-}
-
-/** Checks that `data` holds a rows x cols row-major matrix with row stride `ld` at `offset`. */
-function checkOperand(name: string, data: Float32Array, offset: number, ld: number, rows: number, cols: number): void {
-  if (!(data instanceof Float32Array)) {
-    throw new TypeError(`sgemm: ${name} must be a Float32Array, got ${Object.prototype.toString.call(data)}`);
-  }
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new RangeError(`sgemm: offset of ${name} must be a non-negative integer, got ${offset}`);
-  }
-  // An empty operand (no rows or no columns) is never read, so any ld >= cols is fine for it.
-  const minLd = rows === 0 || cols === 0 ? cols : Math.max(1, cols);
-  if (!Number.isInteger(ld) || ld < minLd) {
-    throw new RangeError(`sgemm: leading dimension of ${name} must be an integer >= ${minLd} (its stored columns), got ${ld}`);
-  }
-  const needed = rows === 0 || cols === 0 ? 0 : offset + (rows - 1) * ld + cols;
-  if (data.length < needed) {
-    throw new RangeError(
-      `sgemm: ${name} has length ${data.length} but a stored ${rows}x${cols} matrix with leading dimension ${ld} at offset ${offset} needs ${needed}`,
-    );
-  }
-}
-
 /**
- * A gemm that runs in a WebAssembly SIMD kernel. Create it with {@link createWasmGemm} (sync) or
- * {@link initWasm} (async). One object owns one wasm instance and its memory; it is not
- * re-entrant (JS is single-threaded per agent, so that only matters across workers, each of
- * which makes its own).
+ * A gemm that runs in a WebAssembly SIMD kernel. Create it with {@link createWasmGemm}. One
+ * object owns one wasm instance and its memory; it is not re-entrant (JS is single-threaded per
+ * agent, so that only matters across workers, each of which makes its own).
  *
  * @example
  * ```ts
  * const w = createWasmGemm();
- * const a = matrix(2, 3, [1, 2, 3, 4, 5, 6]);
- * const b = matrix(3, 1, [1, 1, 1]);
- * w.gemm(zeros(2, 1), a, b); // data [6, 15]
+ * const a = new Float32Array([1, 2, 3, 4, 5, 6]); // 2x3
+ * w.sgemm(false, false, 2, 1, 3, 1, a, 0, 3, new Float32Array([1, 1, 1]), 0, 1, 0, new Float32Array(2), 0, 1); // [6, 15]
  * ```
  */
 export class WasmGemm {
@@ -149,7 +108,7 @@ export class WasmGemm {
   readonly blocking: Readonly<Required<WasmGemmOptions>>;
 
   /**
-   * Wraps an instance of the kernel module. Prefer {@link createWasmGemm} / {@link initWasm}.
+   * Wraps an instance of the kernel module. Prefer {@link createWasmGemm}.
    *
    * @example
    * ```ts
@@ -268,7 +227,8 @@ export class WasmGemm {
    * and c is m x n. A is stored m x k (k x m if `transA`) with row stride `lda` from `aOffset`;
    * likewise B (k x n, or n x k if `transB`) and c (m x n, stride `ldc`). When `beta` is 0 the old
    * contents of c are not read (NaN there is ignored). Inputs are fully copied before c is written,
-   * so c may overlap a or b. Returns `c`.
+   * so c may overlap a or b. The arguments are not checked (sizes non-negative, arrays long
+   * enough for their strides): `gemm` did that. Returns `c`.
    *
    * @example
    * ```ts
@@ -284,14 +244,6 @@ export class WasmGemm {
     b: Float32Array, bOffset: number, ldb: number,
     beta: number, c: Float32Array, cOffset: number, ldc: number,
   ): Float32Array {
-    checkCount('m', m);
-    checkCount('n', n);
-    checkCount('k', k);
-    if (typeof alpha !== 'number') throw new TypeError(`sgemm: alpha must be a number, got ${typeof alpha}`);
-    if (typeof beta !== 'number') throw new TypeError(`sgemm: beta must be a number, got ${typeof beta}`);
-    checkOperand('a', a, aOffset, lda, transA ? k : m, transA ? m : k);
-    checkOperand('b', b, bOffset, ldb, transB ? n : k, transB ? k : n);
-    checkOperand('c', c, cOffset, ldc, m, n);
     if (m === 0 || n === 0) return c;
     if (k === 0 || alpha === 0) return scaleOut(c, cOffset, ldc, m, n, beta);
 
@@ -347,33 +299,6 @@ export class WasmGemm {
       }
     }
     return c;
-  }
-
-  /**
-   * `out = alpha · op(a) · op(b) + beta · out` on `Matrix` objects, with the options of the
-   * pure-TS `gemm` (defaults transA = transB = false, alpha = 1, beta = 0). Returns `out`.
-   *
-   * @example
-   * ```ts
-   * const w = createWasmGemm();
-   * const x = matrix(2, 3, [1, 2, 3, 4, 5, 6]);
-   * w.gemm(zeros(3, 3), x, x, { transA: true }); // xᵀx
-   * ```
-   */
-  gemm(out: Matrix, a: Matrix, b: Matrix, options: GemmOptions = {}): Matrix {
-    const { transA = false, transB = false, alpha = 1, beta = 0 } = options;
-    const m = transA ? a.cols : a.rows, k = transA ? a.rows : a.cols;
-    const kb = transB ? b.cols : b.rows, n = transB ? b.rows : b.cols;
-    if (k !== kb) {
-      const t = (x: boolean, name: string) => (x ? ` (${name})` : '');
-      throw new RangeError(`gemm: a is ${shapeOf(a)}${t(transA, 'transA')} but b is ${shapeOf(b)}${t(transB, 'transB')}`);
-    }
-    if (out.rows !== m || out.cols !== n) {
-      throw new RangeError(`gemm: out is ${shapeOf(out)} but op(a)·op(b) is ${m}x${n}`);
-    }
-    this.sgemm(transA, transB, m, n, k, alpha, a.data, 0, Math.max(1, a.cols), b.data, 0, Math.max(1, b.cols),
-      beta, out.data, 0, Math.max(1, n));
-    return out;
   }
 }
 
@@ -471,14 +396,14 @@ function packB(
 /**
  * Compiles and instantiates the kernel synchronously. Fine in Node and in browser workers; on a
  * browser main thread Chromium refuses synchronous compilation of modules above a size limit
- * (historically 4 KB): the kernel module is about 1 KB, below it, but {@link initWasm} avoids the
- * question. Throws a RangeError if the engine lacks WebAssembly SIMD.
+ * (historically 4 KB): the kernel module is about 1 KB, below it (a spec keeps it there).
+ * Throws a RangeError if the engine lacks WebAssembly SIMD.
  *
  * @example
  * ```ts
  * if (wasmSimdSupported()) {
  *   const w = createWasmGemm();
- *   w.gemm(out, a, b, { transB: true });
+ *   w.sgemm(false, true, m, n, k, 1, a, 0, k, b, 0, k, 0, c, 0, n); // c = a·bᵀ
  * }
  * ```
  */
@@ -488,23 +413,4 @@ export function createWasmGemm(options: WasmGemmOptions = {}): WasmGemm {
   }
   const module = new WebAssembly.Module(buildGemmKernelModule());
   return new WasmGemm(new WebAssembly.Instance(module, {}), options);
-}
-
-/**
- * Asynchronous twin of {@link createWasmGemm}: compiles with `WebAssembly.compile`, which every
- * browser allows on the main thread for any module size.
- *
- * @example
- * ```ts
- * const w = await initWasm();
- * w.gemm(out, a, b);
- * ```
- */
-export async function initWasm(options: WasmGemmOptions = {}): Promise<WasmGemm> {
-  if (!wasmSimdSupported()) {
-    throw new RangeError('initWasm: this engine does not support WebAssembly SIMD (WebAssembly.validate rejected a v128 module)');
-  }
-  const module = await WebAssembly.compile(buildGemmKernelModule());
-  const instance = await WebAssembly.instantiate(module, {});
-  return new WasmGemm(instance, options);
 }

@@ -1,8 +1,7 @@
 /**
  * Elementwise SIMD kernels, emitted instruction by instruction with ./emitter.ts: e^x and the
  * logistic sigmoid over float32 (Cody–Waite reduction, a minimax polynomial and 2^k built from
- * exponent bits, all in f32x4 arithmetic), bernoulli draws from uniforms, a row-vector (bias) add
- * and axpy.
+ * exponent bits, all in f32x4 arithmetic), and a row-vector (bias) add.
  *
  * Every kernel works *in place* on wasm memory: the JS wrapper (./elementwise.ts) copies a chunk
  * of the caller's array in, calls the kernel, and copies the chunk out. A kernel given `n` floats
@@ -56,7 +55,7 @@
 import { BLOCK_VOID, buildModule, FunctionBody, Op, SimdOp, ValType } from './emitter.js';
 
 /**
- * Floats per loop iteration of the unary and binary kernels (two f32x4 vectors): the wrapper
+ * Floats per loop iteration of the unary kernels (two f32x4 vectors): the wrapper
  * must leave room for up to BLOCK - 1 floats after the last element of a chunk.
  *
  * @example
@@ -277,42 +276,6 @@ function emitSigmoid(hoist: boolean, degree: 5 | 6): FunctionBody {
 }
 
 /**
- * Emits `bernoulli(uPtr, pPtr, n)`: u[i] = u[i] < p[i] ? 1 : 0 in place over u, as
- * (f32x4.lt(u, p) & bits(1.0f)). NaN in u or p compares false and gives 0.
- */
-function emitBernoulli(hoist: boolean): FunctionBody {
-  const f = new FunctionBody([i32, i32, i32], []);
-  const uPtr = 0, pPtr = 1, n = 2;
-  const one = vectorConstant(f, 1, hoist);
-  blockLoop(f, [uPtr, pPtr], n, (offset) => {
-    f.localGet(uPtr);
-    f.localGet(uPtr).simd(SimdOp.v128_load, 4, offset).localGet(pPtr).simd(SimdOp.v128_load, 4, offset);
-    f.simd(SimdOp.f32x4_lt); one(); f.simd(SimdOp.v128_and);
-    f.simd(SimdOp.v128_store, 4, offset);
-  });
-  return f;
-}
-
-/**
- * Emits `axpy(yPtr, xPtr, n, alpha)`: y[i] = y[i] + alpha·x[i] in place over y, the product and
- * the sum each rounded to float32 (alpha arrives as an f32).
- */
-function emitAxpy(): FunctionBody {
-  const f = new FunctionBody([i32, i32, i32, f32], []);
-  const yPtr = 0, xPtr = 1, n = 2, alpha = 3;
-  const a = f.addLocal(v128);
-  f.localGet(alpha).simd(SimdOp.f32x4_splat).localSet(a);
-  blockLoop(f, [yPtr, xPtr], n, (offset) => {
-    f.localGet(yPtr);
-    f.localGet(yPtr).simd(SimdOp.v128_load, 4, offset);
-    f.localGet(a).localGet(xPtr).simd(SimdOp.v128_load, 4, offset).simd(SimdOp.f32x4_mul);
-    f.simd(SimdOp.f32x4_add);
-    f.simd(SimdOp.v128_store, 4, offset);
-  });
-  return f;
-}
-
-/**
  * Emits `addRowVector(aPtr, vPtr, rows, cols)`: a[i·cols + j] += v[j] in place, rows >= 0,
  * cols >= 1. Per row: f32x4 over the first 4·floor(cols/4) columns, scalar f32 for the rest.
  */
@@ -366,9 +329,9 @@ function emitAddRowVector(): FunctionBody {
 
 /**
  * Builds the elementwise kernel module: its own growable memory of `initialPages` 64 KiB pages
- * exported as `memory`, and the functions `exp(ptr, n)`, `sigmoid(ptr, n)`,
- * `bernoulli(uPtr, pPtr, n)`, `axpy(yPtr, xPtr, n, alpha)`, `addRowVector(aPtr, vPtr, rows, cols)`
- * (byte addresses, float counts; see the file header). The bytes are deterministic.
+ * exported as `memory`, and the functions `exp(ptr, n)`, `sigmoid(ptr, n)` and
+ * `addRowVector(aPtr, vPtr, rows, cols)` (byte addresses, float counts; see the file header).
+ * The bytes are deterministic.
  *
  * @example
  * ```ts
@@ -383,8 +346,6 @@ export function buildElementwiseKernelModule(initialPages = 1, options: Elementw
     functions: [
       { exportName: 'exp', body: emitExp(hoist) },
       { exportName: 'sigmoid', body: emitSigmoid(hoist, options.sigmoidDegree ?? 5) },
-      { exportName: 'bernoulli', body: emitBernoulli(hoist) },
-      { exportName: 'axpy', body: emitAxpy() },
       { exportName: 'addRowVector', body: emitAddRowVector() },
     ],
   });
@@ -392,9 +353,5 @@ export function buildElementwiseKernelModule(initialPages = 1, options: Elementw
 
 /** Signature of the exported unary kernels `exp` and `sigmoid`. */
 export type UnaryKernel = (ptr: number, n: number) => void;
-/** Signature of the exported `bernoulli` kernel. */
-export type BernoulliKernel = (uPtr: number, pPtr: number, n: number) => void;
-/** Signature of the exported `axpy` kernel. */
-export type AxpyKernel = (yPtr: number, xPtr: number, n: number, alpha: number) => void;
 /** Signature of the exported `addRowVector` kernel. */
 export type AddRowVectorKernel = (aPtr: number, vPtr: number, rows: number, cols: number) => void;

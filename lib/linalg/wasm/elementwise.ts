@@ -1,7 +1,8 @@
 /**
- * Vectorised elementwise kernels (issue 4): e^x, the logistic sigmoid, bernoulli draws from a
- * buffer of uniforms, the bias add (a row vector added to every row) and axpy, run by the wasm
- * SIMD module of ./elementwise-kernel.ts over Float32Arrays.
+ * The wasm backend's elementwise kernels: e^x, the logistic sigmoid and the bias add (a row
+ * vector added to every row), run by the wasm SIMD module of ./elementwise-kernel.ts over
+ * Float32Arrays. Like every backend kernel they trust their arguments: the public `exp`,
+ * `sigmoid` and `addRowVector` (lib/linalg) check types, lengths and overlap first.
  *
  * Memory. The module's memory belongs to this file. Each call copies the caller's arrays into it
  * in chunks of `chunk` floats (16384 by default: 64 KiB per operand, well inside L2), runs the
@@ -10,7 +11,9 @@
  * `addRowVector` gets a row vector longer than any before; the other kernels never grow it.
  *
  * Layout of the memory, in floats:  [ A: chunk | B: chunk | V: the row vector of addRowVector ].
- * Unary kernels use A; bernoulli and axpy use A (result, overwritten in place) and B.
+ * The kernels use A (overwritten in place); B is kept free (the layout predates the removal of
+ * two-operand kernels, and keeping V's offset unchanged keeps the memory size and the bytes the
+ * same).
  *
  * Precision (bounds checked in spec/linalg/wasm-elementwise.spec.ts, derivations in docs/wasm.md):
  *  - exp: relative error <= 2^-21 against e^x for every float32 x (all 2^32 patterns checked by
@@ -18,17 +21,13 @@
  *    for x < -103.97207641601562; subnormal results within 2^-147 absolute.
  *  - sigmoid: |s - σ(x)| <= 2^-21 · max(σ(x), 2^-126), no NaN for any non-NaN x (all 2^32 inputs
  *    checked; measured maximum 2^-21.79, or 2^-22.43 with the option `sigmoidDegree: 6`).
- *  - bernoulli: exact (the float32 comparison u < p, the same as the scalar rule).
  *  - addRowVector: exact (one correctly rounded float32 add per element, as the TS kernel).
- *  - axpy: alpha is rounded to float32, then y + alpha·x with the product and the sum each rounded
- *    to float32 (no FMA): error <= u·(3|alpha·x| + |y|)·(1 + 2u), u = 2^-24.
  *
  * Browser-safe: only the standard `WebAssembly` global, no Node built-ins.
  */
 import { wasmSimdSupported } from './backend.js';
 import {
-  BLOCK, buildElementwiseKernelModule, type AddRowVectorKernel, type AxpyKernel, type BernoulliKernel,
-  type ElementwiseKernelOptions, type UnaryKernel,
+  BLOCK, buildElementwiseKernelModule, type AddRowVectorKernel, type ElementwiseKernelOptions, type UnaryKernel,
 } from './elementwise-kernel.js';
 
 /** Bytes per 64 KiB wasm page. */
@@ -53,43 +52,10 @@ export interface WasmElementwiseOptions extends ElementwiseKernelOptions {
   chunk?: number;
 }
 
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
-  return typeof v;
-}
-
-function checkF32(fn: string, name: string, v: unknown): asserts v is Float32Array {
-  if (!(v instanceof Float32Array)) throw new TypeError(`${fn}: ${name} must be a Float32Array, got ${typeName(v)}`);
-}
-
-function checkLength(fn: string, name: string, v: Float32Array, otherName: string, other: Float32Array): void {
-  if (v.length !== other.length) {
-    throw new RangeError(`${fn}: ${name} has length ${v.length} but ${otherName} has length ${other.length}`);
-  }
-}
-
-/** `a` and `b` must be the same array (same start) or not share any memory. */
-function checkSameOrDisjoint(fn: string, aName: string, a: Float32Array, bName: string, b: Float32Array): void {
-  if (a.buffer !== b.buffer || a.byteOffset === b.byteOffset || a.length === 0 || b.length === 0) return;
-  if (a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength) {
-    throw new RangeError(
-      `${fn}: ${aName} and ${bName} overlap in memory without being the same array (byte offsets ${a.byteOffset} and ${b.byteOffset})`,
-    );
-  }
-}
-
-function checkCount(fn: string, name: string, v: unknown): asserts v is number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-    throw new RangeError(`${fn}: ${name} must be a non-negative integer, got ${String(v)}`);
-  }
-}
-
 /**
  * One instance of the elementwise kernel module and the memory it owns. Create it with
- * {@link createWasmElementwise} (sync) or {@link initWasmElementwise} (async), or use the
- * free functions ({@link wasmSigmoid}, ...) which share a lazily created instance. Not
- * re-entrant; each worker makes its own.
+ * {@link createWasmElementwise}, or use the free functions ({@link wasmSigmoid}, ...) which
+ * share a lazily created instance. Not re-entrant; each worker makes its own.
  *
  * @example
  * ```ts
@@ -104,8 +70,6 @@ export class WasmElementwise {
   private readonly memory: WebAssembly.Memory;
   private readonly kExp: UnaryKernel;
   private readonly kSigmoid: UnaryKernel;
-  private readonly kBernoulli: BernoulliKernel;
-  private readonly kAxpy: AxpyKernel;
   private readonly kAddRowVector: AddRowVectorKernel;
   /** Float32 view of the whole memory; re-created after growth (growth detaches it). */
   private heap: Float32Array;
@@ -113,13 +77,12 @@ export class WasmElementwise {
   private fullChunk: Float32Array;
   /** The last partial-chunk view heap[0, length), cached so a repeated length allocates nothing. */
   private partial: Float32Array;
-  /** Float offset of region B and of the row vector V. */
-  private readonly bBase: number;
+  /** Float offset of the row vector V. */
   private readonly vBase: number;
 
   /**
    * Wraps an instance of the module from `buildElementwiseKernelModule`. Prefer
-   * {@link createWasmElementwise} / {@link initWasmElementwise}.
+   * {@link createWasmElementwise}.
    *
    * @example
    * ```ts
@@ -132,14 +95,11 @@ export class WasmElementwise {
       throw new RangeError(`createWasmElementwise: chunk must be a positive multiple of ${BLOCK}, got ${chunk}`);
     }
     this.chunk = chunk;
-    this.bBase = chunk;
     this.vBase = 2 * chunk;
     const ex = instance.exports;
     this.memory = ex.memory as WebAssembly.Memory;
     this.kExp = ex.exp as UnaryKernel;
     this.kSigmoid = ex.sigmoid as UnaryKernel;
-    this.kBernoulli = ex.bernoulli as BernoulliKernel;
-    this.kAxpy = ex.axpy as AxpyKernel;
     this.kAddRowVector = ex.addRowVector as AddRowVectorKernel;
     this.heap = new Float32Array(this.memory.buffer);
     this.ensureMemory(4 * 2 * chunk, 'createWasmElementwise');
@@ -194,7 +154,8 @@ export class WasmElementwise {
   /**
    * out[i] = e^x[i] over float32. Relative error <= 2^-21 for every float32 x; +Infinity exactly
    * for x > 88.72283172607422 (e^x overflows float32), 0 exactly for x < -103.97207641601562,
-   * subnormal results within 2^-147; NaN gives NaN. `out === x` works in place. Returns out.
+   * subnormal results within 2^-147; NaN gives NaN. `out === x` works in place; otherwise out
+   * and x must not overlap, and they must have equal lengths (not checked). Returns out.
    *
    * @example
    * ```ts
@@ -202,14 +163,14 @@ export class WasmElementwise {
    * ```
    */
   exp(out: Float32Array, x: Float32Array): Float32Array {
-    checkUnary('wasmExp', out, x);
     return this.unary(this.kExp, out, x);
   }
 
   /**
    * out[i] = σ(x[i]) = 1 / (1 + e^-x[i]) over float32, computed as (x < 0 ? e : 1) / (1 + e)
    * with e = e^-|x|, so nothing overflows: σ(-1e4) = 0, σ(1e4) = 1, and subnormal results are
-   * right. |error| <= 2^-21 · max(σ(x), 2^-126). NaN gives NaN. In place allowed. Returns out.
+   * right. |error| <= 2^-21 · max(σ(x), 2^-126). NaN gives NaN. In place allowed (arguments as
+   * for {@link WasmElementwise.exp}, not checked). Returns out.
    * N-NN-01 σ(z) = 1/(1+e^-z).
    *
    * @example
@@ -218,80 +179,15 @@ export class WasmElementwise {
    * ```
    */
   sigmoid(out: Float32Array, x: Float32Array): Float32Array {
-    checkUnary('wasmSigmoid', out, x);
     return this.unary(this.kSigmoid, out, x);
-  }
-
-  /**
-   * Bernoulli draws from given uniforms: out[i] = uniforms[i] < probs[i] ? 1 : 0, the float32
-   * comparison (NaN on either side gives 0). With uniforms in [0, 1) this is a draw with
-   * P(1) = probs[i]; the values are not checked (no extra pass over the data). `out` may be
-   * `probs` or `uniforms` itself. Returns out. N-RBM-07 h_j ~ Bernoulli(p(h_j = 1 | x)).
-   *
-   * @example
-   * ```ts
-   * const k = createWasmElementwise();
-   * k.bernoulliFromUniforms(new Float32Array(3), new Float32Array([0.5, 0.5, 1]), new Float32Array([0.2, 0.5, 0.99])); // [1, 0, 1]
-   * ```
-   */
-  bernoulliFromUniforms(out: Float32Array, probs: Float32Array, uniforms: Float32Array): Float32Array {
-    const fn = 'wasmBernoulliFromUniforms';
-    checkF32(fn, 'out', out);
-    checkF32(fn, 'probs', probs);
-    checkF32(fn, 'uniforms', uniforms);
-    checkLength(fn, 'out', out, 'probs', probs);
-    checkLength(fn, 'out', out, 'uniforms', uniforms);
-    checkSameOrDisjoint(fn, 'out', out, 'probs', probs);
-    checkSameOrDisjoint(fn, 'out', out, 'uniforms', uniforms);
-    const n = out.length, chunk = this.chunk, heap = this.heap, b = this.bBase;
-    for (let i = 0; i < n; i += chunk) {
-      const len = Math.min(chunk, n - i);
-      const whole = len === n;
-      heap.set(whole ? uniforms : uniforms.subarray(i, i + len), 0);
-      heap.set(whole ? probs : probs.subarray(i, i + len), b);
-      this.kBernoulli(0, 4 * b, len);
-      out.set(this.region(len), i);
-    }
-    return out;
-  }
-
-  /**
-   * y[i] += alpha · x[i] (BLAS saxpy): alpha is rounded to float32 and the product and the sum
-   * are each rounded to float32 (no FMA), so the error is <= u (3|alpha x| + |y|)(1 + 2u),
-   * u = 2^-24. `x === y` allowed. Returns y.
-   *
-   * @example
-   * ```ts
-   * const w = new Float32Array([1, 1, 1]);
-   * createWasmElementwise().axpy(w, -0.5, new Float32Array([2, 4, 6])); // w = [0, -1, -2]
-   * ```
-   */
-  axpy(y: Float32Array, alpha: number, x: Float32Array): Float32Array {
-    const fn = 'wasmAxpy';
-    checkF32(fn, 'y', y);
-    if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
-      throw new RangeError(`${fn}: alpha must be a finite number, got ${String(alpha)}`);
-    }
-    checkF32(fn, 'x', x);
-    checkLength(fn, 'y', y, 'x', x);
-    checkSameOrDisjoint(fn, 'y', y, 'x', x);
-    const n = y.length, chunk = this.chunk, heap = this.heap, b = this.bBase;
-    for (let i = 0; i < n; i += chunk) {
-      const len = Math.min(chunk, n - i);
-      const whole = len === n;
-      heap.set(whole ? y : y.subarray(i, i + len), 0);
-      heap.set(whole ? x : x.subarray(i, i + len), b);
-      this.kAxpy(0, 4 * b, len, alpha);
-      y.set(this.region(len), i);
-    }
-    return y;
   }
 
   /**
    * The bias add: out[i·cols + j] = a[i·cols + j] + v[j] for a rows x cols row-major matrix
    * `a` (length rows·cols) and v of length cols. Each sum is one correctly rounded float32
    * add, so the result equals the TS `addRowVector` bit for bit. `out === a` works in place; v
-   * is copied first, so it may share memory with anything. Returns out.
+   * is copied first, so it may share memory with anything. The lengths are not checked (the
+   * public `addRowVector` did). Returns out.
    *
    * @example
    * ```ts
@@ -301,19 +197,6 @@ export class WasmElementwise {
    */
   addRowVector(out: Float32Array, a: Float32Array, v: Float32Array, rows: number, cols: number): Float32Array {
     const fn = 'wasmAddRowVector';
-    checkF32(fn, 'out', out);
-    checkF32(fn, 'a', a);
-    checkF32(fn, 'v', v);
-    checkCount(fn, 'rows', rows);
-    checkCount(fn, 'cols', cols);
-    if (a.length !== rows * cols) {
-      throw new RangeError(`${fn}: a has length ${a.length} but rows x cols = ${rows}x${cols} needs ${rows * cols}`);
-    }
-    checkLength(fn, 'out', out, 'a', a);
-    if (v.length !== cols) {
-      throw new RangeError(`${fn}: v has length ${v.length} but a has ${cols} columns (one entry per column)`);
-    }
-    checkSameOrDisjoint(fn, 'out', out, 'a', a);
     if (rows === 0 || cols === 0) return out;
     const chunk = this.chunk, V = this.vBase;
     this.ensureMemory(4 * (V + cols), fn);
@@ -343,14 +226,8 @@ export class WasmElementwise {
   }
 }
 
-function checkUnary(fn: string, out: unknown, x: unknown): asserts out is Float32Array {
-  checkF32(fn, 'out', out);
-  checkF32(fn, 'x', x);
-  checkLength(fn, 'out', out, 'x', x);
-  checkSameOrDisjoint(fn, 'out', out, 'x', x);
-}
-
-function checkOptions(fn: string, options: WasmElementwiseOptions): number {
+/** The chunk size from the options, checked (and a clear error on an engine without SIMD). */
+function resolveChunk(fn: string, options: WasmElementwiseOptions): number {
   if (!wasmSimdSupported()) {
     throw new RangeError(`${fn}: this engine does not support WebAssembly SIMD (WebAssembly.validate rejected a v128 module)`);
   }
@@ -378,24 +255,9 @@ function initialPages(chunk: number): number {
  * ```
  */
 export function createWasmElementwise(options: WasmElementwiseOptions = {}): WasmElementwise {
-  const chunk = checkOptions('createWasmElementwise', options);
+  const chunk = resolveChunk('createWasmElementwise', options);
   const module = new WebAssembly.Module(buildElementwiseKernelModule(initialPages(chunk), options));
   return new WasmElementwise(new WebAssembly.Instance(module, {}), chunk);
-}
-
-/**
- * Asynchronous twin of {@link createWasmElementwise} (`WebAssembly.compile`, allowed everywhere).
- *
- * @example
- * ```ts
- * const k = await initWasmElementwise();
- * k.sigmoid(out, x);
- * ```
- */
-export async function initWasmElementwise(options: WasmElementwiseOptions = {}): Promise<WasmElementwise> {
-  const chunk = checkOptions('initWasmElementwise', options);
-  const module = await WebAssembly.compile(buildElementwiseKernelModule(initialPages(chunk), options));
-  return new WasmElementwise(await WebAssembly.instantiate(module, {}), chunk);
 }
 
 /** The instance behind the free functions, created on first use. */
@@ -437,19 +299,6 @@ export function wasmSigmoid(out: Float32Array, x: Float32Array): Float32Array {
 }
 
 /**
- * out[i] = uniforms[i] < probs[i] ? 1 : 0 in the shared wasm instance: see
- * {@link WasmElementwise.bernoulliFromUniforms}.
- *
- * @example
- * ```ts
- * wasmBernoulliFromUniforms(new Float32Array(2), new Float32Array([0.3, 0.3]), new Float32Array([0.1, 0.9])); // [1, 0]
- * ```
- */
-export function wasmBernoulliFromUniforms(out: Float32Array, probs: Float32Array, uniforms: Float32Array): Float32Array {
-  return sharedInstance('wasmBernoulliFromUniforms').bernoulliFromUniforms(out, probs, uniforms);
-}
-
-/**
  * out = a + v broadcast over the rows, in the shared wasm instance: see
  * {@link WasmElementwise.addRowVector}.
  *
@@ -460,16 +309,4 @@ export function wasmBernoulliFromUniforms(out: Float32Array, probs: Float32Array
  */
 export function wasmAddRowVector(out: Float32Array, a: Float32Array, v: Float32Array, rows: number, cols: number): Float32Array {
   return sharedInstance('wasmAddRowVector').addRowVector(out, a, v, rows, cols);
-}
-
-/**
- * y += alpha · x in the shared wasm instance: see {@link WasmElementwise.axpy}.
- *
- * @example
- * ```ts
- * wasmAxpy(new Float32Array([1, 1]), 2, new Float32Array([3, 4])); // [7, 9]
- * ```
- */
-export function wasmAxpy(y: Float32Array, alpha: number, x: Float32Array): Float32Array {
-  return sharedInstance('wasmAxpy').axpy(y, alpha, x);
 }

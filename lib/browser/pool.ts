@@ -1,0 +1,258 @@
+/**
+ * A worker pool for browsers (module Workers + SharedArrayBuffer), exported from
+ * `boltzmann/browser`, with the same contract as the Node pool of `boltzmann/node`:
+ *
+ *  1. `pool.gemm(out, a, b, opts)` — the same product as `gemm`, split by rows of the output
+ *     between the calling thread and idle workers; synchronous, same bits as `gemm` on the same
+ *     backend. Below `minParallelFlop` (default 2^24 flop) it simply calls `gemm`.
+ *  2. `pool.run(moduleUrl, exportName, args)` — an independent job in a worker: the worker
+ *     imports the module, calls the named export with `args` (structured-cloned) and the promise
+ *     resolves with its return value.
+ *
+ * Shared memory in a browser needs a cross-origin-isolated page (served with
+ * `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`;
+ * `npm run playground` serves the repository that way). `browserPoolAvailable()` says whether
+ * the page is; `createBrowserWorkerPool` throws a clear error when it is not, so a page can fall
+ * back to one thread.
+ *
+ * Waiting: a worker (or a page's own worker) blocks with `Atomics.wait`; a page's main thread may
+ * not block, so there `gemm` spins on `Atomics.load` until the workers' parts are done — it has
+ * computed its own share first, so with an even split the spin is short.
+ */
+import { gemm, getBackend, validateGemm, type GemmOptions } from '../linalg/gemm.js';
+import { gemmRowBounds, packGemmOperands, sharedGemmSize, type SharedGemmJob } from '../linalg/gemm-rows.js';
+import type { Matrix } from '../linalg/matrix.js';
+
+/** Options of {@link createBrowserWorkerPool}. */
+export interface BrowserWorkerPoolOptions {
+  /** Number of workers (default: navigator.hardwareConcurrency − 1, at least 1). */
+  size?: number;
+  /** Products smaller than this many flop (2mnk) run on the calling thread only (default 2^24). */
+  minParallelFlop?: number;
+  /** URL of the worker script (default: pool-worker.js next to this module). */
+  workerUrl?: string | URL;
+}
+
+interface RunJob { kind: 'run'; id: number; url: string; exportName: string; args: unknown[] }
+interface Slot { worker: Worker; busy: boolean; ready: boolean }
+interface Reply { id?: number; ok?: boolean; value?: unknown; error?: string; ready?: boolean }
+
+/**
+ * Whether this page can run a {@link BrowserWorkerPool}: module workers exist, and the page is
+ * cross-origin isolated so SharedArrayBuffer and Atomics are available.
+ *
+ * @example
+ * const pool = browserPoolAvailable() ? createBrowserWorkerPool() : null; // else one thread
+ */
+export function browserPoolAvailable(): boolean {
+  const g = globalThis as { crossOriginIsolated?: boolean; Worker?: unknown; SharedArrayBuffer?: unknown };
+  return g.crossOriginIsolated === true && typeof g.Worker === 'function' && typeof g.SharedArrayBuffer === 'function';
+}
+
+/** Whether this thread may block in Atomics.wait (workers may; a page's main thread may not). */
+function canBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A pool of module workers for large gemms and independent jobs, with the contract of the Node
+ * pool. Call `close()` when done.
+ *
+ * @example
+ * import { createBrowserWorkerPool } from 'boltzmann/browser';
+ * const pool = createBrowserWorkerPool();
+ * await pool.ready();
+ * pool.gemm(c, a, b);                                   // same bits as gemm(c, a, b)
+ * const kl = await pool.run(new URL('./job.js', import.meta.url).href, 'train', [seed]);
+ * await pool.close();
+ */
+export class BrowserWorkerPool {
+  /** Number of workers. */
+  readonly size: number;
+  /** Products below this many flop are not split. */
+  readonly minParallelFlop: number;
+  /** How many parts the last `gemm` call was split into (1 = the calling thread only). */
+  lastParts = 0;
+  private readonly slots: Slot[] = [];
+  private shared = new SharedArrayBuffer(0);
+  private sharedF32 = new Float32Array(this.shared);
+  private readonly flags = new SharedArrayBuffer(4 * 64);
+  private readonly flagsI32 = new Int32Array(this.flags);
+  private readonly blocking = canBlock();
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  private closed = false;
+  private failure: Error | undefined;
+
+  constructor(options: BrowserWorkerPoolOptions = {}) {
+    if (!browserPoolAvailable()) {
+      throw new Error('BrowserWorkerPool: needs module Workers and a cross-origin-isolated page (COOP: same-origin, COEP: require-corp) for SharedArrayBuffer; use one thread here');
+    }
+    const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
+    const size = options.size ?? Math.max(1, cores - 1);
+    if (!Number.isInteger(size) || size < 1 || size > 64) throw new RangeError(`BrowserWorkerPool: size must be an integer in [1, 64], got ${size}`);
+    const minFlop = options.minParallelFlop ?? 2 ** 24;
+    if (!(minFlop >= 0)) throw new RangeError(`BrowserWorkerPool: minParallelFlop must be >= 0, got ${minFlop}`);
+    this.size = size;
+    this.minParallelFlop = minFlop;
+    const url = options.workerUrl ?? new URL('./pool-worker.js', import.meta.url);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(url, { type: 'module' });
+      const slot: Slot = { worker, busy: false, ready: false };
+      worker.onmessage = (ev: MessageEvent<Reply>) => {
+        if (ev.data.ready) { slot.ready = true; this.onReady(); } else this.onReply(ev.data);
+      };
+      worker.onerror = (ev: ErrorEvent) => this.failAll(new Error(`BrowserWorkerPool: worker ${i} failed: ${ev.message}`));
+      this.slots.push(slot);
+    }
+  }
+
+  private onReady(): void {
+    if (this.slots.every((s) => s.ready)) {
+      for (const w of this.readyWaiters) w.resolve();
+      this.readyWaiters = [];
+    }
+  }
+
+  private onReply(msg: Reply): void {
+    const p = this.pending.get(msg.id ?? -1);
+    if (!p) return;
+    this.pending.delete(msg.id!);
+    if (msg.ok) p.resolve(msg.value);
+    else p.reject(new Error(msg.error));
+  }
+
+  private failAll(err: Error): void {
+    this.failure = err;
+    for (const w of this.readyWaiters) w.reject(err);
+    this.readyWaiters = [];
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  /**
+   * Resolves when every worker has started (until then `gemm` uses only those that have).
+   *
+   * @example
+   * await pool.ready();
+   */
+  ready(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.slots.every((s) => s.ready)) return Promise.resolve();
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+  }
+
+  /**
+   * out = alpha · op(a) · op(b) + beta · out, like `gemm`, split by rows between this thread and
+   * the idle workers. Synchronous; small products and calls made while every worker is busy run
+   * on this thread alone.
+   *
+   * @example
+   * pool.gemm(c, a, b, { transB: true });
+   */
+  gemm(out: Matrix, a: Matrix, b: Matrix, opts: GemmOptions = {}): Matrix {
+    if (this.closed) throw new Error('BrowserWorkerPool.gemm: the pool is closed');
+    const { m, n, k, o } = validateGemm('BrowserWorkerPool.gemm', out, a, b, opts);
+    const idle = this.slots.filter((s) => s.ready && !s.busy);
+    if (2 * m * n * k < this.minParallelFlop || idle.length === 0 || m < 8) {
+      this.lastParts = 1;
+      return gemm(out, a, b, opts);
+    }
+    const size = sharedGemmSize(m, n, k, b.rows, b.cols);
+    if (this.sharedF32.length < size) {
+      this.shared = new SharedArrayBuffer(4 * size);
+      this.sharedF32 = new Float32Array(this.shared);
+    }
+    const sh = this.sharedF32;
+    const { aOffset, bOffset, cOffset } = packGemmOperands(sh, out, a, b, m, k, o.transA, o.beta);
+    const parts = Math.min(idle.length + 1, Math.max(1, Math.floor(m / 4)));
+    const bounds = gemmRowBounds(m, parts);
+    for (let t = 1; t < parts; t++) {
+      idle[t - 1].busy = true;
+      Atomics.store(this.flagsI32, t, 0);
+      const job: SharedGemmJob = {
+        kind: 'gemm', shared: this.shared, m, n, k, rowStart: bounds[t], rowEnd: bounds[t + 1],
+        transB: o.transB, alpha: o.alpha, beta: o.beta, backend: getBackend(), aOffset, bOffset, cOffset, doneIndex: t, flags: this.flags,
+      };
+      idle[t - 1].worker.postMessage(job);
+    }
+    this.lastParts = parts;
+    // This thread's share: rows [0, bounds[1]).
+    const r1 = bounds[1];
+    gemm(
+      { rows: r1, cols: n, data: sh.subarray(cOffset, cOffset + r1 * n) },
+      { rows: r1, cols: k, data: sh.subarray(aOffset, aOffset + r1 * k) },
+      { rows: b.rows, cols: b.cols, data: sh.subarray(bOffset, bOffset + b.rows * b.cols) },
+      { transB: o.transB, alpha: o.alpha, beta: o.beta },
+    );
+    for (let t = 1; t < parts; t++) this.waitFor(t, bounds);
+    for (let t = 1; t < parts; t++) idle[t - 1].busy = false;
+    out.data.set(sh.subarray(cOffset, cOffset + m * n));
+    return out;
+  }
+
+  /** Waits until worker part t is done: Atomics.wait where allowed, else a spin; 30 s at most. */
+  private waitFor(t: number, bounds: number[]): void {
+    const t0 = performance.now();
+    while (Atomics.load(this.flagsI32, t) === 0) {
+      if (this.blocking) Atomics.wait(this.flagsI32, t, 0, 1000);
+      if (this.failure) throw new Error(`BrowserWorkerPool.gemm: worker for rows ${bounds[t]}..${bounds[t + 1]} is not running: ${this.failure.message}`);
+      if (performance.now() - t0 > 30_000) throw new Error(`BrowserWorkerPool.gemm: no answer for rows ${bounds[t]}..${bounds[t + 1]} after 30 s`);
+    }
+    if (Atomics.load(this.flagsI32, t) !== 1) throw new Error(`BrowserWorkerPool.gemm: the worker failed on rows ${bounds[t]}..${bounds[t + 1]}`);
+  }
+
+  /**
+   * Runs `exportName` of the ES module at `moduleUrl` in an idle worker with `args`
+   * (structured-cloned both ways) and resolves with its return value (awaited if a Promise).
+   * Jobs beyond the pool size wait for a free worker. Module workers do not see the page's
+   * import map: the job module must import the library by a relative or absolute URL.
+   *
+   * @example
+   * const results = await Promise.all(seeds.map((s) => pool.run(url, 'chain', [s, 10000])));
+   */
+  async run<T = unknown>(moduleUrl: string | URL, exportName: string, args: unknown[] = []): Promise<T> {
+    if (this.closed) throw new Error('BrowserWorkerPool.run: the pool is closed');
+    await this.ready();
+    let slot = this.slots.find((s) => s.ready && !s.busy);
+    while (!slot) {
+      await new Promise((r) => setTimeout(r, 1));
+      slot = this.slots.find((s) => s.ready && !s.busy);
+    }
+    slot.busy = true;
+    const id = this.nextId++;
+    const job: RunJob = { kind: 'run', id, url: String(moduleUrl), exportName, args };
+    const s = slot;
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        s.worker.postMessage(job);
+      });
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  /** Terminates the workers. @example await pool.close(); */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const s of this.slots) s.worker.terminate();
+  }
+}
+
+/**
+ * A {@link BrowserWorkerPool} (default size: hardware threads − 1, at least one). Throws when the
+ * page is not cross-origin isolated — check {@link browserPoolAvailable} first to fall back.
+ *
+ * @example
+ * const pool = browserPoolAvailable() ? createBrowserWorkerPool({ size: 1 }) : null;
+ */
+export function createBrowserWorkerPool(options: BrowserWorkerPoolOptions = {}): BrowserWorkerPool {
+  return new BrowserWorkerPool(options);
+}

@@ -1,0 +1,100 @@
+/**
+ * The Node-only part of variational Monte Carlo (exported from `boltzmann/node`): walker batches
+ * spread over a {@link WorkerPool}, and a throttled progress printer for stderr.
+ *
+ * Each iteration splits the walkers into one contiguous batch per thread; every batch is a plain
+ * data message for `runWalkerBatch` (lib/vmc/vmc.ts), which a worker imports and runs. Walkers
+ * carry their own Rng state and results are combined in walker order, so the run is
+ * bit-identical to `optimizeWavefunction` on one thread with the same seed.
+ */
+import { optimizeLoop, runWalkerBatch, type OptimizeOptions, type OptimizeResult, type VmcIteration, type WalkerBatchInput, type WalkerBatchOutput } from '../vmc/vmc.js';
+import type { RbmWavefunction } from '../vmc/wavefunction.js';
+import type { HarmonicOscillator } from '../vmc/hamiltonian.js';
+import type { Rng } from '../random/index.js';
+import type { WorkerPool } from './pool.js';
+import { runSpinBatch, spinOptimizeLoop, type SpinBatchInput, type SpinBatchOutput, type SpinOptimizeOptions, type SpinOptimizeResult } from '../vmc/spins/vmc.js';
+import type { SpinRbmState } from '../vmc/spins/rbm-state.js';
+import type { TfimChain } from '../vmc/spins/tfim.js';
+
+/** URL of a library module for a worker to import (.ts under tsx, .js from dist), e.g. '../vmc/vmc'. */
+function moduleUrl(path: string): string {
+  return new URL(path + (import.meta.url.endsWith('.ts') ? '.ts' : '.js'), import.meta.url).href;
+}
+
+/** Runs batches with `local` on this thread (the first) and `exportName` of `url` in workers (the rest), concurrently. */
+async function spread<I, O>(pool: WorkerPool, url: string, exportName: string, local: (input: I) => O, inputs: I[]): Promise<O[]> {
+  const remote = inputs.slice(1).map((inp) => pool.run<O>(url, exportName, [inp]));
+  // let the messages leave before this thread gets busy with its own batch
+  await new Promise((r) => setImmediate(r));
+  const mine = inputs.length > 0 ? [local(inputs[0])] : [];
+  return mine.concat(await Promise.all(remote));
+}
+
+/**
+ * Runs walker batches: the first on this thread, the others in the pool's workers, at the same
+ * time; resolves with the outputs in input order.
+ *
+ * @example
+ * const outs = await runBatchesOnPool(pool, inputs);
+ */
+export function runBatchesOnPool(pool: WorkerPool, inputs: WalkerBatchInput[]): Promise<WalkerBatchOutput[]> {
+  return spread(pool, moduleUrl('../vmc/vmc'), 'runWalkerBatch', runWalkerBatch, inputs);
+}
+
+/**
+ * Runs spin-chain batches like {@link runBatchesOnPool}: the first here, the rest in workers.
+ *
+ * @example
+ * const outs = await runSpinBatchesOnPool(pool, inputs);
+ */
+export function runSpinBatchesOnPool(pool: WorkerPool, inputs: SpinBatchInput[]): Promise<SpinBatchOutput[]> {
+  return spread(pool, moduleUrl('../vmc/spins/vmc'), 'runSpinBatch', runSpinBatch, inputs);
+}
+
+/**
+ * `optimizeSpinState` with the Markov chains spread over this thread and the pool's workers
+ * (same chains and streams, so the same bits as on one thread).
+ *
+ * @example
+ * const r = await optimizeSpinStateParallel(pool, psi, chain, { update: { kind: 'sr', learningRate: 0.05, diagonalShift: 1e-3 }, iterations: 300 }, new Rng(2));
+ */
+export function optimizeSpinStateParallel(pool: WorkerPool, psi: SpinRbmState, chain: TfimChain, options: SpinOptimizeOptions, rng: Rng): Promise<SpinOptimizeResult> {
+  return spinOptimizeLoop('optimizeSpinStateParallel', psi, chain, options, rng, pool.size + 1, (inputs) => runSpinBatchesOnPool(pool, inputs));
+}
+
+/**
+ * {@link optimizeWavefunction} with the walkers spread over this thread and the pool's workers
+ * (`pool.size + 1` batches). Same walkers and Rng streams, so the same bits as on one thread.
+ *
+ * @example
+ * import { createWorkerPool, optimizeWavefunctionParallel, stderrProgress } from 'boltzmann/node';
+ * const pool = createWorkerPool({ size: 1 });
+ * const r = await optimizeWavefunctionParallel(pool, wf, h, { sampler: importanceSampler(), walkers: 8, iterations: 200,
+ *   optimizer: new Adam({ lr: 0.02 }), onIteration: stderrProgress() }, new Rng(2));
+ * await pool.close();
+ */
+export function optimizeWavefunctionParallel(pool: WorkerPool, wf: RbmWavefunction, h: HarmonicOscillator, options: OptimizeOptions, rng: Rng): Promise<OptimizeResult> {
+  return optimizeLoop('optimizeWavefunctionParallel', wf, h, options, rng, pool.size + 1, (inputs) => runBatchesOnPool(pool, inputs));
+}
+
+/** The fields of an iteration report that {@link stderrProgress} prints (quantum dot or spin chain). */
+export interface SpinIterationLike { iteration: number; iterations: number; energy: number; error: number; variance: number; acceptance: number; seconds: number }
+
+/**
+ * A progress callback that writes one line per iteration to stderr — energy ± error, variance,
+ * acceptance, gradient norm (quantum dot) — at most once every `minIntervalMs` milliseconds (default 1000),
+ * and always for the first and the last iteration.
+ *
+ * @example
+ * optimizeWavefunction(wf, h, { ...opts, onIteration: stderrProgress(500) }, rng);
+ */
+export function stderrProgress(minIntervalMs = 1000, label = 'vmc'): (it: VmcIteration | SpinIterationLike) => void {
+  let lastPrint = -Infinity;
+  return (it) => {
+    const now = performance.now();
+    if (it.iteration !== 0 && it.iteration !== it.iterations - 1 && now - lastPrint < minIntervalMs) return;
+    lastPrint = now;
+    const grad = 'gradientNorm' in it ? `  |grad| ${it.gradientNorm.toExponential(2)}` : '';
+    process.stderr.write(`${label} ${String(it.iteration + 1).padStart(String(it.iterations).length)}/${it.iterations}  E = ${it.energy.toFixed(5)} ± ${it.error.toFixed(5)}  var ${it.variance.toExponential(2)}  acc ${it.acceptance.toFixed(3)}${grad}  ${it.seconds.toFixed(1)} s\n`);
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The quantum-dot Hamiltonian (whiteboard 001, N-VMC-09) and the local energy (N-VMC-10), in
+ * atomic units (ħ = m = e = 1):
+ *
+ *   Ĥ = Σ_i ( −½ ∇_i² + ½ ω² r_i² ) + Σ_{i<j} V(r_ij),   V = 1/r_ij (Coulomb) or 0.
+ */
+import { coordinateDerivativesUnchecked, particleDistance, type RbmWavefunction } from './wavefunction.js';
+
+/** Pair interaction between the particles: none, or Coulomb 1/r_ij. */
+export type Interaction = 'none' | 'coulomb';
+
+/** A harmonic trap of frequency ω with an optional pair interaction (plain data, structured-clone safe). */
+export interface HarmonicOscillator {
+  omega: number;
+  interaction: Interaction;
+}
+
+/**
+ * N-VMC-09  The trap Ĥ = Σ_i(−½∇_i² + ½ω²r_i²) + Σ_{i<j}V(r_ij), V = 1/r_ij for 'coulomb'.
+ *
+ * @example
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ */
+export function harmonicOscillator(options: { omega: number; interaction?: Interaction }): HarmonicOscillator {
+  const fn = 'harmonicOscillator';
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object`);
+  for (const key of Object.keys(options)) {
+    if (key !== 'omega' && key !== 'interaction') throw new TypeError(`${fn}: unknown option '${key}' (allowed: omega, interaction)`);
+  }
+  const { omega } = options;
+  if (typeof omega !== 'number' || !(omega > 0) || !Number.isFinite(omega)) throw new RangeError(`${fn}: omega must be a finite number > 0, got ${String(omega)}`);
+  const interaction = options.interaction ?? 'none';
+  if (interaction !== 'none' && interaction !== 'coulomb') throw new RangeError(`${fn}: interaction must be 'none' or 'coulomb', got ${String(interaction)}`);
+  return { omega, interaction };
+}
+
+/**
+ * The trap potential ½ω² Σ_k x_k² of all M coordinates.
+ *
+ * @example
+ * trapPotential({ omega: 2, interaction: 'none' }, new Float64Array([1, 1])); // ½·4·2 = 4
+ */
+export function trapPotential(h: HarmonicOscillator, x: Float64Array): number {
+  let r2 = 0;
+  for (let k = 0; k < x.length; k++) r2 += x[k] * x[k];
+  return 0.5 * h.omega * h.omega * r2;
+}
+
+/**
+ * N-VMC-09  Σ_{i<j} V(r_ij) for P particles in D dimensions (0 for 'none').
+ *
+ * @example
+ * // two electrons in 2-D at (0, 0) and (3, 4): r = 5, V = 1/5
+ * interactionEnergy({ omega: 1, interaction: 'coulomb' }, new Float64Array([0, 0, 3, 4]), 2, 2); // 0.2
+ */
+export function interactionEnergy(h: HarmonicOscillator, x: Float64Array, particles: number, dims: number): number {
+  if (h.interaction === 'none') return 0;
+  if (x.length !== particles * dims) throw new RangeError(`interactionEnergy: x has length ${x.length}, expected particles·dims = ${particles}·${dims}`);
+  let v = 0;
+  for (let p = 0; p < particles; p++) for (let q = p + 1; q < particles; q++) v += 1 / particleDistance(x, p, q, dims);
+  return v;
+}
+
+/**
+ * N-VMC-10  The local energy E_L = (Ĥψ)/ψ written with derivatives of ln ψ (N-VMC-06):
+ *
+ *   E_L = ½ Σ_k ( −(∂_k ln ψ)² − ∂_k² ln ψ + ω² x_k² ) + Σ_{i<j} V(r_ij)
+ *
+ * (−½ ∇²ψ/ψ = −½ Σ_k [(∂_k ln ψ)² + ∂_k² ln ψ]). Allocates nothing (uses the wavefunction's scratch).
+ *
+ * @example
+ * // W = a = b = 0, σ² = 1/(2ω), no interaction: the exact ground state, E_L = M ω / 2 everywhere
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 });
+ * localEnergy(wf, harmonicOscillator({ omega: 1 }), new Float64Array([0.3, -1, 2, 0.5])); // 2 (to rounding)
+ */
+export function localEnergy(wf: RbmWavefunction, h: HarmonicOscillator, x: Float64Array): number {
+  if (!(x instanceof Float64Array) || x.length !== wf.nVisible) throw new RangeError(`localEnergy: x must be a Float64Array of length ${wf.nVisible}`);
+  return localEnergyUnchecked(wf, h, x);
+}
+
+/**
+ * {@link localEnergy} without the argument check (inner loops).
+ *
+ * @example
+ * localEnergyUnchecked(wf, h, walker.x); // inside a sampling loop, x already checked
+ */
+export function localEnergyUnchecked(wf: RbmWavefunction, h: HarmonicOscillator, x: Float64Array): number {
+  const g = wf.gradScratch, l = wf.lapScratch, M = wf.nVisible, w2 = h.omega * h.omega;
+  coordinateDerivativesUnchecked(g, l, wf, x);
+  let e = 0;
+  for (let k = 0; k < M; k++) e += -g[k] * g[k] - l[k] + w2 * x[k] * x[k];
+  e *= 0.5;
+  if (h.interaction === 'coulomb') e += interactionEnergy(h, x, wf.particles, wf.dims);
+  return e;
+}

@@ -1,0 +1,63 @@
+/**
+ * Jastrow factors: a pair function f(r_ij) multiplied onto the RBM trial state,
+ * ψ = ψ_RBM · exp(Σ_{i<j} f(r_ij)), so ln ψ gains Σ_{i<j} f(r_ij). The two forms used for quantum dots:
+ *
+ *   simple:  f(r) = β r                 f'(r) = β                 f''(r) = 0
+ *   Padé:    f(r) = a r / (1 + β r)     f'(r) = a / (1 + β r)²    f''(r) = −2 a β / (1 + β r)³
+ *
+ * β is a variational parameter. In the Padé form `a` is fixed by Kato's cusp condition: for two
+ * electrons of opposite spin in D dimensions a = 1/(D − 1), i.e. a = 1 in 2-D (and ½ in 3-D);
+ * then E_L stays finite as r_ij → 0 because the kinetic term cancels the 1/r_ij of the Coulomb
+ * repulsion. The notes do not cover Jastrow factors; see docs/vmc.md for the references.
+ */
+
+/** Which pair factor multiplies the RBM state. */
+export type JastrowKind = 'none' | 'simple' | 'pade';
+
+/** A Jastrow factor: its kind and, for Padé, the fixed cusp coefficient `a`. */
+export interface Jastrow {
+  kind: JastrowKind;
+  /** Padé cusp coefficient (fixed, not trained); ignored by the other kinds. */
+  cusp: number;
+}
+
+/**
+ * f(r), f'(r) and f''(r) of a pair factor at distance r with parameter β, written into out[0..2].
+ *
+ * @example
+ * const out = new Float64Array(3);
+ * jastrowPair(out, { kind: 'pade', cusp: 1 }, 0.5, 2); // f = 1·2/(1+1) = 1, f' = 1/4, f'' = −2·0.5/8 = −1/8
+ */
+export function jastrowPair(out: Float64Array, jastrow: Jastrow, beta: number, r: number): Float64Array {
+  if (jastrow.kind === 'simple') {
+    out[0] = beta * r;
+    out[1] = beta;
+    out[2] = 0;
+  } else if (jastrow.kind === 'pade') {
+    const a = jastrow.cusp;
+    const d = 1 / (1 + beta * r);
+    out[0] = a * r * d;
+    out[1] = a * d * d;
+    out[2] = -2 * a * beta * d * d * d;
+  } else {
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = 0;
+  }
+  return out;
+}
+
+/**
+ * ∂f/∂β at distance r: r for the simple factor, −a r² / (1 + β r)² for Padé.
+ *
+ * @example
+ * jastrowPairBetaDerivative({ kind: 'pade', cusp: 1 }, 0.5, 2); // −4/4 = −1
+ */
+export function jastrowPairBetaDerivative(jastrow: Jastrow, beta: number, r: number): number {
+  if (jastrow.kind === 'simple') return r;
+  if (jastrow.kind === 'pade') {
+    const d = 1 / (1 + beta * r);
+    return -jastrow.cusp * r * r * d * d;
+  }
+  return 0;
+}

@@ -1,0 +1,58 @@
+// The numbers that must come out bit-identical in Node and in a browser for the same seed: an
+// Rng stream, a gemm on each backend, a short block-Gibbs chain of an RBM, Ising sweeps.
+// Plain JavaScript taking the library as an argument, so the browser spec runs the very same
+// code in Node (lib/ through tsx) and in Chromium (dist/ and the single-file bundle).
+
+/** Float32 values as their bit patterns, hex: equality of these strings is bit-identity. */
+function bits(f32) {
+  const u = new Uint32Array(f32.buffer, f32.byteOffset, f32.length);
+  return Array.from(u, (x) => x.toString(16).padStart(8, '0')).join('');
+}
+
+/** Float64 values as their bit patterns, hex. */
+function bits64(f64) {
+  const u = new Uint32Array(f64.buffer, f64.byteOffset, 2 * f64.length);
+  return Array.from(u, (x) => x.toString(16).padStart(8, '0')).join('');
+}
+
+/** @param {typeof import('../../lib/index.js')} lib */
+export function identicalCases(lib) {
+  const out = {};
+  // 1. The generator: 1000 raw words, 1000 uniforms, 1000 float32 normals.
+  const rng = new lib.Rng(2024);
+  out.uint32 = Array.from({ length: 1000 }, () => rng.nextUint32()).join(',');
+  out.uniform = bits64(Float64Array.from({ length: 1000 }, () => rng.float()));
+  out.normal = bits(rng.fillNormal(new Float32Array(1000)));
+  // 2. gemm on each backend, plain and with transB, alpha and beta.
+  const before = lib.getBackend();
+  out.backends = lib.availableBackends().join(',');
+  for (const backend of lib.availableBackends()) {
+    lib.setBackend(backend);
+    const r = new lib.Rng(5);
+    const a = lib.matrix(37, 53), b = lib.matrix(53, 29), bt = lib.matrix(29, 53);
+    r.fillUniform(a.data, -1, 1);
+    r.fillUniform(b.data, -1, 1);
+    r.fillUniform(bt.data, -1, 1);
+    const c = lib.gemm(lib.matrix(37, 29), a, b);
+    const d = lib.matrix(37, 29, c.data.slice());
+    lib.gemm(d, a, bt, { transB: true, alpha: 0.5, beta: -1.25 });
+    out[`gemm_${backend}`] = bits(c.data) + bits(d.data);
+  }
+  lib.setBackend(before);
+  // 3. Ten block-Gibbs steps of a 9 x 16 RBM on 8 chains.
+  const rbm = lib.BernoulliRBM.create(9, 16, 'glorot-normal', new lib.Rng(11));
+  const r12 = new lib.Rng(12);
+  const X = lib.matrix(8, 9);
+  for (let q = 0; q < X.data.length; q++) X.data[q] = r12.float() < 0.5 ? 1 : 0;
+  lib.blockGibbs(X, rbm, X, 10, new lib.Rng(13));
+  out.gibbs = bits(rbm.W.data) + '|' + bits(X.data);
+  // 4. Ising 16 x 16 at T = 2.3: checkerboard, plain and heat-bath sweeps, then Wolff clusters.
+  const model = new lib.IsingModel({ L: 16, T: 2.3, rng: new lib.Rng(14) });
+  for (let s = 0; s < 5; s++) model.checkerboardSweep('metropolis');
+  for (let s = 0; s < 3; s++) model.sweep();
+  for (let s = 0; s < 2; s++) model.heatBathSweep();
+  let flipped = 0;
+  for (let s = 0; s < 5; s++) flipped += model.wolffStep();
+  out.ising = `${Array.from(model.spins).join('')}|E=${model.energy()}|M=${model.magnetization()}|flipped=${flipped}`;
+  return out;
+}
