@@ -6,20 +6,25 @@
  * fixed number of epochs and records the test MSE as a percentage of var(y); runs that diverge
  * (trainMLP stops them at the first non-finite cost) are left out of the curve and listed.
  *
- * Writes tour-output/nn/optimizers-lr-scan.svg.
+ * Writes tour-output/examples/optimizers-lr-scan/lr-scan.svg.
  *
- *   npx tsx docs/examples/optimizers-lr-scan.ts [--quick]
+ *   npx tsx docs/examples/optimizers-lr-scan.ts [--epochs N] [--quick] [--help]
  */
-import { join } from 'node:path';
 import {
   Adagrad, Adam, Momentum, RMSprop, Rng, SGD, createMLP, linePlot, matrix, mlpPredict, quadraticSurfaceDataset, trainMLP,
   trainTestSplit, type Optimizer,
 } from '../../lib/index.js';
 import { writeSvg } from '../../lib/io-node.js';
+import { exampleCli } from './support/cli.js';
 
-const quick = process.argv.includes('--quick');
-const epochs = quick ? 100 : 1000;
-const exponents = quick ? [-3, -2, -1] : [-4, -3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5];
+const cli = exampleCli('optimizers-lr-scan', `
+SGD, momentum, Adagrad, RMSprop and Adam over learning rates 1e-4 ... 3 on the exercise network
+(2-16-1 sigmoid, full batch): test MSE as a percentage of var(y) per run (lr-scan.svg).
+--quick: three learning rates.`, {
+  epochs: { help: 'full-batch epochs per run', default: 1000, quick: 100, min: 1 },
+});
+const epochs = cli.values.epochs;
+const exponents = cli.quick ? [-3, -2, -1] : [-4, -3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5];
 const { X, y } = quadraticSurfaceDataset(100, new Rng(12));
 const split = trainTestSplit(X, y, 0.2, new Rng(3));
 let mean = 0;
@@ -66,7 +71,7 @@ for (const [name, make] of optimizers) {
   if (xs.length > 0) series.push({ x: xs, y: ys, label: name });
 }
 console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-const out = join(process.cwd(), 'tour-output', 'nn', 'optimizers-lr-scan.svg');
+const out = cli.file('lr-scan.svg');
 writeSvg(out, linePlot({
   series, logY: true, title: `Exercise network, ${epochs} epochs: test MSE vs learning rate`,
   xLabel: 'log10(learning rate)', yLabel: 'test MSE, % of var(y)',

@@ -55,7 +55,7 @@ test('N-VMC-02 M = P·D visible units: 4 for two particles in 2-D, coordinates l
   assert.is(RbmWavefunction.create({ particles: 6, dims: 3, hidden: 2 }).nVisible, 18);
 });
 
-test('N-VMC-01/03/04 ln ψ = ½ ln Σ_h e^{−E_GB(x,h)} (enumerated, float64) up to the constant −½ ln Z, for binary and ±1 hidden units', () => {
+test('N-VMC-01 N-VMC-03 N-VMC-04 ln ψ = ½ ln Σ_h e^{−E_GB(x,h)} (enumerated, float64) up to the constant −½ ln Z, for binary and ±1 hidden units', () => {
   for (const units of ['binary', 'spin'] as const) {
     const wf = generic(2, 2, 3, 'none', units, true, 11);
     const rng = new Rng(12);
@@ -187,7 +187,8 @@ test('Padé–Jastrow with the cusp a = 1 (2-D, opposite spins) keeps E_L finite
 });
 
 test('bad input: unknown option, Padé in 1-D without a cusp, wrong x length, bad omega, NaN parameter', () => {
-  throwsWith(() => RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, sigma: 1 } as never), TypeError, "unknown option 'sigma'");
+  throwsWith(() => RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, sigma: 1 } as never), RangeError, "RbmWavefunction.create: unknown option 'sigma' (allowed: particles, dims");
+  throwsWith(() => harmonicOscillator({ omega: 1, coulomb: true } as never), RangeError, "harmonicOscillator: unknown option 'coulomb' (allowed: omega, interaction)");
   throwsWith(() => RbmWavefunction.create({ particles: 2, dims: 1, hidden: 2, jastrow: 'pade' }), RangeError, 'needs an explicit cusp');
   throwsWith(() => RbmWavefunction.create({ particles: 2, dims: 4, hidden: 2 }), RangeError, 'dims must be an integer in [1, 3], got 4');
   throwsWith(() => RbmWavefunction.create({ particles: 1, dims: 1, hidden: 1, initScale: 0.1 }), TypeError, 'needs an rng');
