@@ -7,19 +7,24 @@
  * module as an energy model (mlpEnergy → fromEnergy) and sampled with MALA, an exact sampler of
  * q_θ ∝ e^{−E_θ} (the training chains are approximate: unadjusted and short).
  *
- * Writes to tour-output/ebm/:
+ * Writes to tour-output/examples/ebm-langevin/:
  *   ebm-ring-density.png   e^{−E} on [−2, 2]² (white = high density), MALA samples in red
  *   ebm-ring-loss.svg      the contrastive loss and the mean energies of data and samples per step
  *
- *   npx tsx docs/examples/ebm-langevin.ts [--quick]
+ *   npx tsx docs/examples/ebm-langevin.ts [--quick] [--help]
  */
 import { join } from 'node:path';
 import {
   Adam, Rng, createMLP, fromEnergy, linePlot, malaSampler, matrix, mlpEnergy, mlpPredict, runChains, trainEBM, ulaSettings,
 } from '../../lib/index.js';
 import { writePng, writeSvg } from '../../lib/io-node.js';
+import { exampleCli } from './support/cli.js';
 
-const quick = process.argv.includes('--quick');
+const cli = exampleCli('ebm-langevin', `
+An energy-based model of a 2-D ring trained with Langevin negatives (a 2-64-64-1 energy
+network, replay buffer, ULA chains), then sampled exactly with MALA; density and loss pictures.`);
+
+const quick = cli.quick;
 const n = quick ? 1024 : 4096;
 const epochs = quick ? 6 : 60;
 const rng = new Rng(7);
@@ -76,7 +81,7 @@ for (const [x, y] of pts) {
   if (i < 0 || i >= G || j < 0 || j >= G) continue;
   img.set([220, 30, 30], 3 * (i * G + j));
 }
-const outDir = join(process.cwd(), 'tour-output', 'ebm');
+const outDir = cli.out;
 writePng(join(outDir, 'ebm-ring-density.png'), { width: G, height: G, channels: 3, data: img });
 const every = Math.max(1, Math.floor(steps / 400));
 const pick = (v: Float64Array) => Array.from({ length: Math.floor(steps / every) }, (_, k) => v[k * every]);

@@ -1,25 +1,27 @@
 /**
- * MNIST digit classification with a 784-128-10 network (issue goal: test accuracy ≥ 97 % in a few
+ * MNIST digit classification with a 784-128-10 network (the goal: test accuracy ≥ 97 % in a few
  * epochs): ReLU hidden layer (He initialization), identity output with softmax cross-entropy from
  * the logits, Adam (lr 1e-3), minibatches of 128 drawn by a seeded shuffle, float32 on the active
  * gemm backend. Pixels are scaled to [0, 1] by loadMnist. Progress per epoch goes to stderr; the
  * final line to stdout.
  *
- *   npx tsx docs/examples/mnist-mlp.ts [epochs]        (default 5)
+ *   npx tsx docs/examples/mnist-mlp.ts [--epochs N]    (default 5)
  *   npx tsx docs/examples/mnist-mlp.ts --quick          (6000 training / 1000 test images, 1 epoch)
  */
 import {
   Adam, Rng, accuracy, createMLP, getBackend, matrix, mlpPredict, oneHot, saveMLP, softmaxCrossEntropyForward, trainMLP,
 } from '../../lib/index.js';
 import { loadMnist } from '../../lib/node.js';
+import { exampleCli } from './support/cli.js';
 
-const quick = process.argv.includes('--quick');
-const arg = process.argv.slice(2).find((a) => a !== '--quick');
-const epochs = quick ? 1 : arg === undefined ? 5 : Number(arg);
-if (!Number.isInteger(epochs) || epochs < 1) {
-  console.error(`mnist-mlp: the argument must be a positive number of epochs or --quick, got '${arg}'`);
-  process.exit(2);
-}
+const cli = exampleCli('mnist-mlp', `
+MNIST digits with a 784-128-10 network (ReLU, softmax cross-entropy, Adam): test accuracy after
+each epoch. Prints; writes no picture.`, {
+  epochs: { help: 'training epochs over the 60000 images', default: 5, quick: 1, min: 1 },
+});
+
+const quick = cli.quick;
+const epochs = cli.values.epochs;
 const train = loadMnist({ split: 'train', ...(quick ? { limit: 6000 } : {}) });
 const test = loadMnist({ split: 'test', ...(quick ? { limit: 1000 } : {}) });
 const Ytrain = oneHot(matrix(train.labels.length, 10), train.labels);

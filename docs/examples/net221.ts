@@ -5,9 +5,9 @@
  * nine gradients as computed by hand (in the comments below), by `net221Backward`, by the general
  * `mlpBackward` (weights stored input-index first: w^{(1)}_{ij} is W[j][i]) and by `Value`
  * autodiff, then one gradient-descent update. Writes the diagram of the network to
- * tour-output/nn/net221.svg (the copy in docs/img/ is this file).
+ * tour-output/examples/net221/net221.svg (the copy in docs/img/ is this file).
  *
- *   npx tsx docs/examples/net221.ts
+ *   npx tsx docs/examples/net221.ts [--help]
  */
 import { join } from 'node:path';
 import {
@@ -15,6 +15,12 @@ import {
   net221Forward, net221Update, zeros64, type Net221Params,
 } from '../../lib/index.js';
 import { writeSvg } from '../../lib/io-node.js';
+import { exampleCli } from './support/cli.js';
+
+const cli = exampleCli('net221', `
+The notes' 2-2-1 network: deltas and the nine gradients by hand, by net221Backward, by
+mlpBackward and by autodiff, one update, and the network's diagram (net221.svg). Runs in a
+moment, so --quick changes nothing.`);
 
 // W^(1) = 0, b^(1) = 0, w^(2) = (1, 1), b^(2) = 0; x = (1, 2), y = 0. By hand:
 //   z^(1) = (0, 0), a^(1) = (½, ½), z^(2) = a^(2) = 1
@@ -83,6 +89,6 @@ function diagram(): string {
   ];
   return parts.join('\n') + '\n';
 }
-const out = join(process.cwd(), 'tour-output', 'nn', 'net221.svg');
+const out = cli.file('net221.svg');
 writeSvg(out, diagram());
 console.log(`wrote ${out}`);

@@ -7,11 +7,16 @@
  * corrected ∂C/∂w₁ = δ₂w₂σ'a₀), the notes' printed form (a₁ where w₂ belongs), and reverse-mode
  * autodiff with `Value` (the notes' challenge), then trains.
  *
- *   npx tsx docs/examples/one-hidden.ts [--quick]
+ *   npx tsx docs/examples/one-hidden.ts [--quick] [--help]
  */
 import { oneHiddenBackward, oneHiddenForward, Value } from '../../lib/index.js';
+import { exampleCli } from './support/cli.js';
 
-const quick = process.argv.includes('--quick');
+const cli = exampleCli('one-hidden', `
+The notes' network with one hidden node: the four gradients three ways (hand-written backward,
+the notes' printed form, autodiff), then gradient descent on y = 2x + 1. Prints; writes no picture.`);
+
+const quick = cli.quick;
 const p = { w1: 0.5, b1: -0.2, w2: 0.8, b2: 0.1 };
 const x = 0.7, y = 2 * x + 1;
 

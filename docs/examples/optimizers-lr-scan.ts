@@ -6,9 +6,9 @@
  * fixed number of epochs and records the test MSE as a percentage of var(y); runs that diverge
  * (trainMLP stops them at the first non-finite cost) are left out of the curve and listed.
  *
- * Writes tour-output/nn/optimizers-lr-scan.svg.
+ * Writes tour-output/examples/optimizers-lr-scan/lr-scan.svg.
  *
- *   npx tsx docs/examples/optimizers-lr-scan.ts [--quick]
+ *   npx tsx docs/examples/optimizers-lr-scan.ts [--quick] [--help]
  */
 import { join } from 'node:path';
 import {
@@ -16,8 +16,13 @@ import {
   trainTestSplit, type Optimizer,
 } from '../../lib/index.js';
 import { writeSvg } from '../../lib/io-node.js';
+import { exampleCli } from './support/cli.js';
 
-const quick = process.argv.includes('--quick');
+const cli = exampleCli('optimizers-lr-scan', `
+A learning-rate scan of gradient descent, momentum, Adagrad, RMSprop and Adam on the exercise
+network: test MSE against the learning rate for each optimizer (lr-scan.svg).`);
+
+const quick = cli.quick;
 const epochs = quick ? 100 : 1000;
 const exponents = quick ? [-3, -2, -1] : [-4, -3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5];
 const { X, y } = quadraticSurfaceDataset(100, new Rng(12));
@@ -66,7 +71,7 @@ for (const [name, make] of optimizers) {
   if (xs.length > 0) series.push({ x: xs, y: ys, label: name });
 }
 console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-const out = join(process.cwd(), 'tour-output', 'nn', 'optimizers-lr-scan.svg');
+const out = cli.file('lr-scan.svg');
 writeSvg(out, linePlot({
   series, logY: true, title: `Exercise network, ${epochs} epochs: test MSE vs learning rate`,
   xLabel: 'log10(learning rate)', yLabel: 'test MSE, % of var(y)',

@@ -6,11 +6,16 @@
  * Prints the first gradients by hand (at w = b = 0, x = 1, y = 3 they are (−3, −3)) and the
  * descent towards w = 2, b = 1.
  *
- *   npx tsx docs/examples/perceptron.ts [--quick]
+ *   npx tsx docs/examples/perceptron.ts [--quick] [--help]
  */
 import { perceptronBackward, perceptronForward } from '../../lib/index.js';
+import { exampleCli } from './support/cli.js';
 
-const quick = process.argv.includes('--quick');
+const cli = exampleCli('perceptron', `
+The notes' first network: one weight and one bias trained by gradient descent on y = 2x + 1,
+with the first gradients by hand. Prints; writes no picture.`);
+
+const quick = cli.quick;
 const xs = Array.from({ length: 11 }, (_, i) => -1 + 0.2 * i); // 11 inputs on [−1, 1]
 const ys = xs.map((x) => 2 * x + 1); // noise-free targets
 const eta = 0.1;

@@ -9,8 +9,8 @@
  * other ω: 2 electrons, ω = 0.5 → 1.65977 and ω = 1/6 → 0.666… (Taut's closed-form frequencies);
  * at ω = 0.5 and 0.1 the literature values are in docs/vmc.md.
  *
- * Writes tour-output/vmc/quantum-dot-<config>-energy.svg (energy per iteration with error bars)
- * and, for D = 2, tour-output/vmc/quantum-dot-<config>-density.png (one-body density heat map).
+ * Writes tour-output/examples/quantum-dot/<config>-energy.svg (energy per iteration with error
+ * bars) and, for D = 2, <config>-density.png (one-body density heat map).
  *
  *   npx tsx docs/examples/quantum-dot.ts [--omega 1] [--particles 2] [--dims 2] [--hidden 2]
  *       [--jastrow none|simple|pade] [--interaction none|coulomb] [--sampler metropolis|importance|gibbs]
@@ -28,7 +28,9 @@ import {
   type Interaction, type JastrowKind, type OptimizeResult, type SamplerSpec, type WalkerBatchInput, type WalkerBatchOutput,
 } from '../../lib/index.js';
 import { createWorkerPool, optimizeWavefunctionParallel, runBatchesOnPool, stderrProgress, writePng, writeSvg, type WorkerPool } from '../../lib/node.js';
+import { helpFromHeader, repoRoot } from './support/cli.js';
 
+helpFromHeader(import.meta.url);
 const argv = process.argv.slice(2);
 const FLAGS = ['omega', 'particles', 'dims', 'hidden', 'jastrow', 'interaction', 'sampler', 'iterations', 'walkers', 'cycles', 'final-cycles', 'lr', 'seed', 'threads', 'out', 'step', 'time-step'];
 const SWITCHES = ['quick', 'json', 'train-sigma2'];
@@ -71,7 +73,7 @@ const finalCycles = num('final-cycles', quick ? 4096 : 131072, true);
 const lr = num('lr', 0.02);
 const seed = num('seed', 1, true);
 const threads = num('threads', 1, true);
-const outDir = opts.out ?? join(process.cwd(), 'tour-output', 'vmc');
+const outDir = opts.out ?? join(repoRoot, 'tour-output', 'examples', 'quantum-dot');
 // Metropolis step and Langevin time step scale with the oscillator length 1/√ω.
 const sampler: SamplerSpec = samplerName === 'metropolis' ? metropolisSampler({ stepSize: num('step', 2 / Math.sqrt(omega)) })
   : samplerName === 'importance' ? importanceSampler({ timeStep: num('time-step', 0.2 / omega) }) : blockGibbsSampler();

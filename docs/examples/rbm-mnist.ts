@@ -27,7 +27,7 @@
  *   --quick             a small, fast run (10 hidden, 3000 images, 2 epochs, small AIS)
  *   --preset tutorial   the student tutorial's run (N-CDT-04/06/07) instead, see tutorial() below
  *
- * Writes to tour-output/rbm-mnist/: filters.png (the first 100 hidden units' weights), samples.png
+ * Writes to tour-output/examples/rbm-mnist/: filters.png (the first 100 hidden units' weights), samples.png
  * (100 chains after 1000 block-Gibbs steps from random states: p(x | h) of the last step),
  * curves.svg (pseudo-log-likelihood and the free-energy gap per epoch, AIS-fast test
  * log-likelihood every tenth of the run). Progress with ETA goes to stderr.
@@ -43,10 +43,12 @@ import {
   transpose, tutorialPreset, visibleProbabilities, type AISResult, type Matrix, type RBM,
 } from '../../lib/index.js';
 import { createWorkerPool, loadMnist, logPartitionAISParallel, writePng, writeSvg, type WorkerPool } from '../../lib/node.js';
+import { helpFromHeader, repoRoot } from './support/cli.js';
 
 // ---------------------------------------------------------------------------------------------
 // Flags
 
+helpFromHeader(import.meta.url);
 const argv = process.argv.slice(2);
 const flags = new Map<string, string>();
 for (let i = 0; i < argv.length; i++) {
@@ -79,7 +81,7 @@ function oneOf<T extends string>(name: string, dflt: T, allowed: readonly T[]): 
 
 const quick = flags.has('quick');
 const json = flags.has('json');
-const outDir = join(process.cwd(), 'tour-output', 'rbm-mnist');
+const outDir = join(repoRoot, 'tour-output', 'examples', 'rbm-mnist');
 const log = (s: string) => { if (!json) console.log(s); };
 
 if (flags.get('preset') !== undefined) {
@@ -274,7 +276,7 @@ function tutorial(): void {
   pair.data.set(start.data, 0);
   pair.data.set(X.data, n * 784);
   writePng(join(outDir, 'tutorial-generated.png'), imageGrid(pair, 28, 28, n, { normalize: { min: 0, max: 1 } }));
-  log(`trained in ${seconds.toFixed(1)} s; ${n} chains x ${steps} noisy steps from training images → tour-output/rbm-mnist/tutorial-generated.png (top: originals, bottom: generated)`);
+  log(`trained in ${seconds.toFixed(1)} s; ${n} chains x ${steps} noisy steps from training images → ${join(outDir, 'tutorial-generated.png')} (top: originals, bottom: generated)`);
   log(`${(100 * outside / X.data.length).toFixed(1)} % of the generated pixel values lie outside [0, 1].`);
   log('Why this chain is not a Gibbs chain: a Gibbs step must draw x from p(x | h), which keeps p(x, h) stationary.');
   log('The tutorial sets x = p(x | h) + 0.1 ε instead: x is a grey value (it can leave [0, 1]) that no binary state');

@@ -6,8 +6,8 @@
  * Lanczos on the 2^N space for N ≤ 16 (also checked against the closed form), the free-fermion
  * closed form otherwise.
  *
- * Writes tour-output/vmc/tfim-<config>-energy.svg (energy per iteration with error bars and the
- * exact value).
+ * Writes tour-output/examples/tfim/<config>-energy.svg (energy per iteration with error bars and
+ * the exact value).
  *
  *   npx tsx docs/examples/tfim.ts [--n 10] [--h 1] [--J 1] [--alpha 2] [--sr] [--iterations 300]
  *       [--chains 4] [--sweeps 250] [--final-sweeps 5000] [--lr 0.05 (SR) | 0.01 (Adam)] [--shift 0.001]
@@ -20,7 +20,9 @@ import {
   tfimExactGroundState, type SpinBatchInput, type SpinBatchOutput, type SpinOptimizeOptions, type SpinOptimizeResult,
 } from '../../lib/index.js';
 import { createWorkerPool, optimizeSpinStateParallel, runSpinBatchesOnPool, stderrProgress, writeSvg } from '../../lib/node.js';
+import { helpFromHeader, repoRoot } from './support/cli.js';
 
+helpFromHeader(import.meta.url);
 const argv = process.argv.slice(2);
 const FLAGS = ['n', 'h', 'J', 'alpha', 'iterations', 'chains', 'sweeps', 'final-sweeps', 'lr', 'shift', 'seed', 'threads', 'out'];
 const SWITCHES = ['sr', 'quick', 'json'];
@@ -53,7 +55,7 @@ const chains = num('chains', 4, true), sweeps = num('sweeps', quick ? 100 : 250,
 const lr = num('lr', sr ? 0.05 : 0.01), shift = num('shift', 1e-3);
 const seed = num('seed', 1, true), threads = num('threads', 1, true);
 if (threads < 1) fail(`--threads must be >= 1, got ${threads}`);
-const outDir = opts.out ?? join(process.cwd(), 'tour-output', 'vmc');
+const outDir = opts.out ?? join(repoRoot, 'tour-output', 'examples', 'tfim');
 const config = `n${n}-h${h}-J${J}-alpha${alpha}-${sr ? 'sr' : 'adam'}`;
 
 const chain = tfimChain({ n, J, h });

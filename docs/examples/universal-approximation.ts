@@ -7,15 +7,19 @@
  *
  * F(x) = sin(2πx) + 0.5 cos(5πx) x on 200 training points; the max error is measured on 2001 points.
  * (With 8 or more units the remaining error is what 6000 Adam steps leave, not the width's limit.)
- * Writes tour-output/nn/universal-approximation.svg (F and the fits).
+ * Writes tour-output/examples/universal-approximation/fits.svg (F and the fits).
  *
- *   npx tsx docs/examples/universal-approximation.ts [--quick]
+ *   npx tsx docs/examples/universal-approximation.ts [--quick] [--help]
  */
 import { join } from 'node:path';
 import { Adam, Rng, createMLP, linePlot, matrix, mlpPredict, trainMLP } from '../../lib/index.js';
 import { writeSvg } from '../../lib/io-node.js';
+import { exampleCli } from './support/cli.js';
 
-const quick = process.argv.includes('--quick');
+const cli = exampleCli('universal-approximation', `
+One sigmoid hidden layer of growing width fitting a smooth function on [0, 1] (fits.svg).`);
+
+const quick = cli.quick;
 const widths = quick ? [2, 16] : [1, 2, 4, 8, 16, 32];
 const epochs = quick ? 1500 : 6000;
 const F = (x: number) => Math.sin(2 * Math.PI * x) + 0.5 * Math.cos(5 * Math.PI * x) * x;
@@ -50,6 +54,6 @@ for (const w of widths) {
 const i2 = widths.indexOf(2), i16 = widths.indexOf(16);
 console.log(`max error with 16 hidden nodes (${maxErrors[i16].toFixed(4)}) ${maxErrors[i16] < maxErrors[i2] ? '<' : '>='} with 2 (${maxErrors[i2].toFixed(4)})`);
 if (!(maxErrors[i16] < maxErrors[i2])) process.exitCode = 1;
-const out = join(process.cwd(), 'tour-output', 'nn', 'universal-approximation.svg');
+const out = cli.file('fits.svg');
 writeSvg(out, linePlot({ series, title: 'One sigmoid hidden layer of growing width fitting F', xLabel: 'x', yLabel: 'F(x), f(x)' }));
 console.log(`wrote ${out}`);

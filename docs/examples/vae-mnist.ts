@@ -6,7 +6,8 @@
  * `--iwae K` adds the importance-weighted estimate of log p(x) with K samples per image.
  *
  * With pictures (the default), it also trains the plain autoencoder of N-VAE-01 (same widths,
- * same reconstruction loss) and a VAE with a 2-D latent space, and writes to tour-output/vae/:
+ * same reconstruction loss) and a VAE with a 2-D latent space, and writes to
+ * tour-output/examples/vae-mnist/:
  *   vae-reconstructions.png   test images (top), VAE reconstructions sigmoid(decoder(mu)) (middle),
  *                             autoencoder reconstructions (bottom)
  *   vae-samples.png           decoder means at z ~ N(0, I) from the prior (top 4 rows: VAE);
@@ -32,6 +33,7 @@ import {
   matrix, scatterPlot, sigmoid, trainAutoencoder, trainVAE, vaeDecode, vaeEncode, type Matrix, type VAEEpochMetrics,
 } from '../../lib/index.js';
 import { createWorkerPool, loadMnist, writePng, writeSvg, type WorkerPool } from '../../lib/node.js';
+import { helpFromHeader, repoRoot } from './support/cli.js';
 
 function usage(message: string): never {
   console.error(`vae-mnist: ${message}`);
@@ -39,6 +41,7 @@ function usage(message: string): never {
   process.exit(2);
 }
 
+helpFromHeader(import.meta.url);
 const args = process.argv.slice(2);
 const flags = { quick: false, json: false, pictures: true, epochs: 10, latent: 20, hidden: [400], threads: 1, seed: 1, iwae: 0 };
 let epochsGiven = false;
@@ -98,7 +101,7 @@ if (flags.iwae > 0) {
 }
 
 if (flags.pictures) {
-  const outDir = join(process.cwd(), 'tour-output', 'vae');
+  const outDir = join(repoRoot, 'tour-output', 'examples', 'vae-mnist');
   // The plain autoencoder (N-VAE-01): same widths, the VAE's reconstruction loss, same optimizer.
   const ae = createAutoencoder({ inputSize: D, codeSize: flags.latent, hidden: flags.hidden }, new Rng(flags.seed + 3000));
   const aeLoss: number[] = [];

@@ -1,5 +1,5 @@
 /**
- * The notes' exercise data set (002 "Gradient expressions"; NOTES-MAP N-NN-12, N-REG-06): n points
+ * The notes' exercise data set (002 "Gradient expressions"; N-NN-12, N-REG-06): n points
  * (x₀, x₁) and targets y = x₀² + 3x₀x₁ + x₁² + 5, for fitting with a network or with a polynomial
  * design matrix. The notes fix n = 100 but not where the inputs come from; here they are uniform on
  * [lo, hi)² (default [−1, 1)²), drawn from an Rng.

@@ -7,6 +7,7 @@
  * carry their own Rng state and results are combined in walker order, so the run is
  * bit-identical to `optimizeWavefunction` on one thread with the same seed.
  */
+import { ProgressReporter } from '../progress/index.js';
 import { optimizeLoop, runWalkerBatch, type OptimizeOptions, type OptimizeResult, type VmcIteration, type WalkerBatchInput, type WalkerBatchOutput } from '../vmc/vmc.js';
 import type { RbmWavefunction } from '../vmc/wavefunction.js';
 import type { HarmonicOscillator } from '../vmc/hamiltonian.js';
@@ -81,20 +82,21 @@ export function optimizeWavefunctionParallel(pool: WorkerPool, wf: RbmWavefuncti
 export interface SpinIterationLike { iteration: number; iterations: number; energy: number; error: number; variance: number; acceptance: number; seconds: number }
 
 /**
- * A progress callback that writes one line per iteration to stderr — energy ± error, variance,
- * acceptance, gradient norm (quantum dot) — at most once every `minIntervalMs` milliseconds (default 1000),
- * and always for the first and the last iteration.
+ * A progress callback for the VMC loops (`onIteration`), built on the shared throttled reporter:
+ * a bar over the iterations with rate and ETA, then the latest energy ± error, variance,
+ * acceptance and gradient norm (quantum dot), redrawn at most every `minIntervalMs`
+ * milliseconds (default 1000) and always at the last iteration.
  *
  * @example
  * optimizeWavefunction(wf, h, { ...opts, onIteration: stderrProgress(500) }, rng);
  */
 export function stderrProgress(minIntervalMs = 1000, label = 'vmc'): (it: VmcIteration | SpinIterationLike) => void {
-  let lastPrint = -Infinity;
+  let reporter: ProgressReporter | null = null;
   return (it) => {
-    const now = performance.now();
-    if (it.iteration !== 0 && it.iteration !== it.iterations - 1 && now - lastPrint < minIntervalMs) return;
-    lastPrint = now;
+    if (reporter === null) reporter = new ProgressReporter(label, it.iterations, { progress: true, unit: 'iterations', interval: minIntervalMs / 1000 });
     const grad = 'gradientNorm' in it ? `  |grad| ${it.gradientNorm.toExponential(2)}` : '';
-    process.stderr.write(`${label} ${String(it.iteration + 1).padStart(String(it.iterations).length)}/${it.iterations}  E = ${it.energy.toFixed(5)} ± ${it.error.toFixed(5)}  var ${it.variance.toExponential(2)}  acc ${it.acceptance.toFixed(3)}${grad}  ${it.seconds.toFixed(1)} s\n`);
+    const note = `E = ${it.energy.toFixed(5)} ± ${it.error.toFixed(5)}  var ${it.variance.toExponential(2)}  acc ${it.acceptance.toFixed(3)}${grad}`;
+    if (it.iteration === it.iterations - 1) reporter.finish(it.iterations, note);
+    else reporter.update(it.iteration + 1, note);
   };
 }
