@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const example = join(root, 'docs', 'examples', 'rbm-mnist.ts');
-const out = join(root, 'tour-output', 'rbm-mnist');
+const out = join(root, 'tour-output', 'examples', 'rbm-mnist');
 
 function run(...args: string[]): Record<string, unknown> {
   const stdout = execFileSync(process.execPath, ['--import', 'tsx', example, ...args, '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
