@@ -3,9 +3,14 @@
  * second), beside the same computation with full-length complex FFTs (the baseline: the real-
  * input packing of circularAutocorrelation should make it about twice as fast), tau_int with
  * Sokal's window, blocking and split R-hat. Inputs are allocated in setup, never in run.
+ *
+ * summarize on the output of a sampler (10-D random-walk Metropolis, 4 chains x 1e5 draws,
+ * numbers = draws x coordinates), beside the sampling of those draws (the baseline), so the
+ * printed ratio says how much of a run the summary costs.
  */
 import type { BenchCase } from '../harness.js';
-import { autocorrelation, blockingError, integratedAutocorrTime, splitRHat } from '../../lib/mcmc/diagnostics.js';
+import { autocorrelation, blockingError, integratedAutocorrTime, splitRHat, summarize } from '../../lib/mcmc/diagnostics.js';
+import { gaussianTarget, rwmSampler, runChains, type RunChainsResult } from '../../lib/mcmc/index.js';
 import { fft, ifft, nextPowerOfTwo } from '../../lib/mcmc/fft.js';
 import { Rng } from '../../lib/random/index.js';
 
@@ -43,7 +48,30 @@ function complexFftAutocorrelation(x: Float64Array): number {
   return re[1] / re[0];
 }
 
+/** 10-D N(0, 0.5^|i-j|), the target of bench/cases/mcmc.ts. */
+const D = 10;
+const target = gaussianTarget(new Array<number>(D).fill(0), Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => 0.5 ** Math.abs(i - j))));
+const SUMMARY_DRAWS = 100_000;
+let sampled: RunChainsResult | null = null;
+const sampleRwm = () => runChains(rwmSampler({ stepSize: 0.75 }), target, { chains: 4, warmup: 0, samples: SUMMARY_DRAWS, x0: new Float64Array(D), adapt: false }, new Rng(7));
+
 export const cases: BenchCase[] = [
+  {
+    name: 'diagnostics/rwm 10-D 4 chains x 1e5 (the draws summarize reads)',
+    group: 'diagnostics',
+    work: 4 * SUMMARY_DRAWS * D,
+    unit: 'numbers',
+    run: () => { sampleRwm(); },
+  },
+  {
+    name: 'diagnostics/summarize 10 coordinates x 4 chains x 1e5',
+    group: 'diagnostics',
+    work: 4 * SUMMARY_DRAWS * D,
+    unit: 'numbers',
+    setup: () => { sampled ??= sampleRwm(); },
+    run: () => { summarize(sampled!.chains); },
+    baseline: 'diagnostics/rwm 10-D 4 chains x 1e5 (the draws summarize reads)',
+  },
   { name: 'diagnostics/autocorrelation 1e6 (complex FFT 2^21, unpacked)', group: 'diagnostics', work: N, unit: 'numbers', setup: setupChain, run: () => { complexFftAutocorrelation(chain); } },
   { name: 'diagnostics/autocorrelation 1e6 (FFT)', group: 'diagnostics', work: N, unit: 'numbers', setup: setupChain, run: () => { autocorrelation(chain); }, baseline: 'diagnostics/autocorrelation 1e6 (complex FFT 2^21, unpacked)' },
   { name: 'diagnostics/integratedAutocorrTime 1e6', group: 'diagnostics', work: N, unit: 'numbers', setup: setupChain, run: () => { integratedAutocorrTime(chain); } },

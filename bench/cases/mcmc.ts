@@ -31,7 +31,9 @@ const x0 = new Float64Array(D);
 
 /** Adapts the step once (1000 warm-up transitions) and returns it. */
 function adaptedStep(s: Sampler): number {
-  return runChains(s, target, { chains: 1, warmup: 1000, samples: 1, x0 }, new Rng(1)).chains[0].stepSize;
+  const step = runChains(s, target, { chains: 1, warmup: 1000, samples: 1, x0 }, new Rng(1)).chains[0].stepSize;
+  if (step === null) throw new Error(`bench: ${s.name} has no step to adapt`);
+  return step;
 }
 
 function samplerCase(name: string, make: () => Sampler): BenchCase {

@@ -11,10 +11,15 @@
  *   bound the step is compared with.
  * - `nn/trainStep 784-400-10 + Adam, batch 128`: the whole training step (forward, loss, backward,
  *   Adam on all four parameter arrays), same flop count.
+ * - `nn/MNIST rows, gemm` and `nn/MNIST rows, sparseGemm`: the fwd+bwd step on the first 128
+ *   MNIST training images (about 19 % nonzero pixels) with the products run by `gemm` (baseline)
+ *   or by `sparseGemm` (the workspace's gemm32), which skips the zero pixels in X W¹ and Xᵀ Δ¹;
+ *   same bits, same nominal flop count.
  */
 import type { BenchCase } from '../harness.js';
 import { Rng } from '../../lib/random/index.js';
-import { gemm, matrix, type Matrix } from '../../lib/linalg/index.js';
+import { gemm, matrix, sparseGemm, type Matrix } from '../../lib/linalg/index.js';
+import { loadMnist } from '../../lib/node.js';
 import { Adam } from '../../lib/optim/index.js';
 import {
   createGradient, createMLP, createWorkspace, mlpBackward, mlpForward, oneHot, softmaxCrossEntropyBackward, trainStep,
@@ -41,6 +46,32 @@ function setupNet(): void {
   grad = createGradient(net);
   rng.fillUniform(X.data, 0, 1);
   oneHot(Y, Array.from({ length: MLP_BATCH }, (_, i) => i % 10));
+}
+
+let mnistX: Matrix | null = null;
+const mnistY = matrix(MLP_BATCH, 10);
+const mnistOut = matrix(MLP_BATCH, 10);
+/** A fwd+bwd case on MNIST rows whose products go through `gemm32`. */
+function mnistCase(name: string, gemm32: typeof gemm, baseline?: string): BenchCase {
+  let n: MLP<Matrix>, w: MLPWorkspace<Matrix>, g: MLPGradient<Matrix>;
+  return {
+    name, group: 'nn', work: MLP_FLOPS, unit: 'flop', baseline,
+    setup: () => {
+      if (mnistX === null) {
+        const d = loadMnist({ split: 'train', limit: MLP_BATCH });
+        mnistX = d.images;
+        oneHot(mnistY, d.labels);
+      }
+      n = createMLP(MLP_SIZES, { hidden: 'relu', output: 'identity' }, new Rng(1));
+      w = createWorkspace(n, MLP_BATCH, { gemm32 });
+      g = createGradient(n);
+    },
+    run: () => {
+      const out = mlpForward(n, w, mnistX!);
+      softmaxCrossEntropyBackward(mnistOut, out, mnistY);
+      mlpBackward(n, w, g, mnistOut);
+    },
+  };
 }
 
 export const cases: BenchCase[] = [
@@ -89,4 +120,6 @@ export const cases: BenchCase[] = [
       trainStep(net, ws, grad, X, Y, { loss: 'softmaxCrossEntropy', optimizer: opt });
     },
   },
+  mnistCase('nn/MNIST rows 784-400-10 fwd+bwd, gemm', gemm),
+  mnistCase('nn/MNIST rows 784-400-10 fwd+bwd, sparseGemm', sparseGemm, 'nn/MNIST rows 784-400-10 fwd+bwd, gemm'),
 ];

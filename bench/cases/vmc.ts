@@ -12,7 +12,7 @@
 import type { BenchCase } from '../harness.js';
 import {
   Rng, RbmWavefunction, SpinRbmState, blockGibbsSampler, cycleWorkspace, harmonicOscillator, importanceSampler, localEnergy, logPsi, metropolisSampler,
-  monteCarloCycle, spinFlipLogRatio, spinFlipTables, spinLocalEnergy, spinMetropolisSweep, spinTheta, spinWalker, tfimChain, type JastrowKind, type SamplerSpec, type Walker,
+  cholesky, choleskySolve, matrix64, srSolve, monteCarloCycle, spinFlipLogRatio, spinFlipTables, spinLocalEnergy, spinMetropolisSweep, spinTheta, spinWalker, tfimChain, type JastrowKind, type SamplerSpec, type Walker,
 } from '../../lib/index.js';
 
 const CYCLES = 1000;
@@ -88,6 +88,33 @@ function spinCases(): BenchCase[] {
   ];
 }
 
+/**
+ * The SR solve for the N = 10, α = 2 chain (P = 230 parameters, n = 1000 samples): srSolve (S from
+ * column dot products, Cholesky) against the first version, which added the n outer products to S
+ * row by row, kept here as the baseline. One call = one solve.
+ */
+function srCases(): BenchCase[] {
+  const P = 230, n = 1000;
+  const O = new Float64Array(n * P), F = new Float64Array(P), out = new Float64Array(P);
+  const rng = new Rng(9);
+  for (let i = 0; i < O.length; i++) O[i] = rng.normal();
+  for (let k = 0; k < P; k++) F[k] = rng.normal();
+  const rank1Solve = (): void => {
+    const S = new Float64Array(P * P);
+    for (let r = 0; r < n; r++) {
+      const row = r * P;
+      for (let k = 0; k < P; k++) { const ok = O[row + k]; const sk = k * P; for (let l = k; l < P; l++) S[sk + l] += ok * O[row + l]; }
+    }
+    for (let k = 0; k < P; k++) { S[k * P + k] = S[k * P + k] / n + 1e-3; for (let l = k + 1; l < P; l++) { S[k * P + l] /= n; S[l * P + k] = S[k * P + l]; } }
+    out.set(choleskySolve(cholesky(matrix64(P, P, S)), F));
+  };
+  const base = 'vmc/sr solve P=230 n=1000, outer products';
+  return [
+    { name: base, group: 'vmc', work: 1, unit: 'steps', run: rank1Solve },
+    { name: 'vmc/sr solve P=230 n=1000, column dots', group: 'vmc', work: 1, unit: 'steps', baseline: base, run: () => { srSolve(out, [O], n, F, 1e-3); } },
+  ];
+}
+
 export const cases: BenchCase[] = [
   dotCase(metropolisSampler({ stepSize: 2 }), 'metropolis', 2, 2, 'none'),
   dotCase(importanceSampler({ timeStep: 0.2 }), 'importance', 2, 2, 'none'),
@@ -98,4 +125,5 @@ export const cases: BenchCase[] = [
   dotCase(importanceSampler({ timeStep: 0.1 }), 'importance', 6, 6, 'none'),
   dotCase(blockGibbsSampler(), 'gibbs', 6, 6, 'none'),
   ...spinCases(),
+  ...srCases(),
 ];

@@ -5,7 +5,8 @@
  * machine's load falls on every entry alike. Workload (the same for all): the 60,000 training
  * images threshold-binarized (intensity >= 0.5), a 784 x 500 Bernoulli RBM, minibatches of 100,
  * learning rate 0.05, CD-1 with hidden probabilities in both phases (scikit-learn: its PCD-1,
- * the closest it offers). The peers are bench/peers/rbm_peers.py run with Debian's python
+ * the closest it offers); weights N(0, 0.01²), visible biases log(p/(1 − p)) of the pixel means
+ * (torch and us; scikit-learn starts them at 0). The peers are bench/peers/rbm_peers.py run with Debian's python
  * (/usr/bin/python3 or $PYTHON; apt-get install python3-torch python3-sklearn): each call trains
  * a warm-up epoch and a timed one (scikit-learn: two fits of one epoch each) and reports its own
  * times, so interpreter start-up and imports are not counted. Prints a table of medians and the
@@ -13,7 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { machineInfo } from '../harness.js';
-import { BernoulliRBM, Rng, binarizeData, trainRBM, type TrainOptions } from '../../lib/index.js';
+import { BernoulliRBM, Rng, binarizeData, initVisibleBiasFromData, trainRBM, type TrainOptions } from '../../lib/index.js';
 import { createWorkerPool, loadMnist } from '../../lib/node.js';
 
 const args = process.argv.slice(2);
@@ -33,11 +34,12 @@ const samples: Record<string, number[]> = {};
 const versions: Record<string, string> = {};
 function record(name: string, seconds: number): void {
   (samples[name] ??= []).push(seconds);
+  console.error(`${name}: ${seconds.toFixed(2)} s for ${data.rows} images`); // as it comes, so a cut-short run keeps its samples
 }
 
 /** One epoch of our CD-1 (fresh model each time, same seed), timed by trainRBM. */
 function ours(threads: 1 | 2): number {
-  const rbm = BernoulliRBM.create(784, 500, 'hinton', new Rng(1));
+  const rbm = initVisibleBiasFromData(BernoulliRBM.create(784, 500, 'hinton', new Rng(1)), data);
   const options: TrainOptions = { method: 'cd', k: 1, epochs: 1, batchSize: 100, learningRate: 0.05, reconstructionError: false };
   if (threads === 2) (options as TrainOptions & { pool: unknown }).pool = pool;
   return trainRBM(rbm, data, options, new Rng(2)).metrics[0].seconds;
@@ -65,16 +67,18 @@ for (let r = 0; r < rounds; r++) {
     const s = peer(lib, threads);
     if (s !== null) record(name, s);
   }
-  if (!json) console.error(`round ${r + 1}/${rounds} done`);
+  console.error(`round ${r + 1}/${rounds} done`);
 }
 await pool.close();
 
 const median = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
 const torch1 = samples['torch, 1 thread'] ? median(samples['torch, 1 thread']) : NaN;
-console.log(`CD-1 epoch, MNIST ${data.rows} x 784 threshold-binarized, RBM 784x500, batch 100, lr 0.05; ${rounds} interleaved rounds`);
+const scale = 60000 / data.rows; // seconds per 60,000-image epoch (extrapolated when --limit is below 60,000)
+console.log(`CD-1 epoch, MNIST ${data.rows} x 784 threshold-binarized, RBM 784x500, batch 100, lr 0.05; ${rounds} interleaved rounds`
+  + (scale !== 1 ? `; times scaled by ${scale.toFixed(2)} to a 60,000-image epoch` : ''));
 console.log(`cpu: ${info.cpu} (${info.cores} cores), node ${info.node}, ${info.date}; torch ${versions.torch ?? '-'}, scikit-learn ${versions.sklearn ?? '-'}`);
 for (const [name, v] of Object.entries(samples)) {
   const m = median(v);
-  console.log(`${name.padEnd(24)} median ${m.toFixed(2).padStart(6)} s/epoch   (min ${Math.min(...v).toFixed(2)}, max ${Math.max(...v).toFixed(2)})   ${(m / torch1).toFixed(2)}x torch 1-thread`);
+  console.log(`${name.padEnd(24)} median ${(scale * m).toFixed(2).padStart(6)} s/epoch   (min ${(scale * Math.min(...v)).toFixed(2)}, max ${(scale * Math.max(...v)).toFixed(2)})   ${(m / torch1).toFixed(2)}x torch 1-thread`);
 }
 if (json) console.log(JSON.stringify({ cpu: info.cpu, date: info.date, rows: data.rows, rounds, versions, samples }));

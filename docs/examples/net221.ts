@@ -7,9 +7,8 @@
  * autodiff, then one gradient-descent update. Writes the diagram of the network to
  * tour-output/examples/net221/net221.svg (the copy in docs/img/ is this file).
  *
- *   npx tsx docs/examples/net221.ts [--help]
+ *   npx tsx docs/examples/net221.ts [--quick] [--help]
  */
-import { join } from 'node:path';
 import {
   Rng, Value, createGradient, createMLP, createWorkspace, matrix64, mlpBackward, mlpForward, mseBackward, net221Backward,
   net221Forward, net221Update, zeros64, type Net221Params,
@@ -18,9 +17,9 @@ import { writeSvg } from '../../lib/io-node.js';
 import { exampleCli } from './support/cli.js';
 
 const cli = exampleCli('net221', `
-The notes' 2-2-1 network: deltas and the nine gradients by hand, by net221Backward, by
-mlpBackward and by autodiff, one update, and the network's diagram (net221.svg). Runs in a
-moment, so --quick changes nothing.`);
+The notes' 2-2-1 network with weights chosen so every number is a simple fraction: deltas and
+the nine gradients by hand, by net221Backward, by mlpBackward and by Value autodiff; one update;
+the network's diagram (net221.svg). --quick changes nothing (it is instant).`);
 
 // W^(1) = 0, b^(1) = 0, w^(2) = (1, 1), b^(2) = 0; x = (1, 2), y = 0. By hand:
 //   z^(1) = (0, 0), a^(1) = (½, ½), z^(2) = a^(2) = 1

@@ -7,16 +7,17 @@
  * corrected ∂C/∂w₁ = δ₂w₂σ'a₀), the notes' printed form (a₁ where w₂ belongs), and reverse-mode
  * autodiff with `Value` (the notes' challenge), then trains.
  *
- *   npx tsx docs/examples/one-hidden.ts [--quick] [--help]
+ *   npx tsx docs/examples/one-hidden.ts [--iterations N] [--quick] [--help]
  */
 import { oneHiddenBackward, oneHiddenForward, Value } from '../../lib/index.js';
 import { exampleCli } from './support/cli.js';
 
 const cli = exampleCli('one-hidden', `
-The notes' network with one hidden node: the four gradients three ways (hand-written backward,
-the notes' printed form, autodiff), then gradient descent on y = 2x + 1. Prints; writes no picture.`);
-
-const quick = cli.quick;
+The notes' network with one sigmoid hidden node and an identity output, all scalars: the four
+gradients by hand, by Value autodiff and as printed in the notes, then training on y = 2x + 1.
+Prints only.`, {
+  iterations: { help: 'gradient-descent iterations', default: 20000, quick: 500, min: 1 },
+});
 const p = { w1: 0.5, b1: -0.2, w2: 0.8, b2: 0.1 };
 const x = 0.7, y = 2 * x + 1;
 
@@ -37,7 +38,7 @@ console.log(`dC/db1   ${g.db1.toFixed(10)}  ${b1.grad.toFixed(10)}      ${((f.a2
 
 // training: plain gradient descent on 11 points, the mean gradient per iteration (N-NN-05)
 const xs = Array.from({ length: 11 }, (_, i) => -1 + 0.2 * i);
-const eta = 0.1, iterations = quick ? 500 : 20000;
+const eta = 0.1, iterations = cli.values.iterations;
 for (let it = 1; it <= iterations; it++) {
   const sum = { dw1: 0, db1: 0, dw2: 0, db2: 0 };
   let cost = 0;
@@ -49,6 +50,6 @@ for (let it = 1; it <= iterations; it++) {
     cost += 0.5 * (fi.a2 - (2 * xi + 1)) ** 2 / xs.length;
   }
   p.w1 -= eta * sum.dw1; p.b1 -= eta * sum.db1; p.w2 -= eta * sum.dw2; p.b2 -= eta * sum.db2;
-  if (it === 1 || it % (iterations / 5) === 0) console.log(`iteration ${String(it).padStart(5)}: cost ${cost.toExponential(3)}`);
+  if (it === 1 || it % Math.max(1, Math.floor(iterations / 5)) === 0) console.log(`iteration ${String(it).padStart(5)}: cost ${cost.toExponential(3)}`);
 }
 console.log('(one sigmoid node can only bend a line: the cost keeps falling slowly as σ runs in its near-linear range)');

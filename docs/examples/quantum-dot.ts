@@ -1,6 +1,6 @@
 /**
  * Electrons in a harmonic quantum dot with an RBM trial wavefunction (whiteboard 001,
- * N-VMC-01..11): optimise ψ = √p_GB (optionally times a Jastrow factor) by the energy gradient,
+ * N-VMC-01 to N-VMC-11): optimise ψ = √p_GB (optionally times a Jastrow factor) by the energy gradient,
  * then measure the energy with a blocking error and the one-body density.
  *
  * References for two electrons in 2-D (ω = 1): exact 3 a.u. (M. Taut, Phys. Rev. A 48, 3561,
@@ -9,8 +9,8 @@
  * other ω: 2 electrons, ω = 0.5 → 1.65977 and ω = 1/6 → 0.666… (Taut's closed-form frequencies);
  * at ω = 0.5 and 0.1 the literature values are in docs/vmc.md.
  *
- * Writes tour-output/examples/quantum-dot/<config>-energy.svg (energy per iteration with error
- * bars) and, for D = 2, <config>-density.png (one-body density heat map).
+ * Writes tour-output/examples/quantum-dot/quantum-dot-<config>-energy.svg (energy per iteration
+ * with error bars) and, for D = 2, …-density.png (one-body density heat map). --help lists every option.
  *
  *   npx tsx docs/examples/quantum-dot.ts [--omega 1] [--particles 2] [--dims 2] [--hidden 2]
  *       [--jastrow none|simple|pade] [--interaction none|coulomb] [--sampler metropolis|importance|gibbs]
@@ -27,11 +27,42 @@ import {
   importanceSampler, linePlot, metropolisSampler, optimizeWavefunction, runWalkerBatch,
   type Interaction, type JastrowKind, type OptimizeResult, type SamplerSpec, type WalkerBatchInput, type WalkerBatchOutput,
 } from '../../lib/index.js';
-import { createWorkerPool, optimizeWavefunctionParallel, runBatchesOnPool, stderrProgress, writePng, writeSvg, type WorkerPool } from '../../lib/node.js';
-import { helpFromHeader, repoRoot } from './support/cli.js';
+import { repoRoot } from './support/cli.js';
+import { createWorkerPool, optimizeWavefunctionParallel, runBatchesOnPool, writePng, writeSvg, type WorkerPool } from '../../lib/node.js';
 
-helpFromHeader(import.meta.url);
+const USAGE = `npx tsx docs/examples/quantum-dot.ts [options]
+
+Electrons in a 2-D (or 1-/3-D) harmonic trap with an RBM trial wavefunction: optimise by the energy
+gradient, then measure E ± blocking error and the one-body density.
+
+options (default; --quick value):
+  --help                 this text
+  --quick                short run (what the test suite runs): 30 iterations, 2 walkers × 512 cycles
+  --omega W              trap frequency (1)
+  --particles P          number of particles (2)
+  --dims D               dimensions 1, 2 or 3 (2)
+  --hidden N             hidden units (2)
+  --jastrow none|simple|pade      pair factor (none)
+  --interaction none|coulomb      pair interaction (coulomb)
+  --sampler metropolis|importance|gibbs   (importance; gibbs only without Jastrow)
+  --step S               Metropolis step (2/√ω)
+  --time-step T          importance-sampling Δt (0.2/ω)
+  --iterations K         gradient iterations (300; 30)
+  --walkers W            independent walkers (8; 2)
+  --cycles C             measured cycles per walker per iteration (4096; 512)
+  --final-cycles C       cycles per walker of the final measurement (131072; 4096)
+  --lr R                 Adam learning rate, decayed linearly to R/10 over the second half (0.02)
+  --train-sigma2         also train the widths σ²
+  --seed S               (1)
+  --threads T            this thread + T − 1 workers; same bits for any T (1)
+  --json                 print one JSON line (energy, error, exact, timings, parameters)
+  --out DIR              pictures (default tour-output/examples/quantum-dot/): <config>-energy.svg, <config>-density.png`;
+
 const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const FLAGS = ['omega', 'particles', 'dims', 'hidden', 'jastrow', 'interaction', 'sampler', 'iterations', 'walkers', 'cycles', 'final-cycles', 'lr', 'seed', 'threads', 'out', 'step', 'time-step'];
 const SWITCHES = ['quick', 'json', 'train-sigma2'];
 const opts: Record<string, string> = {};
@@ -45,7 +76,7 @@ for (let i = 0; i < argv.length; i++) {
   opts[key] = argv[++i];
 }
 function fail(msg: string): never {
-  console.error(`quantum-dot: ${msg}`);
+  console.error(`quantum-dot: ${msg}\n\n${USAGE}`);
   process.exit(2);
 }
 function num(key: string, dflt: number, integer = false): number {
@@ -88,14 +119,12 @@ const pool: WorkerPool | undefined = threads > 1 ? createWorkerPool({ size: thre
 if (pool) await pool.ready();
 
 // lr for the first half, then a linear decay to lr/10 (smaller steps near the minimum)
-const progress = stderrProgress(quick ? 5000 : 2000, `quantum-dot ${config}`);
-const onIteration = (it: { iteration: number; iterations: number } & Parameters<typeof progress>[0]) => {
+const onIteration = (it: { iteration: number; iterations: number }) => {
   const f = it.iteration / Math.max(1, it.iterations - 1);
   optimizer.lr = f < 0.5 ? lr : lr * (1 - 1.8 * (f - 0.5));
-  if (opts.json !== 'true' || !quick) progress(it);
 };
 const t0 = performance.now();
-const optOptions = { sampler, walkers, cycles, iterations, optimizer, equilibration: 1000, reequilibration: 100, onIteration };
+const optOptions = { sampler, walkers, cycles, iterations, optimizer, equilibration: 1000, reequilibration: 100, onIteration, progress: !quick };
 const run: OptimizeResult = pool
   ? await optimizeWavefunctionParallel(pool, wf, h, optOptions, rng.split())
   : optimizeWavefunction(wf, h, optOptions, rng.split());

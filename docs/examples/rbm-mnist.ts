@@ -23,9 +23,14 @@
  *                       14,500 (paper) (paper)
  *   --limit n           use the first n training images (60000)
  *   --save FILE / --load FILE     save the trained model / evaluate a saved one without training
+ *   --init FILE         start training from a saved model instead of a fresh one
+ *   --stop-after E      stop after the first E epochs of the --epochs schedule
+ *   --curve P           AIS-fast test log-likelihood at P points of the run for curves.svg (10; 0: none)
  *   --json              print one JSON line on stdout with the figures
  *   --quick             a small, fast run (10 hidden, 3000 images, 2 epochs, small AIS)
  *   --preset tutorial   the student tutorial's run (N-CDT-04/06/07) instead, see tutorial() below
+ *   --out DIR           where the pictures go (tour-output/examples/rbm-mnist/)
+ *   --help              this text
  *
  * Writes to tour-output/examples/rbm-mnist/: filters.png (the first 100 hidden units' weights), samples.png
  * (100 chains after 1000 block-Gibbs steps from random states: p(x | h) of the last step),
@@ -35,21 +40,27 @@
  * Settings are also what weight decay (1e-4, the cost's λ||W||²) and the initialization are:
  * 'hinton' weights N(0, 0.01²), visible biases from the training data's pixel means.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { repoRoot } from './support/cli.js';
 import {
   BernoulliRBM, Rng, averageLogLikelihood, binarizeData, freeEnergyGap, gibbsStep, imageGrid, initVisibleBiasFromData,
   linePlot, linearDecay, loadRBM, logPartitionAIS, logPartitionExact, matrix, pseudoLogLikelihood, saveRBM, trainRBM,
   transpose, tutorialPreset, visibleProbabilities, type AISResult, type Matrix, type RBM,
 } from '../../lib/index.js';
 import { createWorkerPool, loadMnist, logPartitionAISParallel, writePng, writeSvg, type WorkerPool } from '../../lib/node.js';
-import { helpFromHeader, repoRoot } from './support/cli.js';
 
 // ---------------------------------------------------------------------------------------------
 // Flags
 
-helpFromHeader(import.meta.url);
 const argv = process.argv.slice(2);
+if (argv.includes('--help')) {
+  // the usage is this file's header comment
+  const text = readFileSync(new URL(import.meta.url), 'utf8');
+  const header = text.slice(text.indexOf('/**') + 3, text.indexOf('*/')).split('\n').map((l) => l.replace(/^ \* ?/, '')).join('\n').trim();
+  console.log(`npx tsx docs/examples/rbm-mnist.ts [options]\n\n${header}`);
+  process.exit(0);
+}
 const flags = new Map<string, string>();
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -59,7 +70,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (i + 1 < argv.length) flags.set(name, argv[++i]);
   else fail(`--${name} needs a value`);
 }
-const KNOWN = ['quick', 'json', 'hidden', 'epochs', 'method', 'k', 'lr', 'batch', 'binarize', 'threads', 'seed', 'ais', 'limit', 'save', 'load', 'preset'];
+const KNOWN = ['quick', 'json', 'hidden', 'epochs', 'method', 'k', 'lr', 'batch', 'binarize', 'threads', 'seed', 'ais', 'limit', 'save', 'load', 'init', 'stop-after', 'curve', 'preset', 'out'];
 for (const f of flags.keys()) if (!KNOWN.includes(f)) fail(`unknown flag --${f} (known: ${KNOWN.map((k) => `--${k}`).join(' ')})`);
 
 function fail(msg: string): never {
@@ -81,7 +92,7 @@ function oneOf<T extends string>(name: string, dflt: T, allowed: readonly T[]): 
 
 const quick = flags.has('quick');
 const json = flags.has('json');
-const outDir = join(repoRoot, 'tour-output', 'examples', 'rbm-mnist');
+const outDir = resolve(flags.get('out') ?? join(repoRoot, 'tour-output', 'examples', 'rbm-mnist'));
 const log = (s: string) => { if (!json) console.log(s); };
 
 if (flags.get('preset') !== undefined) {
@@ -128,7 +139,8 @@ async function main(): Promise<void> {
   const monitorRows = Math.min(1000, train.rows, test.rows);
   const trainSubset = rowsOf(train, monitorRows), testSubset = rowsOf(test, monitorRows);
   const pll: number[] = [], gap: number[] = [], llEpochs: number[] = [], llCurve: number[] = [];
-  const curveEvery = Math.max(1, Math.round(epochs / 10));
+  const curvePoints = intFlag('curve', 10, 0, 1000);
+  const curveEvery = curvePoints === 0 ? Infinity : Math.max(1, Math.round(epochs / curvePoints));
   const monitorRng = new Rng(seed + 10);
 
   let rbm: RBM;
@@ -139,10 +151,21 @@ async function main(): Promise<void> {
     if (rbm.kind !== 'bernoulli' || rbm.nVisible !== 784) fail(`--load ${load}: expected a 784-visible BernoulliRBM, got a ${rbm.kind} ${rbm.nVisible}x${rbm.nHidden}`);
     log(`loaded ${load}: ${rbm.nVisible} x ${rbm.nHidden}`);
   } else {
-    const model = BernoulliRBM.create(784, nHidden, 'hinton', new Rng(seed));
-    initVisibleBiasFromData(model, train);
+    const init = flags.get('init');
+    let model: BernoulliRBM;
+    if (init !== undefined) {
+      const loaded = loadRBM(readFileSync(init));
+      if (loaded.kind !== 'bernoulli' || loaded.nVisible !== 784) fail(`--init ${init}: expected a 784-visible BernoulliRBM, got a ${loaded.kind} ${loaded.nVisible}x${loaded.nHidden}`);
+      model = loaded as BernoulliRBM;
+      log(`starting from ${init}: ${model.nVisible} x ${model.nHidden}`);
+    } else {
+      model = BernoulliRBM.create(784, nHidden, 'hinton', new Rng(seed));
+      initVisibleBiasFromData(model, train);
+    }
     rbm = model;
-    log(`training ${784} x ${nHidden}, ${method === 'cd' ? `CD-${k}` : `PCD-${k} (${batch} chains)`}, batch ${batch}, lr ${lr} → ${lr / 50} linearly, weight decay 1e-4, ${epochs} epochs, ${threads} thread(s)`);
+    const stopAfter = intFlag('stop-after', epochs, 1, epochs);
+    log(`training ${784} x ${model.nHidden}, ${method === 'cd' ? `CD-${k}` : `PCD-${k} (${batch} chains)`}, batch ${batch}, lr ${lr} → ${lr / 50} linearly over ${epochs} epochs`
+      + `${stopAfter < epochs ? ` (stopping after ${stopAfter})` : ''}, weight decay 1e-4, ${threads} thread(s)`);
     const trainSeconds: number[] = [];
     trainRBM(model, train, {
       method, k, epochs, batchSize: batch, learningRate: linearDecay(lr, lr / 50, epochs), weightDecay: 1e-4,
@@ -152,11 +175,12 @@ async function main(): Promise<void> {
         trainSeconds.push(m.seconds);
         pll.push(pseudoLogLikelihood(model, trainSubset, monitorRng));
         gap.push(freeEnergyGap(model, trainSubset, testSubset).gap);
-        if (aisMode !== 'none' && (m.epoch % curveEvery === 0 || m.epoch === epochs)) {
+        if (aisMode !== 'none' && curvePoints > 0 && (m.epoch % curveEvery === 0 || m.epoch === stopAfter)) {
           const ais = logPartitionAIS(model, { runs: quick ? 20 : 100, betas: quick ? 200 : 1000, rng: new Rng(seed + 20 + m.epoch), baseRate: train });
           llEpochs.push(m.epoch);
           llCurve.push(averageLogLikelihood(model, test, ais.logZ));
         }
+        return m.epoch < stopAfter; // false ends training (--stop-after)
       },
     } as Parameters<typeof trainRBM>[2], new Rng(seed + 2));
     trainedEpochs = trainSeconds.length;
@@ -227,7 +251,7 @@ async function main(): Promise<void> {
       ],
     }));
   }
-  log(`wrote ${join('tour-output', 'rbm-mnist')}/filters.png, samples.png${pll.length > 0 ? ', curves.svg' : ''}`);
+  log(`wrote ${outDir}/filters.png, samples.png${pll.length > 0 ? ', curves.svg' : ''}`);
   if (json) console.log(JSON.stringify(result));
   if (pool !== null) await pool.close();
 }

@@ -6,8 +6,9 @@
  * Lanczos on the 2^N space for N ≤ 16 (also checked against the closed form), the free-fermion
  * closed form otherwise.
  *
- * Writes tour-output/examples/tfim/<config>-energy.svg (energy per iteration with error bars and
- * the exact value).
+ * Writes tour-output/examples/tfim/tfim-<config>-energy.svg (energy per iteration with error bars
+ * and the exact value) and tfim-<config>-relative-error.svg (|E − E₀|/|E₀| and SE/|E₀| on a log
+ * scale). --help lists every option.
  *
  *   npx tsx docs/examples/tfim.ts [--n 10] [--h 1] [--J 1] [--alpha 2] [--sr] [--iterations 300]
  *       [--chains 4] [--sweeps 250] [--final-sweeps 5000] [--lr 0.05 (SR) | 0.01 (Adam)] [--shift 0.001]
@@ -19,11 +20,39 @@ import {
   Adam, Rng, SpinRbmState, createSpinChains, linePlot, optimizeSpinState, runSpinBatch, spinStatistics, tfimChain, tfimClosedFormEnergy,
   tfimExactGroundState, type SpinBatchInput, type SpinBatchOutput, type SpinOptimizeOptions, type SpinOptimizeResult,
 } from '../../lib/index.js';
-import { createWorkerPool, optimizeSpinStateParallel, runSpinBatchesOnPool, stderrProgress, writeSvg } from '../../lib/node.js';
-import { helpFromHeader, repoRoot } from './support/cli.js';
+import { repoRoot } from './support/cli.js';
+import { createWorkerPool, optimizeSpinStateParallel, runSpinBatchesOnPool, writeSvg } from '../../lib/node.js';
 
-helpFromHeader(import.meta.url);
+const USAGE = `npx tsx docs/examples/tfim.ts [options]
+
+The periodic transverse-field Ising chain with an RBM amplitude: optimise by SR (--sr) or Adam,
+then measure E ± blocking error against the exact ground state (Lanczos for N <= 16, else the
+free-fermion closed form).
+
+options (default; --quick value):
+  --help            this text
+  --quick           short run (what the test suite runs): N = 8, α = 1, 60 iterations × 4 chains × 100 sweeps
+  --n N             spins (10; 8)
+  --h H             transverse field (1)
+  --J J             Ising coupling (1)
+  --alpha A         hidden units per spin (2; 1)
+  --sr              stochastic reconfiguration (default: plain gradient with Adam)
+  --iterations K    (300; 60)
+  --chains C        Markov chains (4)
+  --sweeps S        measured sweeps per chain per iteration (250; 100)
+  --final-sweeps S  sweeps per chain of the final measurement (5000; 1000)
+  --lr R            SR step η (0.05) or Adam learning rate (0.01)
+  --shift E         SR diagonal shift ε (0.001)
+  --seed S          (1)
+  --threads T       this thread + T − 1 workers; same bits for any T (1)
+  --json            print one JSON line (energy, error, exact, relativeError, timings)
+  --out DIR         pictures (default tour-output/examples/tfim/): tfim-<config>-energy.svg, tfim-<config>-relative-error.svg`;
+
 const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const FLAGS = ['n', 'h', 'J', 'alpha', 'iterations', 'chains', 'sweeps', 'final-sweeps', 'lr', 'shift', 'seed', 'threads', 'out'];
 const SWITCHES = ['sr', 'quick', 'json'];
 const opts: Record<string, string> = {};
@@ -37,7 +66,7 @@ for (let i = 0; i < argv.length; i++) {
   opts[key] = argv[++i];
 }
 function fail(msg: string): never {
-  console.error(`tfim: ${msg}`);
+  console.error(`tfim: ${msg}\n\n${USAGE}`);
   process.exit(2);
 }
 function num(key: string, dflt: number, integer = false): number {
@@ -70,10 +99,9 @@ const rng = new Rng(seed);
 const psi = SpinRbmState.create(n, alpha, rng.split());
 const pool = threads > 1 ? createWorkerPool({ size: threads - 1 }) : undefined;
 if (pool) await pool.ready();
-const progress = stderrProgress(quick ? 5000 : 2000, `tfim ${config}`);
 const options: SpinOptimizeOptions = {
   update: sr ? { kind: 'sr', learningRate: lr, diagonalShift: shift } : { kind: 'gradient', optimizer: new Adam({ lr }) },
-  iterations, chains, sweeps, onIteration: (it) => { if (!(quick && opts.json === 'true')) progress(it); },
+  iterations, chains, sweeps, progress: !quick,
 };
 const t0 = performance.now();
 const run: SpinOptimizeResult = pool ? await optimizeSpinStateParallel(pool, psi, chain, options, rng.split()) : optimizeSpinState(psi, chain, options, rng.split());
@@ -103,12 +131,22 @@ writeSvg(svgPath, linePlot({
   ],
   title: `TFIM chain N = ${n}, h/J = ${h / J}: RBM amplitude`, xLabel: 'iteration', yLabel: 'energy',
 }));
+// the same run on a log scale: |E − E0|/|E0| beside the statistical error SE/|E0| (below it, the
+// difference is noise); floored at 1e-8 so that a noisy estimate just below E0 stays on the plot
+const relPath = join(outDir, `tfim-${config}-relative-error.svg`);
+writeSvg(relPath, linePlot({
+  series: [
+    { x: its, y: run.history.map((r) => Math.max(1e-8, Math.abs(r.energy - exact) / Math.abs(exact))), label: '|E − E₀| / |E₀|' },
+    { x: its, y: run.history.map((r) => Math.max(1e-8, r.error / Math.abs(exact))), label: 'blocking SE / |E₀|', color: '#7f7f7f' },
+  ],
+  title: `TFIM chain N = ${n}, h/J = ${h / J}: relative error, ${sr ? 'SR' : 'Adam'}, α = ${alpha}`, xLabel: 'iteration', yLabel: 'relative error', logY: true,
+}));
 
 const summary = {
   config, n, h, J, alpha, sr, seed, threads, energy: st.energy, error: st.error, variance: st.variance, acceptance: st.acceptance,
   exact, exactMethod: lanczos ? 'lanczos' : 'closed-form', closedForm: closed, lanczosResidual: lanczos?.residual ?? null, lanczosSeconds: lanczos ? exactSeconds : null,
   relativeError: relError, iterations, chains, sweepsPerIteration: sweeps, finalSweeps: chains * finalSweeps,
-  totalSweeps: run.sweeps + chains * finalSweeps, optimiseSeconds: optSeconds, finalSeconds, svg: svgPath,
+  totalSweeps: run.sweeps + chains * finalSweeps, optimiseSeconds: optSeconds, finalSeconds, svg: svgPath, relativeErrorSvg: relPath,
 };
 if (opts.json === 'true') {
   console.log(JSON.stringify(summary));
@@ -117,5 +155,5 @@ if (opts.json === 'true') {
   console.log(`exact E0 = ${exact.toFixed(10)} (${lanczos ? `Lanczos, residual ${lanczos.residual.toExponential(1)}, ${lanczos.iterations} steps; closed form ${closed?.toFixed(10)}` : 'free-fermion closed form'})`);
   console.log(`optimisation: ${iterations} iterations × ${chains} chains × ${sweeps} sweeps in ${optSeconds.toFixed(1)} s (threads ${threads})`);
   console.log(`final: E = ${st.energy.toFixed(6)} ± ${st.error.toFixed(6)}  relative error ${relError.toExponential(2)}  (${chains}×${finalSweeps} sweeps, ${finalSeconds.toFixed(1)} s, acceptance ${st.acceptance.toFixed(3)})`);
-  console.log(`wrote ${svgPath}`);
+  console.log(`wrote ${svgPath} and ${relPath}`);
 }

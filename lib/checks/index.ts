@@ -18,3 +18,48 @@ export function overlaps(x: ArrayBufferView, y: ArrayBufferView): boolean {
   if (x.buffer !== y.buffer || x.byteLength === 0 || y.byteLength === 0) return false;
   return x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
 }
+
+/**
+ * A short description of a value for error messages: `null`, `Float32Array(3)`, `a 2x3 matrix of
+ * Float64Array(6)`, `"text"`, `Array(4)`, a class name, or the number.
+ *
+ * @example
+ * ```ts
+ * describe(new Float32Array(3)); // 'Float32Array(3)'
+ * describe({ rows: 2, cols: 3, data: new Float64Array(6) }); // 'a 2x3 matrix of Float64Array(6)'
+ * ```
+ */
+export function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (x === undefined) return 'undefined';
+  if (Array.isArray(x)) return `Array(${x.length})`;
+  if (ArrayBuffer.isView(x)) return `${x.constructor.name}(${(x as unknown as ArrayLike<number>).length})`;
+  if (typeof x === 'object') {
+    const m = x as { rows?: unknown; cols?: unknown; data?: unknown };
+    if (typeof m.rows === 'number' && typeof m.cols === 'number') return `a ${m.rows}x${m.cols} matrix of ${describe(m.data)}`;
+    return (x as object).constructor?.name ?? 'object';
+  }
+  if (typeof x === 'string') return JSON.stringify(x);
+  return String(x);
+}
+
+/**
+ * Refuses an options object with a key outside `allowed` (a misspelt option would otherwise be
+ * ignored silently): throws a RangeError naming the function, the key and the allowed keys.
+ * `undefined` passes; anything but a plain object is a TypeError.
+ *
+ * @example
+ * ```ts
+ * checkOptionKeys('lasso', { tol: 1e-9, maxiter: 10 }, ['tol', 'maxIter']);
+ * // RangeError: lasso: unknown option 'maxiter' (allowed: tol, maxIter)
+ * ```
+ */
+export function checkOptionKeys(fn: string, options: unknown, allowed: readonly string[]): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (allowed: ${allowed.join(', ')})`);
+  }
+}

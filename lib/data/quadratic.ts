@@ -1,11 +1,12 @@
 /**
- * The notes' exercise data set (002 "Gradient expressions"; N-NN-12, N-REG-06): n points
+ * The notes' exercise data set (002 "Gradient expressions"; docs/notes-map.md N-NN-12, N-REG-06): n points
  * (x₀, x₁) and targets y = x₀² + 3x₀x₁ + x₁² + 5, for fitting with a network or with a polynomial
  * design matrix. The notes fix n = 100 but not where the inputs come from; here they are uniform on
  * [lo, hi)² (default [−1, 1)²), drawn from an Rng.
  */
 import type { Rng } from '../random/index.js';
 import { matrix64, type Matrix64 } from '../linalg/matrix.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /**
  * The exercise's function f(x₀, x₁) = x₀² + 3x₀x₁ + x₁² + 5.
@@ -35,9 +36,7 @@ export function quadraticSurfaceDataset(n: number, rng: Rng, options: { lo?: num
   const fn = 'quadraticSurfaceDataset';
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`${fn}: n must be a positive integer, got ${n}`);
   if (rng === null || typeof rng !== 'object' || typeof rng.float !== 'function') throw new TypeError(`${fn}: rng must be an Rng`);
-  for (const k of Object.keys(options)) {
-    if (k !== 'lo' && k !== 'hi' && k !== 'noise') throw new RangeError(`${fn}: unknown option '${k}' (allowed: lo, hi, noise)`);
-  }
+  checkOptionKeys(fn, options, ['lo', 'hi', 'noise']);
   const lo = options.lo ?? -1, hi = options.hi ?? 1, noise = options.noise ?? 0;
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new RangeError(`${fn}: need finite lo < hi, got lo = ${lo}, hi = ${hi}`);
   if (!(Number.isFinite(noise) && noise >= 0)) throw new RangeError(`${fn}: noise must be a finite number >= 0, got ${noise}`);

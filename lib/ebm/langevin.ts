@@ -11,6 +11,7 @@
  */
 import type { Rng } from '../random/index.js';
 import { type MLP, type MLPWorkspace, type NNMatrix, mlpBackward, mlpForward } from '../nn/index.js';
+import { checkOptionKeys } from '../checks/index.js';
 import { checkEnergyNet } from './energy.js';
 
 /** Settings of {@link langevinChains}. */
@@ -47,9 +48,7 @@ export function ulaSettings(lambda: number, steps: number): LangevinSettings {
  */
 export function checkLangevinSettings(fn: string, s: LangevinSettings): void {
   if (s === null || typeof s !== 'object') throw new TypeError(`${fn}: langevin settings must be an object { steps, stepSize, noiseSd, gradClip?, clamp? }`);
-  for (const k of Object.keys(s)) {
-    if (!['steps', 'stepSize', 'noiseSd', 'gradClip', 'clamp'].includes(k)) throw new RangeError(`${fn}: unknown langevin setting '${k}' (allowed: steps, stepSize, noiseSd, gradClip, clamp)`);
-  }
+  checkOptionKeys(`${fn}: langevin`, s, ['steps', 'stepSize', 'noiseSd', 'gradClip', 'clamp']);
   if (!Number.isInteger(s.steps) || s.steps < 0) throw new RangeError(`${fn}: langevin.steps must be a non-negative integer, got ${String(s.steps)}`);
   if (!(s.stepSize > 0 && Number.isFinite(s.stepSize))) throw new RangeError(`${fn}: langevin.stepSize must be a finite number > 0, got ${String(s.stepSize)}`);
   if (!(s.noiseSd >= 0 && Number.isFinite(s.noiseSd))) throw new RangeError(`${fn}: langevin.noiseSd must be a finite number >= 0, got ${String(s.noiseSd)}`);

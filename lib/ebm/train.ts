@@ -15,6 +15,7 @@ import type { Rng } from '../random/index.js';
 import { Adam, shuffledBatches, type Optimizer } from '../optim/index.js';
 import { matrix, matrix64 } from '../linalg/matrix.js';
 import { checkMLP, createGradient, createWorkspace, mlpBackward, mlpForward, type MLP, type NNMatrix } from '../nn/index.js';
+import { checkOptionKeys } from '../checks/index.js';
 import { checkEnergyNet } from './energy.js';
 import { contrastiveLossBackward, contrastiveLossForward } from './loss.js';
 import { checkLangevinSettings, langevinChains, type LangevinSettings } from './langevin.js';
@@ -104,7 +105,7 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
   checkMLP(fn, net);
   checkEnergyNet(fn, net);
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options are required`);
-  for (const k of Object.keys(options)) if (!KEYS.includes(k)) throw new RangeError(`${fn}: unknown option '${k}' (allowed: ${KEYS.join(', ')})`);
+  checkOptionKeys(fn, options, KEYS);
   const { epochs, batchSize, alpha, bufferSize, reinitProbability, initRange, optimizer } = options;
   for (const [name, v] of [['epochs', epochs], ['batchSize', batchSize], ['bufferSize', bufferSize]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`${fn}: ${name} must be a positive integer, got ${String(v)}`);

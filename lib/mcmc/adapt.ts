@@ -131,7 +131,7 @@ export class DualAveragingStepSize {
     const m = ++this.m;
     const w = 1 / (m + this.t0);
     this.hBar = (1 - w) * this.hBar + w * (this.targetAcceptance - acceptanceProbability);
-    const logStep = this.mu - (Math.sqrt(m) / this.gamma) * this.hBar;
+    const logStep = this.mu - (this.hBar * Math.sqrt(m)) / this.gamma; // in the order Stan evaluates it
     const eta = Math.pow(m, -this.kappa);
     this.logStepBar = eta * logStep + (1 - eta) * this.logStepBar;
     this.stepSize = Math.exp(logStep);

@@ -28,9 +28,11 @@ export interface RunChainsOptions extends ProgressOptions {
 }
 
 /**
- * One chain's output: `samples` (nSamples × dim, row-major), the frozen `stepSize` used for every
- * sampling transition, `stepSizes` (the step of each transition, warm-up then sampling), and the
- * acceptance rates accepted/transitions of warm-up and sampling separately.
+ * One chain's output: `samples` (nSamples × dim, row-major), the frozen `stepSize` of the sampling
+ * phase, `stepSizes` (the step each transition used, warm-up then sampling: for HMC the jittered
+ * ε of that transition, whose centre is `stepSize`), and the acceptance rates accepted/transitions
+ * of warm-up and sampling separately. `stepSize` and `stepSizes` are null for samplers without a
+ * step (Metropolis–Hastings with a given proposal, Gibbs).
  *
  * @example
  * const c = result.chains[0];
@@ -40,8 +42,8 @@ export interface ChainResult {
   samples: Float64Array;
   nSamples: number;
   dim: number;
-  stepSize: number;
-  stepSizes: Float64Array;
+  stepSize: number | null;
+  stepSizes: Float64Array | null;
   warmupAcceptance: number;
   acceptance: number;
 }
@@ -103,36 +105,46 @@ export function runChains(sampler: Sampler, target: LogDensity, options: RunChai
   for (let c = 0; c < chains; c++) {
     const chain = running[c];
     const r = streams[c];
-    const stepSizes = new Float64Array(warmup + samples);
+    const hasStep = chain.stepSize !== null;
+    const stepSizes = hasStep ? new Float64Array(warmup + samples) : null;
     // ---- warm-up: adapt the step (if this sampler adapts) ----
-    const adapter = !adapt || sampler.adaptation === 'none' || warmup === 0
+    const adapter = !adapt || sampler.adaptation === 'none' || warmup === 0 || chain.stepSize === null
       ? null
       : sampler.adaptation === 'dual-averaging'
         ? new DualAveragingStepSize(chain.stepSize, sampler.targetAcceptance)
         : new RobbinsMonroStepSize(chain.stepSize, sampler.targetAcceptance);
     let acceptedWarmup = 0;
-    for (let t = 0; t < warmup; t++) {
-      stepSizes[t] = chain.stepSize;
-      if (chain.step(r)) acceptedWarmup++;
-      if (adapter !== null) chain.stepSize = adapter.update(chain.acceptanceProbability);
-      if (progress !== null) progress.update(c * perChain + t + 1);
-    }
-    // ---- freeze the step, then sample ----
-    if (adapter !== null) chain.stepSize = adapter.finalStepSize();
-    const frozen = chain.stepSize;
-    const out = new Float64Array(samples * d);
     let accepted = 0;
-    for (let t = 0; t < samples; t++) {
-      stepSizes[warmup + t] = chain.stepSize;
-      if (chain.step(r)) accepted++;
-      out.set(chain.x, t * d); // N-MH-01: after a rejection chain.x is the old state, recorded again
-      if (progress !== null) progress.update(c * perChain + warmup + t + 1);
+    const out = new Float64Array(samples * d);
+    let t = 0;
+    try {
+      for (; t < warmup; t++) {
+        if (chain.step(r)) acceptedWarmup++;
+        if (stepSizes !== null) stepSizes[t] = chain.stepSizeUsed ?? chain.stepSize!;
+        if (adapter !== null) chain.stepSize = adapter.update(chain.acceptanceProbability);
+        if (progress !== null) progress.update(c * perChain + t + 1);
+      }
+      // ---- freeze the step, then sample ----
+      if (adapter !== null) chain.stepSize = adapter.finalStepSize();
+      for (; t < warmup + samples; t++) {
+        if (chain.step(r)) accepted++;
+        if (stepSizes !== null) stepSizes[t] = chain.stepSizeUsed ?? chain.stepSize!;
+        out.set(chain.x, (t - warmup) * d); // N-MH-01: after a rejection chain.x is the old state, recorded again
+        if (progress !== null) progress.update(c * perChain + t + 1);
+      }
+    } catch (e) {
+      // Say where: which chain and which transition (a NaN from the target or the proposal, a state
+      // that became non-finite, ...), keeping the sampler's own message.
+      const where = t < warmup ? `warm-up transition ${t + 1} of ${warmup}` : `sampling transition ${t - warmup + 1} of ${samples}`;
+      const err = e instanceof Error ? e : new Error(String(e));
+      const Cls = err instanceof TypeError ? TypeError : err instanceof RangeError ? RangeError : Error;
+      throw new Cls(`${fn}: chain ${c}, ${where}: ${err.message}`, { cause: e });
     }
     results.push({
       samples: out,
       nSamples: samples,
       dim: d,
-      stepSize: frozen,
+      stepSize: chain.stepSize,
       stepSizes,
       warmupAcceptance: warmup > 0 ? acceptedWarmup / warmup : NaN,
       acceptance: accepted / samples,

@@ -6,15 +6,17 @@
  * - autocorrelation via FFT, integrated autocorrelation time with Sokal's automatic window
  *   (Sokal 1997; as emcee's `integrated_time`), and effectiveSampleSize = N / tau_int: the ESS
  *   that every test tolerance of this project uses (k standard errors with SE = sd / sqrt(ESS));
- * - rank-normalized split R-hat and bulk ESS across chains (Vehtari, Gelman, Simpson,
- *   Carpenter, Bürkner 2021, as in ArviZ), with an inverse normal CDF (Wichura's AS241);
+ * - rank-normalized split R-hat, bulk / tail / mean ESS across chains and the MCSE of the mean
+ *   and of the sd (Vehtari, Gelman, Simpson, Carpenter, Bürkner 2021, as in ArviZ), with an
+ *   inverse normal CDF (Wichura's AS241);
  * - the blocking method for the standard error of a mean (Flyvbjerg & Petersen 1989), with the
  *   blocking level chosen automatically (Jonsson 2018);
- * - summarize / formatSummary: a table like ArviZ's summary.
+ * - summarize / formatSummary: a table like ArviZ's summary, with a reliability flag; mapDraws
+ *   for the MCSE of a function of the draws.
  *
  * All arithmetic is float64; inputs may be Float64Array, Float32Array or number[].
  */
-import { circularAutocorrelation, nextPowerOfTwo } from './fft.js';
+import { addPowerSpectrum, circularAutocorrelation, inverseEvenSpectrum, nextPowerOfTwo } from './fft.js';
 
 /** A chain of scalar draws. */
 export type Draws = ArrayLike<number>;
@@ -79,6 +81,52 @@ function autocovarianceFft(x: Draws, maxLag: number): Float64Array {
   const out = new Float64Array(maxLag + 1);
   for (let t = 0; t <= maxLag; t++) out[t] = sums[t] / n;
   return out;
+}
+
+/**
+ * The mean over several centred series of one length n of their autocovariances,
+ * gammaBar(t) = (1/m) sum_c (1/n) sum_{s=0}^{n-1-t} y_{c,s} y_{c,s+t}, read lag by lag. What the
+ * multi-chain ESS (Geyer) and Sokal's window need, and no more:
+ * - one forward FFT per series and a single inverse FFT for all of them (the spectra are summed
+ *   first: the inverse transform is linear);
+ * - zero padding only to L = nextPowerOfTwo(n + n/4), enough for lags 0..L - n without
+ *   wrap-around (a product y_s y_{s+t-L} needs s >= L - t, so none exists for t <= L - n).
+ *   Those estimators stop after a few tau_int lags; should one need a lag beyond L - n (tau_int
+ *   comparable to n), everything is recomputed once with L >= 2n, which covers every lag.
+ */
+class MeanAutocovariance {
+  readonly n: number;
+  private readonly centred: Float64Array[];
+  private gamma: Float64Array = new Float64Array(0);
+  /** Lags 0..known - 1 are valid. */
+  private known = 0;
+
+  constructor(series: Draws[]) {
+    this.n = series[0].length;
+    this.centred = series.map((x) => {
+      const xbar = mean(x);
+      const y = new Float64Array(x.length);
+      for (let i = 0; i < x.length; i++) y[i] = x[i] - xbar;
+      return y;
+    });
+  }
+
+  /** gammaBar(t), 0 <= t < n. */
+  at(t: number): number {
+    if (t >= this.known) this.compute(this.known === 0 ? nextPowerOfTwo(this.n + Math.ceil(this.n / 4)) : nextPowerOfTwo(2 * this.n));
+    return this.gamma[t];
+  }
+
+  private compute(L: number): void {
+    const n = this.n;
+    const power = new Float64Array((L >> 1) + 1);
+    for (const y of this.centred) addPowerSpectrum(y, L, power);
+    const sums = inverseEvenSpectrum(power, L);
+    this.known = Math.min(n, L - n + 1);
+    this.gamma = new Float64Array(this.known);
+    const scale = 1 / (n * this.centred.length);
+    for (let t = 0; t < this.known; t++) this.gamma[t] = sums[t] * scale;
+  }
 }
 
 /**
@@ -177,18 +225,18 @@ function autocorrTime(fn: string, x: Draws, options: AutocorrTimeOptions): Autoc
   const c = options.c ?? 5;
   if (typeof c !== 'number' || !(c > 0) || !Number.isFinite(c)) throw new RangeError(`${fn}: c must be a positive finite number, got ${String(c)}`);
   const n = x.length;
-  const gamma = autocovarianceFft(x, n - 1);
-  const g0 = gamma[0];
+  const gamma = new MeanAutocovariance([x]);
+  const g0 = gamma.at(0);
   if (!(g0 > 0)) throw new RangeError(`${fn}: x has zero variance (every value is ${x[0]}), so tau_int is undefined`);
   // X-ESS  tau(M) = 1 + 2 sum_{t=1}^{M} rho(t); stop at the first M with M >= c tau(M) (Sokal).
   let tau = 1;
   let window = n - 1;
   for (let m = 1; m < n; m++) {
-    tau += (2 * gamma[m]) / g0;
+    tau += (2 * gamma.at(m)) / g0;
     if (m >= c * tau) { window = m; break; }
   }
   if (!(tau > 0)) {
-    const rho1 = gamma[1] / g0;
+    const rho1 = gamma.at(1) / g0;
     throw new RangeError(`${fn}: the estimate tau(M = ${window}) = ${tau} is not positive: the chain is strongly anticorrelated (lag-1 autocorrelation ${rho1.toFixed(3)} <= -1/2, e.g. HMC on a Gaussian); estimate the error from means of consecutive pairs, or use blockingError`);
   }
   return {
@@ -282,7 +330,7 @@ export function inverseNormalCdf(p: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rank-normalized split R-hat and bulk ESS (Vehtari et al. 2021)
+// Rank-normalized split R-hat, bulk / tail / mean ESS and MCSE (Vehtari et al. 2021, ArviZ)
 
 /** Splits each chain into its first and last floor(n/2) draws (the middle draw of an odd n is dropped). */
 function splitChains(chains: Draws[]): Float64Array[] {
@@ -301,60 +349,136 @@ function splitChains(chains: Draws[]): Float64Array[] {
   return out;
 }
 
-/**
- * Rank normalization (Vehtari et al. 2021, eq. 14): pool all S draws, give each its rank r
- * (1..S, ties get the average rank), and replace it by z = Phi^{-1}((r - 3/8) / (S + 1/4)).
- * Returns new arrays of the same shapes.
- */
-function rankNormalize(chains: Float64Array[]): Float64Array[] {
-  const m = chains.length;
+/** All draws of all chains in one Float64Array (chain after chain). */
+function pool(chains: Draws[]): Float64Array {
   const n = chains[0].length;
-  const total = m * n;
-  const values = new Float64Array(total);
-  for (let c = 0; c < m; c++) values.set(chains[c], c * n);
-  const order = argsort(values);
-  const z = new Float64Array(total);
-  for (let start = 0; start < total;) {
-    let end = start + 1;
-    while (end < total && values[order[end]] === values[order[start]]) end++;
-    const averageRank = (start + 1 + end) / 2; // the tied draws hold ranks start+1 .. end
-    const zValue = inverseNormalCdf((averageRank - 3 / 8) / (total + 1 / 4));
-    for (let k = start; k < end; k++) z[order[k]] = zValue;
-    start = end;
+  const all = new Float64Array(chains.length * n);
+  for (let c = 0; c < chains.length; c++) for (let i = 0; i < n; i++) all[c * n + i] = chains[c][i];
+  return all;
+}
+
+/** True on little-endian platforms (every current JS engine); decides which word of a float64 is high. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Indices that sort `values` ascending (stable), by an LSD radix sort on the IEEE 754 bits:
+ * flipping every bit of a negative number and only the sign bit of a non-negative one maps the
+ * float64 order onto the unsigned 64-bit order (-0 lands just before +0; inputs are finite),
+ * then four counting-sort passes of 16 bits each, least significant first, carry the keys and
+ * indices along. O(S) with a 65536-entry histogram; several times faster in JS than a
+ * comparison sort of indices. All rank-based diagnostics of a quantity share one such sort.
+ */
+function argsort(values: Float64Array): Uint32Array {
+  const S = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * S);
+  const hiWord = LITTLE_ENDIAN ? 1 : 0;
+  let hi = new Uint32Array(S);
+  let lo = new Uint32Array(S);
+  let idx = new Uint32Array(S);
+  for (let i = 0; i < S; i++) {
+    const h = words[2 * i + hiWord];
+    const l = words[2 * i + 1 - hiWord];
+    const negative = (h & 0x80000000) !== 0;
+    hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    lo[i] = negative ? ~l >>> 0 : l;
+    idx[i] = i;
   }
-  return chains.map((_, c) => z.subarray(c * n, (c + 1) * n));
+  let hi2 = new Uint32Array(S);
+  let lo2 = new Uint32Array(S);
+  let idx2 = new Uint32Array(S);
+  const count = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const key = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let i = 0; i < S; i++) count[(key[i] >>> shift) & 0xffff]++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) { const c = count[d]; count[d] = sum; sum += c; }
+    for (let i = 0; i < S; i++) {
+      const to = count[(key[i] >>> shift) & 0xffff]++;
+      hi2[to] = hi[i];
+      lo2[to] = lo[i];
+      idx2[to] = idx[i];
+    }
+    let t = hi; hi = hi2; hi2 = t;
+    t = lo; lo = lo2; lo2 = t;
+    t = idx; idx = idx2; idx2 = t;
+  }
+  return idx;
 }
 
 /**
- * Indices that sort `keys` ascending (stable), by a bottom-up merge sort that moves the keys
- * along with the indices, so every pass reads memory sequentially (much faster in JS than
- * Array.prototype.sort with a comparator). O(S log S).
+ * Quantile of sorted draws by linear interpolation between order statistics (Hyndman & Fan
+ * type 7, numpy's and R's default, as ArviZ uses): h = (S - 1) p, q = x_floor(h) + (h - floor h)
+ * (x_floor(h)+1 - x_floor(h)).
  */
-function argsort(keys: Float64Array): Uint32Array {
-  const n = keys.length;
-  let idx = new Uint32Array(n);
-  let key = new Float64Array(keys);
-  let idx2 = new Uint32Array(n);
-  let key2 = new Float64Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  for (let width = 1; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(lo + width, n);
-      const hi = Math.min(lo + 2 * width, n);
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) {
-        if (key[j] < key[i]) { key2[k] = key[j]; idx2[k++] = idx[j++]; }
-        else { key2[k] = key[i]; idx2[k++] = idx[i++]; }
-      }
-      while (i < mid) { key2[k] = key[i]; idx2[k++] = idx[i++]; }
-      while (j < hi) { key2[k] = key[j]; idx2[k++] = idx[j++]; }
-    }
-    let t = idx; idx = idx2; idx2 = t;
-    const u = key; key = key2; key2 = u;
+function quantileOfSorted(s: Float64Array, p: number): number {
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
+}
+
+/**
+ * Rank normalization (Vehtari et al. 2021, eq. 14) of the split chains: walking the pooled
+ * draws in ascending order (`order`, indices into `values`, which holds draw s of chain c at
+ * c n + s), skipping the middle draw of odd-length chains (not in any split chain), each draw's
+ * rank r among the S kept draws (ties get the average rank) becomes
+ * z = Phi^{-1}((r - 3/8) / (S + 1/4)). Returns the 2m split chains of z's (first and last
+ * halves of chain 0, then of chain 1, ...).
+ */
+function normalScoresOfSplit(order: Uint32Array, values: Float64Array, m: number, n: number): Float64Array[] {
+  const half = Math.floor(n / 2);
+  const z = Array.from({ length: 2 * m }, () => new Float64Array(half));
+  const kept = new Uint32Array(2 * m * half); // pooled indices in ascending order, middle draws skipped
+  let total = 0;
+  for (let k = 0; k < order.length; k++) {
+    const s = order[k] % n;
+    if (s < half || s >= n - half) kept[total++] = order[k];
   }
-  return idx;
+  for (let start = 0; start < total;) {
+    let end = start + 1;
+    while (end < total && values[kept[end]] === values[kept[start]]) end++;
+    const averageRank = (start + 1 + end) / 2; // the tied draws hold ranks start+1 .. end
+    const score = inverseNormalCdf((averageRank - 3 / 8) / (total + 1 / 4));
+    for (let k = start; k < end; k++) {
+      const i = kept[k];
+      const c = Math.floor(i / n);
+      const s = i - c * n;
+      if (s < half) z[2 * c][s] = score;
+      else z[2 * c + 1][s - (n - half)] = score;
+    }
+    start = end;
+  }
+  return z;
+}
+
+/**
+ * The order of the folded draws |x - med| from the order of the draws, without a second sort:
+ * walking outwards from med, the distances of the draws below med and of those above each
+ * increase, so merging the two runs orders them. Returns the folded values (indexed like
+ * `values`) and their ascending order.
+ */
+function foldedOrder(order: Uint32Array, values: Float64Array, med: number): { folded: Float64Array; order: Uint32Array } {
+  const S = order.length;
+  const folded = new Float64Array(S);
+  for (let i = 0; i < S; i++) folded[i] = Math.abs(values[i] - med);
+  // right = first position in `order` whose draw is >= med (binary search in the sorted draws).
+  let lo = 0;
+  let hi = S;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[order[mid]] < med) lo = mid + 1;
+    else hi = mid;
+  }
+  let right = lo;
+  let left = lo - 1;
+  const out = new Uint32Array(S);
+  for (let k = 0; k < S; k++) {
+    const dl = left >= 0 ? folded[order[left]] : Infinity;
+    const dr = right < S ? folded[order[right]] : Infinity;
+    out[k] = dl <= dr ? order[left--] : order[right++];
+  }
+  return { folded, order: out };
 }
 
 /** Sample variance with divisor (n - 1). */
@@ -380,18 +504,42 @@ function rHatOf(chains: Float64Array[]): number {
   return Math.sqrt(((n - 1) / n * W + B / n) / W);
 }
 
-/** All draws of all chains in one Float64Array (chain after chain). */
-function pool(chains: Draws[]): Float64Array {
-  const n = chains[0].length;
-  const all = new Float64Array(chains.length * n);
-  for (let c = 0; c < chains.length; c++) for (let i = 0; i < n; i++) all[c * n + i] = chains[c][i];
-  return all;
+/**
+ * The pieces every rank diagnostic of one scalar quantity needs, computed once from a single
+ * sort of the pooled draws: the split chains, the draws sorted (for the median and the 5% / 95%
+ * quantiles) and the rank-normalized split chains.
+ */
+interface RankedDraws {
+  m: number;
+  n: number;
+  /** Draw s of chain c at c n + s. */
+  all: Float64Array;
+  /** argsort(all). */
+  order: Uint32Array;
+  /** all, sorted ascending. */
+  sortedAll: Float64Array;
+  split: Float64Array[];
+  z: Float64Array[];
 }
 
-function median(values: Float64Array): number {
-  const sorted = new Float64Array(values).sort();
-  const n = sorted.length;
-  return n % 2 === 1 ? sorted[(n - 1) / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+function rankDraws(chains: Draws[]): RankedDraws {
+  const m = chains.length;
+  const n = chains[0].length;
+  const all = pool(chains);
+  const order = argsort(all);
+  const sortedAll = new Float64Array(all.length);
+  for (let k = 0; k < all.length; k++) sortedAll[k] = all[order[k]];
+  return { m, n, all, order, sortedAll, split: splitChains(chains), z: normalScoresOfSplit(order, all, m, n) };
+}
+
+/** Bulk and tail (folded about the median of all draws) R-hat from ranked draws; the larger one. */
+function rHatOfRanked(r: RankedDraws): number {
+  const bulk = rHatOf(r.z);
+  const med = quantileOfSorted(r.sortedAll, 0.5);
+  const f = foldedOrder(r.order, r.all, med);
+  const tail = rHatOf(normalScoresOfSplit(f.order, f.folded, r.m, r.n));
+  if (Number.isNaN(bulk) || Number.isNaN(tail)) return Number.isNaN(bulk) ? tail : bulk;
+  return Math.max(bulk, tail);
 }
 
 /**
@@ -418,16 +566,7 @@ function median(values: Float64Array): number {
  */
 export function splitRHat(chains: Draws[]): number {
   checkChains('splitRHat', chains, 4);
-  const bulk = rHatOf(rankNormalize(splitChains(chains)));
-  const med = median(pool(chains));
-  const folded = chains.map((c) => {
-    const f = new Float64Array(c.length);
-    for (let i = 0; i < c.length; i++) f[i] = Math.abs(c[i] - med);
-    return f;
-  });
-  const tail = rHatOf(rankNormalize(splitChains(folded)));
-  if (Number.isNaN(bulk) || Number.isNaN(tail)) return Number.isNaN(bulk) ? tail : bulk;
-  return Math.max(bulk, tail);
+  return rHatOfRanked(rankDraws(chains));
 }
 
 /**
@@ -436,6 +575,8 @@ export function splitRHat(chains: Draws[]): number {
  * rho_t = 1 - (W - mean_c gamma_c(t)) / var+, var+ = (n-1)/n W + var(chain means);
  * sum pairs rho_{2k} + rho_{2k+1} while positive, make the pair sums monotone, then
  * tau = -1 + 2 sum_{t <= T} rho_t (+ the last even term), ESS = m n / max(tau, 1/log10(m n)).
+ * Only the mean over chains of the autocovariances enters, so they come from one summed
+ * spectrum (MeanAutocovariance).
  */
 function geyerEss(chains: Float64Array[]): number {
   const m = chains.length;
@@ -444,21 +585,20 @@ function geyerEss(chains: Float64Array[]): number {
   let hi = -Infinity;
   for (const c of chains) for (let i = 0; i < n; i++) { lo = Math.min(lo, c[i]); hi = Math.max(hi, c[i]); }
   if (hi - lo < 1e-15) return m * n; // constant: ArviZ returns the number of draws
-  const acov = chains.map((c) => autocovarianceFft(c, n - 1));
-  const meanAcov = (t: number) => { let s = 0; for (const a of acov) s += a[t]; return s / m; };
-  const meanVar = (meanAcov(0) * n) / (n - 1);
+  const acov = new MeanAutocovariance(chains);
+  const meanVar = (acov.at(0) * n) / (n - 1);
   let varPlus = (meanVar * (n - 1)) / n;
   if (m > 1) varPlus += variance(chains.map((c) => mean(c)));
   const rho = new Float64Array(n);
   rho[0] = 1;
   let rhoEven = 1;
-  let rhoOdd = 1 - (meanVar - meanAcov(1)) / varPlus;
+  let rhoOdd = 1 - (meanVar - acov.at(1)) / varPlus;
   rho[1] = rhoOdd;
   // Geyer's initial positive sequence: add pairs while their sum stays positive.
   let t = 1;
   while (t < n - 3 && rhoEven + rhoOdd > 0) {
-    rhoEven = 1 - (meanVar - meanAcov(t + 1)) / varPlus;
-    rhoOdd = 1 - (meanVar - meanAcov(t + 2)) / varPlus;
+    rhoEven = 1 - (meanVar - acov.at(t + 1)) / varPlus;
+    rhoOdd = 1 - (meanVar - acov.at(t + 2)) / varPlus;
     if (rhoEven + rhoOdd >= 0) {
       rho[t + 1] = rhoEven;
       rho[t + 2] = rhoOdd;
@@ -495,7 +635,96 @@ function geyerEss(chains: Float64Array[]): number {
  */
 export function bulkEffectiveSampleSize(chains: Draws[]): number {
   checkChains('bulkEffectiveSampleSize', chains, 4);
-  return geyerEss(rankNormalize(splitChains(chains)));
+  return geyerEss(rankDraws(chains).z);
+}
+
+/** min over p in {5%, 95%} of the split-chain ESS of the indicator I(x <= q_p). */
+function tailEssOfRanked(r: RankedDraws): number {
+  let ess = Infinity;
+  for (const p of [0.05, 0.95]) {
+    const q = quantileOfSorted(r.sortedAll, p);
+    const indicators = r.split.map((c) => {
+      const f = new Float64Array(c.length);
+      for (let i = 0; i < c.length; i++) f[i] = c[i] <= q ? 1 : 0;
+      return f;
+    });
+    ess = Math.min(ess, geyerEss(indicators));
+  }
+  return ess;
+}
+
+/**
+ * Tail effective sample size (Vehtari et al. 2021, sec. 4.3; ArviZ's `ess(method="tail")`): the
+ * smaller of the ESS of the indicator series I(x <= q_5%) and I(x <= q_95%) over the split
+ * chains (q = quantile of all draws, type 7), i.e. how well the chains pin down the 5% and 95%
+ * quantiles. Small when the chains explore the tails slowly even if the bulk mixes well.
+ * Same input rules as {@link splitRHat}.
+ *
+ * @example
+ * tailEffectiveSampleSize([chainA, chainB, chainC, chainD]); // compare with 100 per chain
+ */
+export function tailEffectiveSampleSize(chains: Draws[]): number {
+  checkChains('tailEffectiveSampleSize', chains, 4);
+  return tailEssOfRanked(rankDraws(chains));
+}
+
+/**
+ * ESS for the mean (ArviZ's `ess(method="mean")`): Geyer's estimator on the split chains of
+ * the draws themselves (no rank normalization, so it measures the mean's precision and needs a
+ * finite variance). This is the ESS in {@link mcseMean}. Same input rules as {@link splitRHat}.
+ *
+ * @example
+ * meanEffectiveSampleSize([chainA, chainB]); // sd / sqrt(this) = mcseMean([chainA, chainB])
+ */
+export function meanEffectiveSampleSize(chains: Draws[]): number {
+  checkChains('meanEffectiveSampleSize', chains, 4);
+  return geyerEss(splitChains(chains));
+}
+
+/**
+ * Monte Carlo standard error of the mean of all draws (ArviZ's `mcse(method="mean")`):
+ * sd / sqrt(ESS_mean), with sd over all draws (divisor S - 1) and ESS_mean from
+ * {@link meanEffectiveSampleSize}. Same input rules as {@link splitRHat}. For a function of
+ * vector draws, map them first ({@link mapDraws}).
+ *
+ * @example
+ * const se = mcseMean(chainColumns(result, 0)); // report mean ± 2 se
+ */
+export function mcseMean(chains: Draws[]): number {
+  checkChains('mcseMean', chains, 4);
+  return Math.sqrt(variance(pool(chains)) / geyerEss(splitChains(chains)));
+}
+
+/**
+ * Monte Carlo standard error of the standard deviation of all draws, by the delta method (as
+ * ArviZ's `mcse(method="sd")` in its recent versions and the posterior R package): with
+ * d = (x - xbar)^2 over all draws, the variance is mean(d) = v, its MCSE^2 is
+ * (mean(d^2) - v^2) / ESS_d (ESS_d = Geyer's ESS of d over the split chains), and
+ * sd = sqrt(v) gives MCSE(sd)^2 = MCSE(v)^2 / (4 v). Same input rules as {@link splitRHat}.
+ *
+ * @example
+ * mcseSd([chainA, chainB]); // about sd / sqrt(2 ESS) for Gaussian draws
+ */
+export function mcseSd(chains: Draws[]): number {
+  checkChains('mcseSd', chains, 4);
+  return mcseSdOf(chains);
+}
+
+function mcseSdOf(chains: Draws[]): number {
+  const xbar = mean(pool(chains));
+  const squares = chains.map((c) => {
+    const f = new Float64Array(c.length);
+    for (let i = 0; i < c.length; i++) f[i] = (c[i] - xbar) * (c[i] - xbar);
+    return f;
+  });
+  const all = pool(squares);
+  const v = mean(all);
+  if (!(v > 0)) return NaN;
+  let m2 = 0;
+  for (let i = 0; i < all.length; i++) m2 += all[i] * all[i];
+  m2 /= all.length;
+  const varOfVariance = (m2 - v * v) / geyerEss(splitChains(squares));
+  return Math.sqrt(varOfVariance / (4 * v));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -631,37 +860,93 @@ export interface ChainSamples {
   dim: number;
 }
 
-/** One row of {@link summarize}. */
+/** One row of {@link summarize}: the columns of ArviZ's `summary`, and whether to trust them. */
 export interface SummaryRow {
   name: string;
   /** Mean over all draws of all chains. */
   mean: number;
   /** Standard deviation over all draws (divisor S - 1). */
   sd: number;
-  /** Monte Carlo standard error of the mean: sd / sqrt(ess). */
-  mcse: number;
-  /** The project's ESS: sum over chains of N / tau_int (effectiveSampleSize). */
-  ess: number;
-  /** Bulk ESS (rank-normalized, split chains; Vehtari et al. 2021). */
+  /** Monte Carlo standard error of the mean: sd / sqrt(essMean) ({@link mcseMean}). */
+  mcseMean: number;
+  /** Monte Carlo standard error of the sd, by the delta method ({@link mcseSd}). */
+  mcseSd: number;
+  /** ESS for the mean: Geyer's estimator on the split chains ({@link meanEffectiveSampleSize}). */
+  essMean: number;
+  /** Bulk ESS: rank-normalized split chains ({@link bulkEffectiveSampleSize}). */
   essBulk: number;
-  /** Rank-normalized split R-hat (max of bulk and tail). */
+  /** Tail ESS: the 5% and 95% quantile indicators ({@link tailEffectiveSampleSize}). */
+  essTail: number;
+  /** Rank-normalized split R-hat, max of bulk and tail ({@link splitRHat}). */
   rhat: number;
+  /**
+   * True when r_hat < 1.01 and each of essMean, essBulk and essTail is at least 100 per chain
+   * (Vehtari et al. 2021 recommend both before the MCSE is believed; below that the ESS
+   * estimates are themselves too noisy). `warnings` names every failed condition.
+   */
+  reliable: boolean;
+  /** Why the row is not reliable, e.g. 'ess_bulk 132 < 400 (100 per chain)' or 'r_hat 1.042 (must be < 1.01)'; empty when reliable. */
+  warnings: string[];
 }
 
 function isChainSamples(c: unknown): c is ChainSamples {
   return c !== null && typeof c === 'object' && !isArrayLike(c) && 'samples' in (c as object) && 'dim' in (c as object);
 }
 
+/** Checks ChainSamples chains: equal dims, samples.length = nSamples * dim. */
+function checkChainSamples(fn: string, cs: ChainSamples[]): number {
+  const dim = cs[0].dim;
+  for (let c = 0; c < cs.length; c++) {
+    if (cs[c].dim !== dim) throw new RangeError(`${fn}: chain ${c} has dim ${cs[c].dim} but chain 0 has dim ${dim}`);
+    if (cs[c].samples.length !== cs[c].nSamples * cs[c].dim) throw new RangeError(`${fn}: chain ${c} has ${cs[c].samples.length} numbers, expected nSamples * dim = ${cs[c].nSamples * cs[c].dim}`);
+  }
+  return dim;
+}
+
 /**
- * A summary table of several chains, one row per coordinate, like ArviZ's `summary`:
- * mean, sd, mcse (= sd / sqrt(ess)), ess (the project's N / tau_int summed over chains),
- * essBulk (Vehtari et al. 2021) and rhat (rank-normalized split R-hat).
+ * One scalar series per chain: f applied to every draw of every chain (draw t of chain c is
+ * the dim-vector samples[t * dim .. t * dim + dim - 1], passed as a reused Float64Array, with
+ * its index t). Feed the result to {@link summarize}, {@link mcseMean} or any diagnostic to
+ * get the Monte Carlo error of E f(x), the quantity one usually reports. Throws if f returns a
+ * non-number, naming the chain and draw.
+ *
+ * @example
+ * const r = mapDraws(result.chains, (x) => Math.hypot(x[0], x[1])); // distance from the origin
+ * summarize(r, ['|x|']); // mean, sd, mcse_mean, ... of E|x|
+ */
+export function mapDraws(chains: ChainSamples[], f: (x: Float64Array, t: number) => number): Float64Array[] {
+  const fn = 'mapDraws';
+  if (!Array.isArray(chains) || chains.length === 0 || !chains.every((c) => isChainSamples(c))) {
+    throw new TypeError(`${fn}: chains must be a non-empty array of { samples, nSamples, dim } (a sampler's ChainResult)`);
+  }
+  if (typeof f !== 'function') throw new TypeError(`${fn}: f must be a function of one draw, got ${typeof f}`);
+  const dim = checkChainSamples(fn, chains);
+  const x = new Float64Array(dim);
+  return chains.map((c, ci) => {
+    const out = new Float64Array(c.nSamples);
+    for (let t = 0; t < c.nSamples; t++) {
+      for (let k = 0; k < dim; k++) x[k] = c.samples[t * dim + k];
+      const v = f(x, t);
+      if (typeof v !== 'number') throw new TypeError(`${fn}: f returned ${typeof v} for chain ${ci}, draw ${t}; it must return a number`);
+      out[t] = v;
+    }
+    return out;
+  });
+}
+
+/**
+ * A summary table of several chains, one row per coordinate, like ArviZ's `summary`: mean, sd,
+ * mcseMean, mcseSd, essMean, essBulk, essTail and rhat (rank-normalized split R-hat), with a
+ * `reliable` flag and the `warnings` behind it (see {@link SummaryRow}). Each coordinate is
+ * sorted once (ranks, median and quantiles all come from that sort) and each series' lags are
+ * computed only as far as Geyer's sequence reads them.
  *
  * `chains` is either one array of scalar draws per chain (one row), or one `{ samples, nSamples,
- * dim }` per chain (a sampler's ChainResult; one row per coordinate). `names` default to
- * 'x[0]', 'x[1]', ... (or 'x' for scalar chains). Quantities that are undefined for the data
- * (e.g. tau of a constant chain) are reported as NaN rather than thrown; bad input (unequal
- * lengths, non-finite values, fewer than 4 draws) throws as in {@link splitRHat}.
+ * dim }` per chain (a sampler's ChainResult; one row per coordinate). For a function of the
+ * draws, summarize `mapDraws(chains, f)`. `names` default to 'x[0]', 'x[1]', ... (or 'x' for
+ * scalar chains). Quantities that are undefined for the data (the R-hat of constant chains)
+ * are NaN, and such a row is not reliable; bad input (unequal lengths, non-finite values, fewer
+ * than 4 draws) throws as in {@link splitRHat}.
  *
  * @example
  * const rows = summarize(result.chains, ['x', 'y']);
@@ -673,11 +958,7 @@ export function summarize(chains: Draws[] | ChainSamples[], names?: string[]): S
   let columns: Draws[][]; // columns[k] = one Draws per chain for coordinate k
   if (chains.every((c) => isChainSamples(c))) {
     const cs = chains as ChainSamples[];
-    const dim = cs[0].dim;
-    for (let c = 0; c < cs.length; c++) {
-      if (cs[c].dim !== dim) throw new RangeError(`${fn}: chain ${c} has dim ${cs[c].dim} but chain 0 has dim ${dim}`);
-      if (cs[c].samples.length !== cs[c].nSamples * cs[c].dim) throw new RangeError(`${fn}: chain ${c} has ${cs[c].samples.length} numbers, expected nSamples * dim = ${cs[c].nSamples * cs[c].dim}`);
-    }
+    const dim = checkChainSamples(fn, cs);
     columns = [];
     for (let k = 0; k < dim; k++) {
       columns.push(cs.map((c) => {
@@ -694,40 +975,55 @@ export function summarize(chains: Draws[] | ChainSamples[], names?: string[]): S
   }
   return columns.map((col, k) => {
     checkChains(fn, col, 4);
-    const all = pool(col);
-    const sd = Math.sqrt(variance(all));
-    let ess = 0;
-    for (const c of col) {
-      try { ess += autocorrTime(fn, c, {}).ess; } catch { ess = NaN; }
-    }
     const name = names?.[k] ?? (columns.length === 1 && !isChainSamples(chains[0]) ? 'x' : `x[${k}]`);
-    return {
-      name,
-      mean: mean(all),
-      sd,
-      mcse: sd / Math.sqrt(ess),
-      ess,
-      essBulk: bulkEffectiveSampleSize(col),
-      rhat: splitRHat(col),
-    };
+    return summaryRow(name, col);
   });
 }
 
+function summaryRow(name: string, col: Draws[]): SummaryRow {
+  const ranked = rankDraws(col);
+  const all = pool(col);
+  const sd = Math.sqrt(variance(all));
+  const essMean = geyerEss(ranked.split);
+  const row: SummaryRow = {
+    name,
+    mean: mean(all),
+    sd,
+    mcseMean: sd / Math.sqrt(essMean),
+    mcseSd: mcseSdOf(col),
+    essMean,
+    essBulk: geyerEss(ranked.z),
+    essTail: tailEssOfRanked(ranked),
+    rhat: rHatOfRanked(ranked),
+    reliable: true,
+    warnings: [],
+  };
+  const minimum = 100 * col.length;
+  if (!(row.rhat < 1.01)) row.warnings.push(`r_hat ${Number.isFinite(row.rhat) ? row.rhat.toFixed(3) : row.rhat} (must be < 1.01)`);
+  for (const [label, ess] of [['ess_mean', row.essMean], ['ess_bulk', row.essBulk], ['ess_tail', row.essTail]] as const) {
+    if (!(ess >= minimum)) row.warnings.push(`${label} ${ess.toFixed(0)} < ${minimum} (100 per chain)`);
+  }
+  row.reliable = row.warnings.length === 0;
+  return row;
+}
+
 /**
- * The rows of {@link summarize} as a fixed-width text table (columns name, mean, sd, mcse,
- * ess, ess_bulk, r_hat), ready for console.log.
+ * The rows of {@link summarize} as a fixed-width text table (columns name, mean, sd, mcse_mean,
+ * mcse_sd, ess_bulk, ess_tail, r_hat, reliable), followed by one line per row that is not
+ * reliable, naming the failed conditions. Ready for console.log.
  *
  * @example
- * console.log(formatSummary(summarize([chainA, chainB])));
- * // name    mean      sd    mcse     ess  ess_bulk  r_hat
- * // x     0.0136  0.9967  0.0155  4128.0    4037.6  1.000   (4 iid N(0,1) chains of 1000)
+ * console.log(formatSummary(summarize([chainA, chainB, chainC, chainD])));
+ * // name     mean      sd  mcse_mean  mcse_sd  ess_bulk  ess_tail  r_hat  reliable
+ * // x     -0.0118  1.0046     0.0159   0.0112    3972.9    3811.7  1.000       yes   (4 x 1000 iid N(0, 1))
  */
 export function formatSummary(rows: SummaryRow[]): string {
   if (!Array.isArray(rows)) throw new TypeError('formatSummary: rows must be an array of SummaryRow (from summarize)');
   const fmt = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : String(v));
-  const header = ['name', 'mean', 'sd', 'mcse', 'ess', 'ess_bulk', 'r_hat'];
-  const body = rows.map((r) => [r.name, fmt(r.mean, 4), fmt(r.sd, 4), fmt(r.mcse, 4), fmt(r.ess, 1), fmt(r.essBulk, 1), fmt(r.rhat, 3)]);
+  const header = ['name', 'mean', 'sd', 'mcse_mean', 'mcse_sd', 'ess_bulk', 'ess_tail', 'r_hat', 'reliable'];
+  const body = rows.map((r) => [r.name, fmt(r.mean, 4), fmt(r.sd, 4), fmt(r.mcseMean, 4), fmt(r.mcseSd, 4), fmt(r.essBulk, 1), fmt(r.essTail, 1), fmt(r.rhat, 3), r.reliable ? 'yes' : 'NO']);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), ...body.map(line)].join('\n');
+  const notes = rows.filter((r) => !r.reliable).map((r) => `${r.name}: not reliable: ${r.warnings.join('; ')}`);
+  return [line(header), ...body.map(line), ...notes].join('\n');
 }

@@ -141,6 +141,30 @@ function transform(fn: string, re: Float64Array, im: Float64Array, sign: number)
 }
 
 /**
+ * cos and sin of 2 pi k / L for k = 0..L/2, for the real-input packing below, cached for the
+ * last L (each transform would otherwise evaluate L trigonometric functions).
+ */
+let halfTurnSize = 0;
+/** Work arrays of addPowerSpectrum (length L/2), reused while L stays the same. */
+let scratchRe = new Float64Array(0);
+let scratchIm = new Float64Array(0);
+let halfTurnCos = new Float64Array(0);
+let halfTurnSin = new Float64Array(0);
+
+function halfTurn(L: number): void {
+  if (halfTurnSize === L) return;
+  const h = L >> 1;
+  halfTurnCos = new Float64Array(h + 1);
+  halfTurnSin = new Float64Array(h + 1);
+  for (let k = 0; k <= h; k++) {
+    const angle = (2 * Math.PI * k) / L;
+    halfTurnCos[k] = Math.cos(angle);
+    halfTurnSin[k] = Math.sin(angle);
+  }
+  halfTurnSize = L;
+}
+
+/**
  * Circular autocorrelation sums of a real sequence x of power-of-two length L >= 2:
  * out[t] = sum_{s=0}^{L-1} x_s x_{(s + t) mod L}, t = 0..L-1, via the Wiener–Khinchin theorem
  * (out = IFFT(|FFT(x)|^2)) using two complex FFTs of length L/2 (a real sequence packed as
@@ -156,41 +180,73 @@ export function circularAutocorrelation(x: Float64Array): Float64Array {
   if (!(x instanceof Float64Array)) throw new TypeError(`${fn}: x must be a Float64Array`);
   const L = x.length;
   if (L < 2 || (L & (L - 1)) !== 0) throw new RangeError(`${fn}: length must be a power of two >= 2, got ${L}`);
+  const power = new Float64Array((L >> 1) + 1);
+  addPowerSpectrum(x, L, power);
+  return inverseEvenSpectrum(power, L);
+}
+
+/**
+ * Adds the power spectrum P_k = |X_k|^2, k = 0..L/2, of the real sequence x zero-padded to the
+ * power-of-two length L >= 2 (x.length <= L) into `power` (length L/2 + 1). One complex FFT of
+ * length L/2 on z_m = x_{2m} + i x_{2m+1}, unpacked with E_k = (Z_k + conj Z_{h-k})/2 (FFT of
+ * the even samples) and O_k = (Z_k - conj Z_{h-k})/(2i) (FFT of the odd samples):
+ * X_k = E_k + e^{-2 pi i k/L} O_k. P_{L-k} = P_k since x is real.
+ * Summing the spectra of several series and inverting once (inverseEvenSpectrum) gives the sum
+ * of their autocorrelations for the price of one inverse transform.
+ * @internal
+ * @example
+ * const p = new Float64Array(3); addPowerSpectrum(new Float64Array([1, 2]), 4, p); // p = [9, 5, 1]
+ */
+export function addPowerSpectrum(x: Float64Array, L: number, power: Float64Array): void {
   const h = L >> 1;
-  const zr = new Float64Array(h);
-  const zi = new Float64Array(h);
-  for (let m = 0; m < h; m++) { zr[m] = x[2 * m]; zi[m] = x[2 * m + 1]; }
-  transform(fn, zr, zi, -1);
-  // Unpack X_k (k = 0..L/2) from Z: with E_k = (Z_k + conj Z_{h-k})/2 (FFT of the even samples)
-  // and O_k = (Z_k - conj Z_{h-k})/(2i) (FFT of the odd samples), X_k = E_k + e^{-2 pi i k/L} O_k.
-  // Keep only the power P_k = |X_k|^2 (P_{L-k} = P_k since x is real).
-  const power = new Float64Array(h + 1);
+  if (scratchRe.length !== h) { scratchRe = new Float64Array(h); scratchIm = new Float64Array(h); }
+  const zr = scratchRe;
+  const zi = scratchIm;
+  const n = Math.min(x.length, L);
+  zr.fill(0);
+  zi.fill(0);
+  for (let m = 0; 2 * m < n; m++) { zr[m] = x[2 * m]; zi[m] = 2 * m + 1 < n ? x[2 * m + 1] : 0; }
+  transform('addPowerSpectrum', zr, zi, -1);
+  halfTurn(L);
+  const cosT = halfTurnCos;
+  const sinT = halfTurnSin;
   for (let k = 0; k <= h; k++) {
     const k1 = k % h;
     const k2 = (h - k) % h;
     const ar = zr[k1], ai = zi[k1], br = zr[k2], bi = -zi[k2]; // Z_k and conj Z_{h-k}
     const er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
     const or = 0.5 * (ai - bi), oi = -0.5 * (ar - br);           // (Z_k - conj Z_{h-k}) / (2i)
-    const angle = (-2 * Math.PI * k) / L;
-    const c = Math.cos(angle), s = Math.sin(angle);
+    const c = cosT[k], s = -sinT[k]; // e^{-2 pi i k/L}
     const xr = er + c * or - s * oi;
     const xi = ei + c * oi + s * or;
-    power[k] = xr * xr + xi * xi;
+    power[k] += xr * xr + xi * xi;
   }
-  // Inverse real transform of the even, real spectrum P through one half-length complex IFFT:
-  // r_{2m} + i r_{2m+1} = IFFT_h(E'_k + i O'_k), E'_k = (P_k + P_{k+h})/2,
-  // O'_k = (P_k - P_{k+h}) e^{+2 pi i k/L}/2, with P_{k+h} = P_{h-k}.
+}
+
+/**
+ * The real sequence r_t = (1/L) sum_{k<L} P_k e^{+2 pi i k t/L}, t = 0..L-1, of an even real
+ * spectrum given as P_k, k = 0..L/2 (P_{L-k} = P_k), through one complex IFFT of length L/2:
+ * r_{2m} + i r_{2m+1} = IFFT_h(E'_k + i O'_k), E'_k = (P_k + P_{k+h})/2,
+ * O'_k = (P_k - P_{k+h}) e^{+2 pi i k/L}/2, with P_{k+h} = P_{h-k}. Returns a new array.
+ * @internal
+ * @example
+ * inverseEvenSpectrum(Float64Array.from([9, 5, 1]), 4); // [5, 2, 0, 2] (the correlation of [1, 2, 0, 0])
+ */
+export function inverseEvenSpectrum(power: Float64Array, L: number): Float64Array {
+  const h = L >> 1;
+  const zr = new Float64Array(h);
+  const zi = new Float64Array(h);
+  halfTurn(L);
   for (let k = 0; k < h; k++) {
     const pk = power[k];
     const pkh = power[h - k];
     const e = 0.5 * (pk + pkh);
     const d = 0.5 * (pk - pkh);
-    const angle = (2 * Math.PI * k) / L;
-    const or = d * Math.cos(angle), oi = d * Math.sin(angle);
+    const or = d * halfTurnCos[k], oi = d * halfTurnSin[k];
     zr[k] = e - oi; // E' + i O' = (e - Im O') + i Re O'
     zi[k] = or;
   }
-  transform(fn, zr, zi, +1);
+  transform('inverseEvenSpectrum', zr, zi, +1);
   const out = new Float64Array(L);
   for (let m = 0; m < h; m++) { out[2 * m] = zr[m] / h; out[2 * m + 1] = zi[m] / h; }
   return out;

@@ -170,7 +170,7 @@ export function gaussianConditionals(mean: ArrayLike<number>, covariance: Matrix
 class GibbsChain implements SamplerChain {
   readonly x: Float64Array;
   logp: number;
-  stepSize = NaN;
+  stepSize = null; // Gibbs has no step
   acceptanceProbability = 1;
   constructor(private readonly updates: GibbsUpdate[], x0: Float64Array, logp0: number) {
     this.x = x0.slice();

@@ -92,6 +92,8 @@ class HmcChain implements SamplerChain, HmcState {
   readonly momentum: Float64Array;
   logp: number;
   stepSize: number;
+  /** The jittered ε of the last transition (what runChains records in stepSizes). */
+  stepSizeUsed: number;
   acceptanceProbability = NaN;
   constructor(private readonly target: LogDensity, x0: Float64Array, logp0: number, grad0: Float64Array, stepSize: number, private readonly steps: number, private readonly jitter: number) {
     const d = x0.length;
@@ -102,10 +104,12 @@ class HmcChain implements SamplerChain, HmcState {
     this.momentum = new Float64Array(d);
     this.logp = logp0;
     this.stepSize = stepSize;
+    this.stepSizeUsed = stepSize;
   }
   step(rng: Rng): boolean {
     // Neal 2011 §5.4.4: draw ε uniformly from [ε(1 − j), ε(1 + j)] to avoid periodic trajectories.
     const eps = this.jitter > 0 ? this.stepSize * (1 + this.jitter * (2 * rng.float() - 1)) : this.stepSize;
+    this.stepSizeUsed = eps;
     return hmcStep(this, this.target, eps, this.steps, rng);
   }
 }

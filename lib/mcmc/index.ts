@@ -41,4 +41,4 @@ export { leapfrog, hmcStep, hmcSampler, type HmcState } from './hmc.js';
 export { runChains, chainColumn, chainColumns, type RunChainsOptions, type RunChainsResult, type ChainResult } from './chains.js';
 export { gaussianTarget, mixtureTarget1d, bananaTarget } from './standard-targets.js';
 export * from './diagnostics.js';
-export * from './fft.js';
+export { fft, ifft, circularAutocorrelation, nextPowerOfTwo } from './fft.js';

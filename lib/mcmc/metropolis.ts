@@ -78,14 +78,16 @@ export function acceptOrStay(
 }
 
 /**
- * A proposal distribution T(x → x') for Metropolis–Hastings: `sample(out, x, rng)` draws
- * x' ~ T(x → ·) into `out`; `logDensity(to, from)` is log T(from → to) up to a constant that does
- * not depend on `to` or `from`.
+ * A proposal distribution T(x → x') for Metropolis–Hastings on `dim`-dimensional states:
+ * `sample(out, x, rng)` draws x' ~ T(x → ·) into `out`; `logDensity(to, from)` is log T(from → to)
+ * up to a constant that does not depend on `to` or `from`. mhSampler refuses a proposal whose
+ * `dim` is not the target's.
  *
  * @example
- * const proposal = autoregressiveProposal({ mean: [0], sd: [2], rho: 0.5 });
+ * const proposal = autoregressiveProposal({ mean: [0], sd: [2], rho: 0.5 }); // proposal.dim === 1
  */
 export interface Proposal {
+  readonly dim: number;
   sample(out: Float64Array, x: Float64Array, rng: Rng): Float64Array;
   logDensity(to: Float64Array, from: Float64Array): number;
 }
@@ -131,6 +133,7 @@ export function autoregressiveProposal(options: { mean: ArrayLike<number>; sd: A
   const inv2var = new Float64Array(n);
   for (let i = 0; i < n; i++) inv2var[i] = 1 / (2 * (1 - rho * rho) * sd[i] * sd[i]);
   return {
+    dim: n,
     sample(out: Float64Array, x: Float64Array, rng: Rng): Float64Array {
       for (let i = 0; i < n; i++) out[i] = mean[i] + rho * (x[i] - mean[i]) + c * sd[i] * rng.normal();
       return out;
@@ -146,8 +149,23 @@ export function autoregressiveProposal(options: { mean: ArrayLike<number>; sd: A
   };
 }
 
+/** A log density at a proposed state must be a number below +Infinity (−Infinity: outside the support). */
 function checkProposedLogDensity(fn: string, logp: number): void {
-  if (logp !== logp) throw new RangeError(`${fn}: target.logDensity returned NaN at a proposed state (return -Infinity outside the support)`);
+  if (logp !== logp || logp === Infinity) throw new RangeError(`${fn}: target.logDensity returned ${logp} at a proposed state (it must be a number < Infinity; return -Infinity outside the support)`);
+}
+
+/**
+ * The proposal's log densities of a move must be numbers: log T(x → x') finite (the proposal just
+ * drew x'), log T(x' → x) finite or −Infinity (the move cannot be undone). A NaN is an error, as a
+ * NaN from the target is, not a silent rejection.
+ */
+function checkProposalLogDensities(fn: string, logqForward: number, logqReverse: number): void {
+  if (!Number.isFinite(logqForward)) {
+    throw new RangeError(`${fn}: proposal.logDensity(x', x) = log T(x -> x') is ${logqForward} for the x' the proposal just drew (it must be finite)`);
+  }
+  if (logqReverse !== logqReverse || logqReverse === Infinity) {
+    throw new RangeError(`${fn}: proposal.logDensity(x, x') = log T(x' -> x) is ${logqReverse} (it must be a number < Infinity; -Infinity when the move cannot be undone)`);
+  }
 }
 
 /**
@@ -164,8 +182,11 @@ export function metropolisHastingsStep(state: MetropolisState, target: LogDensit
   proposal.sample(xNew, x, rng);
   const logpNew = target.logDensity(xNew);
   checkProposedLogDensity('metropolisHastingsStep', logpNew);
+  const logqReverse = proposal.logDensity(x, xNew);
+  const logqForward = proposal.logDensity(xNew, x);
+  checkProposalLogDensities('metropolisHastingsStep', logqForward, logqReverse);
   // N-MH-06  log A = min(0, log p(x') - log p(x) + log T(x'->x) - log T(x->x'))
-  const logA = logAcceptance(logpNew, state.logp, proposal.logDensity(x, xNew), proposal.logDensity(xNew, x));
+  const logA = logAcceptance(logpNew, state.logp, logqReverse, logqForward);
   return acceptOrStay(state, logA, logpNew, rng);
 }
 
@@ -209,7 +230,7 @@ class MetropolisHastingsChain implements SamplerChain, MetropolisState {
   readonly x: Float64Array;
   readonly xNew: Float64Array;
   logp: number;
-  stepSize = NaN;
+  stepSize = null; // the proposal is given: no step
   acceptanceProbability = NaN;
   constructor(private readonly target: LogDensity, private readonly proposal: Proposal, x0: Float64Array, logp0: number) {
     this.x = x0.slice();
@@ -254,7 +275,10 @@ export function rwmSampler(options: { stepSize?: number; targetAcceptance?: numb
  */
 export function mhSampler(proposal: Proposal): Sampler {
   if (proposal === null || typeof proposal !== 'object' || typeof proposal.sample !== 'function' || typeof proposal.logDensity !== 'function') {
-    throw new TypeError(`mhSampler: proposal must be { sample(out, x, rng), logDensity(to, from) }, got ${describe(proposal)}`);
+    throw new TypeError(`mhSampler: proposal must be { dim, sample(out, x, rng), logDensity(to, from) }, got ${describe(proposal)}`);
+  }
+  if (typeof proposal.dim !== 'number' || !Number.isInteger(proposal.dim) || proposal.dim < 1) {
+    throw new RangeError(`mhSampler: proposal.dim must be a positive integer (the dimension it proposes in), got ${describe(proposal.dim)}`);
   }
   return {
     name: 'mh',
@@ -262,6 +286,9 @@ export function mhSampler(proposal: Proposal): Sampler {
     targetAcceptance: NaN,
     init(target: LogDensity, x0: Float64Array): SamplerChain {
       checkTarget('mhSampler', target, false);
+      if (proposal.dim !== target.dim) {
+        throw new RangeError(`mhSampler: the proposal is ${proposal.dim}-dimensional but target.dim is ${target.dim}`);
+      }
       const logp0 = checkStart('mhSampler', target, x0, false);
       return new MetropolisHastingsChain(target, proposal, x0, logp0);
     },

@@ -30,8 +30,16 @@ export interface SamplerChain {
   readonly x: Float64Array;
   /** log p(x) at the current state (NaN for samplers that never evaluate it, e.g. ULA). */
   logp: number;
-  /** The step in the sampler's own units (see the sampler's docs); runChains adapts it in warm-up. */
-  stepSize: number;
+  /**
+   * The step in the sampler's own units (see the sampler's docs); runChains adapts it in warm-up.
+   * null for samplers that have no step (Metropolis–Hastings with a given proposal, Gibbs).
+   */
+  stepSize: number | null;
+  /**
+   * The step the last transition actually used, when it differs from `stepSize` (HMC draws a
+   * jittered ε around `stepSize` every transition); absent otherwise.
+   */
+  readonly stepSizeUsed?: number;
   /** min(1, Metropolis–Hastings ratio) of the last transition; 1 for Gibbs and ULA. */
   acceptanceProbability: number;
   /** One transition; returns whether the proposal was accepted (always true for Gibbs and ULA). */

@@ -16,9 +16,38 @@ function toVector(fn: string, what: string, v: ArrayLike<number>): Float64Array 
 }
 
 /**
+ * Throws unless the symmetric matrix `cov` is positive definite, naming the first leading minor
+ * that is not positive. Cholesky: d_k = c_kk − Σ_{j<k} l_kj² must be > 0 for every k; the leading
+ * (k+1)×(k+1) minor equals d_0 d_1 ⋯ d_k, so the first d_k <= 0 marks the first minor <= 0
+ * (Sylvester's criterion).
+ */
+function checkPositiveDefinite(fn: string, cov: Matrix64): void {
+  const d = cov.rows;
+  const c = cov.data;
+  const L = new Float64Array(d * d);
+  let minor = 1;
+  for (let k = 0; k < d; k++) {
+    for (let i = k; i < d; i++) {
+      let s = c[i * d + k];
+      for (let j = 0; j < k; j++) s -= L[i * d + j] * L[k * d + j];
+      if (i === k) {
+        minor *= s;
+        if (!(s > 0)) {
+          throw new RangeError(`${fn}: covariance is not positive definite: its leading ${k + 1}x${k + 1} minor (rows and columns 0..${k}) is ${minor} (Cholesky pivot ${k} is ${s}, must be > 0)`);
+        }
+        L[k * d + k] = Math.sqrt(s);
+      } else {
+        L[i * d + k] = s / L[k * d + k];
+      }
+    }
+  }
+}
+
+/**
  * The multivariate normal N(μ, Σ) as a LogDensity: with Q = Σ⁻¹,
  *   log p(x) = −½ (x − μ)ᵀ Q (x − μ) (+ const),   ∇ log p(x) = −Q (x − μ).
- * `covariance` is a Matrix64 or a 2-D array; it must be symmetric positive definite.
+ * `covariance` is a Matrix64 or a 2-D array; it must be symmetric positive definite (checked by a
+ * Cholesky factorization: the error names the first leading minor that is not positive).
  *
  * @example
  * const target = gaussianTarget([0, 0], [[1, 0.9], [0.9, 1]]); // correlated 2-D normal
@@ -37,6 +66,7 @@ export function gaussianTarget(mean: ArrayLike<number>, covariance: Matrix64 | A
       if (cov.data[i * d + j] !== cov.data[j * d + i]) throw new RangeError(`${fn}: covariance must be symmetric, but [${i}][${j}] = ${cov.data[i * d + j]} and [${j}][${i}] = ${cov.data[j * d + i]}`);
     }
   }
+  checkPositiveDefinite(fn, cov);
   const Q = inverse(cov).data;
   return {
     dim: d,

@@ -4,21 +4,12 @@
  */
 import { shapeOf } from '../linalg/matrix.js';
 import { ACTIVATIONS, type Activation, type NNMatrix, type NNVector } from './model.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
-/** A short description of a value for error messages. */
-export function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (x === undefined) return 'undefined';
-  if (Array.isArray(x)) return `Array(${x.length})`;
-  if (ArrayBuffer.isView(x)) return `${x.constructor.name}(${(x as unknown as ArrayLike<number>).length})`;
-  if (typeof x === 'object') {
-    const m = x as { rows?: unknown; cols?: unknown; data?: unknown };
-    if (typeof m.rows === 'number' && typeof m.cols === 'number') return `a ${m.rows}x${m.cols} matrix of ${describe(m.data)}`;
-    return (x as object).constructor?.name ?? 'object';
-  }
-  if (typeof x === 'string') return JSON.stringify(x);
-  return String(x);
-}
+export { describe };
+
+/** Refuses unknown option keys (the shared check of lib/checks). */
+export const checkOptions = checkOptionKeys;
 
 /** Throws unless `m` is a Matrix or Matrix64 whose data length is rows·cols. */
 export function checkNNMatrix(fn: string, what: string, m: unknown): asserts m is NNMatrix {
@@ -90,18 +81,5 @@ export function checkLike(fn: string, what: string, m: unknown, refWhat: string,
 export function checkSlope(fn: string, slope: unknown): asserts slope is number {
   if (typeof slope !== 'number' || !Number.isFinite(slope)) {
     throw new RangeError(`${fn}: slope must be a finite number (the leaky-ReLU slope for z < 0), got ${describe(slope)}`);
-  }
-}
-
-/** Throws unless `options` is undefined or a plain object whose keys are all in `allowed`. */
-export function checkOptions(fn: string, options: unknown, allowed: readonly string[]): void {
-  if (options === undefined) return;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) {
-      throw new RangeError(`${fn}: unknown option '${key}' (allowed: ${allowed.join(', ')})`);
-    }
   }
 }

@@ -2,7 +2,7 @@
  * The types every file of lib/nn builds on (the bottom of the module), and the argument checks
  * they share.
  *
- * Notation (docs/notes-map.md §10, course notes 002 "Setting up the basic equations for neural
+ * Notation (docs/notes-map.md section 10, course notes 002 "Setting up the basic equations for neural
  * networks"): layer l = 0 is the input, l = L the output. For a batch of B rows,
  *
  *   Z^l = A^{l-1} W^l + b^l        (B x n_l)       pre-activations z^l

@@ -9,6 +9,7 @@ import { shuffledBatches, type Optimizer } from '../optim/index.js';
 import type { MLP, NNMatrix } from './model.js';
 import type { LossName } from './losses.js';
 import { checkMLP, createGradient, MLPWorkspace } from './mlp.js';
+import type { GemmFunction } from './dense.js';
 import { checkLossOutput, trainStep } from './train-step.js';
 import { checkNNMatrix, checkOptions, checkSamePrecision, describe } from './checks.js';
 
@@ -40,9 +41,15 @@ export interface TrainMLPOptions {
   progress?: boolean;
   /** The same throttled updates as objects ({@link ProgressInfo}). */
   onProgress?: (info: ProgressInfo) => void;
+  /**
+   * The float32 matrix product to use instead of `gemm` (same signature and bits), e.g.
+   * `sparseGemm`, which skips the zeros of a mostly-zero left operand (MNIST pixels: the products
+   * X W¹ and Xᵀ Δ¹), or a WorkerPool's `gemm`.
+   */
+  gemm32?: GemmFunction;
 }
 
-const TRAIN_OPTION_KEYS = ['loss', 'optimizer', 'epochs', 'batchSize', 'l2', 'l1', 'onEpoch', 'progress', 'onProgress'] as const;
+const TRAIN_OPTION_KEYS = ['loss', 'optimizer', 'epochs', 'batchSize', 'l2', 'l1', 'onEpoch', 'progress', 'onProgress', 'gemm32'] as const;
 
 function checkPositiveInteger(fn: string, what: string, v: unknown): asserts v is number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new RangeError(`${fn}: ${what} must be a positive integer, got ${describe(v)}`);
@@ -80,7 +87,7 @@ export function trainMLP<M extends NNMatrix>(net: MLP<M>, X: M, Y: M, options: T
   }
   if (X.rows === 0) throw new RangeError(`${fn}: X has no rows`);
   const n = X.rows, B = Math.min(options.batchSize, n);
-  const ws = new MLPWorkspace(net, B);
+  const ws = new MLPWorkspace(net, B, { gemm32: options.gemm32 });
   const grad = createGradient(net);
   const dIn = X.cols, dOut = Y.cols;
   const xFull = { rows: B, cols: dIn, data: X.data.slice(0, B * dIn) } as M;

@@ -1,14 +1,13 @@
 /**
  * The Node-only part of variational Monte Carlo (exported from `boltzmann/node`): walker batches
- * spread over a {@link WorkerPool}, and a throttled progress printer for stderr.
+ * and spin chains spread over a {@link WorkerPool}.
  *
  * Each iteration splits the walkers into one contiguous batch per thread; every batch is a plain
  * data message for `runWalkerBatch` (lib/vmc/vmc.ts), which a worker imports and runs. Walkers
  * carry their own Rng state and results are combined in walker order, so the run is
  * bit-identical to `optimizeWavefunction` on one thread with the same seed.
  */
-import { ProgressReporter } from '../progress/index.js';
-import { optimizeLoop, runWalkerBatch, type OptimizeOptions, type OptimizeResult, type VmcIteration, type WalkerBatchInput, type WalkerBatchOutput } from '../vmc/vmc.js';
+import { optimizeLoop, runWalkerBatch, type OptimizeOptions, type OptimizeResult, type WalkerBatchInput, type WalkerBatchOutput } from '../vmc/vmc.js';
 import type { RbmWavefunction } from '../vmc/wavefunction.js';
 import type { HarmonicOscillator } from '../vmc/hamiltonian.js';
 import type { Rng } from '../random/index.js';
@@ -68,35 +67,12 @@ export function optimizeSpinStateParallel(pool: WorkerPool, psi: SpinRbmState, c
  * (`pool.size + 1` batches). Same walkers and Rng streams, so the same bits as on one thread.
  *
  * @example
- * import { createWorkerPool, optimizeWavefunctionParallel, stderrProgress } from 'boltzmann/node';
+ * import { createWorkerPool, optimizeWavefunctionParallel } from 'boltzmann/node';
  * const pool = createWorkerPool({ size: 1 });
  * const r = await optimizeWavefunctionParallel(pool, wf, h, { sampler: importanceSampler(), walkers: 8, iterations: 200,
- *   optimizer: new Adam({ lr: 0.02 }), onIteration: stderrProgress() }, new Rng(2));
+ *   optimizer: new Adam({ lr: 0.02 }), progress: true }, new Rng(2));
  * await pool.close();
  */
 export function optimizeWavefunctionParallel(pool: WorkerPool, wf: RbmWavefunction, h: HarmonicOscillator, options: OptimizeOptions, rng: Rng): Promise<OptimizeResult> {
   return optimizeLoop('optimizeWavefunctionParallel', wf, h, options, rng, pool.size + 1, (inputs) => runBatchesOnPool(pool, inputs));
-}
-
-/** The fields of an iteration report that {@link stderrProgress} prints (quantum dot or spin chain). */
-export interface SpinIterationLike { iteration: number; iterations: number; energy: number; error: number; variance: number; acceptance: number; seconds: number }
-
-/**
- * A progress callback for the VMC loops (`onIteration`), built on the shared throttled reporter:
- * a bar over the iterations with rate and ETA, then the latest energy ± error, variance,
- * acceptance and gradient norm (quantum dot), redrawn at most every `minIntervalMs`
- * milliseconds (default 1000) and always at the last iteration.
- *
- * @example
- * optimizeWavefunction(wf, h, { ...opts, onIteration: stderrProgress(500) }, rng);
- */
-export function stderrProgress(minIntervalMs = 1000, label = 'vmc'): (it: VmcIteration | SpinIterationLike) => void {
-  let reporter: ProgressReporter | null = null;
-  return (it) => {
-    if (reporter === null) reporter = new ProgressReporter(label, it.iterations, { progress: true, unit: 'iterations', interval: minIntervalMs / 1000 });
-    const grad = 'gradientNorm' in it ? `  |grad| ${it.gradientNorm.toExponential(2)}` : '';
-    const note = `E = ${it.energy.toFixed(5)} ± ${it.error.toFixed(5)}  var ${it.variance.toExponential(2)}  acc ${it.acceptance.toFixed(3)}${grad}`;
-    if (it.iteration === it.iterations - 1) reporter.finish(it.iterations, note);
-    else reporter.update(it.iteration + 1, note);
-  };
 }

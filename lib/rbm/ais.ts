@@ -29,7 +29,8 @@
  * (logPartitionAISParallel) gives the same bits as this one.
  */
 import { type Rng } from '../random/index.js';
-import { gemm, type GemmOptions } from '../linalg/gemm.js';
+import { gemmUnchecked } from '../linalg/kernels.js';
+import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import { matrix, type Matrix, shapeOf } from '../linalg/matrix.js';
 import { BernoulliRBM } from './binary.js';
 import { checkRBM, type RBM } from './model.js';
@@ -167,8 +168,6 @@ function logTwoCosh(z: number): number {
   return u + Math.log1p(Math.exp(-2 * u));
 }
 
-const TRANS_B: GemmOptions = { transB: true };
-
 /**
  * The AIS log weights of a group of runs (the loop of {@link logPartitionAIS} without argument
  * checks; exported for the parallel version, which calls it in workers on groups of runs).
@@ -198,7 +197,9 @@ export function aisLogWeights(rbm: RBM, betas: Float64Array, baseBias: Float64Ar
   }
   for (let k = 1; k <= K; k++) {
     const beta = betas[k], previous = betas[k - 1], dBeta = beta - previous;
-    gemm(theta, X, rbm.W); // θ − b = x W
+    // θ − b = x W; 0/1 states: sums of selected rows of W (sparseGemm, the same bits as gemm)
+    if (spin) gemmUnchecked(theta, X, rbm.W, false, false, 1, 0);
+    else sparseGemmUnchecked(theta, X, rbm.W, false, false, 1, 0, 0.4);
     for (let r = 0; r < R; r++) {
       // log p*_{β_k}(x) − log p*_{β_{k−1}}(x) = (β_k − β_{k−1}) (a − a_A)ᵀx + Σ_j [log f(β_k θ_j) − log f(β_{k−1} θ_j)]
       let visible = 0;
@@ -221,7 +222,9 @@ export function aisLogWeights(rbm: RBM, betas: Float64Array, baseBias: Float64Ar
         h[q] = rng.float() < sigmoid64(spin ? 2 * beta * t[q] : beta * t[q]) ? 1 : lo;
       }
     }
-    gemm(vin, H, rbm.W, TRANS_B); // W h per run
+    // W h per run
+    if (spin) gemmUnchecked(vin, H, rbm.W, false, true, 1, 0);
+    else sparseGemmUnchecked(vin, H, rbm.W, false, true, 1, 0, 0.4);
     for (let r = 0; r < R; r++) {
       const rng = streams[r];
       for (let i = 0; i < M; i++) {

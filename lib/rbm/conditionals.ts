@@ -9,7 +9,8 @@
  * shapes were checked once at their own public boundary).
  */
 import { type Matrix } from '../linalg/matrix.js';
-import { addRowVectorUnchecked, gemmUnchecked, sigmoidUnchecked, tanhUnchecked } from '../linalg/kernels.js';
+import { addRowVectorUnchecked, sigmoidUnchecked, tanhUnchecked } from '../linalg/kernels.js';
+import { stateProduct } from './products.js';
 import { checkRBM, type RBM, type RBMKind } from './model.js';
 import { ScratchMatrix } from './scratch.js';
 import { checkHiddenBatch, checkOut, checkVisibleBatch } from './validate.js';
@@ -71,7 +72,7 @@ export function hiddenInput(out: Matrix, rbm: RBM, X: Matrix): Matrix {
 /** {@link hiddenInput} without checks. */
 export function hiddenInputUnchecked(out: Matrix, rbm: RBM, X: Matrix): Matrix {
   if (X.rows === 0) return out;
-  gemmUnchecked(out, X, hiddenWeights(rbm), false, false, 1, 0); // X W'
+  stateProduct(out, X, hiddenWeights(rbm), false, false, 1, 0); // X W'
   return addRowVectorUnchecked(out, out, rbm.b); // + b
 }
 
@@ -150,7 +151,7 @@ export function visibleInput(out: Matrix, rbm: RBM, H: Matrix): Matrix {
 /** {@link visibleInput} without checks. */
 export function visibleInputUnchecked(out: Matrix, rbm: RBM, H: Matrix): Matrix {
   if (H.rows === 0) return out;
-  gemmUnchecked(out, H, rbm.W, false, true, 1, 0); // H Wᵀ
+  stateProduct(out, H, rbm.W, false, true, 1, 0); // H Wᵀ
   return addRowVectorUnchecked(out, out, rbm.a); // + a
 }
 

@@ -14,7 +14,7 @@
  * that the tests compare these with is in exact.ts (`positivePhaseExact`, `negativePhaseExact`).
  */
 import { shapeOf, matrix, type Matrix } from '../linalg/matrix.js';
-import { gemmUnchecked } from '../linalg/kernels.js';
+import { stateProduct } from './products.js';
 import { checkRBM, type RBM } from './model.js';
 import { checkMatrix32, describe } from './validate.js';
 
@@ -108,7 +108,7 @@ export function phaseStatistics(out: RBMGradient, rbm: RBM, X: Matrix, H: Matrix
 export function phaseStatisticsUnchecked(out: RBMGradient, rbm: RBM, X: Matrix, H: Matrix): RBMGradient {
   const n = X.rows, M = rbm.nVisible, N = rbm.nHidden;
   const x = X.data, h = H.data, G = out.W.data;
-  gemmUnchecked(out.W, X, H, true, false, 1 / n, 0); // G = (1/n) Xᵀ H: ⟨x_i h_j⟩
+  stateProduct(out.W, X, H, true, false, 1 / n, 0); // G = (1/n) Xᵀ H: ⟨x_i h_j⟩
   for (let j = 0; j < N; j++) {
     let s = 0;
     for (let k = 0; k < n; k++) s += h[k * N + j];

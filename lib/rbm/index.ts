@@ -33,6 +33,7 @@ export {
 } from './train-options.js';
 export * from './schedule.js';
 export * from './io.js';
-export * from './ais.js';
-export * from './evaluate.js';
-export * from './tutorial.js';
+export { logPartitionAIS, aisSchedule, aisEstimate, logPartitionBase, type AISOptions, type AISResult } from './ais.js';
+export { averageLogLikelihood, pseudoLogLikelihood, freeEnergyGap, type FreeEnergyGap } from './evaluate.js';
+export { tutorialPreset, type TutorialPreset } from './tutorial.js';
+export { type ProductPool } from './products.js';

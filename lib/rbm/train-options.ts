@@ -7,6 +7,7 @@ import type { ProgressInfo } from '../progress/index.js';
 import { shapeOf, type Matrix } from '../linalg/matrix.js';
 import { type RBM } from './model.js';
 import { type LearningRateSchedule } from './schedule.js';
+import { type ProductPool } from './products.js';
 import { checkMatrix32, describe } from './validate.js';
 
 /** How the negative phase is sampled: chains restarted at the data (CD-k) or persistent chains (PCD). */
@@ -62,6 +63,11 @@ export interface TrainOptions {
    * parameter updates, the rate, the ETA, the epoch and its metrics [false].
    */
   progress?: boolean;
+  /**
+   * A thread pool (WorkerPool from 'boltzmann/node') to split the minibatch products across
+   * its threads; results are bit-identical to one thread [none: the calling thread only].
+   */
+  pool?: ProductPool;
   /** Receives the same throttled updates as objects ({@link ProgressInfo}; `note` holds the epoch and metrics). */
   onProgress?: (info: ProgressInfo) => void;
 }
@@ -91,7 +97,7 @@ export interface EpochMetrics {
 
 const OPTION_KEYS = [
   'method', 'k', 'epochs', 'batchSize', 'learningRate', 'optimizer', 'momentum', 'weightDecay', 'statistics',
-  'visibleNoiseStd', 'binarize', 'persistentChains', 'chains', 'reconstructionError', 'evaluate', 'onEpoch', 'progress', 'onProgress',
+  'visibleNoiseStd', 'binarize', 'persistentChains', 'chains', 'reconstructionError', 'evaluate', 'onEpoch', 'progress', 'onProgress', 'pool',
 ];
 
 /** {@link TrainOptions} with every default filled in and every value checked. */
@@ -113,6 +119,7 @@ export interface ResolvedOptions {
   evaluate: EvaluateMode;
   onEpoch: ((metrics: EpochMetrics, rbm: RBM) => void | boolean) | null;
   progress: boolean;
+  pool: ProductPool | null;
   onProgress: ((info: ProgressInfo) => void) | null;
 }
 
@@ -202,9 +209,14 @@ export function resolveOptions(fn: string, rbm: RBM, n: number, options: TrainOp
   const evaluate = oneOf(fn, 'evaluate', o.evaluate, ['none', 'logLikelihood', 'kl'] as const, 'none');
   if (o.onEpoch !== undefined && typeof o.onEpoch !== 'function') throw new TypeError(`${fn}: options.onEpoch must be a function, got ${describe(o.onEpoch)}`);
   const progress = booleanOr(fn, 'progress', o.progress, false);
+  const pool = o.pool ?? null;
+  if (pool !== null && (typeof pool !== 'object' || typeof pool.gemm !== 'function' || typeof pool.sparseGemm !== 'function')) {
+    throw new TypeError(`${fn}: options.pool must be a WorkerPool (with gemm and sparseGemm), got ${describe(pool)}`);
+  }
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new TypeError(`${fn}: options.onProgress must be a function, got ${describe(o.onProgress)}`);
   return {
     method, k, epochs, batchSize, learningRate, optimizer, momentum, weightDecay, statistics, visibleNoiseStd, binarize,
     persistentChains, chains, reconstructionError: reconstruction, evaluate, onEpoch: o.onEpoch ?? null, progress, onProgress: o.onProgress ?? null,
+    pool,
   };
 }

@@ -22,6 +22,8 @@ import { Adam, Momentum, SGD, type Optimizer } from '../optim/optimizers.js';
 import { addWeightDecay } from '../optim/steps.js';
 import { shufflePermutation } from '../optim/batches.js';
 import { checkRBM, type RBM } from './model.js';
+import { withProducts } from './products.js';
+import { fillBernoulliUnchecked } from '../random/kernels.js';
 import { hiddenMeansUnchecked, visibleMeanUnchecked, visibleProbabilitiesUnchecked } from './conditionals.js';
 import { sampleHiddenGivenVisibleUnchecked, sampleVisibleGivenHiddenUnchecked } from './sampling.js';
 import { cdUpdateUnchecked, createRBMGradient, type RBMGradient } from './gradient.js';
@@ -117,6 +119,14 @@ function train(fn: string, rbm: RBM, data: Matrix, options: TrainOptions, rng: R
   checkTrainingData(fn, rbm, data, o.binarize);
 
   const run = createRun(rbm, data, o, rng); // every buffer the minibatch loop touches
+  // Products (products.ts): sparse kernels for a Bernoulli RBM's 0/1 and sparse states, the
+  // pool's threads if given; both keep the one-thread gemm's bits.
+  return withProducts({ sparse: rbm.kind === 'bernoulli', pool: o.pool }, () => epochs(fn, run, rng));
+}
+
+/** The epochs of a run (products already set up by the caller). */
+function epochs(fn: string, run: TrainingRun, rng: Rng): TrainResult {
+  const { rbm, o } = run;
   const metrics: EpochMetrics[] = [];
   const progress = progressReporter(fn, o.epochs * run.nBatches, { progress: o.progress, onProgress: o.onProgress ?? undefined }, 'updates');
   let note = '';
@@ -223,10 +233,13 @@ function trainMinibatch(run: TrainingRun, start: number, rng: Rng): void {
     advanceChains(Xk, run.chainHs as Matrix, rbm, o.k, o.visibleNoiseStd, run.chainNoise, rng);
     Hk = hiddenStatistics(run.chainHk as Matrix, rbm, Xk, o.statistics, rng);
   } else {
-    // N-CD-01: v^(0) = x_data, k block-Gibbs steps.
+    // N-CD-01: v^(0) = x_data, k block-Gibbs steps. For a Bernoulli RBM with probabilities in
+    // the positive phase, H0 already holds p(h | x_data), the same bits the chain's first step
+    // would compute, so the first hidden sample is drawn from H0 (one product fewer per update).
     Xk = buf.Xk;
     Xk.data.set(buf.X0.data);
-    advanceChains(Xk, buf.Hs, rbm, o.k, o.visibleNoiseStd, buf.noise, rng);
+    const reuse = rbm.kind === 'bernoulli' && o.statistics === 'probabilities' ? buf.H0 : null;
+    advanceChains(Xk, buf.Hs, rbm, o.k, o.visibleNoiseStd, buf.noise, rng, reuse);
     Hk = hiddenStatistics(buf.Hk, rbm, Xk, o.statistics, rng);
   }
   // 4. Gradient of C = −(positive − negative) (N-COST-02, N-RBM-09), + 2λW (N-COST-06).
@@ -285,12 +298,16 @@ function hiddenStatistics(out: Matrix, rbm: RBM, X: Matrix, statistics: HiddenSt
 
 /**
  * k block-Gibbs steps in place on the states X (N-GIBBS-02): H ~ p(h | X), X ~ p(x | H); with
- * visibleNoiseStd > 0 (N-CDT-01) the visible step is X = p(x | H) + std · ε instead.
+ * visibleNoiseStd > 0 (N-CDT-01) the visible step is X = p(x | H) + std · ε instead. If
+ * `firstProbabilities` (0/1 units only) holds p(h | X) for the starting X, the first hidden draw
+ * uses it instead of recomputing it (the same draw, from the same random words).
  */
-function advanceChains(X: Matrix, H: Matrix, rbm: RBM, k: number, visibleNoiseStd: number, noise: Float32Array | null, rng: Rng): void {
+function advanceChains(X: Matrix, H: Matrix, rbm: RBM, k: number, visibleNoiseStd: number, noise: Float32Array | null, rng: Rng,
+  firstProbabilities: Matrix | null = null): void {
   for (let t = 0; t < k; t++) {
     // N-GIBBS-02 / N-CD-01  h^(t) ~ p(h | v^(t)),  v^(t+1) ~ p(v | h^(t))
-    sampleHiddenGivenVisibleUnchecked(H, rbm, X, rng);
+    if (t === 0 && firstProbabilities !== null) fillBernoulliUnchecked(rng, H.data, firstProbabilities.data); // h ~ p(h | v^(0)), given
+    else sampleHiddenGivenVisibleUnchecked(H, rbm, X, rng);
     if (visibleNoiseStd > 0 && noise !== null) {
       // N-CDT-01 (tutorial choice): v = p(v | h) + std ε, not a draw from p(v | h)
       visibleProbabilitiesUnchecked(X, rbm, H);

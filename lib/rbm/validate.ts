@@ -6,6 +6,7 @@
  */
 import { type Rng } from '../random/index.js';
 import { shapeOf, type AnyMatrix, type Matrix } from '../linalg/matrix.js';
+import { describe } from '../checks/index.js';
 
 /** The sizes of an RBM, all the batch checks below need. */
 interface LayerSizes {
@@ -13,20 +14,8 @@ interface LayerSizes {
   readonly nHidden: number;
 }
 
-/** A short description of a value for error messages. */
-export function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (x === undefined) return 'undefined';
-  if (Array.isArray(x)) return `Array(${x.length})`;
-  if (ArrayBuffer.isView(x)) return `${x.constructor.name}(${(x as unknown as ArrayLike<number>).length})`;
-  if (typeof x === 'object') {
-    const m = x as { rows?: unknown; cols?: unknown; data?: unknown };
-    if (typeof m.rows === 'number' && typeof m.cols === 'number') return `a ${m.rows}x${m.cols} matrix of ${describe(m.data)}`;
-    return (x as object).constructor?.name ?? 'object';
-  }
-  if (typeof x === 'string') return JSON.stringify(x);
-  return String(x);
-}
+/** A short description of a value for error messages (the one of lib/checks). */
+export { describe };
 
 /** Throws unless `n` is an integer >= 1. */
 export function checkCount(fn: string, what: string, n: unknown): asserts n is number {

@@ -3,19 +3,12 @@
  * float64 (`Matrix64`, Float64Array) throughout.
  */
 import { shapeOf, type Matrix64 } from '../linalg/matrix.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
-export function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (x === undefined) return 'undefined';
-  if (Array.isArray(x)) return `Array(${x.length})`;
-  if (ArrayBuffer.isView(x)) return `${x.constructor.name}(${(x as unknown as ArrayLike<number>).length})`;
-  if (typeof x === 'object') {
-    const m = x as { rows?: unknown; cols?: unknown; data?: unknown };
-    if (typeof m.rows === 'number' && typeof m.cols === 'number') return `a ${m.rows}x${m.cols} matrix of ${describe(m.data)}`;
-    return (x as object).constructor?.name ?? 'object';
-  }
-  return typeof x === 'string' ? JSON.stringify(x) : String(x);
-}
+export { describe };
+
+/** Refuses unknown option keys (the shared check of lib/checks). */
+export const checkOptions = checkOptionKeys;
 
 /** Throws unless X is a finite Matrix64 with at least one row and column. */
 export function checkDesign(fn: string, X: unknown): asserts X is Matrix64 {
@@ -47,14 +40,5 @@ export function checkCoefficients(fn: string, theta: unknown, X: Matrix64): asse
 export function checkLambda(fn: string, lambda: unknown): asserts lambda is number {
   if (typeof lambda !== 'number' || !Number.isFinite(lambda) || lambda < 0) {
     throw new RangeError(`${fn}: lambda must be a finite number >= 0, got ${describe(lambda)}`);
-  }
-}
-
-/** Throws unless `options` is undefined or an object with only the allowed keys. */
-export function checkOptions(fn: string, options: unknown, allowed: readonly string[]): void {
-  if (options === undefined) return;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
-  for (const k of Object.keys(options)) {
-    if (!allowed.includes(k)) throw new RangeError(`${fn}: unknown option '${k}' (allowed: ${allowed.join(', ')})`);
   }
 }

@@ -10,7 +10,6 @@
  */
 import type { Rng } from '../random/index.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
-import { gemm } from '../linalg/gemm.js';
 import { sparseGemm } from '../linalg/sparse.js';
 import {
   createGradient, createMLP, createWorkspace, denseBackward, denseForward, mlpBackward, mlpForward,
@@ -232,22 +231,6 @@ export class VAEGradient {
   }
 }
 
-/** The largest fraction of nonzeros in a left operand for which the sparse product is used (sparseGemm's default). */
-const SPARSE_MAX_DENSITY = 0.4;
-
-/**
- * A product that sends a left operand with at most 40 % nonzeros to `sparseGemm` (skipping its
- * zeros; same bits as gemm) and every other product to `dense`. Counting costs one pass over a.
- */
-function sparseOrDense(dense: GemmFunction): GemmFunction {
-  return (out, a, b, opts) => {
-    const d = a.data;
-    let nonzeros = 0;
-    for (let i = 0; i < d.length; i++) nonzeros += d[i] !== 0 ? 1 : 0;
-    return nonzeros <= SPARSE_MAX_DENSITY * d.length ? sparseGemm(out, a, b, opts) : dense(out, a, b, opts);
-  };
-}
-
 /** Row views of the VAE's own buffers for one batch size. */
 interface VAEViews {
   mu: Matrix; logSigma: Matrix; eps: Matrix; z: Matrix;
@@ -263,9 +246,9 @@ interface VAEViews {
  *
  * `options.gemm32` computes the dense layer products instead of `gemm`, e.g. a WorkerPool's `gemm`
  * (boltzmann/node) to split the large ones over cores (same bits). With `options.sparse` (default
- * true) a product whose left operand is at most 40 % nonzeros — MNIST images are about 19 % — runs
- * through `sparseGemm`, which skips the zeros and gives the same bits as `gemm`: the encoder's first
- * product x·W¹ and its weight gradient xᵀ·Δ¹, and any ReLU output sparse enough.
+ * true) the encoder's hidden layers use `sparseGemm`, which skips the zeros of the left operand
+ * and gives the same bits as `gemm`: its first product x·W¹ and weight gradient xᵀ·Δ¹ have the
+ * data as left operand, and MNIST images are about 19 % nonzeros (above 40 % it calls `gemm`).
  *
  * @example
  * const ws = new VAEWorkspace(vae, 128);
@@ -294,10 +277,12 @@ export class VAEWorkspace {
     if (options.sparse !== undefined && typeof options.sparse !== 'boolean') throw new TypeError(`VAEWorkspace: options.sparse must be a boolean, got ${describe(options.sparse)}`);
     this.model = model;
     this.maxRows = maxRows;
-    const dense = options.gemm32 ?? gemm;
-    this.gemm32 = options.sparse === false ? options.gemm32 : sparseOrDense(dense);
-    this.encoder = model.encoder === null ? null : createWorkspace(model.encoder, maxRows, { gemm32: this.gemm32 });
-    this.decoder = createWorkspace(model.decoder, maxRows, { gemm32: this.gemm32 });
+    this.gemm32 = options.gemm32;
+    // The encoder's products have the data x as their left operand (x·W¹ and xᵀ·Δ¹): sparseGemm
+    // lists its nonzeros and skips the rest, or calls gemm when more than 40 % are nonzero.
+    const encoderProduct: GemmFunction | undefined = options.sparse === false ? options.gemm32 : sparseGemm;
+    this.encoder = model.encoder === null ? null : createWorkspace(model.encoder, maxRows, { gemm32: encoderProduct });
+    this.decoder = createWorkspace(model.decoder, maxRows, { gemm32: options.gemm32 });
     const k = model.latentSize, hOut = model.muHead.W.rows;
     const m = (c: number) => matrix(maxRows, c);
     this.store = {

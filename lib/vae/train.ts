@@ -54,8 +54,9 @@ export interface TrainVAEOptions {
    * and splits them over cores, bit-identical to one thread.
    */
   /**
-   * Send products whose left operand is at most 40 % nonzeros (the MNIST images) through
-   * `sparseGemm`, which skips the zeros with the same bits as gemm (default true).
+   * Run the encoder's hidden-layer products, whose left operand is the data (MNIST images are
+   * about 19 % nonzeros), through `sparseGemm`, which skips the zeros with the same bits as gemm
+   * (default true; it calls gemm when more than 40 % are nonzero).
    */
   sparse?: boolean;
   pool?: { gemm: (out: Matrix, a: Matrix, b: Matrix, opts?: { transA?: boolean; transB?: boolean; alpha?: number; beta?: number }) => Matrix };

@@ -3,21 +3,10 @@
  * Every message names the function, the argument and the offending value or shapes.
  */
 import { shapeOf, type Matrix } from '../linalg/matrix.js';
+import { describe } from '../checks/index.js';
 
-/** A short description of a value for error messages. */
-export function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (x === undefined) return 'undefined';
-  if (Array.isArray(x)) return `Array(${x.length})`;
-  if (ArrayBuffer.isView(x)) return `${x.constructor.name}(${(x as unknown as ArrayLike<number>).length})`;
-  if (typeof x === 'object') {
-    const m = x as { rows?: unknown; cols?: unknown; data?: unknown };
-    if (typeof m.rows === 'number' && typeof m.cols === 'number') return `a ${m.rows}x${m.cols} matrix of ${describe(m.data)}`;
-    return (x as object).constructor?.name ?? 'object';
-  }
-  if (typeof x === 'string') return JSON.stringify(x);
-  return String(x);
-}
+/** A short description of a value for error messages (the one of lib/checks). */
+export { describe };
 
 /** Throws a TypeError unless `m` is a float32 Matrix of consistent size. */
 export function checkMatrix32(fn: string, what: string, m: unknown): asserts m is Matrix {

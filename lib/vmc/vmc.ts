@@ -1,5 +1,5 @@
 /**
- * Variational Monte Carlo for the quantum dot (whiteboard 001, N-VMC-07/08): walkers sample |ψ|²,
+ * Variational Monte Carlo for the quantum dot (whiteboard 001, N-VMC-07, N-VMC-08): walkers sample |ψ|²,
  * the energy is the mean local energy with a blocking error, and the parameters follow the
  * energy gradient 2[⟨E_L ∂ln ψ⟩ − ⟨E_L⟩⟨∂ln ψ⟩] through an optimizer of lib/optim.
  *
@@ -13,6 +13,7 @@
 import { Rng } from '../random/index.js';
 import { blockingError } from '../mcmc/index.js';
 import type { Optimizer } from '../optim/index.js';
+import { progressReporter, type ProgressOptions } from '../progress/index.js';
 import { RbmWavefunction, logPsiUnchecked, parameterGradientUnchecked, type RbmWavefunctionData } from './wavefunction.js';
 import { localEnergyUnchecked, type HarmonicOscillator } from './hamiltonian.js';
 import { checkSamplerFor, cycleWorkspace, monteCarloCycle, type SamplerSpec, type Walker } from './samplers.js';
@@ -279,13 +280,17 @@ export interface VmcIteration {
   seconds: number;
 }
 
-/** Options of the optimisation loops. */
-export interface OptimizeOptions extends VmcOptions {
+/**
+ * Options of the optimisation loops. `progress: true` prints the shared throttled progress line
+ * on stderr (iterations done, rate, ETA, and the last E ± error, variance, acceptance, |gradient|);
+ * `onProgress` receives the same throttled updates; `onIteration` sees every iteration.
+ */
+export interface OptimizeOptions extends VmcOptions, ProgressOptions {
   /** Gradient steps (the last iteration only measures, it does not step). */
   iterations: number;
   /** Any lib/optim optimizer; it steps `wf.params` as one array. */
   optimizer: Optimizer;
-  /** Called after every iteration (e.g. a throttled stderr printer from `boltzmann/node`). */
+  /** Called after every iteration with its figures. */
   onIteration?: (it: VmcIteration) => void;
 }
 
@@ -320,6 +325,7 @@ export function optimizeLoop<R>(
   let iteration = 0;
   let last: EnergyEstimate | undefined;
   const iterations = options.iterations;
+  const progress = progressReporter(fn, iterations, options, 'iterations');
   const step = (outputs: WalkerBatchOutput[]): void => {
     walkers = outputs.flatMap((b) => b.walkers);
     const est = combineMeasurements(outputs.flatMap((b) => b.measurements));
@@ -332,14 +338,22 @@ export function optimizeLoop<R>(
     const it: VmcIteration = { iteration, iterations, energy: est.energy, error: est.error, variance: est.variance, acceptance: est.acceptance, gradientNorm: Math.sqrt(g2), seconds: (performance.now() - t0) / 1000 };
     history.push(it);
     options.onIteration?.(it);
+    progress?.update(iteration + 1, `E ${it.energy.toFixed(5)} ± ${it.error.toFixed(5)}  var ${it.variance.toExponential(2)}  acc ${it.acceptance.toFixed(3)}  |grad| ${it.gradientNorm.toExponential(2)}`);
     if (iteration < iterations - 1) {
       options.optimizer.step(wf.params, est.gradient);
-      wf.syncFromParams();
+      try {
+        wf.syncFromParams();
+      } catch (e) {
+        throw new RangeError(`${fn}: iteration ${iteration}: after the optimizer step, ${(e as Error).message}`);
+      }
     }
     iteration++;
   };
   const inputs = () => batchInputs(wf, h, o.sampler, walkers, parts, iteration === 0 ? o.equilibration : o.reequilibration, o.cycles, true);
-  const finish = (): OptimizeResult => ({ history, final: last!, cycles: iterations * o.walkers * o.cycles, seconds: (performance.now() - t0) / 1000 });
+  const finish = (): OptimizeResult => {
+    progress?.finish();
+    return { history, final: last!, cycles: iterations * o.walkers * o.cycles, seconds: (performance.now() - t0) / 1000 };
+  };
   const first = run(inputs());
   if (first instanceof Promise) {
     const loop = async (): Promise<OptimizeResult> => {
@@ -355,7 +369,7 @@ export function optimizeLoop<R>(
 }
 
 /**
- * Minimises the energy over `wf.params` (N-VMC-07/08) on this thread: each iteration runs every
+ * Minimises the energy over `wf.params` (N-VMC-07, N-VMC-08) on this thread: each iteration runs every
  * walker for `cycles` cycles, estimates E ± error and the gradient 2[⟨E_L O⟩ − ⟨E_L⟩⟨O⟩], and
  * steps the parameters with `optimizer`. For several cores use `optimizeWavefunctionParallel`
  * from `boltzmann/node` (same walkers, same bits).
@@ -363,7 +377,7 @@ export function optimizeLoop<R>(
  * @example
  * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, initScale: 0.01 }, new Rng(1));
  * const r = optimizeWavefunction(wf, harmonicOscillator({ omega: 1, interaction: 'coulomb' }),
- *   { sampler: importanceSampler(), iterations: 100, optimizer: new Adam({ lr: 0.02 }) }, new Rng(2));
+ *   { sampler: importanceSampler(), iterations: 100, optimizer: new Adam({ lr: 0.02 }), progress: true }, new Rng(2));
  * r.final.energy; // ≈ 3.07 after enough iterations (exact 3, Taut 1993)
  */
 export function optimizeWavefunction(wf: RbmWavefunction, h: HarmonicOscillator, options: OptimizeOptions, rng: Rng): OptimizeResult {

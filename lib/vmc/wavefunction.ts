@@ -1,5 +1,5 @@
 /**
- * The RBM trial wavefunction for P particles in D dimensions (whiteboard 001; N-VMC-01..06).
+ * The RBM trial wavefunction for P particles in D dimensions (whiteboard 001; N-VMC-01 to N-VMC-06).
  *
  * The visible units are the M = P·D particle coordinates, laid out particle by particle:
  * x = (x_1, y_1, x_2, y_2, …), coordinate d of particle p at index p·D + d (N-VMC-02). The

@@ -33,13 +33,30 @@ const all = (): Sampler[] => [
 ];
 const opts = { chains: 3, warmup: 300, samples: 200, x0: new Float64Array([0.5, -0.5]) };
 
-test('the step adapts during warm-up only and is identical for every sampling transition (RWM, MALA, HMC); never adapted for MH, Gibbs, ULA', () => {
+test('the step adapts during warm-up only and is frozen for sampling (RWM, MALA, HMC); never adapted for ULA; MH and Gibbs have no step (null)', () => {
   for (const s of all()) {
     const r = runChains(s, target, opts, new Rng(1));
     for (const c of r.chains) {
-      const frozen = c.stepSizes.subarray(opts.warmup);
-      for (let t = 0; t < frozen.length; t++) assert.ok(Object.is(frozen[t], c.stepSize), `${s.name}: sampling step ${t} is ${frozen[t]}, frozen ${c.stepSize}`);
-      const warm = c.stepSizes.subarray(0, opts.warmup);
+      assert.ok(c.warmupAcceptance >= 0 && c.warmupAcceptance <= 1);
+      assert.ok(c.acceptance >= 0 && c.acceptance <= 1);
+      assert.is(c.samples.length, opts.samples * 2);
+      if (s.name === 'mh' || s.name === 'gibbs') {
+        assert.is(c.stepSize, null, `${s.name} has no step`);
+        assert.is(c.stepSizes, null);
+        continue;
+      }
+      const steps = c.stepSizes!;
+      const frozen = steps.subarray(opts.warmup);
+      if (s.name === 'hmc') {
+        // Every transition draws eps in [e (1 - 0.2), e (1 + 0.2)] around the frozen e, and the
+        // record holds the eps it used: all different, all inside that interval.
+        const e = c.stepSize!;
+        for (let t = 0; t < frozen.length; t++) assert.ok(frozen[t] >= 0.8 * e && frozen[t] <= 1.2 * e, `hmc: sampling step ${t} is ${frozen[t]}, centre ${e}`);
+        assert.ok(new Set(Array.from(frozen)).size === frozen.length, 'hmc: a fresh jitter per transition');
+      } else {
+        for (let t = 0; t < frozen.length; t++) assert.ok(Object.is(frozen[t], c.stepSize), `${s.name}: sampling step ${t} is ${frozen[t]}, frozen ${c.stepSize}`);
+      }
+      const warm = steps.subarray(0, opts.warmup);
       const distinct = new Set(Array.from(warm)).size;
       if (s.adaptation === 'none') {
         assert.is(distinct, 1, `${s.name} must not adapt`);
@@ -47,9 +64,6 @@ test('the step adapts during warm-up only and is identical for every sampling tr
       } else {
         assert.ok(distinct > opts.warmup / 2, `${s.name}: the warm-up step should move (${distinct} distinct values)`);
       }
-      assert.ok(c.warmupAcceptance >= 0 && c.warmupAcceptance <= 1);
-      assert.ok(c.acceptance >= 0 && c.acceptance <= 1);
-      assert.is(c.samples.length, opts.samples * 2);
     }
     if (s.name === 'ula' || s.name === 'gibbs') assert.is(r.chains[0].acceptance, 1);
   }
@@ -57,7 +71,7 @@ test('the step adapts during warm-up only and is identical for every sampling tr
 
 test('adapt: false keeps the initial step for warm-up and sampling', () => {
   const r = runChains(rwmSampler({ stepSize: 0.7 }), target, { ...opts, adapt: false }, new Rng(2));
-  assert.ok(r.chains[0].stepSizes.every((v) => v === 0.7));
+  assert.ok(r.chains[0].stepSizes!.every((v) => v === 0.7));
 });
 
 test('reproducibility: the same seed gives bit-identical chains for every sampler; chains differ from each other and from another seed', () => {
@@ -67,7 +81,7 @@ test('reproducibility: the same seed gives bit-identical chains for every sample
     const c = runChains(s, target, opts, new Rng(78));
     for (let k = 0; k < opts.chains; k++) {
       assert.equal(a.chains[k].samples, b.chains[k].samples, `${s.name} chain ${k}`);
-      assert.equal(Array.from(a.chains[k].stepSizes, String), Array.from(b.chains[k].stepSizes, String)); // String: NaN steps (MH, Gibbs) compare equal
+      assert.equal(a.chains[k].stepSizes, b.chains[k].stepSizes); // null for MH and Gibbs
     }
     assert.not.equal(a.chains[0].samples, a.chains[1].samples, `${s.name}: chains 0 and 1 share a stream`);
     assert.not.equal(a.chains[0].samples, c.chains[0].samples);

@@ -10,7 +10,8 @@
  * - mpmath 1.3.0 at 60 digits (normal quantiles of the exact binary value of p, by bisection
  *   on ncdf) and scipy 1.17.1 `chi2.ppf(0.99, df)`;
  * - a numpy/scipy transcription of ArviZ's rank R-hat and bulk ESS (ArviZ itself could not be
- *   installed here): scipy.stats.rankdata, scipy.stats.norm.ppf and an O(N^2) autocovariance.
+ *   installed here): scipy.stats.rankdata, scipy.stats.norm.ppf and an O(N^2) autocovariance;
+ *   for tail and mean ESS, mcse_mean and mcse_sd the script spec/fixtures/arviz_reference.py.
  * Random tests use fixed seeds; tolerances are k standard errors with k and the SE stated.
  */
 import { test } from 'uvu';
@@ -25,8 +26,13 @@ import {
   integratedAutocorrTime,
   integratedAutocorrTimeDetails,
   inverseNormalCdf,
+  mapDraws,
+  mcseMean,
+  mcseSd,
+  meanEffectiveSampleSize,
   splitRHat,
   summarize,
+  tailEffectiveSampleSize,
 } from '../../lib/mcmc/diagnostics.js';
 import { Rng } from '../../lib/random/index.js';
 
@@ -327,6 +333,19 @@ test('splitRHat / bulkEffectiveSampleSize reject unequal, short, non-finite and 
 
 // ---- summary ----------------------------------------------------------------------------------
 
+test('tail ESS, mean ESS, mcse_mean and mcse_sd match the numpy transcription of ArviZ (spec/fixtures/arviz_reference.py) on LCG chains', () => {
+  // Same 4 chains of 501 draws as the R-hat test; the script prints these values (numpy 1.24.2, scipy 1.10.1).
+  const chains = [lcgSeries(1, 501), lcgSeries(2, 501), lcgSeries(3, 501, 0.8, 0.3), lcgSeries(4, 501)];
+  const cases: [string, number, number][] = [
+    ['tailEffectiveSampleSize', tailEffectiveSampleSize(chains), 410.19276471865174],
+    ['meanEffectiveSampleSize', meanEffectiveSampleSize(chains), 135.38488417602733],
+    ['mcseMean', mcseMean(chains), 0.042310729724626066],
+    ['mcseSd', mcseSd(chains), 0.015405093842972931],
+  ];
+  // The reference sums autocovariances directly, we by FFT or direct sums: round-off 1e-12 relative.
+  for (const [name, got, ref] of cases) assert.ok(Math.abs(got - ref) <= 1e-12 * ref, `${name}: ${got} vs ${ref}`);
+});
+
 test('summarize: rows agree with the separate estimators; ChainSamples input gives one row per coordinate', () => {
   const rng = new Rng(15);
   const a = ar1(0.5, 2000, rng);
@@ -337,10 +356,15 @@ test('summarize: rows agree with the separate estimators; ChainSamples input giv
   const mean = all.reduce((s, v) => s + v, 0) / all.length;
   const sd = Math.sqrt(all.reduce((s, v) => s + (v - mean) ** 2, 0) / (all.length - 1));
   assert.ok(Math.abs(row.mean - mean) <= 1e-14 && Math.abs(row.sd - sd) <= 1e-14);
-  const ess = effectiveSampleSize(a) + effectiveSampleSize(b);
-  assert.ok(Math.abs(row.ess - ess) <= 1e-9 && Math.abs(row.mcse - sd / Math.sqrt(ess)) <= 1e-15);
+  assert.is(row.essMean, meanEffectiveSampleSize([a, b]));
+  assert.ok(Math.abs(row.mcseMean - mcseMean([a, b])) <= 1e-16);
+  assert.is(row.mcseSd, mcseSd([a, b]));
   assert.is(row.rhat, splitRHat([a, b]));
   assert.is(row.essBulk, bulkEffectiveSampleSize([a, b]));
+  assert.is(row.essTail, tailEffectiveSampleSize([a, b]));
+  // 2 chains x 2000 of an AR(1) with tau = 3: ESS about 1333 >= 200, R-hat about 1.
+  assert.ok(row.reliable, row.warnings.join('; '));
+  assert.equal(row.warnings, []);
   // two chains of 2-D draws, row-major (draw t, coordinate k at t * 2 + k)
   const interleave = (u: Float64Array, v: Float64Array) => {
     const s = new Float64Array(2 * u.length);
@@ -357,18 +381,46 @@ test('summarize: rows agree with the separate estimators; ChainSamples input giv
   const text = formatSummary(rows);
   const lines = text.split('\n');
   assert.is(lines.length, 3);
-  assert.ok(/^name\s+mean\s+sd\s+mcse\s+ess\s+ess_bulk\s+r_hat$/.test(lines[0]), lines[0]);
-  assert.ok(lines[1].startsWith('alpha') && lines[1].includes(rows[0].mean.toFixed(4)));
+  assert.ok(/^name\s+mean\s+sd\s+mcse_mean\s+mcse_sd\s+ess_bulk\s+ess_tail\s+r_hat\s+reliable$/.test(lines[0]), lines[0]);
+  assert.ok(lines[1].startsWith('alpha') && lines[1].includes(rows[0].mean.toFixed(4)) && lines[1].endsWith('yes'));
+});
+
+test('mapDraws: a function of each draw, one series per chain, for the MCSE of E f(x)', () => {
+  const chain = { samples: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]), nSamples: 4, dim: 2 };
+  const [f] = mapDraws([chain], (x, t) => x[0] * x[1] + t);
+  assert.equal(Array.from(f), [2, 13, 32, 59]);
+  throwsWith(() => mapDraws([chain], (() => 'a') as never), TypeError, 'mapDraws: f returned string for chain 0, draw 0');
+  throwsWith(() => mapDraws([new Float64Array(4)] as never, (x) => x[0]), TypeError, 'mapDraws: chains must be a non-empty array of { samples, nSamples, dim }');
+});
+
+test('summarize: short or unmixed chains are flagged unreliable, naming the failed condition; formatSummary prints it', () => {
+  const rng = new Rng(16);
+  // 4 chains x 100 draws of an AR(1) with tau = 19: ESS about 21, far below 400.
+  const short = [ar1(0.9, 100, rng), ar1(0.9, 100, rng), ar1(0.9, 100, rng), ar1(0.9, 100, rng)];
+  const [row] = summarize(short);
+  assert.not.ok(row.reliable);
+  assert.ok(row.warnings.some((w) => /^ess_bulk \d+ < 400 \(100 per chain\)$/.test(w)), row.warnings.join('; '));
+  // chains stuck apart: R-hat far above 1.01
+  const apart = summarize([iid(1000, rng, 0), iid(1000, rng, 5)])[0];
+  assert.ok(apart.warnings.some((w) => w.startsWith('r_hat ')), apart.warnings.join('; '));
+  const text = formatSummary([row]).split('\n');
+  assert.is(text.length, 3);
+  assert.ok(text[1].endsWith('NO'));
+  assert.ok(text[2].startsWith('x: not reliable: ') && text[2].includes('ess_bulk'), text[2]);
 });
 
 test('summarize reports NaN for undefined quantities and rejects bad input', () => {
   const [row] = summarize([new Float64Array(8).fill(1), new Float64Array(8).fill(1)]);
-  assert.ok(Number.isNaN(row.ess) && Number.isNaN(row.rhat) && row.sd === 0);
+  assert.ok(Number.isNaN(row.rhat) && Number.isNaN(row.mcseSd) && row.sd === 0 && !row.reliable);
+  assert.ok(row.warnings.includes('r_hat NaN (must be < 1.01)'), row.warnings.join('; '));
   throwsWith(() => summarize([]), RangeError, 'summarize: chains must be a non-empty array of chains');
   throwsWith(() => summarize([new Float64Array(8), new Float64Array(8)], ['a', 'b']), RangeError, 'summarize: names must have one entry per coordinate (1), got 2');
   throwsWith(() => summarize([new Float64Array(8), new Float64Array(7)]), RangeError, 'summarize: chains have unequal lengths');
   throwsWith(() => summarize([{ samples: new Float64Array(6), nSamples: 3, dim: 2 }, { samples: new Float64Array(6), nSamples: 6, dim: 1 }]), RangeError, 'summarize: chain 1 has dim 1 but chain 0 has dim 2');
   throwsWith(() => formatSummary('rows' as never), TypeError, 'formatSummary: rows must be an array');
+  for (const f of [tailEffectiveSampleSize, meanEffectiveSampleSize, mcseMean, mcseSd]) {
+    throwsWith(() => f([new Float64Array(3), new Float64Array(3)]), RangeError, `${f.name}: chains are too short: 3 draws each, need at least 4`);
+  }
 });
 
 test.run();

@@ -93,4 +93,13 @@ test('bad input: fromEnergy and the standard targets name the argument', () => {
   assertThrowsWith(() => bananaTarget(Infinity), RangeError, 'bananaTarget: b', 'Infinity');
 });
 
+test('gaussianTarget refuses a covariance that is not positive definite, naming the first leading minor that is not positive', () => {
+  // [[1, 2], [2, 1]]: minors 1 and 1 - 4 = -3 (eigenvalues 3 and -1).
+  assertThrowsWith(() => gaussianTarget([0, 0], [[1, 2], [2, 1]]), RangeError, 'gaussianTarget: covariance is not positive definite', 'leading 2x2 minor', 'is -3');
+  // Singular: [[4, 2], [2, 1]] has determinant 0.
+  assertThrowsWith(() => gaussianTarget([0, 0, 0], [[4, 2, 0], [2, 1, 0], [0, 0, 1]]), RangeError, 'leading 2x2 minor', 'is 0');
+  // Every 2x2 minor positive, the 3x3 determinant 0.19 - (-0.155) + (-0.405) = -0.06.
+  assertThrowsWith(() => gaussianTarget([0, 0, 0], [[1, 0.5, 0.9], [0.5, 1, 0.9], [0.9, 0.9, 1]]), RangeError, 'leading 3x3 minor (rows and columns 0..2) is -0.06');
+});
+
 test.run();

@@ -65,6 +65,34 @@ test('N-NN-05 one update by hand on the one-hidden net (x = 1, y = 0, wâ‚ = bâ‚
   assert.equal(Array.from(theta), [-0.0125, -0.0125, 0.975, -0.05]);
 });
 
+test('N-NN-02 / N-NN-04 the perceptron and the one-hidden-node net equal the general MLP to 1e-12 (output and every gradient)', () => {
+  // perceptron: a [1, 1] network (identity and sigmoid outputs)
+  for (const s of ['identity', 'sigmoid'] as ScalarActivation[]) {
+    const net = createMLP([1, 1], { output: s, precision: 'float64' }, new Rng(1));
+    net.layers[0].W.data[0] = 0.7; net.layers[0].b[0] = -0.3;
+    const x = 1.3, y = 0.4;
+    const f = perceptronForward(x, { w1: 0.7, b1: -0.3 }, s), g = perceptronBackward(x, y, f, s);
+    const ws = createWorkspace(net, 1), grad = createGradient(net), dOut = zeros64(1, 1);
+    const out = mlpForward(net, ws, matrix64(1, 1, [x]));
+    mseBackward(dOut, out, matrix64(1, 1, [y]));
+    mlpBackward(net, ws, grad, dOut);
+    assert.ok(Math.abs(out.data[0] - f.a1) < 1e-12);
+    assert.ok(Math.abs(grad.dW[0].data[0] - g.dw1) < 1e-12 && Math.abs(grad.db[0][0] - g.db1) < 1e-12, s);
+  }
+  // one hidden node: a [1, 1, 1] network, sigmoid hidden, identity output
+  const p = { w1: 0.8, b1: -0.2, w2: 1.7, b2: 0.1 }, x = 0.9, y = -0.4;
+  const net = createMLP([1, 1, 1], { hidden: 'sigmoid', output: 'identity', precision: 'float64' }, new Rng(1));
+  net.layers[0].W.data[0] = p.w1; net.layers[0].b[0] = p.b1; net.layers[1].W.data[0] = p.w2; net.layers[1].b[0] = p.b2;
+  const f = oneHiddenForward(x, p), g = oneHiddenBackward(y, p, f);
+  const ws = createWorkspace(net, 1), grad = createGradient(net), dOut = zeros64(1, 1);
+  const out = mlpForward(net, ws, matrix64(1, 1, [x]));
+  mseBackward(dOut, out, matrix64(1, 1, [y]));
+  mlpBackward(net, ws, grad, dOut);
+  assert.ok(Math.abs(out.data[0] - f.a2) < 1e-12);
+  const pairs = [[grad.dW[0].data[0], g.dw1], [grad.db[0][0], g.db1], [grad.dW[1].data[0], g.dw2], [grad.db[1][0], g.db2]];
+  for (const [a, b] of pairs) assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
+});
+
 /** A 2-2-1 MLP (float64) holding the same nine parameters as the notes-indexed object. */
 function mlpFrom(p: Net221Params) {
   const net = createMLP([2, 2, 1], { hidden: 'sigmoid', output: 'identity', precision: 'float64' }, new Rng(1));

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
-import { fromArray2D, matrix } from '../../lib/linalg/index.js';
+import { fromArray2D, matrix, sparseGemm } from '../../lib/linalg/index.js';
 import { Adam, SGD } from '../../lib/optim/index.js';
 import { quadraticSurfaceDataset } from '../../lib/data/index.js';
 import { accuracy, createMLP, mlpPredict, mseForward, trainMLP } from '../../lib/nn/index.js';
@@ -36,6 +36,19 @@ test('same seeds give bit-identical weights; another shuffle seed gives differen
   };
   assert.equal(run(3), run(3));
   assert.not.equal(run(3), run(4));
+});
+
+test('gemm32: sparseGemm (skipping the zeros of a 0/1 input) gives bit-identical weights to gemm', () => {
+  const run = (gemm32?: typeof sparseGemm) => {
+    const net = createMLP([50, 8, 3], { hidden: 'relu' }, new Rng(1));
+    const rng = new Rng(9);
+    const X = matrix(40, 50), Y = matrix(40, 3);
+    for (let i = 0; i < X.data.length; i++) X.data[i] = rng.float() < 0.15 ? 1 : 0; // 15 % ones
+    rng.fillNormal(Y.data);
+    trainMLP(net, X, Y, { loss: 'mse', optimizer: new SGD({ lr: 0.05 }), epochs: 2, batchSize: 10, ...(gemm32 ? { gemm32 } : {}) }, new Rng(3));
+    return Array.from(net.layers[0].W.data);
+  };
+  assert.equal(run(sparseGemm), run());
 });
 
 test('a diverging run stops with the epoch, the step and the quantity', () => {

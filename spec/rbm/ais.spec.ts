@@ -13,9 +13,10 @@ import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
 import { matrix, type Matrix } from '../../lib/linalg/matrix.js';
 import {
-  BernoulliRBM, GaussianBernoulliRBM, SpinRBM, aisEstimate, aisLogWeights, aisSchedule, averageLogLikelihood, freeEnergy,
+  BernoulliRBM, GaussianBernoulliRBM, SpinRBM, aisEstimate, aisSchedule, averageLogLikelihood, freeEnergy,
   freeEnergyGap, logPartitionAIS, logPartitionBase, logPartitionExact, pseudoLogLikelihood, type RBM,
 } from '../../lib/rbm/index.js';
+import { aisLogWeights } from '../../lib/rbm/ais.js';
 import { throwsMsg } from '../assert-error.js';
 import { allStates, bruteLogZ, logSumExp, score, type Params } from './brute.js';
 

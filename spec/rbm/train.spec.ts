@@ -322,7 +322,7 @@ test('trainRBM bad options and data: errors name the option, the value and the a
   throwsMsg(bad({ onProgress: 3 }), TypeError, 'trainRBM: options.onProgress must be a function, got 3');
   throwsMsg(bad({ onEpoch: 3 }), TypeError, 'trainRBM: options.onEpoch must be a function, got 3');
   throwsMsg(bad({ learningrate: 0.1 }), TypeError,
-    'trainRBM: unknown option \'learningrate\' (allowed: method, k, epochs, batchSize, learningRate, optimizer, momentum, weightDecay, statistics, visibleNoiseStd, binarize, persistentChains, chains, reconstructionError, evaluate, onEpoch, progress, onProgress)');
+    'trainRBM: unknown option \'learningrate\' (allowed: method, k, epochs, batchSize, learningRate, optimizer, momentum, weightDecay, statistics, visibleNoiseStd, binarize, persistentChains, chains, reconstructionError, evaluate, onEpoch, progress, onProgress, pool)');
   const spin = SpinRBM.create(3, 2, 'hinton', new Rng(1));
   throwsMsg(() => trainRBM(spin, matrix(2, 3, [1, -1, 1, -1, 1, -1]), { visibleNoiseStd: 0.1 }, new Rng(1)), RangeError,
     "trainRBM: options.visibleNoiseStd is for Bernoulli RBMs only (the tutorial's noisy probabilities), got a spin RBM");

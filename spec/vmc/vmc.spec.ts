@@ -19,7 +19,7 @@ const SAMPLERS: [string, SamplerSpec][] = [
   ['gibbs', blockGibbsSampler()],
 ];
 
-test('N-VMC-07/10 at the exact non-interacting state every sampler gives E = P·D·ω/2 with zero variance and zero error', () => {
+test('N-VMC-07 N-VMC-10 at the exact non-interacting state every sampler gives E = P·D·ω/2 with zero variance and zero error', () => {
   for (const [name, sampler] of SAMPLERS) {
     const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, omega: 0.5 });
     const est = estimateEnergy(wf, harmonicOscillator({ omega: 0.5 }), { sampler, walkers: 2, cycles: 256, equilibration: 10 }, new Rng(1));
@@ -40,7 +40,7 @@ function gaussianEnergy(omega: number, sigma2: number, a: number[], coulomb: boo
   return e + (coulomb ? Math.sqrt(Math.PI) / (2 * Math.sqrt(sigma2)) : 0);
 }
 
-test('N-VMC-07/11 Gaussian ψ with Coulomb on: Metropolis and importance sampling match the closed form within 4 SE (blocking)', () => {
+test('N-VMC-07 N-VMC-11 Gaussian ψ with Coulomb on: Metropolis and importance sampling match the closed form within 4 SE (blocking)', () => {
   const omega = 1, sigma2 = 0.6;
   const exact = gaussianEnergy(omega, sigma2, [0, 0, 0, 0], true);
   for (const [name, sampler] of SAMPLERS) {
@@ -131,7 +131,55 @@ test('an optimisation that produces NaN stops and names the iteration', () => {
   const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, initScale: 0.1 }, new Rng(1));
   const huge = { lr: 1e12, step: (p: Float64Array) => { p[0] = NaN; return p; }, reset: () => {} };
   throwsWith(() => optimizeWavefunction(wf, harmonicOscillator({ omega: 1 }), { sampler: metropolisSampler(), walkers: 1, cycles: 16, equilibration: 1, iterations: 3, optimizer: huge }, new Rng(2)),
-    RangeError, 'parameter a[0] is NaN');
+    RangeError, 'optimizeWavefunction: iteration 0: after the optimizer step, RbmWavefunction: parameter a[0] is NaN');
 });
+
+test('progress: onProgress gets the shared reporter\'s updates, the last one finished at done = iterations with E in its note', () => {
+  const wf = RbmWavefunction.create({ particles: 1, dims: 1, hidden: 1, initScale: 0.1 }, new Rng(1));
+  const seen: { done: number; total: number; finished: boolean; note: string }[] = [];
+  optimizeWavefunction(wf, harmonicOscillator({ omega: 1 }), { sampler: metropolisSampler(), walkers: 1, cycles: 64, equilibration: 10, iterations: 5,
+    optimizer: new Adam({ lr: 0.01 }), onProgress: (p) => seen.push({ done: p.done, total: p.total, finished: p.finished, note: p.note }) }, new Rng(2));
+  const last = seen[seen.length - 1];
+  assert.equal([last.done, last.total, last.finished], [5, 5, true]);
+  assert.ok(/^E \d\.\d{5} ± /.test(last.note), last.note);
+});
+
+test('one-body density histogram: for the exact non-interacting state (block Gibbs = independent draws) the share of positions within radius R of the centre is 1 − e^{−R²/(2σ²)} within 4 binomial SE', () => {
+  const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }); // σ² = 1/2 per coordinate
+  const bins = 40, extent = 4, cycles = 20000;
+  const out = runWalkerBatch({ ...batchInputs(wf, harmonicOscillator({ omega: 1 }), blockGibbsSampler(), createWalkers(wf, 1, new Rng(4)), 1, 10, cycles, false)[0], density: { bins, extent } });
+  const hist = out.density!;
+  let inside = 0, total = 0;
+  const R = 1, h = (2 * extent) / bins;
+  for (let row = 0; row < bins; row++) {
+    for (let col = 0; col < bins; col++) {
+      const x = -extent + (col + 0.5) * h, y = extent - (row + 0.5) * h;
+      total += hist[row * bins + col];
+      if (Math.hypot(x, y) < R) inside += hist[row * bins + col];
+    }
+  }
+  // positions beyond the ±4 box: P(|x| > 4) per coordinate is ~1e-8 at σ² = 1/2, so every draw is counted
+  assert.is(total, 2 * cycles);
+  // bins are classified by their centres, so the reference integrates the density over those same bins
+  let exactShare = 0;
+  for (let row = 0; row < bins; row++) for (let col = 0; col < bins; col++) {
+    const x = -extent + (col + 0.5) * h, y = extent - (row + 0.5) * h;
+    if (Math.hypot(x, y) < R) {
+      const px = 0.5 * (erf((x + h / 2)) - erf((x - h / 2))), py = 0.5 * (erf((y + h / 2)) - erf((y - h / 2))); // N(0, ½): P(a<x<b) = ½[erf(b) − erf(a)]
+      exactShare += px * py;
+    }
+  }
+  // two particles per cycle, independent draws: n = 2·cycles Bernoulli trials
+  const n = 2 * cycles, share = inside / n, se = Math.sqrt((exactShare * (1 - exactShare)) / n);
+  assert.ok(Math.abs(share - exactShare) < 4 * se, `${share} vs ${exactShare} ± ${se}`);
+  assert.ok(Math.abs(exactShare - (1 - Math.exp(-1))) < 0.02, 'the binned share is close to the continuous 1 − e^{−1}');
+});
+
+/** erf by Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7), enough for a 4-SE test with SE ~ 3e-3. */
+function erf(x: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x >= 0 ? y : -y;
+}
 
 test.run();

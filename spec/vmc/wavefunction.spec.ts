@@ -55,7 +55,7 @@ test('N-VMC-02 M = P·D visible units: 4 for two particles in 2-D, coordinates l
   assert.is(RbmWavefunction.create({ particles: 6, dims: 3, hidden: 2 }).nVisible, 18);
 });
 
-test('N-VMC-01/03/04 ln ψ = ½ ln Σ_h e^{−E_GB(x,h)} (enumerated, float64) up to the constant −½ ln Z, for binary and ±1 hidden units', () => {
+test('N-VMC-01 N-VMC-03 N-VMC-04 ln ψ = ½ ln Σ_h e^{−E_GB(x,h)} (enumerated, float64) up to the constant −½ ln Z, for binary and ±1 hidden units', () => {
   for (const units of ['binary', 'spin'] as const) {
     const wf = generic(2, 2, 3, 'none', units, true, 11);
     const rng = new Rng(12);

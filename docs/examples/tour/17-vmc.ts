@@ -6,16 +6,19 @@
  * Lanczos ground state equals the free-fermion closed form; and stochastic reconfiguration brings
  * an RBM amplitude for 6 spins close to it. Tolerances: 4 blocking standard errors, or stated.
  */
+import { join } from 'node:path';
 import { compareRow, type TourChapter, type TourRow } from './chapter.js';
+import { writeSvg } from '../../../lib/io-node.js';
 import {
-  Adam, Rng, RbmWavefunction, SpinRbmState, createSpinChains, estimateEnergy, harmonicOscillator, importanceSampler, localEnergy, metropolisSampler,
+  Adam, Rng, RbmWavefunction, linePlot, SpinRbmState, createSpinChains, estimateEnergy, harmonicOscillator, importanceSampler, localEnergy, metropolisSampler,
   optimizeSpinState, optimizeWavefunction, runSpinBatch, spinStatistics, tfimChain, tfimClosedFormEnergy, tfimExactGroundState, twoElectronDotEnergy,
 } from '../../../lib/index.js';
 
 export const chapter: TourChapter = {
   title: 'Variational Monte Carlo: quantum dot and spin chain',
   order: 17,
-  run(): TourRow[] {
+  docs: 'docs/vmc.md',
+  run(out: string): TourRow[] {
     const rows: TourRow[] = [];
     const exactState = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 });
     rows.push(compareRow('E_L of a=b=W=0, σ²=1/(2ω), 2 electrons in 2-D, no Coulomb', localEnergy(exactState, harmonicOscillator({ omega: 1 }), new Float64Array([0.4, -1.2, 2, 0.3])), 2, 1e-12, 'exact P·D·ω/2 at every x (N-VMC-10)', 8));
@@ -32,6 +35,13 @@ export const chapter: TourChapter = {
     const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, jastrow: 'pade', initScale: 0.01 }, new Rng(2));
     const r = optimizeWavefunction(wf, harmonicOscillator({ omega: 1, interaction: 'coulomb' }), { sampler: importanceSampler({ timeStep: 0.2 }), walkers: 2, cycles: 1024, iterations: 30, optimizer: new Adam({ lr: 0.03 }) }, new Rng(3));
     rows.push(compareRow(`RBM × Padé–Jastrow, 30 short iterations (SE ${r.final.error.toFixed(4)})`, r.final.energy, 3, 0.01 + 4 * r.final.error, 'Taut (exact 3); short run, ±0.01', 6));
+    writeSvg(join(out, 'vmc-quantum-dot-energy.svg'), linePlot({
+      series: [
+        { x: r.history.map((h) => h.iteration), y: r.history.map((h) => h.energy), yErr: r.history.map((h) => h.error), label: '⟨E_L⟩ ± blocking SE (2 walkers × 1024 cycles)' },
+        { x: [0, r.history.length - 1], y: [3, 3], label: 'exact 3 (Taut)', color: '#000000' },
+      ],
+      title: 'Two electrons in 2-D, ω = 1: RBM × Padé–Jastrow, short run', xLabel: 'iteration', yLabel: 'energy (a.u.)',
+    }));
     rows.push(compareRow('two electrons, ω = 0.5, relative radial equation', twoElectronDotEnergy(0.5), 1.65977, 2e-5, 'DMC 1.65977 (Pedersen Lohne et al. 2011)', 7));
 
     const gs = tfimExactGroundState(10, 1, 1);

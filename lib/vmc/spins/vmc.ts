@@ -17,6 +17,7 @@ import { Rng } from '../../random/index.js';
 import { blockingError } from '../../mcmc/index.js';
 import { cholesky, choleskySolve, matrix64 } from '../../linalg/index.js';
 import type { Optimizer } from '../../optim/index.js';
+import { progressReporter, type ProgressOptions } from '../../progress/index.js';
 import { SpinRbmState, spinFlipTables, spinLocalEnergy, spinLogDerivatives, spinMetropolisSweep, spinWalker } from './rbm-state.js';
 import type { TfimChain } from './tfim.js';
 
@@ -85,8 +86,8 @@ export type SpinUpdate =
   | { kind: 'gradient'; optimizer: Optimizer }
   | { kind: 'sr'; learningRate: number; diagonalShift: number };
 
-/** Options of {@link optimizeSpinState}. */
-export interface SpinOptimizeOptions {
+/** Options of {@link optimizeSpinState} (`progress: true`: the shared throttled line on stderr). */
+export interface SpinOptimizeOptions extends ProgressOptions {
   update: SpinUpdate;
   iterations: number;
   /** Independent Markov chains (default 4), each with its own `rng.split()` stream. */
@@ -170,30 +171,51 @@ export function spinStatistics(outputs: SpinBatchOutput[], forces: Float64Array)
  * Solves (S + ε I) δ = F for the SR step: forms S_kl = (1/n) Σ_s Ō_sk Ō_sl from the centred
  * log-derivatives (rows of P values in the arrays `Ocentred`, n rows in all), adds the diagonal
  * shift ε, and solves with the Cholesky factorisation of lib/linalg (S + εI is symmetric positive
- * definite for ε > 0). Cost n·P²/2 to form S plus P³/3 to factor it. Writes δ into `out`.
+ * definite for ε > 0). Cost n·P²/2 to form S plus P³/3 to factor it. S is formed from the
+ * transposed samples (one contiguous column of n values per parameter), as dot products of
+ * columns four at a time: on P = 860, n = 1000 that measured 1.8–2.9× faster than adding the n
+ * outer products row by row (which streams all of S through memory once per sample), with the
+ * same sums in the same order.
  *
  * @example
  * srSolve(delta, st.Ocentred, st.samples, forces, 1e-3);
  */
 export function srSolve(out: Float64Array, Ocentred: Float64Array[], samples: number, forces: Float64Array, shift: number): Float64Array {
   if (!(shift > 0) || !Number.isFinite(shift)) throw new RangeError(`srSolve: the diagonal shift must be a finite number > 0, got ${shift}`);
-  const P = forces.length;
-  const S = new Float64Array(P * P);
+  const P = forces.length, n = samples;
+  // T[k·n + r] = Ō_rk: column k of the sample matrix, contiguous
+  const T = new Float64Array(P * n);
+  let r0 = 0;
   for (const O of Ocentred) {
     const rows = O.length / P;
-    for (let r = 0; r < rows; r++) {
-      const row = r * P;
-      for (let k = 0; k < P; k++) {
-        const ok = O[row + k];
-        if (ok === 0) continue;
-        const sk = k * P;
-        for (let l = k; l < P; l++) S[sk + l] += ok * O[row + l]; // upper triangle
+    if (r0 + rows > n) throw new RangeError(`srSolve: the sample arrays hold more than samples = ${n} rows of ${P} values`);
+    for (let r = 0; r < rows; r++) for (let k = 0; k < P; k++) T[k * n + r0 + r] = O[r * P + k];
+    r0 += rows;
+  }
+  if (r0 !== n) throw new RangeError(`srSolve: the sample arrays hold ${r0} rows of ${P} values, but samples = ${n}`);
+  const S = new Float64Array(P * P);
+  for (let k = 0; k < P; k++) {
+    const ck = k * n;
+    let l = k;
+    for (; l + 3 < P; l += 4) {
+      const c0 = l * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let r = 0; r < n; r++) {
+        const a = T[ck + r];
+        s0 += a * T[c0 + r]; s1 += a * T[c1 + r]; s2 += a * T[c2 + r]; s3 += a * T[c3 + r];
       }
+      S[k * P + l] = s0; S[k * P + l + 1] = s1; S[k * P + l + 2] = s2; S[k * P + l + 3] = s3;
+    }
+    for (; l < P; l++) {
+      const c = l * n;
+      let sum = 0;
+      for (let r = 0; r < n; r++) sum += T[ck + r] * T[c + r];
+      S[k * P + l] = sum;
     }
   }
   for (let k = 0; k < P; k++) {
-    S[k * P + k] = S[k * P + k] / samples + shift;
-    for (let l = k + 1; l < P; l++) { S[k * P + l] /= samples; S[l * P + k] = S[k * P + l]; }
+    S[k * P + k] = S[k * P + k] / n + shift;
+    for (let l = k + 1; l < P; l++) { S[k * P + l] /= n; S[l * P + k] = S[k * P + l]; }
   }
   out.set(choleskySolve(cholesky(matrix64(P, P, S)), forces));
   return out;
@@ -240,6 +262,7 @@ export function spinOptimizeLoop<R>(fn: string, psi: SpinRbmState, chain: TfimCh
   const history: SpinIteration[] = [];
   const t0 = performance.now();
   let iteration = 0;
+  const progress = progressReporter(fn, options.iterations, options, 'iterations');
   const inputs = (): SpinBatchInput[] => {
     const out: SpinBatchInput[] = [];
     const k = Math.min(parts, chains.length);
@@ -256,6 +279,7 @@ export function spinOptimizeLoop<R>(fn: string, psi: SpinRbmState, chain: TfimCh
     const it: SpinIteration = { iteration, iterations: options.iterations, energy: st.energy, error: st.error, variance: st.variance, acceptance: st.acceptance, seconds: (performance.now() - t0) / 1000 };
     history.push(it);
     options.onIteration?.(it);
+    progress?.update(iteration + 1, `E ${it.energy.toFixed(5)} ± ${it.error.toFixed(5)}  var ${it.variance.toExponential(2)}  acc ${it.acceptance.toFixed(3)}`);
     if (iteration < options.iterations - 1) {
       if (u.kind === 'gradient') {
         for (let k = 0; k < P; k++) step[k] = 2 * forces[k]; // ∂E/∂θ_k = 2 F_k
@@ -268,7 +292,10 @@ export function spinOptimizeLoop<R>(fn: string, psi: SpinRbmState, chain: TfimCh
     }
     iteration++;
   };
-  const finish = (): SpinOptimizeResult => ({ history, seconds: (performance.now() - t0) / 1000, sweeps: options.iterations * nChains * sweeps });
+  const finish = (): SpinOptimizeResult => {
+    progress?.finish();
+    return { history, seconds: (performance.now() - t0) / 1000, sweeps: options.iterations * nChains * sweeps };
+  };
   const first = run(inputs());
   if (first instanceof Promise) {
     return (async () => {
