@@ -36,15 +36,35 @@ import {
   matrix, scatterPlot, sigmoid, trainAutoencoder, trainVAE, vaeDecode, vaeEncode, type Matrix, type VAEEpochMetrics,
 } from '../../lib/index.js';
 import { createWorkerPool, loadMnist, writePng, writeSvg, type WorkerPool } from '../../lib/node.js';
-import { helpFromHeader, repoRoot } from './support/cli.js';
+import { repoRoot } from './support/cli.js';
+
+const USAGE = `usage: npx tsx docs/examples/vae-mnist.ts [options]
+
+Trains pytorch/examples' MNIST VAE (784-400-20, ReLU, Bernoulli decoder, Adam 1e-3, batch 128) and
+reports the test loss (summed loss over the test images / their number).
+
+  --quick            2,000 training and 500 test images, 2 epochs (a few seconds)
+  --epochs N         epochs (default 10)
+  --latent K         latent variables (default 20)
+  --hidden W[,W...]  encoder ReLU widths, mirrored by the decoder (default 400; the notes' encoder: 512,512)
+  --threads 1|2      2: the large products are split over two cores by a WorkerPool (default 1)
+  --seed S           seed of the weights (S) and of training (S + 1000) (default 1)
+  --iwae K           also estimate log p(x) with the importance-weighted bound, K samples per image
+  --json             one JSON line on stdout: testLoss, secondsPerEpoch, epochs, iwae, per-epoch lists
+  --no-pictures      skip the autoencoder, the 2-D VAE and the pictures
+  --train-limit N    train on the first N training images only (timing runs)
+  --no-test          evaluate the test set once at the end instead of after every epoch (timing runs)
+  --help             this text
+
+Pictures (unless --no-pictures) go to tour-output/examples/vae-mnist/: vae-reconstructions.png, vae-samples.png,
+vae-manifold.png, vae-latent-scatter.png (.svg), vae-loss.svg, vae-kl.svg.`;
 
 function usage(message: string): never {
   console.error(`vae-mnist: ${message}`);
-  console.error('usage: npx tsx docs/examples/vae-mnist.ts [--quick] [--epochs N] [--latent K] [--hidden 400|512,512] [--threads 1|2] [--seed S] [--iwae K] [--json] [--no-pictures] [--train-limit N] [--no-test]');
+  console.error(USAGE);
   process.exit(2);
 }
 
-helpFromHeader(import.meta.url);
 const args = process.argv.slice(2);
 const flags = { quick: false, json: false, pictures: true, epochs: 10, latent: 20, hidden: [400], threads: 1, seed: 1, iwae: 0, trainLimit: 0, perEpochTest: true };
 let epochsGiven = false;
@@ -56,6 +76,7 @@ for (let i = 0; i < args.length; i++) {
     if (!Number.isInteger(v) || v < min) usage(`${name} must be an integer >= ${min}, got '${s}'`);
     return v;
   };
+  if (a === '--help') { console.log(USAGE); process.exit(0); }
   if (a === '--quick') flags.quick = true;
   else if (a === '--json') flags.json = true;
   else if (a === '--no-pictures') flags.pictures = false;
@@ -150,7 +171,7 @@ if (flags.pictures) {
   const zPrior = matrix(32, flags.latent);
   rng.fillNormal(zPrior.data);
   const vaeSamples = means(vaeDecode(main.vae, ws, zPrior));
-  const codes = autoencoderForward(ae, small(test.images, 1000)).code;
+  const codes = autoencoderForward(ae, small(test.images, Math.min(1000, test.images.rows))).code;
   const cMean = new Float64Array(flags.latent), cVar = new Float64Array(flags.latent);
   for (let r = 0; r < codes.rows; r++) for (let j = 0; j < flags.latent; j++) cMean[j] += codes.data[r * flags.latent + j] / codes.rows;
   for (let r = 0; r < codes.rows; r++) for (let j = 0; j < flags.latent; j++) cVar[j] += (codes.data[r * flags.latent + j] - cMean[j]) ** 2 / codes.rows;
