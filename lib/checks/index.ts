@@ -33,6 +33,7 @@ export function describe(x: unknown): string {
   if (x === null) return 'null';
   if (x === undefined) return 'undefined';
   if (Array.isArray(x)) return `Array(${x.length})`;
+  if (x instanceof DataView) return `DataView(${x.byteLength} bytes)`;
   if (ArrayBuffer.isView(x)) return `${x.constructor.name}(${(x as unknown as ArrayLike<number>).length})`;
   if (typeof x === 'object') {
     const m = x as { rows?: unknown; cols?: unknown; data?: unknown };

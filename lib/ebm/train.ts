@@ -121,6 +121,9 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
   }
   const n = data.rows;
   if (n < 1) throw new RangeError(`${fn}: data has no rows`);
+  for (let k = 0; k < data.data.length; k++) {
+    if (!Number.isFinite(data.data[k])) throw new RangeError(`${fn}: data[${Math.floor(k / d)}, ${k % d}] is ${data.data[k]}; the data must be finite`);
+  }
   const B = Math.min(batchSize, n);
   const mk = (r: number, c: number) => (net.precision === 'float32' ? matrix(r, c) : matrix64(r, c)) as M;
   const ws = createWorkspace(net, 2 * B);

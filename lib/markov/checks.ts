@@ -65,6 +65,7 @@ export function checkTolerance(fn: string, tol: unknown): asserts tol is number 
 export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return `an Array of length ${v.length}`;
+  if (v instanceof DataView) return `a DataView of ${v.byteLength} bytes`;
   if (ArrayBuffer.isView(v)) return `a ${v.constructor.name} of length ${(v as unknown as ArrayLike<number>).length}`;
   if (typeof v === 'object') return 'an object without a Float64Array data field';
   return `${typeof v} ${String(v)}`;

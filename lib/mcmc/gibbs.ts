@@ -180,6 +180,9 @@ class GibbsChain implements SamplerChain {
     // N-GIBBS-01  one systematic-scan sweep; each block move is accepted with probability 1
     const u = this.updates;
     for (let k = 0; k < u.length; k++) u[k](this.x, rng);
+    for (let i = 0; i < this.x.length; i++) {
+      if (!Number.isFinite(this.x[i])) throw new RangeError(`gibbsSampler: the sweep left x[${i}] = ${this.x[i]} (an update wrote a non-finite value)`);
+    }
     this.logp = NaN; // not evaluated (Gibbs never needs it)
     return true;
   }

@@ -57,7 +57,8 @@ export interface HmcState {
 /**
  * X-HMC  One HMC transition: p ~ N(0, I); leapfrog for `steps` steps of size ε from (x, p) to
  * (x', p'); accept with log A = min(0, H(x, p) − H(x', p')), H = −log p(x) + |p|²/2. A trajectory
- * that diverges (non-finite H) is rejected (A = 0). Returns whether the move was accepted.
+ * that diverges (non-finite H) is rejected (A = 0); a log density that is NaN or +Infinity at a
+ * finite end point throws (the target is wrong there). Returns whether the move was accepted.
  * Allocates nothing.
  *
  * @example
@@ -76,6 +77,13 @@ export function hmcStep(state: HmcState, target: LogDensity, stepSize: number, s
   gradNew.set(grad);
   leapfrog(xNew, p, gradNew, target, stepSize, steps);
   const logpNew = target.logDensity(xNew);
+  if (logpNew !== logpNew || logpNew === Infinity) {
+    // A divergent trajectory (the position ran off to ±Infinity or NaN) is rejected below; a
+    // NaN or +Infinity at a finite end point is the target's fault and stops the run.
+    let finite = true;
+    for (let i = 0; i < d; i++) if (!Number.isFinite(xNew[i])) { finite = false; break; }
+    if (finite) throw new RangeError(`hmcStep: target.logDensity returned ${logpNew} at the finite end point of a trajectory (it must be a number < Infinity; return -Infinity outside the support)`);
+  }
   let kinetic1 = 0;
   for (let i = 0; i < d; i++) kinetic1 += 0.5 * p[i] * p[i];
   // log A = min(0, H0 - H1) with H = -log p(x) + |p|^2/2   (eq. 6 on the joint (x, p))

@@ -77,6 +77,7 @@ class UlaChain implements SamplerChain {
     const noiseSd = Math.sqrt(lambda);
     // N-LANG-01  x <- x + (λ/2) ∇ log p(x) + sqrt(λ) ξ   (= x − (λ/2) ∇E(x) + ω)
     for (let i = 0; i < x.length; i++) {
+      if (!Number.isFinite(grad[i])) throw new RangeError(`ulaSampler: target.gradLogDensity returned gradient[${i}] = ${grad[i]} at a finite state`);
       const v = x[i] + half * grad[i] + noiseSd * rng.normal();
       if (!Number.isFinite(v)) throw new RangeError(`ulaSampler: the state became non-finite (x[${i}] = ${v}); λ = ${lambda} is too large for this target`);
       x[i] = v;
@@ -161,13 +162,18 @@ export function malaStep(state: MalaState, target: LogDensity, lambda: number, r
   const noiseSd = Math.sqrt(lambda);
   for (let i = 0; i < x.length; i++) xNew[i] = x[i] + half * grad[i] + noiseSd * rng.normal();
   const logpNew = target.logDensity(xNew);
-  if (logpNew !== logpNew) throw new RangeError('malaStep: target.logDensity returned NaN at a proposed state (return -Infinity outside the support)');
+  if (logpNew !== logpNew || logpNew === Infinity) throw new RangeError(`malaStep: target.logDensity returned ${logpNew} at a proposed state (it must be a number < Infinity; return -Infinity outside the support)`);
   let logA = -Infinity;
   if (logpNew > -Infinity) {
     target.gradLogDensity!(gradNew, xNew);
+    for (let i = 0; i < gradNew.length; i++) {
+      if (!Number.isFinite(gradNew[i])) {
+        throw new RangeError(`malaStep: target.gradLogDensity returned gradient[${i}] = ${gradNew[i]} at a proposed state where log p = ${logpNew} is finite`);
+      }
+    }
     // N-LANG-02 with N-MH-06: reverse T(x' -> x) uses the gradient at x', forward T(x -> x') the one at x
     logA = logAcceptance(logpNew, state.logp, malaLogProposal(x, xNew, gradNew, lambda), malaLogProposal(xNew, x, grad, lambda));
-    if (logA !== logA) logA = -Infinity; // a non-finite gradient at x' gives NaN: reject that move
+    if (logA !== logA) logA = -Infinity; // not reachable with the checks above; never accept a NaN
   }
   return acceptOrStay(state, logA, logpNew, rng);
 }

@@ -312,10 +312,16 @@ export function randomWalkMetropolis(target: LogDensity, x0: Float64Array, stepS
   const d = target.dim;
   const samples = new Float64Array(nSteps * d);
   let accepted = 0;
-  for (let t = 0; t < nSteps; t++) {
-    if (chain.step(rng)) accepted++;
-    // N-MH-01  W(x -> x') = A(x -> x') T(x -> x'); a rejected move records the old state again
-    samples.set(chain.x, t * d);
+  let t = 0;
+  try {
+    for (; t < nSteps; t++) {
+      if (chain.step(rng)) accepted++;
+      // N-MH-01  W(x -> x') = A(x -> x') T(x -> x'); a rejected move records the old state again
+      samples.set(chain.x, t * d);
+    }
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    throw new RangeError(`randomWalkMetropolis: step ${t + 1} of ${nSteps}: ${err.message}`, { cause: e });
   }
   return { samples, acceptance: accepted / nSteps };
 }

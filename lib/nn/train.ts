@@ -86,6 +86,11 @@ export function trainMLP<M extends NNMatrix>(net: MLP<M>, X: M, Y: M, options: T
     throw new RangeError(`${fn}: Y is ${Y.rows}x${Y.cols} but must be ${X.rows}x${net.sizes[L]} (one target row of n_L = ${net.sizes[L]} per row of X)`);
   }
   if (X.rows === 0) throw new RangeError(`${fn}: X has no rows`);
+  for (const [name, M] of [['X', X], ['Y', Y]] as const) {
+    for (let k = 0; k < M.data.length; k++) {
+      if (!Number.isFinite(M.data[k])) throw new RangeError(`${fn}: ${name}[${Math.floor(k / M.cols)}, ${k % M.cols}] is ${M.data[k]}; the data must be finite`);
+    }
+  }
   const n = X.rows, B = Math.min(options.batchSize, n);
   const ws = new MLPWorkspace(net, B, { gemm32: options.gemm32 });
   const grad = createGradient(net);

@@ -8,7 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import { getBackend, setBackend } from '../linalg/gemm.js';
 import { gemmSharedRows } from '../linalg/gemm-rows.js';
-import type { GemmJob, RunJob } from './pool.js';
+import type { GemmJob, JobReply, RunJob } from './pool.js';
 
 if (!parentPort) throw new Error('pool-worker: must run inside a worker thread');
 const port = parentPort;
@@ -26,16 +26,34 @@ function runGemm(job: GemmJob): void {
 }
 
 async function runJob(job: RunJob): Promise<void> {
+  const what = `'${job.exportName}' of ${job.url}`;
+  let mod: Record<string, unknown>;
   try {
-    const mod = (await import(job.url)) as Record<string, unknown>;
-    const fn = mod[job.exportName];
-    if (typeof fn !== 'function') {
-      throw new TypeError(`WorkerPool.run: '${job.exportName}' is not a function exported by ${job.url}`);
-    }
-    const value = await (fn as (...args: unknown[]) => unknown)(...job.args);
-    port.postMessage({ id: job.id, ok: true, value });
+    mod = (await import(job.url)) as Record<string, unknown>;
   } catch (e) {
-    port.postMessage({ id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+    reply({ id: job.id, ok: false, errorName: 'Error', error: `WorkerPool.run: cannot import ${job.url}: ${e instanceof Error ? e.message : String(e)}` });
+    return;
+  }
+  const fn = mod[job.exportName];
+  if (typeof fn !== 'function') {
+    reply({ id: job.id, ok: false, errorName: 'TypeError', error: `WorkerPool.run: '${job.exportName}' is not a function exported by ${job.url} (got ${typeof fn})` });
+    return;
+  }
+  try {
+    const value = await (fn as (...args: unknown[]) => unknown)(...job.args);
+    reply({ id: job.id, ok: true, value });
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    reply({ id: job.id, ok: false, errorName: err.name, error: `WorkerPool.run: ${what} threw ${err.name}: ${err.message}` });
+  }
+}
+
+/** Posts a reply; a value that cannot be cloned becomes an error reply instead of a lost job. */
+function reply(msg: JobReply): void {
+  try {
+    port.postMessage(msg);
+  } catch (e) {
+    port.postMessage({ id: msg.id, ok: false, errorName: 'TypeError', error: `WorkerPool.run: the job's result cannot be sent back to the caller: ${e instanceof Error ? e.message : String(e)}` });
   }
 }
 

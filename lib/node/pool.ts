@@ -38,7 +38,21 @@ interface GemmJob extends SharedGemmJob {
 
 interface RunJob { kind: 'run'; id: number; url: string; exportName: string; args: unknown[] }
 
-interface WorkerSlot { worker: Worker; busy: boolean; ready: boolean }
+/** A worker's answer to a RunJob: the value, or the error's class name and a full message. */
+interface JobReply { id: number; ok: boolean; value?: unknown; error?: string; errorName?: string }
+
+/** A job in flight in a worker: its id and a description for error messages. */
+interface RunningJob { id: number; what: string }
+
+interface WorkerSlot {
+  worker: Worker;
+  busy: boolean;
+  ready: boolean;
+  /** The `run` job this worker is executing, if any. */
+  job: RunningJob | null;
+  /** An uncaught error the worker reported before exiting. */
+  lastError: Error | null;
+}
 
 /**
  * How to start a worker. From dist/ the worker is the compiled pool-worker.js. From the .ts
@@ -59,6 +73,13 @@ function startWorker(): Worker {
 /**
  * A pool of worker threads for large gemms and independent jobs. Call `close()` when done (the
  * workers otherwise keep the process alive only while a job is pending: they are `unref`ed).
+ *
+ * Faults reach the caller of `run` as errors, and the pool stays usable: a job that throws
+ * rejects with its error (class kept, message prefixed with the export and module); a module
+ * that cannot be imported or lacks the export rejects naming both; a worker that exits or dies
+ * of an uncaught error mid-job rejects that job (naming the exit code or the error) and is
+ * replaced by a fresh worker. `close()` rejects every job still running ("the pool was closed")
+ * and terminates the workers; afterwards `run` and `gemm` throw.
  *
  * @example
  * import { createWorkerPool } from 'boltzmann/node';
@@ -97,17 +118,56 @@ export class WorkerPool {
     this.size = size;
     this.minParallelFlop = minFlop;
     for (let i = 0; i < size; i++) {
-      const worker = startWorker();
-      const slot: WorkerSlot = { worker, busy: false, ready: false };
-      worker.on('message', (msg: { id: number; ok: boolean; value?: unknown; error?: string; ready?: boolean }) => {
-        if (msg.ready) { slot.ready = true; this.onReady(); } else this.onMessage(msg);
-      });
-      worker.on('error', (err: unknown) => this.failAll(err instanceof Error ? err : new Error(String(err))));
-      worker.on('exit', () => { slot.ready = false; });
-      // unref after the listeners are attached (attaching a 'message' listener refs the port again)
-      worker.unref();
+      const slot: WorkerSlot = { worker: startWorker(), busy: false, ready: false, job: null, lastError: null };
       this.slots.push(slot);
+      this.listen(slot);
     }
+  }
+
+  /** Attaches the message, error and exit handlers of a slot's worker, then unrefs it. */
+  private listen(slot: WorkerSlot): void {
+    const worker = slot.worker;
+    worker.on('message', (msg: JobReply & { ready?: boolean }) => {
+      if (msg.ready) { slot.ready = true; this.onReady(); } else this.onMessage(msg);
+    });
+    worker.on('error', (err: unknown) => {
+      slot.lastError = err instanceof Error ? err : new Error(String(err));
+      // An error before the worker ever started (it could not load) fails the pool: restarting
+      // it would fail the same way.
+      if (!slot.ready) this.failAll(slot.lastError);
+    });
+    worker.on('exit', (code: number) => this.onExit(slot, worker, code));
+    // unref after the listeners are attached (attaching a 'message' listener refs the port again)
+    worker.unref();
+  }
+
+  /**
+   * A worker exited. During close() nothing is to be done. Otherwise its job (if any) is
+   * rejected with the exit code or the uncaught error, and a fresh worker takes the slot, so
+   * the pool keeps its size.
+   */
+  private onExit(slot: WorkerSlot, worker: Worker, code: number): void {
+    if (slot.worker !== worker) return; // an older worker of this slot
+    const started = slot.ready;
+    slot.ready = false;
+    if (this.closed) return;
+    const job = slot.job;
+    if (job !== null) {
+      const p = this.pending.get(job.id);
+      this.pending.delete(job.id);
+      slot.job = null;
+      const why = slot.lastError ? `died of an uncaught ${slot.lastError.name}: ${slot.lastError.message}` : `exited with code ${code}`;
+      p?.reject(new Error(`WorkerPool.run: the worker running ${job.what} ${why} before the job finished (the pool replaced the worker)`));
+    }
+    if (!started) {
+      // Never started: an 'error' before this has failed the pool; an exit without one does now.
+      if (!this.failure) this.failAll(new Error(`WorkerPool: a worker exited with code ${code} before it started`));
+      return;
+    }
+    slot.lastError = null;
+    slot.busy = false;
+    slot.worker = startWorker();
+    this.listen(slot);
   }
 
   private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
@@ -140,12 +200,14 @@ export class WorkerPool {
     }));
   }
 
-  private onMessage(msg: { id: number; ok: boolean; value?: unknown; error?: string }): void {
+  private onMessage(msg: JobReply): void {
     const p = this.pending.get(msg.id);
     if (!p) return;
     this.pending.delete(msg.id);
-    if (msg.ok) p.resolve(msg.value);
-    else p.reject(new Error(msg.error));
+    for (const s of this.slots) if (s.job?.id === msg.id) s.job = null;
+    if (msg.ok) { p.resolve(msg.value); return; }
+    const Cls = msg.errorName === 'TypeError' ? TypeError : msg.errorName === 'RangeError' ? RangeError : Error;
+    p.reject(new Cls(msg.error ?? 'WorkerPool.run: the job failed'));
   }
 
   private failAll(err: Error): void {
@@ -253,32 +315,61 @@ export class WorkerPool {
    */
   async run<T = unknown>(moduleUrl: string | URL, exportName: string, args: unknown[] = []): Promise<T> {
     if (this.closed) throw new Error('WorkerPool.run: the pool is closed');
-    await this.ready();
+    if (typeof exportName !== 'string') throw new TypeError(`WorkerPool.run: exportName must be a string, got ${typeof exportName}`);
+    if (!Array.isArray(args)) throw new TypeError(`WorkerPool.run: args must be an array, got ${args === null ? 'null' : typeof args}`);
     let slot = this.slots.find((s) => s.ready && !s.busy);
     while (!slot) {
-      await new Promise((r) => setTimeout(r, 1));
+      if (this.closed) throw new Error('WorkerPool.run: the pool was closed before a worker was free');
+      if (this.failure) throw new Error(`WorkerPool.run: the pool's workers could not start: ${this.failure.message}`);
+      // Waiting for a worker to start (or a replacement after a crash) or to finish a job.
+      if (this.slots.some((s) => !s.ready)) await this.readyOrReplaced();
+      else await new Promise((r) => setTimeout(r, 1));
       slot = this.slots.find((s) => s.ready && !s.busy);
     }
     slot.busy = true;
     const id = this.nextId++;
-    const job: RunJob = { kind: 'run', id, url: String(moduleUrl), exportName, args };
-    const s = slot;
-    s.worker.ref();
+    const url = String(moduleUrl);
+    const job: RunJob = { kind: 'run', id, url, exportName, args };
+    slot.job = { id, what: `'${exportName}' of ${url}` };
+    const worker = slot.worker;
+    worker.ref();
     try {
       return await new Promise<T>((resolve, reject) => {
         this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        s.worker.postMessage(job);
+        worker.postMessage(job);
       });
     } finally {
-      s.busy = false;
-      s.worker.unref();
+      if (slot.worker === worker) { slot.busy = false; slot.job = null; }
+      if (!this.closed) worker.unref(); // close() keeps it refed until it has exited
     }
   }
 
-  /** Terminates the workers. @example await pool.close(); */
+  /** Waits (refed, so Node does not exit meanwhile) until every slot's worker has started, or a short while. */
+  private readyOrReplaced(): Promise<void> {
+    for (const s of this.slots) s.worker.ref();
+    return new Promise((resolve) => setTimeout(() => {
+      for (const s of this.slots) if (!s.busy) s.worker.unref();
+      resolve();
+    }, 5));
+  }
+
+  /**
+   * Rejects every job still running ("the pool was closed while ... was running") and terminates
+   * the workers; afterwards `run` and `gemm` throw.
+   * @example await pool.close();
+   */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    for (const s of this.slots) {
+      if (s.job === null) continue;
+      const p = this.pending.get(s.job.id);
+      this.pending.delete(s.job.id);
+      p?.reject(new Error(`WorkerPool.run: the pool was closed while ${s.job.what} was running`));
+      s.job = null;
+    }
+    // Refed while terminating: an unrefed worker's exit would not keep Node alive to see it, and
+    // the returned promise would never settle.
+    await Promise.all(this.slots.map((s) => { s.worker.ref(); return s.worker.terminate(); }));
   }
 }
 
@@ -292,4 +383,4 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   return new WorkerPool(options);
 }
 
-export type { GemmJob, RunJob };
+export type { GemmJob, RunJob, JobReply };

@@ -4,6 +4,7 @@
  *
  *   Ĥ = Σ_i ( −½ ∇_i² + ½ ω² r_i² ) + Σ_{i<j} V(r_ij),   V = 1/r_ij (Coulomb) or 0.
  */
+import { checkOptionKeys } from '../checks/index.js';
 import { coordinateDerivativesUnchecked, particleDistance, type RbmWavefunction } from './wavefunction.js';
 
 /** Pair interaction between the particles: none, or Coulomb 1/r_ij. */
@@ -23,10 +24,8 @@ export interface HarmonicOscillator {
  */
 export function harmonicOscillator(options: { omega: number; interaction?: Interaction }): HarmonicOscillator {
   const fn = 'harmonicOscillator';
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object`);
-  for (const key of Object.keys(options)) {
-    if (key !== 'omega' && key !== 'interaction') throw new TypeError(`${fn}: unknown option '${key}' (allowed: omega, interaction)`);
-  }
+  if (options === null || options === undefined) throw new TypeError(`${fn}: options { omega, interaction? } are required`);
+  checkOptionKeys(fn, options, ['omega', 'interaction']);
   const { omega } = options;
   if (typeof omega !== 'number' || !(omega > 0) || !Number.isFinite(omega)) throw new RangeError(`${fn}: omega must be a finite number > 0, got ${String(omega)}`);
   const interaction = options.interaction ?? 'none';

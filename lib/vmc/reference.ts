@@ -8,6 +8,8 @@
  *    solution of the relative radial equation. Checks VMC against something that is not VMC.
  */
 
+import { checkOptionKeys } from '../checks/index.js';
+
 function checkTridiagonal(fn: string, diag: Float64Array, off: Float64Array): void {
   if (!(diag instanceof Float64Array) || diag.length < 1) throw new RangeError(`${fn}: diag must be a non-empty Float64Array`);
   if (!(off instanceof Float64Array) || off.length !== diag.length - 1) {
@@ -81,6 +83,7 @@ export function lowestTridiagonalEigenvalue(diag: Float64Array, off: Float64Arra
  */
 export function twoElectronDotEnergy(omega: number, options: { interaction?: 'none' | 'coulomb'; points?: number } = {}): number {
   const fn = 'twoElectronDotEnergy';
+  checkOptionKeys(fn, options, ['interaction', 'points']);
   if (typeof omega !== 'number' || !(omega > 0) || !Number.isFinite(omega)) throw new RangeError(`${fn}: omega must be a finite number > 0, got ${String(omega)}`);
   const points = options.points ?? 4000;
   if (!Number.isInteger(points) || points < 100 || points > 1e7) throw new RangeError(`${fn}: points must be an integer in [100, 1e7], got ${points}`);

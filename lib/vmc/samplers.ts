@@ -16,6 +16,7 @@
 import type { Rng } from '../random/index.js';
 import { logAcceptance, acceptMove } from '../mcmc/index.js';
 import { sigmoidScalar } from '../linalg/index.js';
+import { checkOptionKeys } from '../checks/index.js';
 import { coordinateDerivativesUnchecked, logPsiUnchecked, type RbmWavefunction } from './wavefunction.js';
 
 /** How a walker moves (plain data, structured-clone safe). */
@@ -36,6 +37,7 @@ function checkPositive(fn: string, what: string, v: unknown): number {
  * const s = metropolisSampler({ stepSize: 1.5 });
  */
 export function metropolisSampler(options: { stepSize?: number } = {}): SamplerSpec {
+  checkOptionKeys('metropolisSampler', options, ['stepSize']);
   return { kind: 'metropolis', stepSize: checkPositive('metropolisSampler', 'stepSize', options.stepSize ?? 1) };
 }
 
@@ -46,6 +48,7 @@ export function metropolisSampler(options: { stepSize?: number } = {}): SamplerS
  * const s = importanceSampler({ timeStep: 0.1 });
  */
 export function importanceSampler(options: { timeStep?: number } = {}): SamplerSpec {
+  checkOptionKeys('importanceSampler', options, ['timeStep']);
   return { kind: 'importance', timeStep: checkPositive('importanceSampler', 'timeStep', options.timeStep ?? 0.05) };
 }
 

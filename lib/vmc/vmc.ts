@@ -14,6 +14,7 @@ import { Rng } from '../random/index.js';
 import { blockingError } from '../mcmc/index.js';
 import type { Optimizer } from '../optim/index.js';
 import { progressReporter, type ProgressOptions } from '../progress/index.js';
+import { checkOptionKeys } from '../checks/index.js';
 import { RbmWavefunction, logPsiUnchecked, parameterGradientUnchecked, type RbmWavefunctionData } from './wavefunction.js';
 import { localEnergyUnchecked, type HarmonicOscillator } from './hamiltonian.js';
 import { checkSamplerFor, cycleWorkspace, monteCarloCycle, type SamplerSpec, type Walker } from './samplers.js';
@@ -220,8 +221,12 @@ export function createWalkers(wf: RbmWavefunction, count: number, rng: Rng): Wal
   return out;
 }
 
-function resolveOptions(fn: string, o: VmcOptions): Required<VmcOptions> {
-  if (o === null || typeof o !== 'object') throw new TypeError(`${fn}: options must be an object`);
+const VMC_KEYS = ['sampler', 'walkers', 'cycles', 'equilibration', 'reequilibration'];
+const OPTIMIZE_KEYS = [...VMC_KEYS, 'iterations', 'optimizer', 'onIteration', 'progress', 'onProgress'];
+
+function resolveOptions(fn: string, o: VmcOptions, allowed: readonly string[]): Required<VmcOptions> {
+  if (o === null || o === undefined) throw new TypeError(`${fn}: options { sampler, … } are required`);
+  checkOptionKeys(fn, o, allowed);
   const r = { sampler: o.sampler, walkers: o.walkers ?? 4, cycles: o.cycles ?? 4096, equilibration: o.equilibration ?? 1000, reequilibration: o.reequilibration ?? 100 };
   if (!Number.isInteger(r.walkers) || r.walkers < 1) throw new RangeError(`${fn}: walkers must be an integer >= 1, got ${r.walkers}`);
   if (!Number.isInteger(r.cycles) || r.cycles < 4) throw new RangeError(`${fn}: cycles must be an integer >= 4 (blocking needs 4 draws), got ${r.cycles}`);
@@ -259,7 +264,7 @@ export function batchInputs(wf: RbmWavefunction, h: HarmonicOscillator, sampler:
  * est.energy; est.error;
  */
 export function estimateEnergy(wf: RbmWavefunction, h: HarmonicOscillator, options: VmcOptions, rng: Rng): EnergyEstimate {
-  const o = resolveOptions('estimateEnergy', options);
+  const o = resolveOptions('estimateEnergy', options, VMC_KEYS);
   checkSamplerFor(o.sampler, wf);
   const walkers = createWalkers(wf, o.walkers, rng);
   const out = runWalkerBatch(batchInputs(wf, h, o.sampler, walkers, 1, o.equilibration, o.cycles, false)[0]);
@@ -315,7 +320,7 @@ export function optimizeLoop<R>(
   fn: string, wf: RbmWavefunction, h: HarmonicOscillator, options: OptimizeOptions, rng: Rng, parts: number,
   run: (inputs: WalkerBatchInput[]) => R,
 ): R extends Promise<unknown> ? Promise<OptimizeResult> : OptimizeResult {
-  const o = resolveOptions(fn, options);
+  const o = resolveOptions(fn, options, OPTIMIZE_KEYS);
   if (!Number.isInteger(options.iterations) || options.iterations < 1) throw new RangeError(`${fn}: iterations must be an integer >= 1, got ${options.iterations}`);
   if (!options.optimizer || typeof options.optimizer.step !== 'function') throw new TypeError(`${fn}: optimizer must be an Optimizer from lib/optim (SGD, Adam, ...)`);
   checkSamplerFor(o.sampler, wf);

@@ -18,6 +18,7 @@
  */
 import type { Rng } from '../random/index.js';
 import { sigmoidScalar, softplusScalar } from '../linalg/index.js';
+import { checkOptionKeys } from '../checks/index.js';
 import { jastrowPair, jastrowPairBetaDerivative, type Jastrow, type JastrowKind } from './jastrow.js';
 
 /** Values the hidden units take: {0, 1} ('binary', the notes' default) or {−1, +1} ('spin'). */
@@ -162,10 +163,8 @@ export class RbmWavefunction {
    */
   static create(options: RbmWavefunctionOptions, rng?: Rng): RbmWavefunction {
     const fn = 'RbmWavefunction.create';
-    if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object`);
-    for (const key of Object.keys(options)) {
-      if (!CREATE_KEYS.includes(key)) throw new TypeError(`${fn}: unknown option '${key}' (allowed: ${CREATE_KEYS.join(', ')})`);
-    }
+    if (options === null || options === undefined) throw new TypeError(`${fn}: options { particles, dims, hidden, … } are required`);
+    checkOptionKeys(fn, options, CREATE_KEYS);
     checkInt(fn, 'particles', options.particles, 1, 1000);
     checkInt(fn, 'dims', options.dims, 1, 3);
     checkInt(fn, 'hidden', options.hidden, 1, 100000);

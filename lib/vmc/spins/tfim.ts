@@ -8,6 +8,8 @@
  * (float64, N ≤ 16) and the free-fermion closed form. Basis states are integers b in [0, 2^N):
  * bit i of b is 0 for s_i = +1 and 1 for s_i = −1.
  */
+import { checkOptionKeys } from '../../checks/index.js';
+import { lowestTridiagonalEigenvalue } from '../reference.js';
 
 /** The chain's couplings (plain data). */
 export interface TfimChain {
@@ -27,8 +29,8 @@ export interface TfimChain {
  */
 export function tfimChain(options: { n: number; J?: number; h: number }): TfimChain {
   const fn = 'tfimChain';
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object { n, J, h }`);
-  for (const key of Object.keys(options)) if (key !== 'n' && key !== 'J' && key !== 'h') throw new TypeError(`${fn}: unknown option '${key}' (allowed: n, J, h)`);
+  if (options === null || options === undefined) throw new TypeError(`${fn}: options { n, J?, h } are required`);
+  checkOptionKeys(fn, options, ['n', 'J', 'h']);
   const { n } = options;
   const J = options.J ?? 1;
   if (!Number.isInteger(n) || n < 2 || n > 4096) throw new RangeError(`${fn}: n must be an integer in [2, 4096], got ${String(n)}`);
@@ -186,8 +188,6 @@ export function tfimExactGroundState(n: number, J: number, h: number): TfimGroun
   for (let b = 0; b < dim; b++) r2 += (hpsi[b] - e * state[b]) ** 2;
   return { energy: e, state, residual: Math.sqrt(r2), iterations: steps };
 }
-
-import { lowestTridiagonalEigenvalue } from '../reference.js';
 
 function lowestTridiagonal(alpha: number[], beta: number[]): number {
   return lowestTridiagonalEigenvalue(Float64Array.from(alpha), Float64Array.from(beta.slice(0, alpha.length - 1)));

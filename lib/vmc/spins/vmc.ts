@@ -18,6 +18,7 @@ import { blockingError } from '../../mcmc/index.js';
 import { cholesky, choleskySolve, matrix64 } from '../../linalg/index.js';
 import type { Optimizer } from '../../optim/index.js';
 import { progressReporter, type ProgressOptions } from '../../progress/index.js';
+import { checkOptionKeys } from '../../checks/index.js';
 import { SpinRbmState, spinFlipTables, spinLocalEnergy, spinLogDerivatives, spinMetropolisSweep, spinWalker } from './rbm-state.js';
 import type { TfimChain } from './tfim.js';
 
@@ -247,7 +248,8 @@ export function createSpinChains(n: number, count: number, rng: Rng): SpinChainD
  * spinOptimizeLoop('mine', psi, chain, options, rng, 1, (inputs) => inputs.map(runSpinBatch));
  */
 export function spinOptimizeLoop<R>(fn: string, psi: SpinRbmState, chain: TfimChain, options: SpinOptimizeOptions, rng: Rng, parts: number, run: (inputs: SpinBatchInput[]) => R): R extends Promise<unknown> ? Promise<SpinOptimizeResult> : SpinOptimizeResult {
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object`);
+  if (options === null || options === undefined) throw new TypeError(`${fn}: options { update, iterations, … } are required`);
+  checkOptionKeys(fn, options, ['update', 'iterations', 'chains', 'sweeps', 'equilibration', 'reequilibration', 'onIteration', 'progress', 'onProgress']);
   if (chain.n !== psi.n) throw new RangeError(`${fn}: the chain has ${chain.n} spins but the state ${psi.n}`);
   const nChains = options.chains ?? 4, sweeps = options.sweeps ?? 250, eq0 = options.equilibration ?? 100, eq = options.reequilibration ?? 5;
   for (const [k, v, lo] of [['chains', nChains, 1], ['sweeps', sweeps, 4], ['equilibration', eq0, 0], ['reequilibration', eq, 0], ['iterations', options.iterations, 1]] as const) {
