@@ -350,20 +350,28 @@ export function renderNotesMap(text: string, map: ParsedMap, byId: Map<string, C
 
 // ---- "read the notes with the code" --------------------------------------------------------------
 
-interface Excerpt { id: string; title: string; prefer: string[]; reading: string }
+interface Excerpt {
+  id: string;
+  title: string;
+  /** Functions to quote, in order of preference (the first that cites the id and exists). */
+  prefer: string[];
+  /** Helpers the quoted function calls, quoted after it when they exist. */
+  also: string[];
+  reading: string;
+}
 
 /** The three derivations quoted beside their code. `prefer`: functions to quote, in order of preference. */
 export const EXCERPTS: Excerpt[] = [
   {
-    id: 'N-RBM-09', title: 'The RBM log-likelihood gradient', prefer: ['momentDifference', 'cdUpdate', 'costGradientExact'],
-    reading: 'The positive phase is one product V₀ᵀ P_h(V₀) over the batch, the negative phase the same product at the chains\' states; their difference, divided by the batch sizes, is the gradient of the log-likelihood (sign +1) or of the cost (sign −1). The biases take the differences of the means.',
+    id: 'N-RBM-09', title: 'The RBM log-likelihood gradient', prefer: ['cdUpdateUnchecked', 'momentDifference', 'cdUpdate', 'costGradientExact'], also: ['phaseStatisticsUnchecked'],
+    reading: 'The positive phase averages −∂E/∂θ over the batch with the visible units clamped to the data (for W one product Xᵀ P_h), the negative phase the same average at the chains\' states; the update direction is their difference, the log-likelihood gradient (the cost gradient is its negative).',
   },
   {
-    id: 'N-NN-10', title: 'Back-propagation through a dense layer', prefer: ['denseBackward'],
+    id: 'N-NN-10', title: 'Back-propagation through a dense layer', prefer: ['denseBackwardUnchecked', 'denseBackward'], also: [],
     reading: 'The error of the layer below is the error times the transposed weights, times the derivative of the activation; the weight gradient is the layer input transposed times the error.',
   },
   {
-    id: 'N-VMC-10', title: 'The local energy of variational Monte Carlo', prefer: ['localEnergy'],
+    id: 'N-VMC-10', title: 'The local energy of variational Monte Carlo', prefer: ['localEnergyUnchecked', 'localEnergy'], also: ['coordinateDerivativesUnchecked'],
     reading: 'The kinetic part comes from the first and second coordinate derivatives of ln ψ, the potential from the trap and the pair interaction.',
   },
 ];
@@ -381,7 +389,34 @@ function functionSource(root: string, file: string, symbol: string): { code: str
   let end = start;
   while (end < lines.length && !closeRe.test(lines[end])) end++;
   if (end >= lines.length) return null;
-  return { code: lines.slice(start, end + 1).join('\n'), start: start + 1, end: end + 1 };
+  return { code: elideChecks(lines.slice(start, end + 1)).join('\n'), start: start + 1, end: end + 1 };
+}
+
+/** Argument checks (check…(…) calls, `if (…) throw …` lines, `const fn = …`) folded into one comment line per run. */
+function elideChecks(lines: string[]): string[] {
+  const isCheck = (l: string) => /^\s*(check\w*\(.*\);|if \(.*\) throw .*;|const fn = '\w+';)\s*$/.test(l);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0 && isCheck(lines[i])) {
+      let j = i;
+      while (j + 1 < lines.length && isCheck(lines[j + 1])) j++;
+      out.push(`${lines[i].match(/^\s*/)![0]}// … argument checks (${j - i + 1} line${j > i ? 's' : ''}) …`);
+      i = j;
+      continue;
+    }
+    out.push(lines[i]);
+  }
+  return out;
+}
+
+/** The lib file that defines `function name`, if any. */
+function fileDefining(root: string, name: string): string | null {
+  for (const f of projectFiles(root)) {
+    const rel = relative(root, f).split('\\').join('/');
+    if (!rel.startsWith('lib/') || !rel.endsWith('.ts')) continue;
+    if (new RegExp(`^(?:export\\s+)?(?:async\\s+)?function\\*?\\s+${name}\\b`, 'm').test(readFileSync(f, 'utf8'))) return rel;
+  }
+  return null;
 }
 
 function renderExcerpt(root: string, ex: Excerpt, map: ParsedMap, byId: Map<string, Citation[]>): string[] {
@@ -401,6 +436,18 @@ function renderExcerpt(root: string, ex: Excerpt, map: ParsedMap, byId: Map<stri
     const src = functionSource(root, c.file, c.symbol);
     if (src !== null) { quoted = { ...c, ...src }; break; }
   }
+  // A checked wrapper that only validates and calls its unchecked twin: quote the twin (the math).
+  const twin = quoted !== null && !quoted.symbol.endsWith('Unchecked') ? new RegExp(`\\b(${quoted.symbol.split('.').pop()}Unchecked)\\(`).exec(quoted.code) : null;
+  if (twin !== null) {
+    const file = fileDefining(root, twin[1]);
+    const src = file !== null ? functionSource(root, file, twin[1]) : null;
+    if (file !== null && src !== null) quoted = { file, symbol: twin[1], ...src };
+  }
+  const helpers = ex.also.flatMap((name) => {
+    const file = fileDefining(root, name);
+    const src = file !== null ? functionSource(root, file, name) : null;
+    return file !== null && src !== null && quoted !== null && quoted.code.includes(`${name}(`) ? [{ file, symbol: name, ...src }] : [];
+  });
   const notes = e.notes.map((r) => `${r.key} ${r.sections.map((s) => (s.startsWith('(') ? s : `“${s}”`)).join(', ')}`).join('; ');
   const left = [
     `**The notes** (${notes})${e.errata.length > 0 ? `, corrected as in ${e.errata.join(', ')}` : ''}:`,
@@ -418,7 +465,12 @@ function renderExcerpt(root: string, ex: Excerpt, map: ParsedMap, byId: Map<stri
   const shown = lines.length > 70 ? [...lines.slice(0, 70), `  // … ${lines.length - 70} more lines in ${quoted.file}`] : lines;
   out.push('<table><tr><td width="40%" valign="top">', '', ...left, '', '</td><td valign="top">', '');
   out.push(`**The code:** \`${quoted.symbol}\` in [${quoted.file}](../${quoted.file}) (lines ${quoted.start}–${quoted.end}), quoted by \`npm run docs:map\`:`, '');
-  out.push('```typescript', ...shown, '```', '', '</td></tr></table>', '');
+  out.push('```typescript', ...shown, '```', '');
+  for (const h of helpers) {
+    out.push(`and the \`${h.symbol}\` it calls ([${h.file}](../${h.file}), lines ${h.start}–${h.end}):`, '');
+    out.push('```typescript', ...h.code.split('\n'), '```', '');
+  }
+  out.push('</td></tr></table>', '');
   return out;
 }
 

@@ -1,5 +1,5 @@
 /**
- * MNIST digit classification with a 784-128-10 network (issue goal: test accuracy ≥ 97 % in a few
+ * MNIST digit classification with a 784-128-10 network (the goal: test accuracy ≥ 97 % in a few
  * epochs): ReLU hidden layer (He initialization), identity output with softmax cross-entropy from
  * the logits, Adam (lr 1e-3), minibatches of 128 drawn by a seeded shuffle, float32 on the active
  * gemm backend. Pixels are scaled to [0, 1] by loadMnist. Progress per epoch goes to stderr; the

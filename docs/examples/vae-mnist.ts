@@ -6,7 +6,8 @@
  * `--iwae K` adds the importance-weighted estimate of log p(x) with K samples per image.
  *
  * With pictures (the default), it also trains the plain autoencoder of N-VAE-01 (same widths,
- * same reconstruction loss) and a VAE with a 2-D latent space, and writes to tour-output/vae/:
+ * same reconstruction loss) and a VAE with a 2-D latent space, and writes to
+ * tour-output/examples/vae-mnist/:
  *   vae-reconstructions.png   test images (top), VAE reconstructions sigmoid(decoder(mu)) (middle),
  *                             autoencoder reconstructions (bottom)
  *   vae-samples.png           decoder means at z ~ N(0, I) from the prior (top 4 rows: VAE);
@@ -35,6 +36,7 @@ import {
   matrix, scatterPlot, sigmoid, trainAutoencoder, trainVAE, vaeDecode, vaeEncode, type Matrix, type VAEEpochMetrics,
 } from '../../lib/index.js';
 import { createWorkerPool, loadMnist, writePng, writeSvg, type WorkerPool } from '../../lib/node.js';
+import { repoRoot } from './support/cli.js';
 
 const USAGE = `usage: npx tsx docs/examples/vae-mnist.ts [options]
 
@@ -54,7 +56,7 @@ reports the test loss (summed loss over the test images / their number).
   --no-test          evaluate the test set once at the end instead of after every epoch (timing runs)
   --help             this text
 
-Pictures (unless --no-pictures) go to tour-output/vae/: vae-reconstructions.png, vae-samples.png,
+Pictures (unless --no-pictures) go to tour-output/examples/vae-mnist/: vae-reconstructions.png, vae-samples.png,
 vae-manifold.png, vae-latent-scatter.png (.svg), vae-loss.svg, vae-kl.svg.`;
 
 function usage(message: string): never {
@@ -135,7 +137,7 @@ if (flags.iwae > 0) {
 }
 
 if (flags.pictures) {
-  const outDir = join(process.cwd(), 'tour-output', 'vae');
+  const outDir = join(repoRoot, 'tour-output', 'examples', 'vae-mnist');
   // The plain autoencoder (N-VAE-01): same widths, the VAE's reconstruction loss, same optimizer.
   const ae = createAutoencoder({ inputSize: D, codeSize: flags.latent, hidden: flags.hidden }, new Rng(flags.seed + 3000));
   const aeLoss: number[] = [];

@@ -15,12 +15,18 @@
  * the page is; `createBrowserWorkerPool` throws a clear error when it is not, so a page can fall
  * back to one thread.
  *
- * Waiting: a worker (or a page's own worker) blocks with `Atomics.wait`; a page's main thread may
- * not block, so there `gemm` spins on `Atomics.load` until the workers' parts are done — it has
- * computed its own share first, so with an even split the spin is short.
+ * How a synchronous split works in a browser. A message posted from a page's main thread reaches
+ * a worker only after the posting task ends, so `gemm` cannot post its parts and wait. Instead each
+ * worker, once started, waits on a shared control block (`Atomics.waitAsync`, so it still takes
+ * `run` messages): `gemm` writes a part's shape and offsets into the block, bumps the part's
+ * sequence number and notifies; the operands live in one growable SharedArrayBuffer given to the
+ * workers at start. The caller computes its own share, then waits for the parts' done flags —
+ * `Atomics.wait` in a worker, a spin on `Atomics.load` on a page's main thread (which may not block;
+ * with an even split the spin is short).
  */
 import { gemm, getBackend, validateGemm, type GemmOptions } from '../linalg/gemm.js';
-import { gemmRowBounds, packGemmOperands, sharedGemmSize, type SharedGemmJob } from '../linalg/gemm-rows.js';
+import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize } from '../linalg/gemm-rows.js';
+import { CONTROL_FIELDS, ControlField, createOperandBuffer, ensureOperandBytes, type PoolInit } from './pool-control.js';
 import type { Matrix } from '../linalg/matrix.js';
 
 /** Options of {@link createBrowserWorkerPool}. */
@@ -79,10 +85,11 @@ export class BrowserWorkerPool {
   /** How many parts the last `gemm` call was split into (1 = the calling thread only). */
   lastParts = 0;
   private readonly slots: Slot[] = [];
-  private shared = new SharedArrayBuffer(0);
-  private sharedF32 = new Float32Array(this.shared);
-  private readonly flags = new SharedArrayBuffer(4 * 64);
-  private readonly flagsI32 = new Int32Array(this.flags);
+  /** The operands of every split product (growable; the workers hold the same buffer). */
+  private readonly operands = createOperandBuffer();
+  /** Per worker: CONTROL_FIELDS int32 fields (sequence, done flag, shape, offsets) and alpha, beta. */
+  private readonly control: Int32Array;
+  private readonly scalars: Float64Array;
   private readonly blocking = canBlock();
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -101,9 +108,13 @@ export class BrowserWorkerPool {
     if (!(minFlop >= 0)) throw new RangeError(`BrowserWorkerPool: minParallelFlop must be >= 0, got ${minFlop}`);
     this.size = size;
     this.minParallelFlop = minFlop;
+    this.control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_FIELDS * size));
+    this.scalars = new Float64Array(new SharedArrayBuffer(8 * 2 * size));
     const url = options.workerUrl ?? new URL('./pool-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
       const worker = new Worker(url, { type: 'module' });
+      const init: PoolInit = { kind: 'init', index: i, control: this.control.buffer as SharedArrayBuffer, scalars: this.scalars.buffer as SharedArrayBuffer, operands: this.operands };
+      worker.postMessage(init);
       const slot: Slot = { worker, busy: false, ready: false };
       worker.onmessage = (ev: MessageEvent<Reply>) => {
         if (ev.data.ready) { slot.ready = true; this.onReady(); } else this.onReply(ev.data);
@@ -165,47 +176,52 @@ export class BrowserWorkerPool {
       return gemm(out, a, b, opts);
     }
     const size = sharedGemmSize(m, n, k, b.rows, b.cols);
-    if (this.sharedF32.length < size) {
-      this.shared = new SharedArrayBuffer(4 * size);
-      this.sharedF32 = new Float32Array(this.shared);
+    if (!ensureOperandBytes(this.operands, 4 * size)) { // beyond the buffer's reserve: one thread
+      this.lastParts = 1;
+      return gemm(out, a, b, opts);
     }
-    const sh = this.sharedF32;
+    const sh = new Float32Array(this.operands, 0, size);
     const { aOffset, bOffset, cOffset } = packGemmOperands(sh, out, a, b, m, k, o.transA, o.beta);
     const parts = Math.min(idle.length + 1, Math.max(1, Math.floor(m / 4)));
     const bounds = gemmRowBounds(m, parts);
+    const backend = getBackend();
     for (let t = 1; t < parts; t++) {
-      idle[t - 1].busy = true;
-      Atomics.store(this.flagsI32, t, 0);
-      const job: SharedGemmJob = {
-        kind: 'gemm', shared: this.shared, m, n, k, rowStart: bounds[t], rowEnd: bounds[t + 1],
-        transB: o.transB, alpha: o.alpha, beta: o.beta, backend: getBackend(), aOffset, bOffset, cOffset, doneIndex: t, flags: this.flags,
-      };
-      idle[t - 1].worker.postMessage(job);
+      const slot = idle[t - 1];
+      slot.busy = true;
+      const w = this.slots.indexOf(slot), c = this.control, base = w * CONTROL_FIELDS;
+      c[base + ControlField.m] = m; c[base + ControlField.n] = n; c[base + ControlField.k] = k;
+      c[base + ControlField.rowStart] = bounds[t]; c[base + ControlField.rowEnd] = bounds[t + 1];
+      c[base + ControlField.transB] = o.transB ? 1 : 0; c[base + ControlField.wasm] = backend === 'wasm' ? 1 : 0;
+      c[base + ControlField.aOffset] = aOffset; c[base + ControlField.bOffset] = bOffset; c[base + ControlField.cOffset] = cOffset;
+      this.scalars[2 * w] = o.alpha;
+      this.scalars[2 * w + 1] = o.beta;
+      Atomics.store(c, base + ControlField.done, 0);
+      Atomics.add(c, base + ControlField.sequence, 1); // publishes the fields above
+      Atomics.notify(c, base + ControlField.sequence);
     }
     this.lastParts = parts;
     // This thread's share: rows [0, bounds[1]).
-    const r1 = bounds[1];
-    gemm(
-      { rows: r1, cols: n, data: sh.subarray(cOffset, cOffset + r1 * n) },
-      { rows: r1, cols: k, data: sh.subarray(aOffset, aOffset + r1 * k) },
-      { rows: b.rows, cols: b.cols, data: sh.subarray(bOffset, bOffset + b.rows * b.cols) },
-      { transB: o.transB, alpha: o.alpha, beta: o.beta },
-    );
-    for (let t = 1; t < parts; t++) this.waitFor(t, bounds);
-    for (let t = 1; t < parts; t++) idle[t - 1].busy = false;
+    gemmSharedRows({ shared: this.operands, m, n, k, transB: o.transB, alpha: o.alpha, beta: o.beta, aOffset, bOffset, cOffset, rowStart: 0, rowEnd: bounds[1] }, sh);
+    const workers = idle.slice(0, parts - 1).map((slot) => this.slots.indexOf(slot));
+    try {
+      for (let t = 1; t < parts; t++) this.waitFor(workers[t - 1], bounds[t], bounds[t + 1]);
+    } finally {
+      for (let t = 1; t < parts; t++) idle[t - 1].busy = false;
+    }
     out.data.set(sh.subarray(cOffset, cOffset + m * n));
     return out;
   }
 
-  /** Waits until worker part t is done: Atomics.wait where allowed, else a spin; 30 s at most. */
-  private waitFor(t: number, bounds: number[]): void {
+  /** Waits until worker w's part is done: Atomics.wait where allowed, else a spin; 30 s at most. */
+  private waitFor(w: number, rowStart: number, rowEnd: number): void {
     const t0 = performance.now();
-    while (Atomics.load(this.flagsI32, t) === 0) {
-      if (this.blocking) Atomics.wait(this.flagsI32, t, 0, 1000);
-      if (this.failure) throw new Error(`BrowserWorkerPool.gemm: worker for rows ${bounds[t]}..${bounds[t + 1]} is not running: ${this.failure.message}`);
-      if (performance.now() - t0 > 30_000) throw new Error(`BrowserWorkerPool.gemm: no answer for rows ${bounds[t]}..${bounds[t + 1]} after 30 s`);
+    const i = w * CONTROL_FIELDS + ControlField.done;
+    while (Atomics.load(this.control, i) === 0) {
+      if (this.blocking) Atomics.wait(this.control, i, 0, 1000);
+      if (this.failure) throw new Error(`BrowserWorkerPool.gemm: the worker for rows ${rowStart}..${rowEnd} is not running: ${this.failure.message}`);
+      if (performance.now() - t0 > 30_000) throw new Error(`BrowserWorkerPool.gemm: no answer for rows ${rowStart}..${rowEnd} after 30 s`);
     }
-    if (Atomics.load(this.flagsI32, t) !== 1) throw new Error(`BrowserWorkerPool.gemm: the worker failed on rows ${bounds[t]}..${bounds[t + 1]}`);
+    if (Atomics.load(this.control, i) !== 1) throw new Error(`BrowserWorkerPool.gemm: the worker failed on rows ${rowStart}..${rowEnd}`);
   }
 
   /**

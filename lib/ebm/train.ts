@@ -10,6 +10,7 @@
  *
  * Buffers are allocated once per call.
  */
+import { progressReporter, type ProgressInfo } from '../progress/index.js';
 import type { Rng } from '../random/index.js';
 import { Adam, shuffledBatches, type Optimizer } from '../optim/index.js';
 import { matrix, matrix64 } from '../linalg/matrix.js';
@@ -39,6 +40,10 @@ export interface TrainEBMOptions {
   optimizer: Optimizer;
   /** Called after every step with the step's loss and mean energies. */
   onStep?: (report: EBMStepReport) => void;
+  /** A throttled progress line on stderr: a bar over all steps, rate, ETA, the epoch and the loss (default false). */
+  progress?: boolean;
+  /** The same throttled updates as objects ({@link ProgressInfo}). */
+  onProgress?: (info: ProgressInfo) => void;
 }
 
 /** One step of {@link trainEBM}. */
@@ -80,7 +85,7 @@ export function fosterPreset(): Omit<TrainEBMOptions, 'epochs' | 'batchSize'> {
   };
 }
 
-const KEYS = ['epochs', 'batchSize', 'langevin', 'alpha', 'bufferSize', 'reinitProbability', 'initRange', 'optimizer', 'onStep'];
+const KEYS = ['epochs', 'batchSize', 'langevin', 'alpha', 'bufferSize', 'reinitProbability', 'initRange', 'optimizer', 'onStep', 'progress', 'onProgress'];
 
 /**
  * N-LANG-03  Trains the energy network `net` (one output, identity output layer) on the rows of
@@ -137,6 +142,7 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
   const hist = { loss: new Float64Array(steps), meanPositive: new Float64Array(steps), meanNegative: new Float64Array(steps) };
   const ePos = new Float64Array(B), eNeg = new Float64Array(B), dPos = new Float64Array(B), dNeg = new Float64Array(B);
   let step = 0;
+  const progress = progressReporter(fn, steps, options, 'steps');
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (const idx of shuffledBatches(n, B, rng, { order, dropLast: true })) {
       // 1. x⁺
@@ -169,7 +175,9 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
       hist.meanNegative[step] = c.meanNegative;
       step++;
       options.onStep?.({ step, epoch, loss: c.loss, meanPositive: c.meanPositive, meanNegative: c.meanNegative });
+      if (progress !== null) progress.update(step, `epoch ${epoch}/${epochs}  loss ${c.loss.toPrecision(4)}`);
     }
   }
+  progress?.finish(step);
   return { ...hist, buffer };
 }

@@ -1,13 +1,16 @@
 /**
  * Splitting one gemm by rows of the output between threads that share memory: the layout of the
  * operands in one SharedArrayBuffer, the row bounds of each part, and the part a worker computes.
- * Used by the browser worker pool (lib/browser/pool.ts). Row splitting does not change the order
+ * Used by both worker pools (lib/node/pool.ts, lib/browser/pool.ts) and their workers. Row
+ * splitting does not change the order
  * in which any output element's sum is formed, so the split product has the same bits as one
  * gemm call on the same backend.
  *
  * Not part of the public API (the pools are).
  */
-import { gemm, type BackendName } from './gemm.js';
+import type { BackendName } from './gemm.js';
+import { gemmUnchecked } from './kernels.js';
+import { sparseGemmUnchecked } from './sparse.js';
 import type { Matrix } from './matrix.js';
 
 /** What a worker needs to compute rows [rowStart, rowEnd) of a shared product. */
@@ -24,6 +27,9 @@ export interface SharedGemmJob {
   /** Int32 index in `flags` set to 1 (done) or 2 (failed), then notified. */
   doneIndex: number;
   flags: SharedArrayBuffer;
+  /** Compute the part with sparseGemm (0/1 operands) instead of gemm, at this density limit. */
+  sparse?: boolean;
+  maxDensity?: number;
 }
 
 /**
@@ -65,19 +71,21 @@ export function sharedGemmSize(m: number, n: number, k: number, bRows: number, b
 }
 
 /**
- * Computes rows [rowStart, rowEnd) of a shared product in place (the worker's side): views of the
- * shared buffer, one gemm call. The caller has already set the backend.
+ * Computes rows [rowStart, rowEnd) of a shared product in place: views of the shared buffer, one
+ * gemm (or sparseGemm) call on the unchecked kernels (the pool validated the whole product). The
+ * caller has already set the backend. Both the calling thread's part (rows from 0) and the
+ * workers' parts go through here.
  *
  * @example
  * gemmSharedRows(job); // then Atomics.store(flags, job.doneIndex, 1)
  */
-export function gemmSharedRows(job: SharedGemmJob): void {
-  const sh = new Float32Array(job.shared);
+export function gemmSharedRows(job: Omit<SharedGemmJob, 'kind' | 'backend' | 'doneIndex' | 'flags'>, sh: Float32Array = new Float32Array(job.shared)): void {
   const { n, k, rowStart, rowEnd } = job;
   const rows = rowEnd - rowStart;
   const bRows = job.transB ? n : k, bCols = job.transB ? k : n;
   const a: Matrix = { rows, cols: k, data: sh.subarray(job.aOffset + rowStart * k, job.aOffset + rowEnd * k) };
   const b: Matrix = { rows: bRows, cols: bCols, data: sh.subarray(job.bOffset, job.bOffset + bRows * bCols) };
   const c: Matrix = { rows, cols: n, data: sh.subarray(job.cOffset + rowStart * n, job.cOffset + rowEnd * n) };
-  gemm(c, a, b, { transB: job.transB, alpha: job.alpha, beta: job.beta });
+  if (job.sparse) sparseGemmUnchecked(c, a, b, false, job.transB, job.alpha, job.beta, job.maxDensity ?? 0.4);
+  else gemmUnchecked(c, a, b, false, job.transB, job.alpha, job.beta);
 }

@@ -16,7 +16,7 @@ import { checkColumnStochastic, STOCHASTIC_TOLERANCE } from './balance.js';
  * N-MC-05  p(t) = sum_i lambda_i^t alpha_i v_i: the eigenvalues set how fast each part of
  * p(0) decays; every |lambda_i| <= 1, and convergence to pi needs |lambda_i| < 1 for i != 0.
  *
- * This is the `eigenvalues` of the Markov-chain issue, renamed: the package root already
+ * It is called `transitionEigenvalues`, not `eigenvalues`: the package root already
  * exports lib/linalg's general `eigenvalues(A)` (no stochasticity check), and one name cannot
  * mean both.
  *

@@ -3,6 +3,7 @@
  * (`shuffledBatches`, N-OPT-06), one `trainStep` per minibatch. Buffers (the workspace, the
  * gradient, the minibatch copies of X and Y) are allocated once per call; nothing per minibatch.
  */
+import { progressReporter, type ProgressInfo } from '../progress/index.js';
 import type { Rng } from '../random/index.js';
 import { shuffledBatches, type Optimizer } from '../optim/index.js';
 import type { MLP, NNMatrix } from './model.js';
@@ -34,8 +35,12 @@ export interface TrainMLPOptions {
   l2?: number;
   /** L1 penalty λ₁ Σ|w| (default 0). */
   l1?: number;
-  /** Called after every epoch (e.g. to print progress or evaluate a test set). */
+  /** Called after every epoch (e.g. to evaluate a test set). */
   onEpoch?: (report: EpochReport) => void;
+  /** A throttled progress line on stderr: a bar over all minibatch steps, rate, ETA, the epoch and its loss (default false). */
+  progress?: boolean;
+  /** The same throttled updates as objects ({@link ProgressInfo}). */
+  onProgress?: (info: ProgressInfo) => void;
   /**
    * The float32 matrix product to use instead of `gemm` (same signature and bits), e.g.
    * `sparseGemm`, which skips the zeros of a mostly-zero left operand (MNIST pixels: the products
@@ -44,7 +49,7 @@ export interface TrainMLPOptions {
   gemm32?: GemmFunction;
 }
 
-const TRAIN_OPTION_KEYS = ['loss', 'optimizer', 'epochs', 'batchSize', 'l2', 'l1', 'onEpoch', 'gemm32'] as const;
+const TRAIN_OPTION_KEYS = ['loss', 'optimizer', 'epochs', 'batchSize', 'l2', 'l1', 'onEpoch', 'progress', 'onProgress', 'gemm32'] as const;
 
 function checkPositiveInteger(fn: string, what: string, v: unknown): asserts v is number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new RangeError(`${fn}: ${what} must be a positive integer, got ${describe(v)}`);
@@ -96,6 +101,8 @@ export function trainMLP<M extends NNMatrix>(net: MLP<M>, X: M, Y: M, options: T
   const order = new Uint32Array(n);
   const step = { loss: options.loss, optimizer: options.optimizer, l2: options.l2 ?? 0, l1: options.l1 ?? 0 };
   const reports: EpochReport[] = [];
+  const progress = progressReporter(fn, options.epochs * Math.ceil(n / B), options, 'steps');
+  let note = '';
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const t0 = performance.now();
     let sum = 0, count = 0;
@@ -127,11 +134,14 @@ export function trainMLP<M extends NNMatrix>(net: MLP<M>, X: M, Y: M, options: T
       }
       sum += c;
       count++;
+      if (progress !== null) progress.update((epoch - 1) * batches.length + s + 1, note);
     }
     const report = { epoch, loss: sum / count, seconds: (performance.now() - t0) / 1000 };
     reports.push(report);
+    note = `epoch ${epoch}/${options.epochs}  loss ${report.loss.toPrecision(4)}`;
     options.onEpoch?.(report);
   }
+  progress?.finish(undefined, note);
   return reports;
 }
 

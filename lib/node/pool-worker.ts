@@ -7,9 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { getBackend, setBackend } from '../linalg/gemm.js';
-import { gemmUnchecked } from '../linalg/kernels.js';
-import { sparseGemmUnchecked } from '../linalg/sparse.js';
-import type { Matrix } from '../linalg/matrix.js';
+import { gemmSharedRows } from '../linalg/gemm-rows.js';
 import type { GemmJob, JobReply, RunJob } from './pool.js';
 
 if (!parentPort) throw new Error('pool-worker: must run inside a worker thread');
@@ -19,16 +17,7 @@ function runGemm(job: GemmJob): void {
   const flags = new Int32Array(job.flags);
   try {
     if (getBackend() !== job.backend) setBackend(job.backend);
-    const sh = new Float32Array(job.shared);
-    const { n, k, rowStart, rowEnd } = job;
-    const rows = rowEnd - rowStart;
-    const bRows = job.transB ? n : k, bCols = job.transB ? k : n;
-    const a: Matrix = { rows, cols: k, data: sh.subarray(job.aOffset + rowStart * k, job.aOffset + rowEnd * k) };
-    const b: Matrix = { rows: bRows, cols: bCols, data: sh.subarray(job.bOffset, job.bOffset + bRows * bCols) };
-    const c: Matrix = { rows, cols: n, data: sh.subarray(job.cOffset + rowStart * n, job.cOffset + rowEnd * n) };
-    // checked by WorkerPool.gemm / sparseGemm
-    if (job.sparse) sparseGemmUnchecked(c, a, b, false, job.transB, job.alpha, job.beta, job.maxDensity);
-    else gemmUnchecked(c, a, b, false, job.transB, job.alpha, job.beta);
+    gemmSharedRows(job); // checked by WorkerPool.gemm / sparseGemm
     Atomics.store(flags, job.doneIndex, 1);
   } catch {
     Atomics.store(flags, job.doneIndex, 2);

@@ -17,10 +17,11 @@
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { getBackend, validateGemm, type BackendName, type GemmOptions } from '../linalg/gemm.js';
+import { getBackend, validateGemm, type GemmOptions } from '../linalg/gemm.js';
 import { gemmUnchecked } from '../linalg/kernels.js';
 import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
+import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize, type SharedGemmJob } from '../linalg/gemm-rows.js';
 
 /** Options of {@link createWorkerPool}. */
 export interface WorkerPoolOptions {
@@ -30,20 +31,9 @@ export interface WorkerPoolOptions {
   minParallelFlop?: number;
 }
 
-/** A job message sent to a worker. */
-interface GemmJob {
-  kind: 'gemm';
+/** A job message sent to a worker: its rows of a shared product (lib/linalg/gemm-rows.ts), with an id. */
+interface GemmJob extends SharedGemmJob {
   id: number;
-  shared: SharedArrayBuffer;
-  m: number; n: number; k: number;
-  rowStart: number; rowEnd: number;
-  transB: boolean; alpha: number; beta: number;
-  backend: BackendName; // the caller's backend, so every part rounds the same way
-  sparse: boolean; // compute the part with sparseGemm (same bits as gemm)
-  maxDensity: number;
-  aOffset: number; bOffset: number; cOffset: number; // in float32 elements
-  doneIndex: number; // Int32 index in `flags` to set to 1 when done
-  flags: SharedArrayBuffer;
 }
 
 interface RunJob { kind: 'run'; id: number; url: string; exportName: string; args: unknown[] }
@@ -282,40 +272,22 @@ export class WorkerPool {
       return sparse ? sparseGemmUnchecked(out, a, b, transA, transB, alpha, beta, maxDensity) : gemmUnchecked(out, a, b, transA, transB, alpha, beta);
     }
     // Shared layout: A as m×k (transposed on the way in if transA), B as stored, C as m×n.
-    const aOffset = 0, bOffset = m * k, cOffset = m * k + b.rows * b.cols;
-    const sh = this.ensureShared(cOffset + m * n);
-    if (transA) {
-      for (let p = 0; p < k; p++) for (let i = 0; i < m; i++) sh[i * k + p] = a.data[p * m + i];
-    } else {
-      sh.set(a.data, aOffset);
-    }
-    sh.set(b.data, bOffset);
-    if (beta !== 0) sh.set(out.data, cOffset);
-
+    const sh = this.ensureShared(sharedGemmSize(m, n, k, b.rows, b.cols));
+    const { aOffset, bOffset, cOffset } = packGemmOperands(sh, out, a, b, m, k, transA, beta);
     // Rows split evenly between this thread and `idle.length` workers (rounded to 4-row tiles).
     const parts = Math.min(idle.length + 1, Math.max(1, Math.floor(m / 4)));
-    const bounds: number[] = [0];
-    for (let t = 1; t < parts; t++) bounds.push(Math.min(m, Math.round((m * t) / parts / 4) * 4));
-    bounds.push(m);
+    const bounds = gemmRowBounds(m, parts);
+    const shape = { shared: this.shared, m, n, k, transB, alpha, beta, sparse, maxDensity, aOffset, bOffset, cOffset };
     for (let t = 1; t < parts; t++) {
       const slot = idle[t - 1];
       slot.busy = true;
       Atomics.store(this.flagsI32, t, 0);
-      const job: GemmJob = {
-        kind: 'gemm', id: 0, shared: this.shared, m, n, k,
-        rowStart: bounds[t], rowEnd: bounds[t + 1], transB, alpha, beta, backend: getBackend(), sparse, maxDensity,
-        aOffset, bOffset, cOffset, doneIndex: t, flags: this.flags,
-      };
+      const job: GemmJob = { ...shape, kind: 'gemm', id: 0, rowStart: bounds[t], rowEnd: bounds[t + 1], backend: getBackend(), doneIndex: t, flags: this.flags };
       slot.worker.postMessage(job);
     }
     // This thread's share: rows [0, bounds[1]).
     this.lastParts = parts;
-    const r1 = bounds[1];
-    const aView: Matrix = { rows: r1, cols: k, data: sh.subarray(aOffset, aOffset + r1 * k) };
-    const bView: Matrix = { rows: b.rows, cols: b.cols, data: sh.subarray(bOffset, bOffset + b.rows * b.cols) };
-    const cView: Matrix = { rows: r1, cols: n, data: sh.subarray(cOffset, cOffset + r1 * n) };
-    if (sparse) sparseGemmUnchecked(cView, aView, bView, false, transB, alpha, beta, maxDensity);
-    else gemmUnchecked(cView, aView, bView, false, transB, alpha, beta);
+    gemmSharedRows({ ...shape, rowStart: 0, rowEnd: bounds[1] }, sh);
     for (let t = 1; t < parts; t++) {
       // Wait for worker t; a worker that died (startup error) is reported, never waited on forever.
       while (Atomics.load(this.flagsI32, t) === 0) {

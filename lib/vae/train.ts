@@ -3,6 +3,7 @@
  * the gradient of the batch's summed negative ELBO (pytorch/examples' reduction; Adam is
  * insensitive to the scale of the gradient apart from its eps), Adam from lib/optim.
  */
+import { progressReporter, type ProgressInfo } from '../progress/index.js';
 import type { Rng } from '../random/index.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
 import { Adam, shufflePermutation, type Optimizer } from '../optim/index.js';
@@ -38,8 +39,13 @@ export interface TrainVAEOptions {
   optimizer?: Optimizer;
   /** Evaluated after every epoch (one eps sample per row, batches of `batchSize`), as pytorch/examples' test(). */
   test?: Matrix;
-  /** One line per epoch on stderr (console.error): loss, KL, test loss, s/epoch, ETA; or a function that takes the line. */
+  /**
+   * true: a throttled progress line on stderr (a bar over all minibatch steps, rate, ETA, the
+   * epoch with its loss, KL and test loss); a function: receives that epoch summary once per epoch.
+   */
   progress?: boolean | ((line: string) => void);
+  /** The same throttled updates as objects ({@link ProgressInfo}; `note` holds the epoch summary). */
+  onProgress?: (info: ProgressInfo) => void;
   /** Called after every epoch; return false to stop early. */
   onEpoch?: (metrics: VAEEpochMetrics, model: VAE) => boolean | void;
   /**
@@ -56,15 +62,9 @@ export interface TrainVAEOptions {
   pool?: { gemm: (out: Matrix, a: Matrix, b: Matrix, opts?: { transA?: boolean; transB?: boolean; alpha?: number; beta?: number }) => Matrix };
 }
 
-const OPTION_KEYS = ['epochs', 'batchSize', 'learningRate', 'optimizer', 'test', 'progress', 'onEpoch', 'pool', 'sparse'];
+const OPTION_KEYS = ['epochs', 'batchSize', 'learningRate', 'optimizer', 'test', 'progress', 'onProgress', 'onEpoch', 'pool', 'sparse'];
 
 const now = (): number => performance.now() / 1000;
-
-function formatSeconds(s: number): string {
-  if (s < 90) return `${s.toFixed(0)} s`;
-  if (s < 5400) return `${(s / 60).toFixed(1)} min`;
-  return `${(s / 3600).toFixed(1)} h`;
-}
 
 /** Copies rows order[start .. start + out.rows) of data into out. */
 function gatherRows(out: Matrix, data: Matrix, order: Uint32Array, start: number): void {
@@ -156,7 +156,7 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
     if (options.test.cols !== model.inputSize) throw new RangeError(`${fn}: options.test is ${options.test.rows}x${options.test.cols} but the VAE takes ${model.inputSize} inputs per row`);
   }
   if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).fillNormal !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
-  const say = options.progress === true ? (line: string) => console.error(line) : typeof options.progress === 'function' ? options.progress : null;
+  const say = typeof options.progress === 'function' ? options.progress : null;
   const opt = options.optimizer ?? new Adam({ lr });
   if (typeof opt.step !== 'function') throw new TypeError(`${fn}: options.optimizer must have a step(params, grads) method, got ${describe(opt)}`);
 
@@ -178,8 +178,8 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
   const nBatches = Math.ceil(n / B);
   const metrics: VAEEpochMetrics[] = [];
   let step = 0;
-  const t0 = now();
-  let trainSeconds = 0;
+  const progress = progressReporter(fn, options.epochs * nBatches, { progress: options.progress === true, onProgress: options.onProgress }, 'steps');
+  let note = '';
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const tEpoch = now();
@@ -197,28 +197,27 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
       vaeBackward(model, ws, grad, 1); // gradient of the batch's summed loss
       for (let i = 0; i < params.length; i++) opt.step(params[i], grads[i]);
       sumLoss += t.loss; sumRec += t.reconstruction; sumKl += t.kl;
+      if (progress !== null) progress.update(step, note);
     }
     // A NaN in an update shows up in the next forward pass; check the last update here too.
     for (let i = 0; i < params.length; i++) {
       if (!Number.isFinite(sumOf(params[i]))) reportNonFinite(fn, model, ws, grad, `after step ${step} (end of epoch ${epoch})`);
     }
     const seconds = now() - tEpoch;
-    trainSeconds += seconds;
     const m: VAEEpochMetrics = { epoch, trainLoss: sumLoss / n, trainReconstruction: sumRec / n, trainKl: sumKl / n, seconds };
     if (options.test !== undefined) {
       const e = evaluateLoss(model, ws, options.test, rng);
       m.testLoss = e.loss; m.testReconstruction = e.reconstruction; m.testKl = e.kl;
     }
     metrics.push(m);
-    if (say) {
-      const perEpoch = trainSeconds / epoch;
-      const parts = [`${fn} epoch ${epoch}/${options.epochs}`, `loss ${m.trainLoss.toFixed(3)}`, `KL ${m.trainKl.toFixed(3)}`];
-      if (m.testLoss !== undefined) parts.push(`test loss ${m.testLoss.toFixed(3)}`);
-      parts.push(`${seconds.toFixed(2)} s/epoch`, `ETA ${formatSeconds(perEpoch * (options.epochs - epoch) + (now() - t0 - trainSeconds) / epoch * (options.epochs - epoch))}`);
-      say(parts.join('  '));
-    }
+    const parts = [`epoch ${epoch}/${options.epochs}`, `loss ${m.trainLoss.toFixed(3)}`, `KL ${m.trainKl.toFixed(3)}`];
+    if (m.testLoss !== undefined) parts.push(`test loss ${m.testLoss.toFixed(3)}`);
+    note = parts.join('  ');
+    if (progress !== null) progress.update(step, note);
+    if (say) say(`${fn} ${note}  ${seconds.toFixed(2)} s/epoch`);
     if (options.onEpoch && options.onEpoch(m, model) === false) break;
   }
+  progress?.finish(step, note);
   return metrics;
 }
 

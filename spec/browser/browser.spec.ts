@@ -6,6 +6,8 @@
  *  - The same seed gives bit-identical numbers in Chromium and in Node: an Rng stream, a gemm on
  *    each backend, a short Gibbs chain, Ising sweeps (spec/browser/identical-cases.js, run on
  *    lib/ here and on dist/ — both the module tree and the single-file bundle — there).
+ *  - The browser worker pool splits a gemm over a worker with the same bits as gemm (each
+ *    backend), and runs a job module.
  *  - The playground (served cross-origin isolated, as `npm run playground` does) loads through its
  *    import map with no console error, uses the worker pool, and its RBM learns; without the
  *    isolation headers it falls back to one thread, also without errors.
@@ -102,6 +104,22 @@ if (skipReason !== null) {
     for (const [name, result] of [['dist/ modules', got.modular!], ['dist/boltzmann.js bundle', got.bundled!]] as const) {
       for (const key of Object.keys(expected)) assert.is(result[key], expected[key], `${name}: ${key} differs between Node and Chromium`);
     }
+    await page.close();
+  });
+
+  test('the browser worker pool: gemm split over a worker gives the same bits as gemm on each backend; run() returns', async () => {
+    const { page, errors } = await open(`${server.url}/spec/browser/pool.html`);
+    await page.waitForFunction('window.__pool !== undefined', { timeout: 30_000 });
+    const r = (await page.evaluate('window.__pool')) as { available: boolean; cases: { backend: string; parts: number; same: boolean }[]; run?: number; error?: string };
+    assert.is(r.error, undefined, r.error);
+    assert.equal(errors, []);
+    assert.is(r.available, true);
+    assert.ok(r.cases.length >= 4, `${r.cases.length} cases`);
+    for (const c of r.cases) {
+      assert.is(c.parts, 2, `${c.backend}: split into this thread and the worker`);
+      assert.ok(c.same, `${c.backend}: split product differs from gemm`);
+    }
+    assert.is(r.run, 6.5);
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import { Rng } from '../../lib/random/index.js';
 import { gaussianTarget, runChains, rwmSampler } from '../../lib/mcmc/index.js';
 import { IsingModel, runIsing } from '../../lib/ising/index.js';
 import { throwsMsg } from '../assert-error.js';
+import { Adam, SGD, createMLP, matrix, trainMLP, trainEBM, ulaSettings, VAE, trainVAE } from '../../lib/index.js';
 
 /** A clock the test moves by hand. */
 function fakeClock(): { now: () => number; t: number } {
@@ -110,6 +111,44 @@ test('runIsing reports sweeps (thermalize + samples × sweepsPerSample) and its 
     assert.is(last.unit, 'sweeps');
     assert.equal(Array.from(b.energy), Array.from(a.energy), update);
   }
+});
+
+test('the training loops report the same way: trainMLP, trainEBM and trainVAE reach their step totals with a note, results unchanged', () => {
+  const rng = new Rng(3);
+  const X = matrix(10, 2), Y = matrix(10, 1);
+  rng.fillUniform(X.data, -1, 1);
+  rng.fillUniform(Y.data, -1, 1);
+  // trainMLP: 3 epochs of ceil(10 / 4) = 3 steps
+  const mlp = () => createMLP([2, 4, 1], undefined, new Rng(1));
+  const plainNet = mlp(), watchedNet = mlp();
+  trainMLP(plainNet, X, Y, { loss: 'mse', optimizer: new SGD({ lr: 0.1 }), epochs: 3, batchSize: 4 }, new Rng(2));
+  const seen: ProgressInfo[] = [];
+  trainMLP(watchedNet, X, Y, { loss: 'mse', optimizer: new SGD({ lr: 0.1 }), epochs: 3, batchSize: 4, onProgress: (i) => seen.push(i) }, new Rng(2));
+  let last = seen[seen.length - 1];
+  assert.is(last.finished, true);
+  assert.is(last.done, 9);
+  assert.is(last.total, 9);
+  assert.match(last.note, /^epoch 3\/3 {2}loss \S+$/);
+  assert.equal(Array.from(watchedNet.layers[0].W.data), Array.from(plainNet.layers[0].W.data));
+  // trainEBM: 2 epochs of floor(10 / 5) = 2 steps
+  const ebmSeen: ProgressInfo[] = [];
+  trainEBM(createMLP([2, 4, 1], { hidden: 'tanh' }, new Rng(1)), X, {
+    epochs: 2, batchSize: 5, alpha: 0.1, bufferSize: 8, reinitProbability: 0.05, initRange: [-1, 1],
+    langevin: ulaSettings(0.01, 2), optimizer: new Adam({ lr: 1e-3 }), onProgress: (i) => ebmSeen.push(i),
+  }, new Rng(4));
+  last = ebmSeen[ebmSeen.length - 1];
+  assert.is(last.done, 4);
+  assert.is(last.total, 4);
+  assert.match(last.note, /^epoch 2\/2 {2}loss \S+$/);
+  // trainVAE: 2 epochs of ceil(10 / 4) = 3 steps
+  const vaeSeen: ProgressInfo[] = [];
+  const data = matrix(10, 6);
+  rng.fillUniform(data.data, 0, 1);
+  trainVAE(VAE.create({ inputSize: 6, latentSize: 2, hidden: [4] }, new Rng(1)), data, { epochs: 2, batchSize: 4, onProgress: (i) => vaeSeen.push(i) }, new Rng(5));
+  last = vaeSeen[vaeSeen.length - 1];
+  assert.is(last.done, 6);
+  assert.is(last.total, 6);
+  assert.match(last.note, /^epoch 2\/2 {2}loss \S+ {2}KL \S+$/);
 });
 
 test.run();

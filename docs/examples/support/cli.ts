@@ -4,7 +4,7 @@
  * every example this way), `--out DIR`, and named numeric options. Pictures go to one place:
  * tour-output/examples/<example>/ under the repository root (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -84,4 +84,21 @@ export function exampleCli<K extends string = never>(name: string, about: string
   for (const k of keys) values[k] = given[k] ?? (quick && options[k].quick !== undefined ? options[k].quick! : options[k].default);
   mkdirSync(out, { recursive: true });
   return { quick, out, values, file: (f: string) => join(out, f) };
+}
+
+/**
+ * For examples with a command line of their own: on `--help` (or `-h`), print the example's
+ * header comment (its usage, flags and defaults) and where its pictures go, then exit 0.
+ * Call it first, with `import.meta.url`.
+ */
+export function helpFromHeader(moduleUrl: string): void {
+  const args = process.argv.slice(2);
+  if (!args.includes('--help') && !args.includes('-h')) return;
+  const file = fileURLToPath(moduleUrl);
+  const name = file.split(/[\\/]/).pop()!.replace(/\.ts$/, '');
+  const src = readFileSync(file, 'utf8');
+  const header = /^\/\*\*([\s\S]*?)\*\//.exec(src);
+  const text = header ? header[1].split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n').trim() : '';
+  console.log(`npx tsx docs/examples/${name}.ts [options]\n\n${text}\n\n--quick runs the shortest settings (what the test suite runs); pictures go to tour-output/examples/${name}/.`);
+  process.exit(0);
 }

@@ -87,7 +87,7 @@ figure svg, figure img { max-width: 100%; height: auto; border: 1px solid #eee; 
 figure img { image-rendering: pixelated; min-width: 120px; }
 figcaption { font-size: 12px; color: #666; } pre { background: #f7f7f7; padding: 0.6em; overflow-x: auto; font-size: 12px; }
 .summary { font-size: 16px; padding: 0.5em 0.8em; border-radius: 4px; background: ${bad === 0 ? '#e6f4ea' : '#fde8e8'}; }
-nav ol { columns: 2; font-size: 14px; }
+nav ol { columns: 2; column-gap: 3em; font-size: 14px; padding-left: 2.5em; } nav li { break-inside: avoid; }
 </style></head><body>
 <h1>boltzmann tour</h1>
 <p class="summary">${bad === 0 ? `All ${rows.length} values agree with their references` : `${bad} of ${rows.length} values disagree with their references (or a chapter failed)`} — ${report.chapters.length} chapters in ${report.totalSeconds.toFixed(1)} s${report.quick ? ' (--quick settings)' : ''}.</p>

@@ -3,7 +3,7 @@
  * sample-binarized training images (Salakhutdinov & Murray's binarization, seeded); its test
  * log-likelihood with log Z from AIS against the exact value (2^12 hidden states enumerated),
  * and against the independent-pixel model it starts from. Writes its 12 filters to
- * tour-output/rbm-mnist/tour-filters.png.
+ * rbm-mnist/tour-filters.png in the chapter's folder.
  */
 import { join } from 'node:path';
 import { compareRow, type TourChapter, type TourRow } from './chapter.js';

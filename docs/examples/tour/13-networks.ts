@@ -2,7 +2,7 @@
  * Tour chapter: feed-forward networks with manual back-propagation. The notes' perceptron and 2-2-1
  * numbers by hand; back-propagation against finite differences and against reverse-mode autodiff
  * (`Value`); the exercise fitted by a 2-16-1 network; a save/load round trip; the speed of the
- * 784-400-10 training step. Writes the 2-2-1 diagram and the exercise's loss curve to tour-output/nn/.
+ * 784-400-10 training step. Writes the 2-2-1 diagram and the exercise's loss curve into the chapter's folder.
  */
 import { join } from 'node:path';
 import { compareRow, type TourChapter, type TourRow } from './chapter.js';

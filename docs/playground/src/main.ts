@@ -184,7 +184,7 @@ function drawRbm(): void {
   klCtx.font = '11px sans-serif';
   klCtx.fillText(top.toFixed(1), 4, 14);
   klCtx.fillText('0', 16, h - 20);
-  klCtx.fillText('KL per 25 updates', w / 2 - 40, h - 6);
+  klCtx.fillText('exact KL after every 25 updates (newest right)', w / 2 - 110, h - 6);
   klCtx.strokeStyle = '#9467bd';
   klCtx.beginPath();
   klHistory.forEach((k, i) => {
