@@ -13,7 +13,7 @@ const python = process.env.PYTHON ?? '/usr/bin/python3';
 const ours = cases.find((c) => c.name === 'nn/MLP 784-400-10 fwd+bwd, batch 128')!;
 const SAMPLES = 9;
 
-const child = spawn(python, [new URL('./torch_mlp.py', import.meta.url).pathname, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const child = spawn(python, [new URL('./torch_mlp.py', import.meta.url).pathname, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } });
 const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
 const next = async (): Promise<string> => {
   const r = await lines.next();
