@@ -360,6 +360,7 @@ export function discreteMetropolisHastings(logp: ArrayLike<number>, T: Matrix64,
   if (!Number.isInteger(start) || start < 0 || start >= n) throw new RangeError(`${fn}: start must be an integer state in [0, ${n - 1}], got ${describe(start)}`);
   if (!Number.isFinite(logp[start])) throw new RangeError(`${fn}: the log density at the start must be finite, got logp[${start}] = ${logp[start]}`);
   checkCount(fn, 'nSteps', nSteps, 1);
+  if (rng === null || typeof rng !== 'object' || typeof rng.categorical !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
   const column = new Float64Array(n);
   const states = new Int32Array(nSteps);
   let i = start;
