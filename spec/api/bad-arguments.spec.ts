@@ -60,11 +60,11 @@ function badValues(kind: Kind, valid: unknown): [string, unknown, string[]][] {
     case 'f32': return [['Float64Array', new Float64Array(len), ['Float64Array']], ['number[]', new Array(len).fill(0), ['Array', 'array']], ['detached', detached32(), ['detached', 'length 0', 'Float32Array(0)', 'has length 0', ' 0']], ...nil];
     case 'f64': return [['Float32Array', new Float32Array(len), ['Float32Array']], ...nil];
     case 'vector': return [['string', 'abc', ['"abc"', "'abc'", 'string']], ['number', 3, ['3', 'number']], ...nil];
-    case 'matrix': return [['Matrix64', matrix64(2, 2), ['Float64Array', 'Matrix64']], ['plain object', { rows: 2 }, ['object', 'Object', 'undefined', 'data']], ...nil];
+    case 'matrix': return [['Matrix64', matrix64(2, 2), ['Float64Array', 'Matrix64', 'float64']], ['plain object', { rows: 2 }, ['object', 'Object', 'undefined', 'data']], ...nil];
     case 'matrix64': return [['float32 Matrix', matrix(2, 2), ['Float32Array', 'Matrix']], ['plain object', { rows: 2 }, ['object', 'Object', 'undefined', 'data']], ...nil];
     case 'rng': return [['plain object', {}, ['object', 'Object', 'Rng']], ['number', 7, ['7', 'number', 'Rng']], ...nil];
     case 'function': return [['number', 3, ['3', 'number']], ['string', 'f', ['"f"', "'f'", 'string']], ...nil];
-    case 'options': return [['string', 'x', ['"x"', "'x'", 'string']], ['number', 42, ['42', 'number']]];
+    case 'options': return [['string', 'x', ['"x"', "'x'", 'string', ' x']], ['number', 42, ['42', 'number']]];
     case 'bytes': return [['DataView', new DataView(new ArrayBuffer(8)), ['DataView']], ['number[]', [1, 2, 3], ['Array', 'array']], ['string', 'abc', ['"abc"', "'abc'", 'string']], ...nil];
     case 'any': return [];
   }
@@ -222,6 +222,31 @@ const ROWS: Record<string, Row> = {
   ols: { args: [a('X', 'matrix64', m64(4, 2)), a('y', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] })] },
   ridge: { args: [a('X', 'matrix64', m64(4, 2)), a('y', 'f64', f64(4)), a('lambda', 'real', () => 0.1, { extra: [['-1', () => -1, ['-1']]] })] },
   designMatrix: { args: [a('columns', 'any', () => [[1, 2, 3], [4, 5, 6]], { extra: [['unequal', () => [[1, 2, 3], [4, 5]], ['2', '3'], 'column'], ['null', () => null, ['null']]] })] },
+  // ---- batch 4: training and models ----
+  hiddenProbabilities: { args: [a('out', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), a('rbm', 'any', () => main.BernoulliRBM.create(3, 2, 'glorot-normal', new Rng(1)), { extra: [['null', () => null, ['null']]] }), a('X', 'matrix', m32(2, 3), { extra: [['2x4', m32(2, 4), ['2x4']]] })] },
+  visibleProbabilities: { args: [a('out', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), a('rbm', 'any', () => main.BernoulliRBM.create(3, 2, 'glorot-normal', new Rng(1)), { extra: [['null', () => null, ['null']]] }), a('H', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] })] },
+  sampleHiddenGivenVisible: { args: [a('out', 'matrix', m32(2, 2)), a('rbm', 'any', () => main.BernoulliRBM.create(3, 2, 'glorot-normal', new Rng(1)), { extra: [['null', () => null, ['null']]] }), a('X', 'matrix', m32(2, 3)), a('rng', 'rng', rng)] },
+  sampleVisibleGivenHidden: { args: [a('out', 'matrix', m32(2, 3)), a('rbm', 'any', () => main.BernoulliRBM.create(3, 2, 'glorot-normal', new Rng(1)), { extra: [['null', () => null, ['null']]] }), a('H', 'matrix', m32(2, 2)), a('rng', 'rng', rng)] },
+  klFromEmpirical: { args: [a('rbm', 'any', () => main.BernoulliRBM.create(3, 2, 'glorot-normal', new Rng(1)), { extra: [['null', () => null, ['null']]] }), a('data', 'matrix', () => matrix(2, 3, [1, 0, 1, 0, 1, 0]), { accepts: ['Matrix64'], extra: [['2x4', m32(2, 4), ['2x4', '4']]] })] },
+  trainRBM: {
+    args: [
+      a('rbm', 'any', () => main.BernoulliRBM.create(3, 2, 'glorot-normal', new Rng(1)), { extra: [['null', () => null, ['null']]] }),
+      a('data', 'matrix', () => matrix(2, 3, [1, 0, 1, 0, 1, 0]), { extra: [['2x4', m32(2, 4), ['2x4', '4']]] }),
+      a('options', 'options', () => ({ method: 'cd', epochs: 1, batchSize: 2, learningRate: 0.1 }), { extra: [['epochs 0', () => ({ method: 'cd', epochs: 0 }), ['0'], 'epochs'], ['learningRate -1', () => ({ method: 'cd', epochs: 1, learningRate: -1 }), ['-1'], 'learningRate']] }),
+      a('rng', 'rng', rng),
+    ],
+  },
+  createMLP: { args: [a('sizes', 'any', () => [2, 3, 1], { extra: [['[2, 0]', () => [2, 0], ['0']], ['null', () => null, ['null']]] }), a('options', 'any', () => undefined), a('rng', 'rng', rng)] },
+  mlpPredict: { args: [a('net', 'any', () => main.createMLP([2, 1], undefined, new Rng(1)), { extra: [['null', () => null, ['null']]] }), a('X', 'matrix', m32(3, 2), { extra: [['3x3', m32(3, 3), ['3x3', '3']]] })] },
+  trainVAE: {
+    args: [
+      a('model', 'any', () => main.VAE.create({ inputSize: 2, latentSize: 1, hidden: [] }, new Rng(1)), { extra: [['null', () => null, ['null']]] }),
+      a('data', 'matrix', () => matrix(4, 2, [1, 0, 0, 1, 1, 1, 0, 0]), { extra: [['4x3', m32(4, 3), ['4x3', '3']]] }),
+      a('options', 'options', () => ({ epochs: 1, batchSize: 2 }), { extra: [['epochs 0', () => ({ epochs: 0 }), ['0'], 'epochs']] }),
+      a('rng', 'rng', rng),
+    ],
+  },
+  runIsing: { args: [a('model', 'any', () => new main.IsingModel({ L: 4, T: 2, rng: new Rng(1) }), { extra: [['null', () => null, ['null']]] }), a('options', 'options', () => ({ update: 'metropolis', samples: 2 }), { extra: [['samples 0', () => ({ update: 'metropolis', samples: 0 }), ['0'], 'samples'], ['sweepsPerSample 1.5', () => ({ samples: 2, sweepsPerSample: 1.5 }), ['1.5'], 'sweepsPerSample']] })] },
 };
 
 /** Functions with nothing to refuse. */
@@ -248,7 +273,7 @@ const PENDING = new Set<string>([
   'completeEllipticK', 'configurationFromIndex', 'contrastiveDivergence',
   'contrastiveLossBackward', 'contrastiveLossForward', 'coordinateDerivativesUnchecked', 'copy',
   'costGradientExact', 'createAdamState', 'createAutoencoder', 'createGradient',
-  'createMLP', 'createPhaseStatistics', 'createRBMGradient', 'createSpinChains', 'createWalkers',
+  'createPhaseStatistics', 'createRBMGradient', 'createSpinChains', 'createWalkers',
   'createWorkerPool', 'createWorkspace', 'crossValidate', 'cycleWorkspace', 'denseBackward',
   'denseForward', 
   'drawText', 'encodePng', 'energy', 'enumerateJoint', 'estimateEnergy', 'evaluateLoss', 
@@ -257,12 +282,12 @@ const PENDING = new Set<string>([
   'gaussianNegLogLikelihood', 'gaussianNegLogLikelihoodBackward',
   'gibbsStep', 'gibbsSweep', 'gradcheck', 'gradientArrays',
   'greyImageFromFloats', 'harmonicOscillator', 'hiddenDistributionExact', 'hiddenInput',
-  'hiddenMeans', 'hiddenProbabilities', 'hmcStep', 'identityBackward', 'identityForward',
+  'hiddenMeans', 'hmcStep', 'identityBackward', 'identityForward',
   'imageGrid', 'importanceSampler', 'indexOfConfiguration', 'initParameters',
   'initVisibleBiasFromData', 'initWeights', 'interactionEnergy',
   'interceptColumn', 'inverseTimeDecay', 'isBarsAndStripes', 
   'isingObservables', 'jastrowPair', 'jastrowPairBetaDerivative', 'klDiagonalGaussianToStandard',
-  'klDiagonalGaussianToStandardBackward', 'klFromEmpirical', 'klGaussians',
+  'klDiagonalGaussianToStandardBackward', 'klGaussians',
   'langevinChains', 'lasso', 'lassoKktViolation', 'leakyReluBackward', 'leakyReluForward',
   'leapfrog', 'linePlot', 'linearDecay', 'linearGaussianElbo', 'linearGaussianLogMarginal',
   'linearGaussianPosterior', 'loadMnist', 'localEnergy', 'localEnergyUnchecked', 'log',
@@ -274,7 +299,7 @@ const PENDING = new Set<string>([
   'logUnnormalizedMarginalVisible', 'lossBackward', 'lossForward', 'lowestTridiagonalEigenvalue',
   'malaLogProposal', 'malaStep', 'masterEquationStep', 
   'metropolisHastingsStep', 'metropolisSampler', 
-  'mlpBackward', 'mlpEnergy', 'mlpForward', 'mlpParameterCount', 'mlpParameters', 'mlpPredict',
+  'mlpBackward', 'mlpEnergy', 'mlpForward', 'mlpParameterCount', 'mlpParameters', 
   'mnistDataDirectory', 'modelExpectationExact', 'momentumStep', 'monteCarloCycle', 'mse',
   'mseBackward', 'mseForward', 'negativeLogLikelihoodExact', 'negativePhaseExact',
   'net221Backward', 'net221Forward', 'net221Update', 'niceTicks', 'normalEquations', 
@@ -287,9 +312,9 @@ const PENDING = new Set<string>([
   'pseudoLogLikelihood', 'quadraticSurface', 'quadraticSurfaceDataset', 'r2',
   'randomWalkMetropolisStep', 'reconstructionError', 'reluBackward', 'reluForward',
   'reparameterizeBackward', 'reparameterizeForward', 'ridgeSvd', 'rmspropStep',
-  'runBatchesOnPool', 'runIsing', 'runSpinBatch', 'runSpinBatchesOnPool', 'runWalkerBatch',
-  'sampleHiddenFromProbabilities', 'sampleHiddenGivenVisible', 'sampleVisibleFromProbabilities',
-  'sampleVisibleGivenHidden', 'scalarActivation',
+  'runBatchesOnPool', 'runSpinBatch', 'runSpinBatchesOnPool', 'runWalkerBatch',
+  'sampleHiddenFromProbabilities', 'sampleVisibleFromProbabilities',
+  'scalarActivation',
   'scalarActivationDerivative', 'scatterPlot', 'sgdStep', 'shapeOf',
   'shufflePermutation', 'shuffledBatches', 'sigmoidBackward', 'sigmoidForward', 'sigmoidScalar',
   'softThreshold', 'softmaxBackward', 'softmaxCrossEntropyBackward', 'softmaxCrossEntropyForward',
@@ -298,11 +323,11 @@ const PENDING = new Set<string>([
   'spinMetropolisSweep', 'spinOptimizeLoop', 'spinStatistics', 'spinTheta', 'spinToBernoulli',
   'spinWalker', 'srSolve', 'tanhBackward', 'tanhForward', 'textWidth', 'tfimApply',
   'tfimChain', 'tfimClosedFormEnergy', 'tfimExactGroundState', 'toArray2D', 'toyPeopleFruit',
-  'toyPeopleFruitWeights', 'trainAutoencoder', 'trainEBM', 'trainMLP', 'trainRBM', 'trainStep',
-  'trainVAE', 'trapPotential', 'twoElectronDotEnergy', 'ulaSettings',
+  'toyPeopleFruitWeights', 'trainAutoencoder', 'trainEBM', 'trainMLP', 'trainStep',
+  'trapPotential', 'twoElectronDotEnergy', 'ulaSettings',
   'ulaStep', 'vaeBackward', 'vaeDecode', 'vaeEncode', 'vaeForward',
   'vaeLoss', 'validateGemm', 'valueSum', 'visibleDistributionExact', 'visibleInput',
-  'visibleKernelExact', 'visibleMean', 'visibleProbabilities', 'withAxes', 'writePng', 'writeSvg',
+  'visibleKernelExact', 'visibleMean', 'withAxes', 'writePng', 'writeSvg',
   
 ]);
 
