@@ -35,7 +35,9 @@ export type AnyMatrix = Matrix | Matrix64;
  */
 export function checkDimension(fn: string, what: string, n: number): void {
   if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(`${fn}: ${what} must be a non-negative integer, got ${n}`);
+    const got = typeof n === 'string' ? JSON.stringify(n) : String(n);
+    if (typeof n !== 'number') throw new TypeError(`${fn}: ${what} must be a non-negative integer, got ${typeof n} ${got}`);
+    throw new RangeError(`${fn}: ${what} must be a non-negative integer, got ${got}`);
   }
 }
 
@@ -102,6 +104,8 @@ export function matrix64(rows: number, cols: number, data?: Float64Array | Array
  * zeros(2, 2).data; // Float32Array [0, 0, 0, 0]
  */
 export function zeros(rows: number, cols: number): Matrix {
+  checkDimension('zeros', 'rows', rows);
+  checkDimension('zeros', 'cols', cols);
   return matrix(rows, cols);
 }
 
@@ -112,6 +116,8 @@ export function zeros(rows: number, cols: number): Matrix {
  * zeros64(3, 3).rows; // 3
  */
 export function zeros64(rows: number, cols: number): Matrix64 {
+  checkDimension('zeros64', 'rows', rows);
+  checkDimension('zeros64', 'cols', cols);
   return matrix64(rows, cols);
 }
 
@@ -122,6 +128,7 @@ export function zeros64(rows: number, cols: number): Matrix64 {
  * identity64(2).data; // Float64Array [1, 0, 0, 1]
  */
 export function identity64(n: number): Matrix64 {
+  checkDimension('identity64', 'n', n);
   const m = matrix64(n, n);
   for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
   return m;
@@ -192,7 +199,15 @@ export function copy<M extends AnyMatrix>(m: M): M {
  * toArray2D(transpose(fromArray2D([[1, 2, 3]]))); // [[1], [2], [3]]
  */
 export function transpose<M extends AnyMatrix>(m: M): M {
+  const data0 = (m as { data?: unknown } | null | undefined)?.data;
+  if (!(data0 instanceof Float32Array || data0 instanceof Float64Array)) {
+    const got = m === null || m === undefined ? String(m) : typeof m === 'object' ? `an object with data ${data0 === undefined ? 'undefined' : (data0 as object)?.constructor?.name ?? typeof data0}` : `${typeof m} ${String(m)}`;
+    throw new TypeError(`transpose: m must be a Matrix or Matrix64 { rows, cols, data }, got ${got}`);
+  }
   const { rows, cols } = m;
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0 || data0.length !== rows * cols) {
+    throw new RangeError(`transpose: m is ${String(rows)}x${String(cols)} but its data has length ${data0.length}`);
+  }
   const data = m.data instanceof Float64Array ? new Float64Array(rows * cols) : new Float32Array(rows * cols);
   const src = m.data;
   for (let i = 0; i < rows; i++) {

@@ -7,7 +7,7 @@
  * evolves as p(t + 1) = W p(t).
  */
 import { identity64, zeros64, type Matrix64 } from '../linalg/index.js';
-import { checkSquareMatrix64, checkVector64 } from './checks.js';
+import { checkSquareMatrix64, checkVector64, describe } from './checks.js';
 import { checkColumnStochastic, STOCHASTIC_TOLERANCE } from './balance.js';
 
 /** Boundary rule of {@link randomWalkMatrix}. */
@@ -137,7 +137,7 @@ export function evolveSteps(out: Float64Array, W: Matrix64, p0: Float64Array, st
 export function matrixPower(out: Matrix64, W: Matrix64, n: number): Matrix64 {
   const size = checkSquareMatrix64('matrixPower', 'W', W);
   if (out === null || typeof out !== 'object' || !(out.data instanceof Float64Array)) {
-    throw new TypeError('matrixPower: out must be a Matrix64');
+    throw new TypeError(`matrixPower: out must be a Matrix64, got ${describe(out)}`);
   }
   if (out.rows !== size || out.cols !== size || out.data.length !== size * size) {
     throw new RangeError(`matrixPower: out is ${out.rows}x${out.cols} but W is ${size}x${size}`);
@@ -175,6 +175,6 @@ function multiplyInto(c: Float64Array, a: Float64Array, b: Float64Array, n: numb
 }
 
 function checkOut(fn: string, out: unknown, n: number): asserts out is Float64Array {
-  if (!(out instanceof Float64Array)) throw new TypeError(`${fn}: out must be a Float64Array`);
+  if (!(out instanceof Float64Array)) throw new TypeError(`${fn}: out must be a Float64Array, got ${describe(out)}`);
   if (out.length !== n) throw new RangeError(`${fn}: out has length ${out.length} but the chain has ${n} states`);
 }

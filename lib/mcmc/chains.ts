@@ -97,7 +97,15 @@ export function runChains(sampler: Sampler, target: LogDensity, options: RunChai
   const adapt = options.adapt ?? true;
   const d = target.dim;
   // Create every chain first so a bad start fails before any sampling work.
-  const running: SamplerChain[] = starts.map((x0) => sampler.init(target, x0));
+  const running: SamplerChain[] = starts.map((x0, c) => {
+    try {
+      return sampler.init(target, x0);
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      const Cls = err instanceof TypeError ? TypeError : err instanceof RangeError ? RangeError : Error;
+      throw new Cls(`${fn}: the start of chain ${c}: ${err.message}`, { cause: e });
+    }
+  });
   const streams: Rng[] = running.map(() => rng.split());
   const results: ChainResult[] = [];
   const perChain = warmup + samples;

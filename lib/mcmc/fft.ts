@@ -7,6 +7,13 @@
  * inverse x_n = (1/N) sum_k X_k e^{+2 pi i k n / N}.
  */
 
+/** What a wrong array argument was, for messages: null, undefined, Float32Array(4), string "x", ... */
+function describeArray(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'object') return ArrayBuffer.isView(v) && !(v instanceof DataView) ? `${v.constructor.name}(${(v as unknown as ArrayLike<number>).length})` : (v as object).constructor?.name ?? 'object';
+  return `${typeof v} ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`;
+}
+
 /**
  * The smallest power of two >= n (n >= 1); nextPowerOfTwo(1) = 1.
  *
@@ -14,6 +21,7 @@
  * nextPowerOfTwo(1000); // 1024
  */
 export function nextPowerOfTwo(n: number): number {
+  if (typeof n !== 'number') throw new TypeError(`nextPowerOfTwo: n must be an integer in [1, 2^52], got ${describeArray(n)}`);
   if (!Number.isInteger(n) || n < 1 || n > 2 ** 52) throw new RangeError(`nextPowerOfTwo: n must be an integer in [1, 2^52], got ${n}`);
   let p = 1;
   while (p < n) p *= 2;
@@ -91,8 +99,8 @@ function twiddles(n: number): void {
 
 /** Radix-2 transform with exponent sign `sign` (-1 forward, +1 inverse, unscaled). */
 function transform(fn: string, re: Float64Array, im: Float64Array, sign: number): void {
-  if (!(re instanceof Float64Array) || !(im instanceof Float64Array)) {
-    throw new TypeError(`${fn}: re and im must be Float64Arrays`);
+  for (const [name, v] of [['re', re], ['im', im]] as const) {
+    if (!(v instanceof Float64Array)) throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeArray(v)}`);
   }
   const n = re.length;
   if (im.length !== n) throw new RangeError(`${fn}: re has length ${n} but im has length ${im.length}`);
@@ -177,9 +185,9 @@ function halfTurn(L: number): void {
  */
 export function circularAutocorrelation(x: Float64Array): Float64Array {
   const fn = 'circularAutocorrelation';
-  if (!(x instanceof Float64Array)) throw new TypeError(`${fn}: x must be a Float64Array`);
+  if (!(x instanceof Float64Array)) throw new TypeError(`${fn}: x must be a Float64Array, got ${describeArray(x)}`);
   const L = x.length;
-  if (L < 2 || (L & (L - 1)) !== 0) throw new RangeError(`${fn}: length must be a power of two >= 2, got ${L}`);
+  if (L < 2 || (L & (L - 1)) !== 0) throw new RangeError(`${fn}: x has length ${L}; its length must be a power of two >= 2`);
   const power = new Float64Array((L >> 1) + 1);
   addPowerSpectrum(x, L, power);
   return inverseEvenSpectrum(power, L);

@@ -107,6 +107,7 @@ export function gibbsSweep(state: Int32Array, conditionals: DiscreteConditional[
 export function gibbsChain(state: Int32Array, conditionals: DiscreteConditional[], nSweeps: number, rng: Rng): Int32Array {
   const maxSize = checkDiscrete('gibbsChain', state, conditionals);
   checkCount('gibbsChain', 'nSweeps', nSweeps, 1);
+  if (rng === null || typeof rng !== 'object' || typeof rng.float !== 'function') throw new TypeError(`gibbsChain: rng must be an Rng, got ${describe(rng)}`);
   const scratch = new Float64Array(maxSize);
   const K = state.length;
   const out = new Int32Array(nSweeps * K);

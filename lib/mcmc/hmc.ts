@@ -133,6 +133,7 @@ class HmcChain implements SamplerChain, HmcState {
  * const result = runChains(hmcSampler({ leapfrogSteps: 10 }), target, { chains: 4, warmup: 500, samples: 2000, x0 }, new Rng(8));
  */
 export function hmcSampler(options: { stepSize?: number; leapfrogSteps?: number; targetAcceptance?: number; jitter?: number } = {}): Sampler {
+  if (options === null || typeof options !== 'object') throw new TypeError(`hmcSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
   if (options.stepSize !== undefined) checkStepSize('hmcSampler', 'stepSize', options.stepSize);
   const steps = options.leapfrogSteps ?? 10;
   checkCount('hmcSampler', 'leapfrogSteps', steps, 1);

@@ -95,7 +95,8 @@ class UlaChain implements SamplerChain {
  * const result = runChains(ulaSampler({ stepSize: 0.3 }), fromEnergy(model), { chains: 4, warmup: 100, samples: 10000, x0 }, new Rng(4));
  */
 export function ulaSampler(options: { stepSize: number }): Sampler {
-  if (options === null || typeof options !== 'object' || options.stepSize === undefined) {
+  if (options === null || typeof options !== 'object') throw new TypeError(`ulaSampler: options must be an object { stepSize }, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
+  if (options.stepSize === undefined) {
     throw new TypeError('ulaSampler: options.stepSize (the step λ of N-LANG-01) is required; ULA is never adapted');
   }
   checkStepSize('ulaSampler', 'stepSize', options.stepSize);
@@ -209,6 +210,7 @@ class MalaChain implements SamplerChain, MalaState {
  * const result = runChains(malaSampler(), target, { chains: 4, warmup: 1000, samples: 5000, x0 }, new Rng(6));
  */
 export function malaSampler(options: { stepSize?: number; targetAcceptance?: number } = {}): Sampler {
+  if (options === null || typeof options !== 'object') throw new TypeError(`malaSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
   if (options.stepSize !== undefined) checkStepSize('malaSampler', 'stepSize', options.stepSize);
   const targetAcceptance = options.targetAcceptance ?? 0.574;
   if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`malaSampler: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);

@@ -251,6 +251,7 @@ class MetropolisHastingsChain implements SamplerChain, MetropolisState {
  * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 1000, samples: 5000, x0 }, new Rng(1));
  */
 export function rwmSampler(options: { stepSize?: number; targetAcceptance?: number } = {}): Sampler {
+  if (options === null || typeof options !== 'object') throw new TypeError(`rwmSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
   if (options.stepSize !== undefined) checkStepSize('rwmSampler', 'stepSize', options.stepSize);
   const targetAcceptance = options.targetAcceptance ?? 0.234;
   if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`rwmSampler: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);
@@ -306,6 +307,7 @@ export function mhSampler(proposal: Proposal): Sampler {
 export function randomWalkMetropolis(target: LogDensity, x0: Float64Array, stepSize: number, nSteps: number, rng: Rng): { samples: Float64Array; acceptance: number } {
   checkTarget('randomWalkMetropolis', target, false);
   checkStepSize('randomWalkMetropolis', 'stepSize', stepSize);
+  if (rng === null || typeof rng !== 'object' || typeof rng.normal !== 'function') throw new TypeError(`randomWalkMetropolis: rng must be an Rng, got ${describe(rng)}`);
   checkCount('randomWalkMetropolis', 'nSteps', nSteps, 1);
   const logp0 = checkStart('randomWalkMetropolis', target, x0, false);
   const chain = new RandomWalkMetropolisChain(target, x0, logp0, stepSize);
@@ -358,6 +360,7 @@ export function discreteMetropolisHastings(logp: ArrayLike<number>, T: Matrix64,
   if (!Number.isInteger(start) || start < 0 || start >= n) throw new RangeError(`${fn}: start must be an integer state in [0, ${n - 1}], got ${describe(start)}`);
   if (!Number.isFinite(logp[start])) throw new RangeError(`${fn}: the log density at the start must be finite, got logp[${start}] = ${logp[start]}`);
   checkCount(fn, 'nSteps', nSteps, 1);
+  if (rng === null || typeof rng !== 'object' || typeof rng.categorical !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
   const column = new Float64Array(n);
   const states = new Int32Array(nSteps);
   let i = start;

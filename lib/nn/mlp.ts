@@ -374,6 +374,8 @@ export function mlpBackward<M extends NNMatrix>(
 export function mlpPredict<M extends NNMatrix>(net: MLP<M>, X: M): M {
   checkMLP('mlpPredict', net);
   checkNNMatrix('mlpPredict', 'X', X);
+  checkSamePrecision('mlpPredict', 'X', X, 'the network', net.layers[0].W);
+  if (X.cols !== net.sizes[0]) throw new RangeError(`mlpPredict: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
   const ws = new MLPWorkspace(net, Math.max(1, X.rows));
   if (X.rows === 0) return newMatrix(net.precision, 0, net.sizes[net.sizes.length - 1]) as M;
   const out = mlpForward(net, ws, X);

@@ -21,6 +21,11 @@
  */
 export function klDivergenceDiscrete(p: ArrayLike<number>, q: ArrayLike<number>): number {
   const fn = 'klDivergenceDiscrete';
+  for (const [name, v] of [['p', p], ['q', q]] as const) {
+    if (v === null || typeof v !== 'object' || typeof v.length !== 'number') {
+      throw new TypeError(`${fn}: ${name} must be an array of probabilities, got ${v === null || v === undefined ? String(v) : `${typeof v} ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`}`);
+    }
+  }
   if (p.length !== q.length) throw new RangeError(`${fn}: p has length ${p.length} but q has length ${q.length}`);
   if (p.length === 0) throw new RangeError(`${fn}: p and q are empty; a distribution needs at least one outcome`);
   checkDistribution(fn, 'p', p);

@@ -45,6 +45,9 @@ export interface MutableArrayLike<T> {
  * ```
  */
 export function splitmix32(x: number): number {
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < -(2 ** 31) || x > 2 ** 32 - 1) {
+    throw new (typeof x === 'number' ? RangeError : TypeError)(`splitmix32: x must be a 32-bit integer (in [-2^31, 2^32 - 1]), got ${describe(x)}`);
+  }
   let z = x | 0;
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);

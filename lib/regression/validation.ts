@@ -43,6 +43,7 @@ export function trainTestSplit(X: Matrix64, y: Float64Array, testFraction: numbe
   const n = X.rows;
   const nTest = Math.round(n * testFraction);
   if (nTest < 1 || nTest > n - 1) throw new RangeError(`${fn}: ${n} rows with testFraction ${testFraction} give ${nTest} test rows; both parts need at least one`);
+  if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).permutation !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
   const order = rng.permutation(n);
   const testIndex = order.slice(0, nTest), trainIndex = order.slice(nTest);
   const train = rowsOf(X, y, trainIndex), test = rowsOf(X, y, testIndex);

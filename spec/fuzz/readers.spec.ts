@@ -1,6 +1,6 @@
 /**
  * The seeded mutation fuzzer of spec/fuzz/readers.ts over every reader (loadRBM, loadMLP,
- * loadVAE, readIdx): 700 cases each from fixed seeds in `npm test` (`npm run fuzz -- N [seed]`
+ * loadVAE, readIdx): 1000 cases each from fixed seeds in `npm test` (`npm run fuzz -- N [seed]`
  * runs more). Every input loads a model that re-saves to the same bytes, or is refused with an
  * Error whose message starts with the reader's name; no call takes more than 100 ms of CPU or
  * leaves more than 8 x its length + 1 MiB of new ArrayBuffer memory.
@@ -10,7 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { READERS, fuzzReader, type Reader } from './readers.js';
 
-const CASES = 700;
+const CASES = 1000;
 
 for (const [i, reader] of READERS.entries()) {
   test(`fuzz ${reader.name}: ${CASES} mutated and foreign inputs load and re-save identically or are refused by name, within 100 ms CPU and without outsized allocation`, () => {

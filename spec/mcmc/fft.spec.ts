@@ -115,9 +115,10 @@ test('circularAutocorrelation equals the direct sum sum_s x_s x_{(s+t) mod L}', 
 test('fft / ifft / circularAutocorrelation / nextPowerOfTwo reject bad input', () => {
   assert.throws(() => fft(new Float64Array(6), new Float64Array(6)), /fft: length must be a power of two \(use nextPowerOfTwo and zero-pad\), got 6/);
   assert.throws(() => ifft(new Float64Array(4), new Float64Array(2)), /ifft: re has length 4 but im has length 2/);
-  assert.throws(() => fft([1, 2] as never, new Float64Array(2)), /fft: re and im must be Float64Arrays/);
+  assert.throws(() => fft([1, 2] as never, new Float64Array(2)), /fft: re must be a Float64Array, got Array/);
+  assert.throws(() => ifft(new Float64Array(2), new Float32Array(2) as never), /ifft: im must be a Float64Array, got Float32Array\(2\)/);
   assert.throws(() => fft(new Float64Array(0), new Float64Array(0)), /got 0/);
-  assert.throws(() => circularAutocorrelation(new Float64Array(3)), /circularAutocorrelation: length must be a power of two >= 2, got 3/);
+  assert.throws(() => circularAutocorrelation(new Float64Array(3)), /circularAutocorrelation: x has length 3; its length must be a power of two >= 2/);
   assert.is(nextPowerOfTwo(1), 1);
   assert.is(nextPowerOfTwo(1000), 1024);
   assert.is(nextPowerOfTwo(1024), 1024);
