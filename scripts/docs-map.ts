@@ -118,6 +118,8 @@ function walk(dir: string, out: string[], root: string): void {
   try { names = readdirSync(dir); } catch { return; }
   for (const name of names.sort()) {
     if (name === 'node_modules' || name.startsWith('.') || name === 'dist') continue;
+    // spec:seeds writes temporary `*.seeded.ts` copies beside the specs while it runs: not sources.
+    if (name.endsWith('.seeded.ts')) continue;
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p, out, root);
     else if (/\.(ts|md|mjs|js|html|sh)$/.test(name) && !p.includes(`${join(root, 'docs', 'playground', 'build')}`)) out.push(p);
