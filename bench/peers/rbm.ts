@@ -9,7 +9,8 @@
  * (torch and us; scikit-learn starts them at 0). The peers are bench/peers/rbm_peers.py run with Debian's python
  * (/usr/bin/python3 or $PYTHON; apt-get install python3-torch python3-sklearn): each call trains
  * a warm-up epoch and a timed one (scikit-learn: two fits of one epoch each) and reports its own
- * times, so interpreter start-up and imports are not counted. Prints a table of medians and the
+ * times, so interpreter start-up and imports are not counted. With `--limit n` every entry trains on
+ * the first n images (the peers get n as their fourth argument) and all times are scaled alike. Prints a table of medians and the
  * ratios to torch's one-thread time, and one JSON line with every sample (--json).
  */
 import { execFileSync } from 'node:child_process';
@@ -47,7 +48,7 @@ function ours(threads: 1 | 2): number {
 
 function peer(lib: 'torch' | 'sklearn', threads: number): number | null {
   try {
-    const out = execFileSync(python, [new URL('./rbm_peers.py', import.meta.url).pathname, lib, String(threads), '2'], {
+    const out = execFileSync(python, [new URL('./rbm_peers.py', import.meta.url).pathname, lib, String(threads), '2', String(data.rows)], {
       encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads) },
     });
     const r = JSON.parse(out.trim().split('\n').pop() as string) as { version: string; seconds: number[] };

@@ -88,7 +88,12 @@ def sklearn_epochs(X, threads, epochs):
 
 if __name__ == "__main__":
     lib, threads, epochs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    # Optional fourth argument: train on the first n images only (the harness's --limit), so that
+    # the harness scales every entry's time by the same factor.
+    limit = int(sys.argv[4]) if len(sys.argv) > 4 else None
     X = load_binary_mnist()
+    if limit is not None:
+        X = X[:limit]
     result = torch_epochs(X, threads, epochs) if lib == "torch" else sklearn_epochs(X, threads, epochs)
     result["python"] = sys.version.split()[0]
     result["numpy"] = np.__version__
