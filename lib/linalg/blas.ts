@@ -17,7 +17,7 @@
  */
 import { type Matrix, shapeOf } from './matrix.js';
 import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
-import { addRowVectorUnchecked } from './kernels.js';
+import { addRowVectorUnchecked, sumRowsUnchecked } from './kernels.js';
 
 /** A vector argument of `dot`, `axpy` and `scale`. */
 export type FloatVector = Float32Array | Float64Array;
@@ -34,7 +34,7 @@ export interface GemvOptions {
 
 const F32_HINT = ' (this kernel is float32; use gemm64 for Matrix64)';
 
-/** Float64 scratch for the column sums of gemv(trans) and sumRows; grows only when a longer one is needed. */
+/** Float64 scratch for the column sums of gemv(trans); grows only when a longer one is needed. */
 let columnSums = new Float64Array(0);
 
 function columnScratch(n: number): Float64Array {
@@ -282,16 +282,7 @@ export function sumRows(out: Float32Array, a: Matrix): Float32Array {
     throw new RangeError(`sumRows: a is ${shapeOf(a)} but out has length ${out.length} (needs ${a.cols}: out_j = Σ_i a_ij)`);
   }
   checkDisjoint('sumRows', 'out', out, 'a', a.data);
-  const { rows, cols } = a;
-  const A = a.data;
-  const sums = columnScratch(cols);
-  sums.fill(0, 0, cols);
-  for (let i = 0; i < rows; i++) {
-    const row = i * cols;
-    for (let j = 0; j < cols; j++) sums[j] += A[row + j];
-  }
-  for (let j = 0; j < cols; j++) out[j] = sums[j];
-  return out;
+  return sumRowsUnchecked(out, a);
 }
 
 /**

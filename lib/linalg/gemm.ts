@@ -14,7 +14,7 @@
  * i.e. the float32 rounding of the final value plus a float64 summation error far below it.
  */
 import { type Matrix, type Matrix64, shapeOf } from './matrix.js';
-import { gemmUnchecked } from './kernels.js';
+import { gemm64Unchecked, gemmUnchecked } from './kernels.js';
 import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
 
 export { availableBackends, getBackend, setBackend, type BackendName, type LinalgBackend } from './backend.js';
@@ -164,24 +164,12 @@ export function gemm64(out: Matrix64, a: Matrix64, b: Matrix64, opts?: GemmOptio
   checkMatrix('gemm64', 'a', a, Float64Array, hint);
   checkMatrix('gemm64', 'b', b, Float64Array, hint);
   const o = resolveOptions('gemm64', opts);
-  const [m, n, k] = checkShapes('gemm64', out, a, b, o);
+  checkShapes('gemm64', out, a, b, o);
   if (overlaps(out.data, a.data)) {
     throw new RangeError('gemm64: out aliases a (their data share memory); the product needs a separate out');
   }
   if (overlaps(out.data, b.data)) {
     throw new RangeError('gemm64: out aliases b (their data share memory); the product needs a separate out');
   }
-  // op(a)(i,p) = a.data[i·aRow + p·aCol], op(b)(p,j) = b.data[p·bRow + j·bCol]
-  const aRow = o.transA ? 1 : a.cols, aCol = o.transA ? a.cols : 1;
-  const bRow = o.transB ? 1 : b.cols, bCol = o.transB ? b.cols : 1;
-  const { alpha, beta } = o;
-  const A = a.data, B = b.data, C = out.data;
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0; // s = Σ_p op(a)(i,p) op(b)(p,j); skipped when alpha = 0 (a, b not read, as in BLAS)
-      if (alpha !== 0) for (let p = 0; p < k; p++) s += A[i * aRow + p * aCol] * B[p * bRow + j * bCol];
-      C[i * n + j] = beta === 0 ? alpha * s : alpha * s + beta * C[i * n + j];
-    }
-  }
-  return out;
+  return gemm64Unchecked(out, a, b, o.transA, o.transB, o.alpha, o.beta);
 }
