@@ -21,7 +21,8 @@ export function overlaps(x: ArrayBufferView, y: ArrayBufferView): boolean {
 
 /**
  * A short description of a value for error messages: `null`, `Float32Array(3)`, `a 2x3 matrix of
- * Float64Array(6)`, `"text"`, `Array(4)`, a class name, or the number.
+ * Float64Array(6)`, `"text"`, `Array(4)`, a class name, `function f`, or the number. The one
+ * helper every module's messages use to show a bad value.
  *
  * @example
  * ```ts
@@ -41,6 +42,7 @@ export function describe(x: unknown): string {
     return (x as object).constructor?.name ?? 'object';
   }
   if (typeof x === 'string') return JSON.stringify(x);
+  if (typeof x === 'function') return `function ${x.name || '(anonymous)'}`;
   return String(x);
 }
 

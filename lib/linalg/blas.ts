@@ -16,7 +16,8 @@
  * on the loop order.
  */
 import { type Matrix, shapeOf } from './matrix.js';
-import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
+import { checkMatrix } from './gemm-checks.js';
+import { describe, overlaps } from '../checks/index.js';
 import { addRowVectorUnchecked, sumRowsUnchecked } from './kernels.js';
 
 /** A vector argument of `dot`, `axpy` and `scale`. */
@@ -44,13 +45,13 @@ function columnScratch(n: number): Float64Array {
 
 function checkFloat32Vector(fn: string, what: string, v: unknown): asserts v is Float32Array {
   if (!(v instanceof Float32Array)) {
-    throw new TypeError(`${fn}: ${what} must be a Float32Array, got ${typeName(v)}`);
+    throw new TypeError(`${fn}: ${what} must be a Float32Array, got ${describe(v)}`);
   }
 }
 
 function checkVector(fn: string, what: string, v: unknown): asserts v is FloatVector {
   if (!(v instanceof Float32Array) && !(v instanceof Float64Array)) {
-    throw new TypeError(`${fn}: ${what} must be a Float32Array or Float64Array, got ${typeName(v)}`);
+    throw new TypeError(`${fn}: ${what} must be a Float32Array or Float64Array, got ${describe(v)}`);
   }
 }
 
@@ -99,12 +100,12 @@ export function gemv(out: Float32Array, a: Matrix, x: Float32Array, opts?: GemvO
   checkMatrix('gemv', 'a', a, Float32Array, F32_HINT);
   checkFloat32Vector('gemv', 'x', x);
   if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
-    throw new TypeError(`gemv: opts must be an object { trans?, alpha?, beta? }, got ${typeName(opts)}`);
+    throw new TypeError(`gemv: opts must be an object { trans?, alpha?, beta? }, got ${describe(opts)}`);
   }
   const trans = opts?.trans ?? false;
   const alpha = opts?.alpha ?? 1;
   const beta = opts?.beta ?? 0;
-  if (typeof trans !== 'boolean') throw new TypeError(`gemv: trans must be a boolean, got ${typeName(trans)}`);
+  if (typeof trans !== 'boolean') throw new TypeError(`gemv: trans must be a boolean, got ${describe(trans)}`);
   checkFinite('gemv', 'alpha', alpha);
   checkFinite('gemv', 'beta', beta);
   const { rows, cols } = a;

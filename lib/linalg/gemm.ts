@@ -15,7 +15,8 @@
  */
 import { type Matrix, type Matrix64, shapeOf } from './matrix.js';
 import { gemm64Unchecked, gemmUnchecked } from './kernels.js';
-import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
+import { checkMatrix } from './gemm-checks.js';
+import { describe, overlaps } from '../checks/index.js';
 
 export { availableBackends, getBackend, setBackend, type BackendName, type LinalgBackend } from './backend.js';
 
@@ -40,15 +41,15 @@ interface ResolvedOptions {
 
 function resolveOptions(fn: string, opts: GemmOptions | undefined): ResolvedOptions {
   if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
-    throw new TypeError(`${fn}: opts must be an object { transA?, transB?, alpha?, beta? }, got ${typeName(opts)}`);
+    throw new TypeError(`${fn}: opts must be an object { transA?, transB?, alpha?, beta? }, got ${describe(opts)}`);
   }
   const o = opts ?? {};
   const transA = o.transA ?? false;
   const transB = o.transB ?? false;
   const alpha = o.alpha ?? 1;
   const beta = o.beta ?? 0;
-  if (typeof transA !== 'boolean') throw new TypeError(`${fn}: transA must be a boolean, got ${typeName(transA)}`);
-  if (typeof transB !== 'boolean') throw new TypeError(`${fn}: transB must be a boolean, got ${typeName(transB)}`);
+  if (typeof transA !== 'boolean') throw new TypeError(`${fn}: transA must be a boolean, got ${describe(transA)}`);
+  if (typeof transB !== 'boolean') throw new TypeError(`${fn}: transB must be a boolean, got ${describe(transB)}`);
   if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
     throw new RangeError(`${fn}: alpha must be a finite number, got ${String(alpha)}`);
   }

@@ -3,6 +3,9 @@
  * samplers share. A target is a log density known up to an additive constant (the samplers only
  * ever use differences log p(x') - log p(x), so the normalizer Z never appears). See docs/mcmc.md.
  */
+import { describe } from '../checks/index.js';
+
+export { describe }; // the one description of a bad value (lib/checks), for the files of lib/mcmc
 
 /**
  * A target distribution over R^dim for the continuous samplers: `logDensity(x)` is log p(x) up to
@@ -24,20 +27,6 @@ export interface LogDensity {
   logDensity(x: Float64Array): number;
   /** Writes ∇_x log p(x) into `out` (length dim) and returns `out`. */
   gradLogDensity?(out: Float64Array, x: Float64Array): Float64Array;
-}
-
-/**
- * A short description of a value for error messages: numbers as themselves, objects by class.
- *
- * @example
- * describe(2.5); // '2.5'
- */
-export function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
-  if (typeof v === 'number') return String(v);
-  return `${typeof v} ${String(v)}`;
 }
 
 /**
