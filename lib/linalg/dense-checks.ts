@@ -14,7 +14,7 @@ export const EPS = 2.220446049250313e-16;
  * @example
  * checkMatrix64('solve', 'a', a); // TypeError 'solve: a must be a Matrix64 with Float64Array data, got Float32Array ...'
  */
-export function checkMatrix64(fn: string, what: string, m: unknown): asserts m is Matrix64 {
+function checkMatrix64(fn: string, what: string, m: unknown): asserts m is Matrix64 {
   if (typeof m !== 'object' || m === null) {
     throw new TypeError(`${fn}: ${what} must be a Matrix64 { rows, cols, data: Float64Array }, got ${m === null ? 'null' : typeof m}`);
   }
@@ -55,7 +55,7 @@ export function checkFinite(fn: string, what: string, m: Matrix64): void {
  * @example
  * checkSquare('lu', 'a', matrix64(2, 3)); // RangeError 'lu: a must be square, got 2x3'
  */
-export function checkSquare(fn: string, what: string, m: Matrix64): void {
+function checkSquare(fn: string, what: string, m: Matrix64): void {
   if (m.rows !== m.cols) {
     throw new RangeError(`${fn}: ${what} must be square, got ${shapeOf(m)}`);
   }
