@@ -706,14 +706,7 @@ export class Rng {
     checkFloat32Array('fillNormal', 'out', out);
     checkFinite('fillNormal', 'mean', mean);
     checkSd('fillNormal', sd);
-    const n = out.length;
-    let i = normalKernel(this.s, out, mean, sd, 0);
-    while (i < n) {
-      // Draw i needs the slow path (~2.8% of draws): take it through the object, then resume.
-      out[i] = mean + sd * normalSlowPath(this, kernelStop);
-      i = normalKernel(this.s, out, mean, sd, i + 1);
-    }
-    return out;
+    return fillNormalUnchecked(this, out, mean, sd);
   }
 
   /**
@@ -753,6 +746,27 @@ function bernoulliTie(rng: Rng, d: number): boolean {
     if (d >= 1) return true;
     if (d < 0) return false;
   }
+}
+
+/**
+ * `rng.fillNormal(out, mean, sd)` without its checks (internal: lib/random/index.ts does not
+ * re-export it), for library loops that draw noise into a buffer they own with a mean and sd
+ * they checked once: the same words and the same results. Returns `out`.
+ *
+ * @example
+ * ```ts
+ * fillNormalUnchecked(rng, noise, 0, visibleNoiseStd);
+ * ```
+ */
+export function fillNormalUnchecked<T extends Float32Array>(rng: Rng, out: T, mean: number, sd: number): T {
+  const n = out.length, s = rng.stateArray();
+  let i = normalKernel(s, out, mean, sd, 0);
+  while (i < n) {
+    // Draw i needs the slow path (~2.8% of draws): take it through the object, then resume.
+    out[i] = mean + sd * normalSlowPath(rng, kernelStop);
+    i = normalKernel(s, out, mean, sd, i + 1);
+  }
+  return out;
 }
 
 /**

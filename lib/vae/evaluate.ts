@@ -20,6 +20,7 @@
  */
 import type { Rng } from '../random/index.js';
 import type { Matrix } from '../linalg/matrix.js';
+import { fillNormalUnchecked } from '../random/kernels.js';
 import { reparameterizeForwardUnchecked } from './gaussian.js';
 import { bernoulliNegLogLikelihoodUnchecked, gaussianNegLogLikelihoodUnchecked } from './likelihood.js';
 import { VAE, VAEWorkspace, vaeDecodeUnchecked, vaeEncodeUnchecked } from './model.js';
@@ -48,7 +49,7 @@ function logMeanWeights(fn: string, model: VAE, x: Matrix, k: number, rng: Rng, 
     const v = work.views(rows);
     const enc = proposal === 'encoder' ? vaeEncodeUnchecked(model, work, xb) : null;
     for (let s = 0; s < k; s++) {
-      rng.fillNormal(v.eps.data);
+      fillNormalUnchecked(rng, v.eps.data, 0, 1);
       if (enc) reparameterizeForwardUnchecked(v.z, enc.mu, enc.logSigma, v.eps); // z_s = mu + sigma ∘ eps ~ Q(z | x)
       else v.z.data.set(v.eps.data); //                                      z_s ~ p(z) = N(0, I)
       const out = vaeDecodeUnchecked(model, work, v.z);

@@ -4,6 +4,7 @@
  * insensitive to the scale of the gradient apart from its eps), Adam from lib/optim.
  */
 import { progressReporter, type ProgressInfo } from '../progress/index.js';
+import { fillNormalUnchecked } from '../random/kernels.js';
 import type { Rng } from '../random/index.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
 import { Adam, shufflePermutation, type Optimizer } from '../optim/index.js';
@@ -190,7 +191,7 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
       const x = n - b * B >= B ? batchFull : (batchRest as Matrix);
       gatherRows(x, data, order, b * B);
       const v = ws.views(x.rows);
-      rng.fillNormal(v.eps.data); // eps ~ N(0, I), one row per data point
+      fillNormalUnchecked(rng, v.eps.data, 0, 1); // eps ~ N(0, I), one row per data point
       const t = vaeForwardUnchecked(model, ws, x);
       const where = `step ${step} (epoch ${epoch}, batch ${b + 1}/${nBatches})`;
       if (!Number.isFinite(t.loss)) reportNonFinite(fn, model, ws, null, where);
@@ -234,13 +235,14 @@ export function evaluateLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng):
   checkMatrix32(fn, 'x', x);
   if (x.cols !== model.inputSize) throw new RangeError(`${fn}: x is ${x.rows}x${x.cols} but the VAE takes ${model.inputSize} inputs per row`);
   if (!(ws instanceof VAEWorkspace) || !ws.fits(model)) throw new TypeError(`${fn}: ws must be a VAEWorkspace made for this model`);
+  if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).fillNormal !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
   let R = 0, K = 0;
   const D = model.inputSize;
   for (let start = 0; start < x.rows; start += ws.maxRows) {
     const rows = Math.min(ws.maxRows, x.rows - start);
     const xb: Matrix = { rows, cols: D, data: x.data.subarray(start * D, (start + rows) * D) };
     const v = ws.views(rows);
-    rng.fillNormal(v.eps.data);
+    fillNormalUnchecked(rng, v.eps.data, 0, 1);
     const t = vaeForwardUnchecked(model, ws, xb);
     R += t.reconstruction; K += t.kl;
   }
