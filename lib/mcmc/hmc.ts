@@ -9,7 +9,7 @@
 import type { Rng } from '../random/index.js';
 import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
 import { acceptOrStay, GradientChainState, logAcceptance } from './metropolis.js';
-import { checkCount, checkStepSize, type LogDensity } from './target.js';
+import { checkAdaptiveOptions, checkCount, type LogDensity } from './target.js';
 
 /**
  * L leapfrog steps of size ε (Neal 2011, eqs. 5.18–5.20), in place:
@@ -122,12 +122,9 @@ class HmcChain extends GradientChainState implements SamplerChain, HmcState {
  * const result = runChains(hmcSampler({ leapfrogSteps: 10 }), target, { chains: 4, warmup: 500, samples: 2000, x0 }, new Rng(8));
  */
 export function hmcSampler(options: { stepSize?: number; leapfrogSteps?: number; targetAcceptance?: number; jitter?: number } = {}): Sampler {
-  if (options === null || typeof options !== 'object') throw new TypeError(`hmcSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
-  if (options.stepSize !== undefined) checkStepSize('hmcSampler', 'stepSize', options.stepSize);
+  const targetAcceptance = checkAdaptiveOptions('hmcSampler', options, 0.8);
   const steps = options.leapfrogSteps ?? 10;
   checkCount('hmcSampler', 'leapfrogSteps', steps, 1);
-  const targetAcceptance = options.targetAcceptance ?? 0.8;
-  if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`hmcSampler: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);
   const jitter = options.jitter ?? 0.2;
   if (typeof jitter !== 'number' || !(jitter >= 0 && jitter < 1)) throw new RangeError(`hmcSampler: jitter must be in [0, 1), got ${jitter}`);
   return samplerRecipe('hmcSampler', 'hmc', 'dual-averaging', targetAcceptance, true,

@@ -12,7 +12,7 @@ import type { Rng } from '../random/index.js';
 import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
 import type { EnergyModel } from './energy.js';
 import { acceptOrStay, GradientChainState, logAcceptance } from './metropolis.js';
-import { checkStepSize, describe, type LogDensity } from './target.js';
+import { checkAdaptiveOptions, checkStepSize, describe, type LogDensity } from './target.js';
 
 /**
  * N-LANG-01  One unadjusted Langevin step on an energy model (N-EBM-08):
@@ -190,10 +190,7 @@ class MalaChain extends GradientChainState implements SamplerChain, MalaState {
  * const result = runChains(malaSampler(), target, { chains: 4, warmup: 1000, samples: 5000, x0 }, new Rng(6));
  */
 export function malaSampler(options: { stepSize?: number; targetAcceptance?: number } = {}): Sampler {
-  if (options === null || typeof options !== 'object') throw new TypeError(`malaSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
-  if (options.stepSize !== undefined) checkStepSize('malaSampler', 'stepSize', options.stepSize);
-  const targetAcceptance = options.targetAcceptance ?? 0.574;
-  if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`malaSampler: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);
+  const targetAcceptance = checkAdaptiveOptions('malaSampler', options, 0.574);
   return samplerRecipe('malaSampler', 'mala', 'robbins-monro', targetAcceptance, true,
     (target, x0, logp0, grad0) => new MalaChain(target, x0, logp0, grad0 as Float64Array, options.stepSize ?? 1.65 * 1.65 * Math.pow(target.dim, -1 / 3)));
 }

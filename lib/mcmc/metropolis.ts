@@ -8,7 +8,7 @@
 import type { Rng } from '../random/index.js';
 import type { Matrix64 } from '../linalg/index.js';
 import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
-import { checkCount, checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
+import { checkAdaptiveOptions, checkCount, checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
 
 /**
  * N-MH-06  log of the Metropolis–Hastings acceptance, eq. (6):
@@ -280,10 +280,7 @@ class MetropolisHastingsChain extends MetropolisChainState implements SamplerCha
  * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 1000, samples: 5000, x0 }, new Rng(1));
  */
 export function rwmSampler(options: { stepSize?: number; targetAcceptance?: number } = {}): Sampler {
-  if (options === null || typeof options !== 'object') throw new TypeError(`rwmSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
-  if (options.stepSize !== undefined) checkStepSize('rwmSampler', 'stepSize', options.stepSize);
-  const targetAcceptance = options.targetAcceptance ?? 0.234;
-  if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`rwmSampler: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);
+  const targetAcceptance = checkAdaptiveOptions('rwmSampler', options, 0.234);
   return samplerRecipe('rwmSampler', 'rwm', 'robbins-monro', targetAcceptance, false,
     (target, x0, logp0) => new RandomWalkMetropolisChain(target, x0, logp0, options.stepSize ?? 2.38 / Math.sqrt(target.dim)));
 }

@@ -110,3 +110,19 @@ export function checkCount(fn: string, what: string, n: number, min: number): vo
     throw new RangeError(`${fn}: ${what} must be an integer >= ${min}, got ${describe(n)}`);
   }
 }
+
+/**
+ * The options every adaptive sampler takes (rwm, mala, hmc): `options` must be an object,
+ * `stepSize` a step > 0 when given, `targetAcceptance` in (0, 1) (default `defaultAcceptance`).
+ * Returns the target acceptance. Internal helper of lib/mcmc.
+ *
+ * @example
+ * const targetAcceptance = checkAdaptiveOptions('rwmSampler', options, 0.234);
+ */
+export function checkAdaptiveOptions(fn: string, options: { stepSize?: number; targetAcceptance?: number }, defaultAcceptance: number): number {
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
+  if (options.stepSize !== undefined) checkStepSize(fn, 'stepSize', options.stepSize);
+  const targetAcceptance = options.targetAcceptance ?? defaultAcceptance;
+  if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`${fn}: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);
+  return targetAcceptance;
+}
