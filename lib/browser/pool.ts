@@ -24,7 +24,8 @@
  * `Atomics.wait` in a worker, a spin on `Atomics.load` on a page's main thread (which may not block;
  * with an even split the spin is short).
  */
-import { gemm, getBackend, validateGemm, type GemmOptions } from '../linalg/gemm.js';
+import { getBackend, validateGemm, type GemmOptions } from '../linalg/gemm.js';
+import { gemmUnchecked } from '../linalg/kernels.js';
 import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize } from '../linalg/gemm-rows.js';
 import { CONTROL_FIELDS, ControlField, createOperandBuffer, ensureOperandBytes, type PoolInit } from './pool-control.js';
 import type { Matrix } from '../linalg/matrix.js';
@@ -173,12 +174,12 @@ export class BrowserWorkerPool {
     const idle = this.slots.filter((s) => s.ready && !s.busy);
     if (2 * m * n * k < this.minParallelFlop || idle.length === 0 || m < 8) {
       this.lastParts = 1;
-      return gemm(out, a, b, opts);
+      return gemmUnchecked(out, a, b, o.transA, o.transB, o.alpha, o.beta);
     }
     const size = sharedGemmSize(m, n, k, b.rows, b.cols);
     if (!ensureOperandBytes(this.operands, 4 * size)) { // beyond the buffer's reserve: one thread
       this.lastParts = 1;
-      return gemm(out, a, b, opts);
+      return gemmUnchecked(out, a, b, o.transA, o.transB, o.alpha, o.beta);
     }
     const sh = new Float32Array(this.operands, 0, size);
     const { aOffset, bOffset, cOffset } = packGemmOperands(sh, out, a, b, m, k, o.transA, o.beta);

@@ -2,6 +2,7 @@
  * Argument checks shared by every module (internal: the bottom layer of lib/, imported by the
  * others and by nothing public; lib/index.ts does not re-export it).
  */
+import type { Matrix } from '../linalg/matrix.js';
 
 /**
  * True if two typed arrays share memory: same buffer and overlapping byte ranges (an empty
@@ -21,7 +22,8 @@ export function overlaps(x: ArrayBufferView, y: ArrayBufferView): boolean {
 
 /**
  * A short description of a value for error messages: `null`, `Float32Array(3)`, `a 2x3 matrix of
- * Float64Array(6)`, `"text"`, `Array(4)`, a class name, or the number.
+ * Float64Array(6)`, `"text"`, `Array(4)`, a class name, `function f`, or the number. The one
+ * helper every module's messages use to show a bad value.
  *
  * @example
  * ```ts
@@ -41,6 +43,7 @@ export function describe(x: unknown): string {
     return (x as object).constructor?.name ?? 'object';
   }
   if (typeof x === 'string') return JSON.stringify(x);
+  if (typeof x === 'function') return `function ${x.name || '(anonymous)'}`;
   return String(x);
 }
 
@@ -62,5 +65,24 @@ export function checkOptionKeys(fn: string, options: unknown, allowed: readonly 
   }
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (allowed: ${allowed.join(', ')})`);
+  }
+}
+
+/**
+ * Throws unless `m` is a float32 Matrix { rows, cols, data: Float32Array } whose data length is
+ * rows·cols: a TypeError naming the value, or a RangeError naming the shape and the length.
+ *
+ * @example
+ * ```ts
+ * checkMatrix32('trainRBM', 'data', data);
+ * ```
+ */
+export function checkMatrix32(fn: string, what: string, m: unknown): asserts m is Matrix {
+  const x = m as Matrix;
+  if (x === null || typeof x !== 'object' || !(x.data instanceof Float32Array) || typeof x.rows !== 'number' || typeof x.cols !== 'number') {
+    throw new TypeError(`${fn}: ${what} must be a Matrix with Float32Array data, got ${describe(m)}`);
+  }
+  if (x.data.length !== x.rows * x.cols) {
+    throw new RangeError(`${fn}: ${what} is ${x.rows}x${x.cols} but its data has length ${x.data.length}`);
   }
 }

@@ -12,6 +12,7 @@
  * The reader works on bytes only (no file system), so it runs in browsers as well; the Node
  * entry's loadMnist reads the files and calls it.
  */
+import { describe } from '../checks/index.js';
 
 /** The element types an IDX file can declare. */
 export type IdxDtype = 'u8' | 'i8' | 'i16' | 'i32' | 'f32' | 'f64';
@@ -60,7 +61,7 @@ const hex = (b: number): string => `0x${b.toString(16).padStart(2, '0')}`;
 export function readIdx(bytes: Uint8Array): IdxArray {
   const fn = 'readIdx';
   if (!(bytes instanceof Uint8Array)) {
-    throw new TypeError(`${fn}: bytes must be a Uint8Array, got ${bytes === null ? 'null' : typeof bytes === 'object' ? (bytes as object).constructor?.name ?? 'object' : typeof bytes}`);
+    throw new TypeError(`${fn}: bytes must be a Uint8Array, got ${describe(bytes)}`);
   }
   if (bytes.length < 4) {
     throw new RangeError(`${fn}: truncated file: ${bytes.length} bytes, but the magic number needs bytes 0-3`);

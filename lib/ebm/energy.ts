@@ -8,7 +8,8 @@
  */
 import type { EnergyModel } from '../mcmc/index.js';
 import { matrix, matrix64 } from '../linalg/matrix.js';
-import { checkMLP, createWorkspace, mlpBackward, mlpForward, type MLP, type NNMatrix } from '../nn/index.js';
+import { checkMLP, createWorkspace, type MLP, type NNMatrix } from '../nn/index.js';
+import { mlpBackwardUnchecked, mlpForwardUnchecked } from '../nn/kernels.js';
 
 /**
  * Throws unless `net` can be an energy: one output, identity output layer.
@@ -50,12 +51,12 @@ export function mlpEnergy(net: MLP): EnergyModel {
     dim: d,
     energy(x: Float64Array): number {
       load(x);
-      return mlpForward(net, ws, x1).data[0];
+      return mlpForwardUnchecked(net, ws, x1).data[0];
     },
     gradEnergy(out: Float64Array, x: Float64Array): Float64Array {
       load(x);
-      mlpForward(net, ws, x1);
-      mlpBackward(net, ws, null, one, g1); // ∇_x E: back-propagate dE/dE = 1 to the input
+      mlpForwardUnchecked(net, ws, x1);
+      mlpBackwardUnchecked(net, ws, null, one, g1, false); // ∇_x E: back-propagate dE/dE = 1 to the input
       out.set(g1.data);
       return out;
     },

@@ -6,5 +6,5 @@
  */
 export * from './energy.js';
 export * from './loss.js';
-export * from './langevin.js';
+export { ulaSettings, checkLangevinSettings, langevinChains, type LangevinSettings } from './langevin.js'; // not langevinChainsUnchecked (internal)
 export * from './train.js';

@@ -10,8 +10,9 @@
  * discretization of the Langevin diffusion.
  */
 import type { Rng } from '../random/index.js';
-import { type MLP, type MLPWorkspace, type NNMatrix, mlpBackward, mlpForward } from '../nn/index.js';
-import { checkOptionKeys } from '../checks/index.js';
+import type { MLP, MLPWorkspace, NNMatrix } from '../nn/index.js';
+import { checkWorkspace, mlpBackwardUnchecked, mlpForwardUnchecked } from '../nn/kernels.js';
+import { checkOptionKeys, describe, overlaps } from '../checks/index.js';
 import { checkEnergyNet } from './energy.js';
 
 /** Settings of {@link langevinChains}. */
@@ -72,15 +73,45 @@ export function langevinChains<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace
   const fn = 'langevinChains';
   checkEnergyNet(fn, net);
   checkLangevinSettings(fn, settings);
+  checkWorkspace(fn, net, ws);
+  const d = net.sizes[0];
+  checkStates(fn, 'X', X, net);
+  if (X.cols !== d || X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but must be Bx${d} with 1 <= B <= ${ws.maxRows} (n_0 = ${d}, the workspace's rows)`);
+  checkStates(fn, 'G', G, net);
   if (G.rows !== X.rows || G.cols !== X.cols) throw new RangeError(`${fn}: G is ${G.rows}x${G.cols} but X is ${X.rows}x${X.cols} (same shape)`);
+  checkStates(fn, 'ones', ones, net);
   if (ones.rows !== X.rows || ones.cols !== 1) throw new RangeError(`${fn}: ones is ${ones.rows}x${ones.cols} but must be ${X.rows}x1`);
+  if (overlaps(G.data, X.data) || overlaps(G.data, ones.data)) throw new RangeError(`${fn}: G shares memory with X or ones; pass a separate G`);
+  return langevinChainsUnchecked(net, ws, X, G, ones, settings, rng);
+}
+
+/** Throws unless M is a matrix in the network's precision whose data length is rows·cols. */
+function checkStates(fn: string, what: string, M: NNMatrix, net: MLP): void {
+  const want = net.precision === 'float32' ? Float32Array : Float64Array;
+  if (M === null || typeof M !== 'object' || !(M.data instanceof want) || M.data.length !== M.rows * M.cols) {
+    throw new TypeError(`${fn}: ${what} must be a ${net.precision} matrix (the network's precision), got ${describe(M)}`);
+  }
+}
+
+/**
+ * {@link langevinChains} without the argument checks (trainEBM's steps call it once trainEBM
+ * checked its network, settings and buffers). A non-finite state still stops with the step and
+ * the row, under the name langevinChains.
+ *
+ * @example
+ * ```ts
+ * langevinChainsUnchecked(net, ws, X, G, ones, settings, rng);
+ * ```
+ */
+export function langevinChainsUnchecked<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>, X: M, G: M, ones: M, settings: LangevinSettings, rng: Rng): M {
+  const fn = 'langevinChains';
   const x = X.data, g = G.data;
   const { stepSize, noiseSd } = settings;
   const clip = settings.gradClip ?? Infinity;
   const lo = settings.clamp?.[0] ?? -Infinity, hi = settings.clamp?.[1] ?? Infinity;
   for (let k = 0; k < settings.steps; k++) {
-    mlpForward(net, ws, X);
-    mlpBackward(net, ws, null, ones, G); // row b of G = ∇_x E(x_b) (the energies of different rows do not interact)
+    mlpForwardUnchecked(net, ws, X);
+    mlpBackwardUnchecked(net, ws, null, ones, G, false); // row b of G = ∇_x E(x_b) (the energies of different rows do not interact)
     for (let i = 0; i < x.length; i++) {
       const gi = g[i] > clip ? clip : g[i] < -clip ? -clip : g[i];
       let v = x[i] - stepSize * gi + noiseSd * rng.normal(); // x − s ∇E + σ ξ

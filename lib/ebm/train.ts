@@ -14,11 +14,12 @@ import { progressReporter, type ProgressInfo } from '../progress/index.js';
 import type { Rng } from '../random/index.js';
 import { Adam, shuffledBatches, type Optimizer } from '../optim/index.js';
 import { matrix, matrix64 } from '../linalg/matrix.js';
-import { checkMLP, createGradient, createWorkspace, mlpBackward, mlpForward, type MLP, type NNMatrix } from '../nn/index.js';
+import { checkMLP, createGradient, createWorkspace, type MLP, type NNMatrix } from '../nn/index.js';
+import { mlpBackwardUnchecked, mlpForwardUnchecked } from '../nn/kernels.js';
 import { checkOptionKeys } from '../checks/index.js';
 import { checkEnergyNet } from './energy.js';
 import { contrastiveLossBackward, contrastiveLossForward } from './loss.js';
-import { checkLangevinSettings, langevinChains, type LangevinSettings } from './langevin.js';
+import { checkLangevinSettings, langevinChainsUnchecked, type LangevinSettings } from './langevin.js';
 
 /** Options of {@link trainEBM}. */
 export interface TrainEBMOptions {
@@ -154,10 +155,10 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
         if (rng.float() < reinitProbability) for (let c = 0; c < d; c++) neg.data[r * d + c] = lo + (hi - lo) * rng.float();
         else neg.data.set(buffer.data.subarray(k * d, (k + 1) * d), r * d);
       }
-      langevinChains(net, ws, neg, G, ones, options.langevin, rng);
+      langevinChainsUnchecked(net, ws, neg, G, ones, options.langevin, rng);
       for (let r = 0; r < B; r++) buffer.data.set(neg.data.subarray(r * d, (r + 1) * d), picks[r] * d);
       // 3. the contrastive loss and its gradient through the network
-      const E = mlpForward(net, ws, both).data;
+      const E = mlpForwardUnchecked(net, ws, both).data;
       for (let r = 0; r < B; r++) { ePos[r] = E[r]; eNeg[r] = E[B + r]; }
       const c = contrastiveLossForward(ePos, eNeg, alpha);
       if (!Number.isFinite(c.loss)) {
@@ -165,7 +166,7 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
       }
       contrastiveLossBackward(dPos, dNeg, ePos, eNeg, alpha);
       for (let r = 0; r < B; r++) { dOut.data[r] = dPos[r]; dOut.data[B + r] = dNeg[r]; }
-      mlpBackward(net, ws, grad, dOut);
+      mlpBackwardUnchecked(net, ws, grad, dOut, null, false);
       for (let l = 0; l < net.layers.length; l++) {
         optimizer.step(net.layers[l].W.data, grad.dW[l].data);
         optimizer.step(net.layers[l].b, grad.db[l]);

@@ -7,6 +7,7 @@
  * RFC 1950 (zlib stream), RFC 1951 (DEFLATE: fixed Huffman codes, length and distance tables).
  * Browser-safe: functions return bytes; writing them to a file is lib/io-node.ts's job.
  */
+import { describe } from '../checks/index.js';
 
 /** An 8-bit image: `channels` = 1 (grey) or 3 (RGB), row-major, `data[(y*width + x)*channels + c]`. */
 export interface PixelImage {
@@ -72,12 +73,6 @@ export function adler32(bytes: Uint8Array): number {
     b %= 65521;
   }
   return ((b << 16) | a) >>> 0;
-}
-
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (typeof x === 'object') return (x as object).constructor?.name ?? 'object';
-  return typeof x;
 }
 
 // ---- bit writer (DEFLATE packs bits from the least significant end of each byte) ----------

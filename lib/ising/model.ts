@@ -24,6 +24,7 @@
  * words `rng.nextUint32()` calls would: same seed, same spins (spec/ising/fast-sweep.spec.ts).
  */
 import { Rng } from '../random/index.js';
+import { describe } from '../checks/index.js';
 
 const TWO32 = 4294967296;
 
@@ -43,12 +44,6 @@ export interface IsingOptions {
 
 /** Which single-spin rule a site visit uses. */
 export type IsingSiteRule = 'metropolis' | 'heatbath';
-
-function describe(v: unknown): string {
-  if (typeof v === 'string') return `'${v}'`;
-  if (v === null || v === undefined || typeof v !== 'object') return String(v);
-  return (v as object).constructor?.name ?? 'object';
-}
 
 function checkTemperature(fn: string, T: unknown): number {
   if (typeof T !== 'number' || !Number.isFinite(T) || !(T > 0)) throw new RangeError(`${fn}: T must be a finite number > 0, got ${describe(T)}`);

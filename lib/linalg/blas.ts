@@ -16,8 +16,9 @@
  * on the loop order.
  */
 import { type Matrix, shapeOf } from './matrix.js';
-import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
-import { addRowVectorUnchecked } from './kernels.js';
+import { checkMatrix } from './gemm-checks.js';
+import { describe, overlaps } from '../checks/index.js';
+import { addRowVectorUnchecked, sumRowsUnchecked } from './kernels.js';
 
 /** A vector argument of `dot`, `axpy` and `scale`. */
 export type FloatVector = Float32Array | Float64Array;
@@ -34,7 +35,7 @@ export interface GemvOptions {
 
 const F32_HINT = ' (this kernel is float32; use gemm64 for Matrix64)';
 
-/** Float64 scratch for the column sums of gemv(trans) and sumRows; grows only when a longer one is needed. */
+/** Float64 scratch for the column sums of gemv(trans); grows only when a longer one is needed. */
 let columnSums = new Float64Array(0);
 
 function columnScratch(n: number): Float64Array {
@@ -44,13 +45,13 @@ function columnScratch(n: number): Float64Array {
 
 function checkFloat32Vector(fn: string, what: string, v: unknown): asserts v is Float32Array {
   if (!(v instanceof Float32Array)) {
-    throw new TypeError(`${fn}: ${what} must be a Float32Array, got ${typeName(v)}`);
+    throw new TypeError(`${fn}: ${what} must be a Float32Array, got ${describe(v)}`);
   }
 }
 
 function checkVector(fn: string, what: string, v: unknown): asserts v is FloatVector {
   if (!(v instanceof Float32Array) && !(v instanceof Float64Array)) {
-    throw new TypeError(`${fn}: ${what} must be a Float32Array or Float64Array, got ${typeName(v)}`);
+    throw new TypeError(`${fn}: ${what} must be a Float32Array or Float64Array, got ${describe(v)}`);
   }
 }
 
@@ -99,12 +100,12 @@ export function gemv(out: Float32Array, a: Matrix, x: Float32Array, opts?: GemvO
   checkMatrix('gemv', 'a', a, Float32Array, F32_HINT);
   checkFloat32Vector('gemv', 'x', x);
   if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
-    throw new TypeError(`gemv: opts must be an object { trans?, alpha?, beta? }, got ${typeName(opts)}`);
+    throw new TypeError(`gemv: opts must be an object { trans?, alpha?, beta? }, got ${describe(opts)}`);
   }
   const trans = opts?.trans ?? false;
   const alpha = opts?.alpha ?? 1;
   const beta = opts?.beta ?? 0;
-  if (typeof trans !== 'boolean') throw new TypeError(`gemv: trans must be a boolean, got ${typeName(trans)}`);
+  if (typeof trans !== 'boolean') throw new TypeError(`gemv: trans must be a boolean, got ${describe(trans)}`);
   checkFinite('gemv', 'alpha', alpha);
   checkFinite('gemv', 'beta', beta);
   const { rows, cols } = a;
@@ -282,16 +283,7 @@ export function sumRows(out: Float32Array, a: Matrix): Float32Array {
     throw new RangeError(`sumRows: a is ${shapeOf(a)} but out has length ${out.length} (needs ${a.cols}: out_j = Σ_i a_ij)`);
   }
   checkDisjoint('sumRows', 'out', out, 'a', a.data);
-  const { rows, cols } = a;
-  const A = a.data;
-  const sums = columnScratch(cols);
-  sums.fill(0, 0, cols);
-  for (let i = 0; i < rows; i++) {
-    const row = i * cols;
-    for (let j = 0; j < cols; j++) sums[j] += A[row + j];
-  }
-  for (let j = 0; j < cols; j++) out[j] = sums[j];
-  return out;
+  return sumRowsUnchecked(out, a);
 }
 
 /**

@@ -3,6 +3,7 @@
  * Internal: dense.ts does not re-export this file, so none of it is public API.
  */
 import { type Matrix64, shapeOf } from './matrix.js';
+import { describe } from '../checks/index.js';
 
 /** Machine epsilon of float64, 2^-52 (the gap between 1 and the next float64). @internal */
 export const EPS = 2.220446049250313e-16;
@@ -13,14 +14,13 @@ export const EPS = 2.220446049250313e-16;
  * @example
  * checkMatrix64('solve', 'a', a); // TypeError 'solve: a must be a Matrix64 with Float64Array data, got Float32Array ...'
  */
-export function checkMatrix64(fn: string, what: string, m: unknown): asserts m is Matrix64 {
+function checkMatrix64(fn: string, what: string, m: unknown): asserts m is Matrix64 {
   if (typeof m !== 'object' || m === null) {
     throw new TypeError(`${fn}: ${what} must be a Matrix64 { rows, cols, data: Float64Array }, got ${m === null ? 'null' : typeof m}`);
   }
   const mm = m as { rows?: unknown; cols?: unknown; data?: unknown };
   if (!(mm.data instanceof Float64Array)) {
-    const got = mm.data === undefined || mm.data === null ? `data ${String(mm.data)}` : (mm.data as object).constructor?.name ?? typeof mm.data;
-    throw new TypeError(`${fn}: ${what} must be a Matrix64 with Float64Array data, got ${got} (convert a float32 Matrix with matrix64(m.rows, m.cols, m.data))`);
+    throw new TypeError(`${fn}: ${what} must be a Matrix64 with Float64Array data, got data ${describe(mm.data)} (convert a float32 Matrix with matrix64(m.rows, m.cols, m.data))`);
   }
   const rows = mm.rows as number;
   const cols = mm.cols as number;
@@ -55,7 +55,7 @@ export function checkFinite(fn: string, what: string, m: Matrix64): void {
  * @example
  * checkSquare('lu', 'a', matrix64(2, 3)); // RangeError 'lu: a must be square, got 2x3'
  */
-export function checkSquare(fn: string, what: string, m: Matrix64): void {
+function checkSquare(fn: string, what: string, m: Matrix64): void {
   if (m.rows !== m.cols) {
     throw new RangeError(`${fn}: ${what} must be square, got ${shapeOf(m)}`);
   }
@@ -94,8 +94,7 @@ export function rightHandSide(fn: string, b: unknown, n: number, aShape: string)
     checkMatrix64(fn, 'b', b); // throws the TypeError with the type found
   }
   if (typeof b !== 'object' || b === null || !('rows' in b)) {
-    const got = b === null ? 'null' : typeof b === 'object' ? (b as object).constructor?.name ?? 'object' : typeof b;
-    throw new TypeError(`${fn}: b must be a Float64Array or a Matrix64, got ${got}`);
+    throw new TypeError(`${fn}: b must be a Float64Array or a Matrix64, got ${describe(b)}`);
   }
   checkMatrix64(fn, 'b', b);
   if (b.rows !== n) {

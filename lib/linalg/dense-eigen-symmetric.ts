@@ -9,6 +9,7 @@
 import { type Matrix64 } from './matrix.js';
 import { EPS, checkInput, checkPositiveInteger, frobenius } from './dense-checks.js';
 import { checkSymmetric } from './dense-cholesky.js';
+import { jacobiTangent, rotateColumns } from './dense-jacobi.js';
 
 /** Options of {@link symmetricEigen}. */
 export interface SymmetricEigenOptions {
@@ -117,19 +118,11 @@ function offDiagonalNorm(A: Float64Array, n: number): number {
 /** One Jacobi rotation in the (p, q) plane that zeroes a_pq: A <- J^T A J, V <- V J. */
 function rotate(A: Float64Array, V: Float64Array, n: number, p: number, q: number, app: number, aqq: number, apq: number): void {
   // 2 x 2 symmetric Schur decomposition (Golub & Van Loan Alg. 8.5.1).
-  const tau = (aqq - app) / (2 * apq);
-  const t = Number.isFinite(tau * tau)
-    ? (tau >= 0 ? 1 : -1) / (Math.abs(tau) + Math.sqrt(1 + tau * tau))
-    : 1 / (2 * tau); // |tau| huge: t ~ 1/(2 tau) without overflowing tau^2
+  const t = jacobiTangent((aqq - app) / (2 * apq));
   const c = 1 / Math.sqrt(1 + t * t);
   const s = t * c;
   // Columns p, q of A J:  a_kp <- c a_kp - s a_kq,  a_kq <- s a_kp + c a_kq.
-  for (let k = 0; k < n; k++) {
-    const akp = A[k * n + p];
-    const akq = A[k * n + q];
-    A[k * n + p] = c * akp - s * akq;
-    A[k * n + q] = s * akp + c * akq;
-  }
+  rotateColumns(A, n, n, p, q, c, s);
   // Rows p, q of J^T (A J):  a_pk <- c a_pk - s a_qk,  a_qk <- s a_pk + c a_qk.
   for (let k = 0; k < n; k++) {
     const apk = A[p * n + k];
@@ -143,10 +136,5 @@ function rotate(A: Float64Array, V: Float64Array, n: number, p: number, q: numbe
   A[p * n + q] = 0;
   A[q * n + p] = 0;
   // V <- V J (same column update).
-  for (let k = 0; k < n; k++) {
-    const vkp = V[k * n + p];
-    const vkq = V[k * n + q];
-    V[k * n + p] = c * vkp - s * vkq;
-    V[k * n + q] = s * vkp + c * vkq;
-  }
+  rotateColumns(V, n, n, p, q, c, s);
 }

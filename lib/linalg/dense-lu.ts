@@ -86,7 +86,7 @@ export function luFactor(a: Matrix64): LUResult {
  * @example
  * checkPivots('solve', luFactor(a), maxAbs(a)); // throws naming the pivot column if singular
  */
-export function checkPivots(fn: string, f: LUResult, scale: number): void {
+function checkPivots(fn: string, f: LUResult, scale: number): void {
   const n = f.lu.rows;
   const tol = n * EPS * scale;
   for (let k = 0; k < n; k++) {
@@ -104,7 +104,7 @@ export function checkPivots(fn: string, f: LUResult, scale: number): void {
  * @example
  * const x = luSolveInto(luFactor(a), b); // a x = b
  */
-export function luSolveInto(f: LUResult, b: Matrix64): Matrix64 {
+function luSolveInto(f: LUResult, b: Matrix64): Matrix64 {
   const n = f.lu.rows;
   const k = b.cols;
   const L = f.lu.data;

@@ -7,6 +7,7 @@
  */
 import { type Matrix64, transpose } from './matrix.js';
 import { EPS, checkInput, checkPositiveInteger } from './dense-checks.js';
+import { jacobiTangent, rotateColumns } from './dense-jacobi.js';
 
 /** Options of {@link svd}. */
 export interface SVDOptions {
@@ -79,24 +80,12 @@ function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
         }
         if (gamma === 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
         converged = false;
-        const zeta = (beta - alpha) / (2 * gamma);
-        const t = Number.isFinite(zeta * zeta)
-          ? (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta))
-          : 1 / (2 * zeta);
+        // The rotation that zeroes the off-diagonal of [[alpha, gamma], [gamma, beta]] = [w_p w_q]^T [w_p w_q].
+        const t = jacobiTangent((beta - alpha) / (2 * gamma));
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
-        for (let i = 0; i < m; i++) {
-          const wp = W[i * n + p];
-          const wq = W[i * n + q];
-          W[i * n + p] = c * wp - s * wq;
-          W[i * n + q] = s * wp + c * wq;
-        }
-        for (let i = 0; i < n; i++) {
-          const vp = V[i * n + p];
-          const vq = V[i * n + q];
-          V[i * n + p] = c * vp - s * vq;
-          V[i * n + q] = s * vp + c * vq;
-        }
+        rotateColumns(W, m, n, p, q, c, s); // W <- W J
+        rotateColumns(V, n, n, p, q, c, s); // V <- V J
       }
     }
   }

@@ -20,17 +20,12 @@
 import { logSigmoidFloat32, softplusFloat32 } from './fastexp.js';
 import { activeBackend } from './backend.js';
 import { sigmoidUnchecked, tanhUnchecked } from './kernels.js';
+import { describe, overlaps } from '../checks/index.js';
 
 export { fastExp, fastExpm1 } from './fastexp.js';
 
 /** The two array types the elementwise kernels accept (`out` and `x` must be the same one). */
 export type ElementwiseArray = Float32Array | Float64Array;
-
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
-  return typeof v;
-}
 
 /**
  * Checks an (out, x) pair: both Float32Array or both Float64Array, equal lengths, and either the
@@ -39,28 +34,24 @@ function typeName(v: unknown): string {
 function checkPair(fn: string, out: unknown, x: unknown): boolean {
   const xIs32 = x instanceof Float32Array;
   if (!xIs32 && !(x instanceof Float64Array)) {
-    throw new TypeError(`${fn}: x must be a Float32Array or Float64Array, got ${typeName(x)}`);
+    throw new TypeError(`${fn}: x must be a Float32Array or Float64Array, got ${describe(x)}`);
   }
   const outIs32 = out instanceof Float32Array;
   if (!outIs32 && !(out instanceof Float64Array)) {
-    throw new TypeError(`${fn}: out must be a Float32Array or Float64Array, got ${typeName(out)}`);
+    throw new TypeError(`${fn}: out must be a Float32Array or Float64Array, got ${describe(out)}`);
   }
   const a = out as ElementwiseArray;
   const b = x as ElementwiseArray;
   if (outIs32 !== xIs32) {
-    throw new TypeError(`${fn}: out is a ${typeName(out)} but x is a ${typeName(x)} (they must be the same type)`);
+    throw new TypeError(`${fn}: out is a ${describe(out)} but x is a ${describe(x)} (they must be the same type)`);
   }
   if (a.length !== b.length) {
     throw new RangeError(`${fn}: out has length ${a.length} but x has length ${b.length}`);
   }
-  if (a !== b && a.buffer === b.buffer && a.length > 0) {
-    const aEnd = a.byteOffset + a.byteLength;
-    const bEnd = b.byteOffset + b.byteLength;
-    if (a.byteOffset !== b.byteOffset && a.byteOffset < bEnd && b.byteOffset < aEnd) {
-      throw new RangeError(
-        `${fn}: out and x overlap in memory without being the same array (byte offsets ${a.byteOffset} and ${b.byteOffset})`,
-      );
-    }
+  if (a.byteOffset !== b.byteOffset && overlaps(a, b)) {
+    throw new RangeError(
+      `${fn}: out and x overlap in memory without being the same array (byte offsets ${a.byteOffset} and ${b.byteOffset})`,
+    );
   }
   return xIs32;
 }
@@ -254,7 +245,7 @@ export function log<T extends ElementwiseArray>(out: T, x: T): T {
  */
 export function logSumExp(x: ArrayLike<number>): number {
   if (x === null || typeof x !== 'object' || typeof x.length !== 'number') {
-    throw new TypeError(`logSumExp: x must be an array of numbers, got ${typeName(x)}`);
+    throw new TypeError(`logSumExp: x must be an array of numbers, got ${describe(x)}`);
   }
   const n = x.length;
   let m = -Infinity;

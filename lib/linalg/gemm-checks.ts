@@ -1,21 +1,9 @@
 /**
  * Argument checks shared by gemm.ts and blas.ts. Internal: lib/linalg/index.ts does not
- * re-export this file, so none of it is public API.
+ * re-export this file, so none of it is public API. Values in messages are shown by
+ * lib/checks' `describe`; aliasing is lib/checks' `overlaps`.
  */
-
-/**
- * Constructor name of a value for error messages ('Float64Array', 'number', 'null', ...).
- *
- * @example
- * ```ts
- * typeName(new Float64Array(2)); // 'Float64Array'
- * ```
- */
-export function typeName(x: unknown): string {
-  if (x === null) return 'null';
-  if (typeof x !== 'object') return typeof x;
-  return (x as object).constructor?.name ?? 'object';
-}
+import { describe } from '../checks/index.js';
 
 /**
  * Throws unless `m` is a matrix `{ rows, cols, data }` with `ctor` data whose length matches its
@@ -32,11 +20,11 @@ export function checkMatrix(
   ctor: Float32ArrayConstructor | Float64ArrayConstructor, hint: string,
 ): void {
   if (typeof m !== 'object' || m === null) {
-    throw new TypeError(`${fn}: ${what} must be a matrix { rows, cols, data }, got ${typeName(m)}`);
+    throw new TypeError(`${fn}: ${what} must be a matrix { rows, cols, data }, got ${describe(m)}`);
   }
   const mm = m as { rows?: unknown; cols?: unknown; data?: unknown };
   if (!(mm.data instanceof ctor)) {
-    throw new TypeError(`${fn}: ${what}.data must be a ${ctor.name}, got ${typeName(mm.data)}${hint}`);
+    throw new TypeError(`${fn}: ${what}.data must be a ${ctor.name}, got ${describe(mm.data)}${hint}`);
   }
   const { rows, cols } = mm;
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || (rows as number) < 0 || (cols as number) < 0) {
@@ -46,20 +34,5 @@ export function checkMatrix(
   if (mm.data.length !== need) {
     throw new RangeError(`${fn}: ${what} is ${rows}x${cols} but ${what}.data has length ${mm.data.length} (expected ${need})`);
   }
-}
-
-/**
- * True if two typed arrays share memory: same buffer and overlapping byte ranges.
- *
- * @example
- * ```ts
- * const buf = new Float32Array(8);
- * overlaps(buf.subarray(0, 4), buf.subarray(3, 8)); // true
- * overlaps(buf.subarray(0, 4), buf.subarray(4, 8)); // false
- * ```
- */
-export function overlaps(x: ArrayBufferView, y: ArrayBufferView): boolean {
-  if (x.buffer !== y.buffer || x.byteLength === 0 || y.byteLength === 0) return false;
-  return x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
 }
 

@@ -14,8 +14,9 @@
  * i.e. the float32 rounding of the final value plus a float64 summation error far below it.
  */
 import { type Matrix, type Matrix64, shapeOf } from './matrix.js';
-import { gemmUnchecked } from './kernels.js';
-import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
+import { gemm64Unchecked, gemmUnchecked } from './kernels.js';
+import { checkMatrix } from './gemm-checks.js';
+import { describe, overlaps } from '../checks/index.js';
 
 export { availableBackends, getBackend, setBackend, type BackendName, type LinalgBackend } from './backend.js';
 
@@ -40,15 +41,15 @@ interface ResolvedOptions {
 
 function resolveOptions(fn: string, opts: GemmOptions | undefined): ResolvedOptions {
   if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
-    throw new TypeError(`${fn}: opts must be an object { transA?, transB?, alpha?, beta? }, got ${typeName(opts)}`);
+    throw new TypeError(`${fn}: opts must be an object { transA?, transB?, alpha?, beta? }, got ${describe(opts)}`);
   }
   const o = opts ?? {};
   const transA = o.transA ?? false;
   const transB = o.transB ?? false;
   const alpha = o.alpha ?? 1;
   const beta = o.beta ?? 0;
-  if (typeof transA !== 'boolean') throw new TypeError(`${fn}: transA must be a boolean, got ${typeName(transA)}`);
-  if (typeof transB !== 'boolean') throw new TypeError(`${fn}: transB must be a boolean, got ${typeName(transB)}`);
+  if (typeof transA !== 'boolean') throw new TypeError(`${fn}: transA must be a boolean, got ${describe(transA)}`);
+  if (typeof transB !== 'boolean') throw new TypeError(`${fn}: transB must be a boolean, got ${describe(transB)}`);
   if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
     throw new RangeError(`${fn}: alpha must be a finite number, got ${String(alpha)}`);
   }
@@ -164,24 +165,12 @@ export function gemm64(out: Matrix64, a: Matrix64, b: Matrix64, opts?: GemmOptio
   checkMatrix('gemm64', 'a', a, Float64Array, hint);
   checkMatrix('gemm64', 'b', b, Float64Array, hint);
   const o = resolveOptions('gemm64', opts);
-  const [m, n, k] = checkShapes('gemm64', out, a, b, o);
+  checkShapes('gemm64', out, a, b, o);
   if (overlaps(out.data, a.data)) {
     throw new RangeError('gemm64: out aliases a (their data share memory); the product needs a separate out');
   }
   if (overlaps(out.data, b.data)) {
     throw new RangeError('gemm64: out aliases b (their data share memory); the product needs a separate out');
   }
-  // op(a)(i,p) = a.data[i·aRow + p·aCol], op(b)(p,j) = b.data[p·bRow + j·bCol]
-  const aRow = o.transA ? 1 : a.cols, aCol = o.transA ? a.cols : 1;
-  const bRow = o.transB ? 1 : b.cols, bCol = o.transB ? b.cols : 1;
-  const { alpha, beta } = o;
-  const A = a.data, B = b.data, C = out.data;
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0; // s = Σ_p op(a)(i,p) op(b)(p,j); skipped when alpha = 0 (a, b not read, as in BLAS)
-      if (alpha !== 0) for (let p = 0; p < k; p++) s += A[i * aRow + p * aCol] * B[p * bRow + j * bCol];
-      C[i * n + j] = beta === 0 ? alpha * s : alpha * s + beta * C[i * n + j];
-    }
-  }
-  return out;
+  return gemm64Unchecked(out, a, b, o.transA, o.transB, o.alpha, o.beta);
 }

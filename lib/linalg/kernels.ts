@@ -2,13 +2,13 @@
  * Unchecked float32 kernels for loops inside the library. Internal: lib/linalg/index.ts does
  * not re-export this file, so none of it is public API.
  *
- * The public functions (`gemm`, `sigmoid`, `tanh`, `addRowVector`) validate their arguments
+ * The public functions (`gemm`, `gemm64`, `sigmoid`, `tanh`, `addRowVector`, `sumRows`) validate their arguments
  * and then call these; code in other modules that has already checked its shapes once, at its
  * own public boundary (an RBM's minibatch loop, a network layer), calls them directly, so a
  * training step is not re-validated inside every product. They trust their input: shapes
  * agree, `out` does not overlap an operand of a product, arrays are float32.
  */
-import type { Matrix } from './matrix.js';
+import type { Matrix, Matrix64 } from './matrix.js';
 import { activeBackend } from './backend.js';
 import { tanhFloat32 } from './fastexp.js';
 
@@ -64,5 +64,59 @@ export function tanhUnchecked(out: Float32Array, x: Float32Array): Float32Array 
  */
 export function addRowVectorUnchecked(out: Matrix, a: Matrix, v: Float32Array): Matrix {
   activeBackend().addRowVector(out.data, a.data, v, a.rows, a.cols);
+  return out;
+}
+
+/**
+ * out = alpha · op(a) · op(b) + beta · out in float64: the plain triple loop of `gemm64`, one
+ * float64 dot product per entry; with alpha = 0, a and b are not read, with beta = 0, out is
+ * only written. Returns out.
+ *
+ * @example
+ * ```ts
+ * gemm64Unchecked(Z, A, W, false, false, 1, 0); // Z = A W
+ * ```
+ */
+export function gemm64Unchecked(out: Matrix64, a: Matrix64, b: Matrix64, transA: boolean, transB: boolean, alpha: number, beta: number): Matrix64 {
+  const m = transA ? a.cols : a.rows;
+  const k = transA ? a.rows : a.cols;
+  const n = transB ? b.rows : b.cols;
+  // op(a)(i,p) = a.data[i·aRow + p·aCol], op(b)(p,j) = b.data[p·bRow + j·bCol]
+  const aRow = transA ? 1 : a.cols, aCol = transA ? a.cols : 1;
+  const bRow = transB ? 1 : b.cols, bCol = transB ? b.cols : 1;
+  const A = a.data, B = b.data, C = out.data;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0; // s = Σ_p op(a)(i,p) op(b)(p,j); skipped when alpha = 0 (a, b not read, as in BLAS)
+      if (alpha !== 0) for (let p = 0; p < k; p++) s += A[i * aRow + p * aCol] * B[p * bRow + j * bCol];
+      C[i * n + j] = beta === 0 ? alpha * s : alpha * s + beta * C[i * n + j];
+    }
+  }
+  return out;
+}
+
+/** Float64 scratch for the column sums of sumRowsUnchecked; grows only when a longer one is needed. */
+let rowSums = new Float64Array(0);
+
+/**
+ * out_j = Σ_i a_ij over float32 (the batch sum of a bias gradient), each sum in float64 over the
+ * rows in order, rounded once. out does not overlap a. Returns out.
+ *
+ * @example
+ * ```ts
+ * sumRowsUnchecked(db, dZ);
+ * ```
+ */
+export function sumRowsUnchecked(out: Float32Array, a: Matrix): Float32Array {
+  const { rows, cols } = a;
+  const A = a.data;
+  if (rowSums.length < cols) rowSums = new Float64Array(cols);
+  const sums = rowSums;
+  sums.fill(0, 0, cols);
+  for (let i = 0; i < rows; i++) {
+    const row = i * cols;
+    for (let j = 0; j < cols; j++) sums[j] += A[row + j];
+  }
+  for (let j = 0; j < cols; j++) out[j] = sums[j];
   return out;
 }

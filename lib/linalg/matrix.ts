@@ -8,6 +8,7 @@
  * These are plain objects, not classes, so a caller can wrap any existing typed array
  * (for instance a view into a larger buffer) without copying.
  */
+import { describe } from '../checks/index.js';
 
 /** Row-major float32 matrix: element (i, j) is `data[i * cols + j]`. */
 export interface Matrix {
@@ -201,7 +202,7 @@ export function copy<M extends AnyMatrix>(m: M): M {
 export function transpose<M extends AnyMatrix>(m: M): M {
   const data0 = (m as { data?: unknown } | null | undefined)?.data;
   if (!(data0 instanceof Float32Array || data0 instanceof Float64Array)) {
-    const got = m === null || m === undefined ? String(m) : typeof m === 'object' ? `an object with data ${data0 === undefined ? 'undefined' : (data0 as object)?.constructor?.name ?? typeof data0}` : `${typeof m} ${String(m)}`;
+    const got = m !== null && typeof m === 'object' ? `an object with data ${describe(data0)}` : describe(m);
     throw new TypeError(`transpose: m must be a Matrix or Matrix64 { rows, cols, data }, got ${got}`);
   }
   const { rows, cols } = m;

@@ -4,6 +4,9 @@
  * Every message names the function, the argument and the offending value or shape.
  */
 import { type Matrix64 } from '../linalg/index.js';
+import { describe } from '../checks/index.js';
+
+export { describe }; // the one description of a bad value (lib/checks), for the files of lib/markov
 
 /**
  * Throws unless `m` is a square Matrix64 with finite entries (entries skipped when checkEntries
@@ -57,16 +60,3 @@ export function checkTolerance(fn: string, tol: unknown): asserts tol is number 
   }
 }
 
-/**
- * Short description of a value for error messages. Internal.
- * @example
- * describe([1, 2]); // 'an Array of length 2'
- */
-export function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return `an Array of length ${v.length}`;
-  if (v instanceof DataView) return `a DataView of ${v.byteLength} bytes`;
-  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name} of length ${(v as unknown as ArrayLike<number>).length}`;
-  if (typeof v === 'object') return 'an object without a Float64Array data field';
-  return `${typeof v} ${String(v)}`;
-}

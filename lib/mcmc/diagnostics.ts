@@ -17,23 +17,13 @@
  * All arithmetic is float64; inputs may be Float64Array, Float32Array or number[].
  */
 import { addPowerSpectrum, circularAutocorrelation, inverseEvenSpectrum, nextPowerOfTwo } from './fft.js';
+import { describe } from '../checks/index.js';
 
 /** A chain of scalar draws. */
 export type Draws = ArrayLike<number>;
 
 // ---------------------------------------------------------------------------------------------
 // Input checks
-
-/** A value as error messages show it: null, undefined, "string", 42, Float32Array(3), Array(2), an object. */
-function describeValue(x: unknown): string {
-  if (x === null || x === undefined) return String(x);
-  if (typeof x === 'string') return JSON.stringify(x);
-  if (typeof x !== 'object' && typeof x !== 'function') return `${typeof x} ${String(x)}`;
-  if (typeof x === 'function') return 'a function';
-  if (Array.isArray(x)) return x.length === 0 ? 'an empty array' : `an Array of length ${x.length}`;
-  if (ArrayBuffer.isView(x)) return x instanceof DataView ? `DataView(${x.byteLength} bytes)` : `${x.constructor.name}(${(x as unknown as ArrayLike<number>).length})`;
-  return (x as object).constructor?.name ?? 'object';
-}
 
 function isArrayLike(x: unknown): x is ArrayLike<number> {
   return (ArrayBuffer.isView(x) && !(x instanceof DataView)) || Array.isArray(x);
@@ -928,9 +918,9 @@ function checkChainSamples(fn: string, cs: ChainSamples[]): number {
 export function mapDraws(chains: ChainSamples[], f: (x: Float64Array, t: number) => number): Float64Array[] {
   const fn = 'mapDraws';
   if (!Array.isArray(chains) || chains.length === 0 || !chains.every((c) => isChainSamples(c))) {
-    throw new TypeError(`${fn}: chains must be a non-empty array of { samples, nSamples, dim } (a sampler's ChainResult), got ${describeValue(chains)}`);
+    throw new TypeError(`${fn}: chains must be a non-empty array of { samples, nSamples, dim } (a sampler's ChainResult), got ${describe(chains)}`);
   }
-  if (typeof f !== 'function') throw new TypeError(`${fn}: f must be a function of one draw, got ${describeValue(f)}`);
+  if (typeof f !== 'function') throw new TypeError(`${fn}: f must be a function of one draw, got ${describe(f)}`);
   const dim = checkChainSamples(fn, chains);
   const x = new Float64Array(dim);
   return chains.map((c, ci) => {
@@ -965,7 +955,7 @@ export function mapDraws(chains: ChainSamples[], f: (x: Float64Array, t: number)
  */
 export function summarize(chains: Draws[] | ChainSamples[], names?: string[]): SummaryRow[] {
   const fn = 'summarize';
-  if (!Array.isArray(chains)) throw new TypeError(`${fn}: chains must be a non-empty array of chains, got ${describeValue(chains)}`);
+  if (!Array.isArray(chains)) throw new TypeError(`${fn}: chains must be a non-empty array of chains, got ${describe(chains)}`);
   if (chains.length === 0) throw new RangeError(`${fn}: chains must be a non-empty array of chains, got an empty array`);
   let columns: Draws[][]; // columns[k] = one Draws per chain for coordinate k
   if (chains.every((c) => isChainSamples(c))) {

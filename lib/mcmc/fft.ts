@@ -6,13 +6,7 @@
  * Convention (as numpy.fft): forward X_k = sum_n x_n e^{-2 pi i k n / N},
  * inverse x_n = (1/N) sum_k X_k e^{+2 pi i k n / N}.
  */
-
-/** What a wrong array argument was, for messages: null, undefined, Float32Array(4), string "x", ... */
-function describeArray(v: unknown): string {
-  if (v === null || v === undefined) return String(v);
-  if (typeof v === 'object') return ArrayBuffer.isView(v) && !(v instanceof DataView) ? `${v.constructor.name}(${(v as unknown as ArrayLike<number>).length})` : (v as object).constructor?.name ?? 'object';
-  return `${typeof v} ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`;
-}
+import { describe } from '../checks/index.js';
 
 /**
  * The smallest power of two >= n (n >= 1); nextPowerOfTwo(1) = 1.
@@ -21,7 +15,7 @@ function describeArray(v: unknown): string {
  * nextPowerOfTwo(1000); // 1024
  */
 export function nextPowerOfTwo(n: number): number {
-  if (typeof n !== 'number') throw new TypeError(`nextPowerOfTwo: n must be an integer in [1, 2^52], got ${describeArray(n)}`);
+  if (typeof n !== 'number') throw new TypeError(`nextPowerOfTwo: n must be an integer in [1, 2^52], got ${describe(n)}`);
   if (!Number.isInteger(n) || n < 1 || n > 2 ** 52) throw new RangeError(`nextPowerOfTwo: n must be an integer in [1, 2^52], got ${n}`);
   let p = 1;
   while (p < n) p *= 2;
@@ -100,7 +94,7 @@ function twiddles(n: number): void {
 /** Radix-2 transform with exponent sign `sign` (-1 forward, +1 inverse, unscaled). */
 function transform(fn: string, re: Float64Array, im: Float64Array, sign: number): void {
   for (const [name, v] of [['re', re], ['im', im]] as const) {
-    if (!(v instanceof Float64Array)) throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describeArray(v)}`);
+    if (!(v instanceof Float64Array)) throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describe(v)}`);
   }
   const n = re.length;
   if (im.length !== n) throw new RangeError(`${fn}: re has length ${n} but im has length ${im.length}`);
@@ -185,7 +179,7 @@ function halfTurn(L: number): void {
  */
 export function circularAutocorrelation(x: Float64Array): Float64Array {
   const fn = 'circularAutocorrelation';
-  if (!(x instanceof Float64Array)) throw new TypeError(`${fn}: x must be a Float64Array, got ${describeArray(x)}`);
+  if (!(x instanceof Float64Array)) throw new TypeError(`${fn}: x must be a Float64Array, got ${describe(x)}`);
   const L = x.length;
   if (L < 2 || (L & (L - 1)) !== 0) throw new RangeError(`${fn}: x has length ${L}; its length must be a power of two >= 2`);
   const power = new Float64Array((L >> 1) + 1);

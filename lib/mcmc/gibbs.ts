@@ -12,8 +12,8 @@
  */
 import type { Rng } from '../random/index.js';
 import { fromArray2D, inverse, type Matrix64 } from '../linalg/index.js';
-import type { Sampler, SamplerChain } from './sampler.js';
-import { checkCount, checkStart, checkTarget, describe, type LogDensity } from './target.js';
+import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
+import { checkCount, describe, type LogDensity } from './target.js';
 
 /**
  * The conditional of one discrete site k: it takes the values 0 … size−1, and
@@ -201,14 +201,5 @@ export function gibbsSampler(updates: GibbsUpdate[]): Sampler {
   if (!Array.isArray(updates) || updates.length === 0 || updates.some((u) => typeof u !== 'function')) {
     throw new TypeError(`gibbsSampler: updates must be a non-empty array of functions (x, rng) => void, got ${describe(updates)}`);
   }
-  return {
-    name: 'gibbs',
-    adaptation: 'none',
-    targetAcceptance: NaN,
-    init(target: LogDensity, x0: Float64Array): SamplerChain {
-      checkTarget('gibbsSampler', target, false);
-      const logp0 = checkStart('gibbsSampler', target, x0, false);
-      return new GibbsChain(updates, x0, logp0);
-    },
-  };
+  return samplerRecipe('gibbsSampler', 'gibbs', 'none', NaN, false, (_target, x0, logp0) => new GibbsChain(updates, x0, logp0));
 }

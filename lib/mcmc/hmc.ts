@@ -7,9 +7,9 @@
  * because leapfrog is reversible and volume preserving. See docs/mcmc.md.
  */
 import type { Rng } from '../random/index.js';
-import type { Sampler, SamplerChain } from './sampler.js';
-import { acceptOrStay, logAcceptance } from './metropolis.js';
-import { checkCount, checkStart, checkStepSize, checkTarget, type LogDensity } from './target.js';
+import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
+import { acceptOrStay, GradientChainState, logAcceptance } from './metropolis.js';
+import { checkAdaptiveOptions, checkCount, type LogDensity } from './target.js';
 
 /**
  * L leapfrog steps of size ε (Neal 2011, eqs. 5.18–5.20), in place:
@@ -92,25 +92,14 @@ export function hmcStep(state: HmcState, target: LogDensity, stepSize: number, s
   return acceptOrStay(state, logA, logpNew, rng);
 }
 
-class HmcChain implements SamplerChain, HmcState {
-  readonly x: Float64Array;
-  readonly grad: Float64Array;
-  readonly xNew: Float64Array;
-  readonly gradNew: Float64Array;
+class HmcChain extends GradientChainState implements SamplerChain, HmcState {
   readonly momentum: Float64Array;
-  logp: number;
   stepSize: number;
   /** The jittered ε of the last transition (what runChains records in stepSizes). */
   stepSizeUsed: number;
-  acceptanceProbability = NaN;
   constructor(private readonly target: LogDensity, x0: Float64Array, logp0: number, grad0: Float64Array, stepSize: number, private readonly steps: number, private readonly jitter: number) {
-    const d = x0.length;
-    this.x = x0.slice();
-    this.grad = grad0;
-    this.xNew = new Float64Array(d);
-    this.gradNew = new Float64Array(d);
-    this.momentum = new Float64Array(d);
-    this.logp = logp0;
+    super(x0, logp0, grad0);
+    this.momentum = new Float64Array(x0.length);
     this.stepSize = stepSize;
     this.stepSizeUsed = stepSize;
   }
@@ -133,24 +122,11 @@ class HmcChain implements SamplerChain, HmcState {
  * const result = runChains(hmcSampler({ leapfrogSteps: 10 }), target, { chains: 4, warmup: 500, samples: 2000, x0 }, new Rng(8));
  */
 export function hmcSampler(options: { stepSize?: number; leapfrogSteps?: number; targetAcceptance?: number; jitter?: number } = {}): Sampler {
-  if (options === null || typeof options !== 'object') throw new TypeError(`hmcSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
-  if (options.stepSize !== undefined) checkStepSize('hmcSampler', 'stepSize', options.stepSize);
+  const targetAcceptance = checkAdaptiveOptions('hmcSampler', options, 0.8);
   const steps = options.leapfrogSteps ?? 10;
   checkCount('hmcSampler', 'leapfrogSteps', steps, 1);
-  const targetAcceptance = options.targetAcceptance ?? 0.8;
-  if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`hmcSampler: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);
   const jitter = options.jitter ?? 0.2;
   if (typeof jitter !== 'number' || !(jitter >= 0 && jitter < 1)) throw new RangeError(`hmcSampler: jitter must be in [0, 1), got ${jitter}`);
-  return {
-    name: 'hmc',
-    adaptation: 'dual-averaging',
-    targetAcceptance,
-    init(target: LogDensity, x0: Float64Array): SamplerChain {
-      checkTarget('hmcSampler', target, true);
-      const grad0 = new Float64Array(target.dim);
-      const logp0 = checkStart('hmcSampler', target, x0, true, grad0);
-      const eps = options.stepSize ?? 0.5 * Math.pow(target.dim, -0.25);
-      return new HmcChain(target, x0, logp0, grad0, eps, steps, jitter);
-    },
-  };
+  return samplerRecipe('hmcSampler', 'hmc', 'dual-averaging', targetAcceptance, true,
+    (target, x0, logp0, grad0) => new HmcChain(target, x0, logp0, grad0 as Float64Array, options.stepSize ?? 0.5 * Math.pow(target.dim, -0.25), steps, jitter));
 }

@@ -9,10 +9,10 @@
  * eq. (6), which removes the bias. In LogDensity terms ∇E = −∇ log p. See docs/langevin.md.
  */
 import type { Rng } from '../random/index.js';
-import type { Sampler, SamplerChain } from './sampler.js';
+import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
 import type { EnergyModel } from './energy.js';
-import { acceptOrStay, logAcceptance } from './metropolis.js';
-import { checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
+import { acceptOrStay, GradientChainState, logAcceptance } from './metropolis.js';
+import { checkAdaptiveOptions, checkStepSize, describe, type LogDensity } from './target.js';
 
 /**
  * N-LANG-01  One unadjusted Langevin step on an energy model (N-EBM-08):
@@ -101,16 +101,7 @@ export function ulaSampler(options: { stepSize: number }): Sampler {
   }
   checkStepSize('ulaSampler', 'stepSize', options.stepSize);
   const lambda = options.stepSize;
-  return {
-    name: 'ula',
-    adaptation: 'none',
-    targetAcceptance: NaN,
-    init(target: LogDensity, x0: Float64Array): SamplerChain {
-      checkTarget('ulaSampler', target, true);
-      checkStart('ulaSampler', target, x0, true);
-      return new UlaChain(target, x0, lambda);
-    },
-  };
+  return samplerRecipe('ulaSampler', 'ula', 'none', NaN, true, (target, x0) => new UlaChain(target, x0, lambda));
 }
 
 /**
@@ -179,21 +170,10 @@ export function malaStep(state: MalaState, target: LogDensity, lambda: number, r
   return acceptOrStay(state, logA, logpNew, rng);
 }
 
-class MalaChain implements SamplerChain, MalaState {
-  readonly x: Float64Array;
-  readonly grad: Float64Array;
-  readonly xNew: Float64Array;
-  readonly gradNew: Float64Array;
-  logp: number;
+class MalaChain extends GradientChainState implements SamplerChain, MalaState {
   stepSize: number;
-  acceptanceProbability = NaN;
   constructor(private readonly target: LogDensity, x0: Float64Array, logp0: number, grad0: Float64Array, lambda: number) {
-    const d = x0.length;
-    this.x = x0.slice();
-    this.grad = grad0;
-    this.xNew = new Float64Array(d);
-    this.gradNew = new Float64Array(d);
-    this.logp = logp0;
+    super(x0, logp0, grad0);
     this.stepSize = lambda;
   }
   step(rng: Rng): boolean {
@@ -210,19 +190,7 @@ class MalaChain implements SamplerChain, MalaState {
  * const result = runChains(malaSampler(), target, { chains: 4, warmup: 1000, samples: 5000, x0 }, new Rng(6));
  */
 export function malaSampler(options: { stepSize?: number; targetAcceptance?: number } = {}): Sampler {
-  if (options === null || typeof options !== 'object') throw new TypeError(`malaSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
-  if (options.stepSize !== undefined) checkStepSize('malaSampler', 'stepSize', options.stepSize);
-  const targetAcceptance = options.targetAcceptance ?? 0.574;
-  if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`malaSampler: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);
-  return {
-    name: 'mala',
-    adaptation: 'robbins-monro',
-    targetAcceptance,
-    init(target: LogDensity, x0: Float64Array): SamplerChain {
-      checkTarget('malaSampler', target, true);
-      const grad0 = new Float64Array(target.dim);
-      const logp0 = checkStart('malaSampler', target, x0, true, grad0);
-      return new MalaChain(target, x0, logp0, grad0, options.stepSize ?? 1.65 * 1.65 * Math.pow(target.dim, -1 / 3));
-    },
-  };
+  const targetAcceptance = checkAdaptiveOptions('malaSampler', options, 0.574);
+  return samplerRecipe('malaSampler', 'mala', 'robbins-monro', targetAcceptance, true,
+    (target, x0, logp0, grad0) => new MalaChain(target, x0, logp0, grad0 as Float64Array, options.stepSize ?? 1.65 * 1.65 * Math.pow(target.dim, -1 / 3)));
 }

@@ -7,8 +7,8 @@
  */
 import type { Rng } from '../random/index.js';
 import type { Matrix64 } from '../linalg/index.js';
-import type { Sampler, SamplerChain } from './sampler.js';
-import { checkCount, checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
+import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
+import { checkAdaptiveOptions, checkCount, checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
 
 /**
  * N-MH-06  log of the Metropolis–Hastings acceptance, eq. (6):
@@ -54,6 +54,47 @@ export interface MetropolisState {
   logp: number;
   xNew: Float64Array;
   acceptanceProbability: number;
+}
+
+/**
+ * The state every Metropolis-type chain keeps (RWM, MH, and with a gradient MALA and HMC): a copy
+ * of the start as the current x, a proposal buffer, log p(x) and the last acceptance
+ * probability. Internal to lib/mcmc: the chain classes extend it.
+ *
+ * @example
+ * ```ts
+ * class MyChain extends MetropolisChainState { stepSize = 1; step(rng: Rng) { ... } }
+ * ```
+ */
+export class MetropolisChainState implements MetropolisState {
+  readonly x: Float64Array;
+  readonly xNew: Float64Array;
+  logp: number;
+  acceptanceProbability = NaN;
+  constructor(x0: Float64Array, logp0: number) {
+    this.x = x0.slice();
+    this.xNew = new Float64Array(x0.length);
+    this.logp = logp0;
+  }
+}
+
+/**
+ * {@link MetropolisChainState} with ∇ log p at the current state (`grad`, the buffer checkStart
+ * filled, kept) and at the proposal (`gradNew`), for MALA and HMC.
+ *
+ * @example
+ * ```ts
+ * class MyChain extends GradientChainState { ... }
+ * ```
+ */
+export class GradientChainState extends MetropolisChainState {
+  readonly grad: Float64Array;
+  readonly gradNew: Float64Array;
+  constructor(x0: Float64Array, logp0: number, grad0: Float64Array) {
+    super(x0, logp0);
+    this.grad = grad0;
+    this.gradNew = new Float64Array(x0.length);
+  }
 }
 
 /**
@@ -209,16 +250,10 @@ export function randomWalkMetropolisStep(state: MetropolisState, target: LogDens
   return acceptOrStay(state, logA, logpNew, rng);
 }
 
-class RandomWalkMetropolisChain implements SamplerChain, MetropolisState {
-  readonly x: Float64Array;
-  readonly xNew: Float64Array;
-  logp: number;
+class RandomWalkMetropolisChain extends MetropolisChainState implements SamplerChain {
   stepSize: number;
-  acceptanceProbability = NaN;
   constructor(private readonly target: LogDensity, x0: Float64Array, logp0: number, stepSize: number) {
-    this.x = x0.slice();
-    this.xNew = new Float64Array(x0.length);
-    this.logp = logp0;
+    super(x0, logp0);
     this.stepSize = stepSize;
   }
   step(rng: Rng): boolean {
@@ -226,16 +261,10 @@ class RandomWalkMetropolisChain implements SamplerChain, MetropolisState {
   }
 }
 
-class MetropolisHastingsChain implements SamplerChain, MetropolisState {
-  readonly x: Float64Array;
-  readonly xNew: Float64Array;
-  logp: number;
+class MetropolisHastingsChain extends MetropolisChainState implements SamplerChain {
   stepSize = null; // the proposal is given: no step
-  acceptanceProbability = NaN;
   constructor(private readonly target: LogDensity, private readonly proposal: Proposal, x0: Float64Array, logp0: number) {
-    this.x = x0.slice();
-    this.xNew = new Float64Array(x0.length);
-    this.logp = logp0;
+    super(x0, logp0);
   }
   step(rng: Rng): boolean {
     return metropolisHastingsStep(this, this.target, this.proposal, rng);
@@ -251,20 +280,9 @@ class MetropolisHastingsChain implements SamplerChain, MetropolisState {
  * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 1000, samples: 5000, x0 }, new Rng(1));
  */
 export function rwmSampler(options: { stepSize?: number; targetAcceptance?: number } = {}): Sampler {
-  if (options === null || typeof options !== 'object') throw new TypeError(`rwmSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
-  if (options.stepSize !== undefined) checkStepSize('rwmSampler', 'stepSize', options.stepSize);
-  const targetAcceptance = options.targetAcceptance ?? 0.234;
-  if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`rwmSampler: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);
-  return {
-    name: 'rwm',
-    adaptation: 'robbins-monro',
-    targetAcceptance,
-    init(target: LogDensity, x0: Float64Array): SamplerChain {
-      checkTarget('rwmSampler', target, false);
-      const logp0 = checkStart('rwmSampler', target, x0, false);
-      return new RandomWalkMetropolisChain(target, x0, logp0, options.stepSize ?? 2.38 / Math.sqrt(target.dim));
-    },
-  };
+  const targetAcceptance = checkAdaptiveOptions('rwmSampler', options, 0.234);
+  return samplerRecipe('rwmSampler', 'rwm', 'robbins-monro', targetAcceptance, false,
+    (target, x0, logp0) => new RandomWalkMetropolisChain(target, x0, logp0, options.stepSize ?? 2.38 / Math.sqrt(target.dim)));
 }
 
 /**
@@ -281,19 +299,12 @@ export function mhSampler(proposal: Proposal): Sampler {
   if (typeof proposal.dim !== 'number' || !Number.isInteger(proposal.dim) || proposal.dim < 1) {
     throw new RangeError(`mhSampler: proposal.dim must be a positive integer (the dimension it proposes in), got ${describe(proposal.dim)}`);
   }
-  return {
-    name: 'mh',
-    adaptation: 'none',
-    targetAcceptance: NaN,
-    init(target: LogDensity, x0: Float64Array): SamplerChain {
-      checkTarget('mhSampler', target, false);
-      if (proposal.dim !== target.dim) {
-        throw new RangeError(`mhSampler: the proposal is ${proposal.dim}-dimensional but target.dim is ${target.dim}`);
-      }
-      const logp0 = checkStart('mhSampler', target, x0, false);
-      return new MetropolisHastingsChain(target, proposal, x0, logp0);
-    },
-  };
+  return samplerRecipe('mhSampler', 'mh', 'none', NaN, false, (target, x0, logp0) => {
+    if (proposal.dim !== target.dim) {
+      throw new RangeError(`mhSampler: the proposal is ${proposal.dim}-dimensional but target.dim is ${target.dim}`);
+    }
+    return new MetropolisHastingsChain(target, proposal, x0, logp0);
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
  * place and allocates nothing. See docs/mcmc.md.
  */
 import type { Rng } from '../random/index.js';
-import type { LogDensity } from './target.js';
+import { checkStart, checkTarget, type LogDensity } from './target.js';
 
 /**
  * How a sampler's step size is tuned during warm-up: Robbins–Monro on log(step) (RWM, MALA),
@@ -63,4 +63,32 @@ export interface Sampler {
   readonly targetAcceptance: number;
   /** Makes a chain started at a copy of x0; throws on a bad target or start. */
   init(target: LogDensity, x0: Float64Array): SamplerChain;
+}
+
+/**
+ * The Sampler object of every recipe (internal to lib/mcmc): `init(target, x0)` checks the
+ * target (with its gradient when `needsGradient`) and the start under the name `fn`, then
+ * builds the chain with `makeChain` from the copy-free start: x0, log p(x0) and, when
+ * `needsGradient`, ∇ log p(x0) in a fresh buffer the chain may keep (else null).
+ *
+ * @example
+ * ```ts
+ * return samplerRecipe('rwmSampler', 'rwm', 'robbins-monro', 0.234, false, (target, x0, logp0) => new RandomWalkMetropolisChain(target, x0, logp0, 1));
+ * ```
+ */
+export function samplerRecipe(
+  fn: string, name: string, adaptation: AdaptationKind, targetAcceptance: number, needsGradient: boolean,
+  makeChain: (target: LogDensity, x0: Float64Array, logp0: number, grad0: Float64Array | null) => SamplerChain,
+): Sampler {
+  return {
+    name,
+    adaptation,
+    targetAcceptance,
+    init(target: LogDensity, x0: Float64Array): SamplerChain {
+      checkTarget(fn, target, needsGradient);
+      const grad0 = needsGradient ? new Float64Array(target.dim) : null;
+      const logp0 = checkStart(fn, target, x0, needsGradient, grad0 ?? undefined);
+      return makeChain(target, x0, logp0, grad0);
+    },
+  };
 }

@@ -3,6 +3,9 @@
  * samplers share. A target is a log density known up to an additive constant (the samplers only
  * ever use differences log p(x') - log p(x), so the normalizer Z never appears). See docs/mcmc.md.
  */
+import { describe } from '../checks/index.js';
+
+export { describe }; // the one description of a bad value (lib/checks), for the files of lib/mcmc
 
 /**
  * A target distribution over R^dim for the continuous samplers: `logDensity(x)` is log p(x) up to
@@ -24,20 +27,6 @@ export interface LogDensity {
   logDensity(x: Float64Array): number;
   /** Writes ∇_x log p(x) into `out` (length dim) and returns `out`. */
   gradLogDensity?(out: Float64Array, x: Float64Array): Float64Array;
-}
-
-/**
- * A short description of a value for error messages: numbers as themselves, objects by class.
- *
- * @example
- * describe(2.5); // '2.5'
- */
-export function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
-  if (typeof v === 'number') return String(v);
-  return `${typeof v} ${String(v)}`;
 }
 
 /**
@@ -120,4 +109,20 @@ export function checkCount(fn: string, what: string, n: number, min: number): vo
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min) {
     throw new RangeError(`${fn}: ${what} must be an integer >= ${min}, got ${describe(n)}`);
   }
+}
+
+/**
+ * The options every adaptive sampler takes (rwm, mala, hmc): `options` must be an object,
+ * `stepSize` a step > 0 when given, `targetAcceptance` in (0, 1) (default `defaultAcceptance`).
+ * Returns the target acceptance. Internal helper of lib/mcmc.
+ *
+ * @example
+ * const targetAcceptance = checkAdaptiveOptions('rwmSampler', options, 0.234);
+ */
+export function checkAdaptiveOptions(fn: string, options: { stepSize?: number; targetAcceptance?: number }, defaultAcceptance: number): number {
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
+  if (options.stepSize !== undefined) checkStepSize(fn, 'stepSize', options.stepSize);
+  const targetAcceptance = options.targetAcceptance ?? defaultAcceptance;
+  if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`${fn}: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);
+  return targetAcceptance;
 }

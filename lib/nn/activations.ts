@@ -10,7 +10,8 @@
  * have one shape and one precision. float32 values are computed in float64 and rounded once.
  * Nothing is allocated.
  */
-import { relu, sigmoid, tanh } from '../linalg/elementwise.js';
+import { sigmoidScalar } from '../linalg/elementwise.js';
+import { sigmoidUnchecked, tanhUnchecked } from '../linalg/kernels.js';
 import type { Activation, NNMatrix } from './model.js';
 import { checkLike, checkNNMatrix, checkSlope, describe } from './checks.js';
 
@@ -34,8 +35,7 @@ function checkBackward(fn: string, dZ: NNMatrix, z: NNMatrix, a: NNMatrix, dA: N
  */
 export function identityForward<M extends NNMatrix>(out: M, z: M): M {
   checkForward('identityForward', out, z);
-  if (out.data !== z.data) out.data.set(z.data);
-  return out;
+  return activationForwardUnchecked(out, z, 'identity', 0);
 }
 
 /**
@@ -46,8 +46,7 @@ export function identityForward<M extends NNMatrix>(out: M, z: M): M {
  */
 export function identityBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
   checkBackward('identityBackward', dZ, z, a, dA);
-  if (dZ.data !== dA.data) dZ.data.set(dA.data);
-  return dZ;
+  return activationBackwardUnchecked(dZ, z, a, dA, 'identity', 0);
 }
 
 /**
@@ -59,9 +58,7 @@ export function identityBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): 
  */
 export function sigmoidForward<M extends NNMatrix>(out: M, z: M): M {
   checkForward('sigmoidForward', out, z);
-  if (out.data instanceof Float32Array) sigmoid(out.data, z.data as Float32Array);
-  else sigmoid(out.data, z.data as Float64Array);
-  return out;
+  return activationForwardUnchecked(out, z, 'sigmoid', 0);
 }
 
 /**
@@ -72,9 +69,7 @@ export function sigmoidForward<M extends NNMatrix>(out: M, z: M): M {
  */
 export function sigmoidBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
   checkBackward('sigmoidBackward', dZ, z, a, dA);
-  const A = a.data, G = dA.data, D = dZ.data;
-  for (let i = 0; i < D.length; i++) D[i] = G[i] * A[i] * (1 - A[i]); // δ = dC/da · a(1 − a)
-  return dZ;
+  return activationBackwardUnchecked(dZ, z, a, dA, 'sigmoid', 0);
 }
 
 /**
@@ -85,9 +80,7 @@ export function sigmoidBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M
  */
 export function tanhForward<M extends NNMatrix>(out: M, z: M): M {
   checkForward('tanhForward', out, z);
-  if (out.data instanceof Float32Array) tanh(out.data, z.data as Float32Array);
-  else tanh(out.data, z.data as Float64Array);
-  return out;
+  return activationForwardUnchecked(out, z, 'tanh', 0);
 }
 
 /**
@@ -98,9 +91,7 @@ export function tanhForward<M extends NNMatrix>(out: M, z: M): M {
  */
 export function tanhBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
   checkBackward('tanhBackward', dZ, z, a, dA);
-  const A = a.data, G = dA.data, D = dZ.data;
-  for (let i = 0; i < D.length; i++) D[i] = G[i] * (1 - A[i] * A[i]);
-  return dZ;
+  return activationBackwardUnchecked(dZ, z, a, dA, 'tanh', 0);
 }
 
 /**
@@ -111,9 +102,7 @@ export function tanhBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
  */
 export function reluForward<M extends NNMatrix>(out: M, z: M): M {
   checkForward('reluForward', out, z);
-  if (out.data instanceof Float32Array) relu(out.data, z.data as Float32Array);
-  else relu(out.data, z.data as Float64Array);
-  return out;
+  return activationForwardUnchecked(out, z, 'relu', 0);
 }
 
 /**
@@ -125,9 +114,7 @@ export function reluForward<M extends NNMatrix>(out: M, z: M): M {
  */
 export function reluBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
   checkBackward('reluBackward', dZ, z, a, dA);
-  const Z = z.data, G = dA.data, D = dZ.data;
-  for (let i = 0; i < D.length; i++) D[i] = Z[i] > 0 ? G[i] : 0;
-  return dZ;
+  return activationBackwardUnchecked(dZ, z, a, dA, 'relu', 0);
 }
 
 /**
@@ -139,9 +126,7 @@ export function reluBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
 export function leakyReluForward<M extends NNMatrix>(out: M, z: M, slope: number): M {
   checkForward('leakyReluForward', out, z);
   checkSlope('leakyReluForward', slope);
-  const Z = z.data, O = out.data;
-  for (let i = 0; i < O.length; i++) O[i] = Z[i] > 0 ? Z[i] : slope * Z[i];
-  return out;
+  return activationForwardUnchecked(out, z, 'leakyRelu', slope);
 }
 
 /**
@@ -153,9 +138,7 @@ export function leakyReluForward<M extends NNMatrix>(out: M, z: M, slope: number
 export function leakyReluBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M, slope: number): M {
   checkBackward('leakyReluBackward', dZ, z, a, dA);
   checkSlope('leakyReluBackward', slope);
-  const Z = z.data, G = dA.data, D = dZ.data;
-  for (let i = 0; i < D.length; i++) D[i] = Z[i] > 0 ? G[i] : slope * G[i];
-  return dZ;
+  return activationBackwardUnchecked(dZ, z, a, dA, 'leakyRelu', slope);
 }
 
 /**
@@ -167,17 +150,7 @@ export function leakyReluBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M, 
  */
 export function softmaxForward<M extends NNMatrix>(out: M, z: M): M {
   checkForward('softmaxForward', out, z);
-  const { rows, cols } = z;
-  const Z = z.data, O = out.data;
-  for (let r = 0; r < rows; r++) {
-    const row = r * cols;
-    let m = -Infinity;
-    for (let j = 0; j < cols; j++) if (Z[row + j] > m) m = Z[row + j];
-    let s = 0;
-    for (let j = 0; j < cols; j++) s += Math.exp(Z[row + j] - m);
-    for (let j = 0; j < cols; j++) O[row + j] = Math.exp(Z[row + j] - m) / s;
-  }
-  return out;
+  return activationForwardUnchecked(out, z, 'softmax', 0);
 }
 
 /**
@@ -191,15 +164,7 @@ export function softmaxForward<M extends NNMatrix>(out: M, z: M): M {
  */
 export function softmaxBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
   checkBackward('softmaxBackward', dZ, z, a, dA);
-  const { rows, cols } = z;
-  const A = a.data, G = dA.data, D = dZ.data;
-  for (let r = 0; r < rows; r++) {
-    const row = r * cols;
-    let s = 0; // Σ_k dA_k a_k
-    for (let k = 0; k < cols; k++) s += G[row + k] * A[row + k];
-    for (let j = 0; j < cols; j++) D[row + j] = A[row + j] * (G[row + j] - s);
-  }
-  return dZ;
+  return activationBackwardUnchecked(dZ, z, a, dA, 'softmax', 0);
 }
 
 /**
@@ -235,6 +200,97 @@ export function activationBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M,
     case 'relu': return reluBackward(dZ, z, a, dA);
     case 'leakyRelu': return leakyReluBackward(dZ, z, a, dA, slope);
     case 'softmax': return softmaxBackward(dZ, z, a, dA);
+    default: throw new RangeError(`activationBackward: unknown activation ${describe(activation)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kernels, unchecked: the public functions above check their arguments and call these; the
+// network's own loops (mlpForward, mlpBackward, the VAE) call them directly, once the shapes were
+// checked where the call entered the library. Internal: lib/nn/index.ts does not list them.
+
+/**
+ * out = f(z) for the named activation, without checks (out and z of one shape and precision;
+ * out may be z). `slope` is used by 'leakyRelu' only. Returns out.
+ *
+ * @example
+ * ```ts
+ * activationForwardUnchecked(A, Z, 'relu', 0);
+ * ```
+ */
+export function activationForwardUnchecked<M extends NNMatrix>(out: M, z: M, activation: Activation, slope: number): M {
+  const Z = z.data, O = out.data, n = O.length;
+  switch (activation) {
+    case 'identity': // a = z
+      if (O !== Z) O.set(Z);
+      return out;
+    case 'sigmoid': // N-NN-01  a = σ(z) = 1 / (1 + e^{-z}): float32 on the backend's kernel, float64 exact
+      if (O instanceof Float32Array) sigmoidUnchecked(O, Z as Float32Array);
+      else for (let i = 0; i < n; i++) O[i] = sigmoidScalar(Z[i]);
+      return out;
+    case 'tanh': // a = tanh(z)
+      if (O instanceof Float32Array) tanhUnchecked(O, Z as Float32Array);
+      else for (let i = 0; i < n; i++) O[i] = Math.tanh(Z[i]);
+      return out;
+    case 'relu': // N-NN-01  a = max(0, z)
+      for (let i = 0; i < n; i++) O[i] = Math.max(Z[i], 0);
+      return out;
+    case 'leakyRelu': // a = z for z > 0, slope·z otherwise
+      for (let i = 0; i < n; i++) O[i] = Z[i] > 0 ? Z[i] : slope * Z[i];
+      return out;
+    case 'softmax': { // a_j = e^{z_j − m} / Σ_k e^{z_k − m}, m the row maximum
+      const { rows, cols } = z;
+      for (let r = 0; r < rows; r++) {
+        const row = r * cols;
+        let m = -Infinity;
+        for (let j = 0; j < cols; j++) if (Z[row + j] > m) m = Z[row + j];
+        let s = 0;
+        for (let j = 0; j < cols; j++) s += Math.exp(Z[row + j] - m);
+        for (let j = 0; j < cols; j++) O[row + j] = Math.exp(Z[row + j] - m) / s;
+      }
+      return out;
+    }
+    default: throw new RangeError(`activationForward: unknown activation ${describe(activation)}`);
+  }
+}
+
+/**
+ * dZ = dA ∘ f'(z) for the named activation (row-wise Jacobian product for softmax), without
+ * checks (all four of one shape and precision; dZ may be dA). Returns dZ.
+ *
+ * @example
+ * ```ts
+ * activationBackwardUnchecked(D, Z, A, G, 'relu', 0);
+ * ```
+ */
+export function activationBackwardUnchecked<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M, activation: Activation, slope: number): M {
+  const Z = z.data, A = a.data, G = dA.data, D = dZ.data, n = D.length;
+  switch (activation) {
+    case 'identity': // f' = 1
+      if (D !== G) D.set(G);
+      return dZ;
+    case 'sigmoid': // N-NN-01  σ' = a(1 − a)
+      for (let i = 0; i < n; i++) D[i] = G[i] * A[i] * (1 - A[i]); // δ = dC/da · a(1 − a)
+      return dZ;
+    case 'tanh': // tanh' = 1 − a²
+      for (let i = 0; i < n; i++) D[i] = G[i] * (1 - A[i] * A[i]);
+      return dZ;
+    case 'relu': // relu' = 1 for z > 0, 0 for z ≤ 0
+      for (let i = 0; i < n; i++) D[i] = Z[i] > 0 ? G[i] : 0;
+      return dZ;
+    case 'leakyRelu': // f' = 1 for z > 0, slope for z ≤ 0
+      for (let i = 0; i < n; i++) D[i] = Z[i] > 0 ? G[i] : slope * G[i];
+      return dZ;
+    case 'softmax': { // dZ_j = a_j (dA_j − Σ_k dA_k a_k), row by row
+      const { rows, cols } = z;
+      for (let r = 0; r < rows; r++) {
+        const row = r * cols;
+        let s = 0; // Σ_k dA_k a_k
+        for (let k = 0; k < cols; k++) s += G[row + k] * A[row + k];
+        for (let j = 0; j < cols; j++) D[row + j] = A[row + j] * (G[row + j] - s);
+      }
+      return dZ;
+    }
     default: throw new RangeError(`activationBackward: unknown activation ${describe(activation)}`);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { shapeOf } from '../linalg/matrix.js';
 import { ACTIVATIONS, type Activation, type NNMatrix, type NNVector } from './model.js';
-import { checkOptionKeys, describe } from '../checks/index.js';
+import { checkOptionKeys, describe, overlaps } from '../checks/index.js';
 
 export { describe };
 
@@ -64,8 +64,7 @@ export function checkActivation(fn: string, what: string, activation: unknown): 
 
 /** Throws unless two arrays share no memory (an out-parameter must not alias an input it reads after writing). */
 export function checkDisjoint(fn: string, whatOut: string, out: ArrayBufferView, whatIn: string, x: ArrayBufferView): void {
-  if (out.buffer === x.buffer && out.byteLength > 0 && x.byteLength > 0
-    && out.byteOffset < x.byteOffset + x.byteLength && x.byteOffset < out.byteOffset + out.byteLength) {
+  if (overlaps(out, x)) {
     throw new RangeError(`${fn}: ${whatOut} shares memory with ${whatIn}; pass a separate ${whatOut}`);
   }
 }

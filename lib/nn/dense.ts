@@ -14,16 +14,17 @@
  * float32 matrices go through `gemm` (the active backend, 'wasm' or 'ts'), float64 through the
  * plain `gemm64` loop. All arguments of one call have one precision. Nothing is allocated.
  */
-import { gemm, gemm64, type GemmOptions } from '../linalg/gemm.js';
-import { addRowVector, sumRows } from '../linalg/blas.js';
+import type { GemmOptions } from '../linalg/gemm.js';
+import { addRowVectorUnchecked, gemm64Unchecked, gemmUnchecked, sumRowsUnchecked } from '../linalg/kernels.js';
 import type { Matrix, Matrix64 } from '../linalg/matrix.js';
 import type { NNMatrix, VectorOf } from './model.js';
-import { checkNNMatrix, checkNNVector, checkSamePrecision, checkShape, describe } from './checks.js';
+import { checkDisjoint, checkNNMatrix, checkNNVector, checkSamePrecision, checkShape, describe } from './checks.js';
 
-const NN = {};
-const TN = { transA: true };
-const TN_ADD = { transA: true, beta: 1 };
-const NT = { transB: true };
+// The options of the three products, for a `gemm32` given by the caller (reused: no allocation).
+const NN: GemmOptions = {};
+const TN: GemmOptions = { transA: true };
+const TN_ADD: GemmOptions = { transA: true, beta: 1 };
+const NT: GemmOptions = { transB: true };
 
 /**
  * A float32 matrix product with `gemm`'s signature and result, out = alpha·op(a)·op(b) + beta·out.
@@ -32,10 +33,19 @@ const NT = { transB: true };
  */
 export type GemmFunction = (out: Matrix, a: Matrix, b: Matrix, opts?: GemmOptions) => Matrix;
 
-/** out = a·b (+ beta·out) in the precision of the operands (float32 through `gemm32`, default `gemm`). */
+/**
+ * out = op(a)·op(b) (+ out when `opts` is TN_ADD) in the precision of the operands: float32
+ * through `gemm32` if given, else the active backend's kernel; float64 through the plain loop.
+ * Unchecked: the public functions checked shapes and precisions.
+ */
 function product(out: NNMatrix, a: NNMatrix, b: NNMatrix, opts: GemmOptions, gemm32: GemmFunction | undefined): void {
-  if (out.data instanceof Float32Array) (gemm32 ?? gemm)(out as Matrix, a as Matrix, b as Matrix, opts);
-  else gemm64(out as Matrix64, a as Matrix64, b as Matrix64, opts);
+  const transA = opts === TN || opts === TN_ADD, transB = opts === NT, beta = opts === TN_ADD ? 1 : 0;
+  if (out.data instanceof Float32Array) {
+    if (gemm32 !== undefined) gemm32(out as Matrix, a as Matrix, b as Matrix, opts);
+    else gemmUnchecked(out as Matrix, a as Matrix, b as Matrix, transA, transB, 1, beta);
+  } else {
+    gemm64Unchecked(out as Matrix64, a as Matrix64, b as Matrix64, transA, transB, 1, beta);
+  }
 }
 
 function checkGemmFunction(fn: string, g: unknown): void {
@@ -66,14 +76,10 @@ export function denseForward<M extends NNMatrix>(Z: M, Aprev: M, W: M, b: Vector
     throw new RangeError(`${fn}: Aprev is ${Aprev.rows}x${Aprev.cols} but W is ${W.rows}x${W.cols}: A_prev·W needs Aprev.cols = W.rows (W is n_{l-1} x n_l)`);
   }
   checkShape(fn, 'Z', Z, Aprev.rows, W.cols, 'batch rows x n_l');
-  product(Z, Aprev, W, NN, gemm32); // Z = A^{l-1} W^l
-  if (Z.data instanceof Float32Array) {
-    addRowVector(Z as Matrix, Z as Matrix, b as Float32Array); // + b^l on every row
-  } else {
-    const D = Z.data, n = Z.cols;
-    for (let r = 0; r < Z.rows; r++) for (let j = 0; j < n; j++) D[r * n + j] += b[j];
-  }
-  return Z;
+  checkDisjoint(fn, 'Z', Z.data, 'Aprev', Aprev.data);
+  checkDisjoint(fn, 'Z', Z.data, 'W', W.data);
+  checkDisjoint(fn, 'Z', Z.data, 'b', b);
+  return denseForwardUnchecked(Z, Aprev, W, b, gemm32);
 }
 
 /**
@@ -122,12 +128,63 @@ export function denseBackward<M extends NNMatrix>(
     checkShape(fn, 'dW', dW, W.rows, W.cols, 'the shape of W');
     checkNNVector(fn, 'db', db, W.cols);
     checkSamePrecision(fn, 'db', db, 'W', W);
+    checkDisjoint(fn, 'dW', dW.data, 'Aprev', Aprev.data);
+    checkDisjoint(fn, 'dW', dW.data, 'dZ', dZ.data);
+    checkDisjoint(fn, 'db', db, 'dZ', dZ.data);
+  }
+  if (dAprev !== null) {
+    checkNNMatrix(fn, 'dAprev', dAprev);
+    checkSamePrecision(fn, 'dAprev', dAprev, 'W', W);
+    checkShape(fn, 'dAprev', dAprev, dZ.rows, W.rows, 'the shape of Aprev');
+    checkDisjoint(fn, 'dAprev', dAprev.data, 'dZ', dZ.data);
+    checkDisjoint(fn, 'dAprev', dAprev.data, 'W', W.data);
+  }
+  return denseBackwardUnchecked(dW, db, dAprev, dZ, Aprev, W, accumulate, gemm32);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kernels, unchecked: denseForward and denseBackward check their arguments and call these;
+// the MLP and the VAE call them directly. Internal: lib/nn/index.ts does not list them.
+
+/**
+ * {@link denseForward} without checks: Z = Aprev W + b (one precision, shapes agreeing, Z not
+ * overlapping Aprev or W). Returns Z.
+ *
+ * @example
+ * ```ts
+ * denseForwardUnchecked(Z, Aprev, W, b, undefined);
+ * ```
+ */
+export function denseForwardUnchecked<M extends NNMatrix>(Z: M, Aprev: M, W: M, b: VectorOf<M>, gemm32: GemmFunction | undefined): M {
+  product(Z, Aprev, W, NN, gemm32); // Z = A^{l-1} W^l
+  if (Z.data instanceof Float32Array) {
+    addRowVectorUnchecked(Z as Matrix, Z as Matrix, b as Float32Array); // + b^l on every row
+  } else {
+    const D = Z.data, n = Z.cols;
+    for (let r = 0; r < Z.rows; r++) for (let j = 0; j < n; j++) D[r * n + j] += b[j];
+  }
+  return Z;
+}
+
+/**
+ * {@link denseBackward} without checks (one precision, shapes agreeing; dW, db both given or
+ * both null; dAprev null or B x n_{l-1}, not overlapping dZ or W). Returns dZ.
+ *
+ * @example
+ * ```ts
+ * denseBackwardUnchecked(dW, db, dAprev, D, Aprev, W, false, undefined);
+ * ```
+ */
+export function denseBackwardUnchecked<M extends NNMatrix>(
+  dW: M | null, db: VectorOf<M> | null, dAprev: M | null, dZ: M, Aprev: M, W: M, accumulate: boolean, gemm32: GemmFunction | undefined,
+): M {
+  if (dW !== null && db !== null) {
     // eq. (1): dC/dW^l = (A^{l-1})ᵀ Δ^l; the notes' ∂C/∂w^l_{jk} = δ^l_j a^{l-1}_k is dW[k][j]
     product(dW, Aprev, dZ, accumulate ? TN_ADD : TN, gemm32);
     // eq. (3): dC/db^l_j = Σ_batch δ^l_j
     const rows = dZ.rows, n = dZ.cols, D = dZ.data;
     if (db instanceof Float32Array && !accumulate) {
-      sumRows(db, dZ as Matrix);
+      sumRowsUnchecked(db, dZ as Matrix);
     } else {
       if (!accumulate) db.fill(0);
       for (let j = 0; j < n; j++) {
@@ -138,9 +195,6 @@ export function denseBackward<M extends NNMatrix>(
     }
   }
   if (dAprev !== null) {
-    checkNNMatrix(fn, 'dAprev', dAprev);
-    checkSamePrecision(fn, 'dAprev', dAprev, 'W', W);
-    checkShape(fn, 'dAprev', dAprev, dZ.rows, W.rows, 'the shape of Aprev');
     // N-NN-10: dC/dA^{l-1} = Δ^l (W^l)ᵀ, i.e. Σ_k δ^l_k w^l_{kj} (the notes' output-index-first w)
     product(dAprev, dZ, W, NT, gemm32);
   }

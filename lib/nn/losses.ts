@@ -40,13 +40,7 @@ function checkPair(fn: string, what: string, out: NNMatrix, Y: NNMatrix): void {
  */
 export function mseForward(A: NNMatrix, Y: NNMatrix): number {
   checkPair('mseForward', 'A', A, Y);
-  const a = A.data, y = Y.data;
-  let s = 0;
-  for (let i = 0; i < a.length; i++) {
-    const r = a[i] - y[i];
-    s += r * r;
-  }
-  return (0.5 * s) / A.rows;
+  return lossForwardUnchecked('mse', A, Y);
 }
 
 /**
@@ -59,9 +53,7 @@ export function mseForward(A: NNMatrix, Y: NNMatrix): number {
 export function mseBackward<M extends NNMatrix>(dA: M, A: M, Y: M): M {
   checkPair('mseBackward', 'A', A, Y);
   checkLike('mseBackward', 'dA', dA, 'A', A);
-  const a = A.data, y = Y.data, d = dA.data, inv = 1 / A.rows;
-  for (let i = 0; i < d.length; i++) d[i] = (a[i] - y[i]) * inv;
-  return dA;
+  return lossBackwardUnchecked('mse', dA, A, Y);
 }
 
 /**
@@ -73,10 +65,7 @@ export function mseBackward<M extends NNMatrix>(dA: M, A: M, Y: M): M {
  */
 export function bceWithLogitsForward(Z: NNMatrix, Y: NNMatrix): number {
   checkPair('bceWithLogitsForward', 'Z', Z, Y);
-  const z = Z.data, y = Y.data;
-  let s = 0;
-  for (let i = 0; i < z.length; i++) s += softplusScalar(z[i]) - y[i] * z[i]; // −log σ(z) if y=1, −log(1−σ(z)) if y=0
-  return s / Z.rows;
+  return lossForwardUnchecked('bceWithLogits', Z, Y);
 }
 
 /**
@@ -88,9 +77,7 @@ export function bceWithLogitsForward(Z: NNMatrix, Y: NNMatrix): number {
 export function bceWithLogitsBackward<M extends NNMatrix>(dZ: M, Z: M, Y: M): M {
   checkPair('bceWithLogitsBackward', 'Z', Z, Y);
   checkLike('bceWithLogitsBackward', 'dZ', dZ, 'Z', Z);
-  const z = Z.data, y = Y.data, d = dZ.data, inv = 1 / Z.rows;
-  for (let i = 0; i < d.length; i++) d[i] = (sigmoidScalar(z[i]) - y[i]) * inv;
-  return dZ;
+  return lossBackwardUnchecked('bceWithLogits', dZ, Z, Y);
 }
 
 /**
@@ -102,22 +89,7 @@ export function bceWithLogitsBackward<M extends NNMatrix>(dZ: M, Z: M, Y: M): M 
  */
 export function softmaxCrossEntropyForward(Z: NNMatrix, Y: NNMatrix): number {
   checkPair('softmaxCrossEntropyForward', 'Z', Z, Y);
-  const { rows, cols } = Z;
-  const z = Z.data, y = Y.data;
-  let total = 0;
-  for (let r = 0; r < rows; r++) {
-    const row = r * cols;
-    let m = -Infinity;
-    for (let j = 0; j < cols; j++) if (z[row + j] > m) m = z[row + j];
-    let s = 0, ySum = 0, yz = 0;
-    for (let j = 0; j < cols; j++) {
-      s += Math.exp(z[row + j] - m);
-      ySum += y[row + j];
-      yz += y[row + j] * z[row + j];
-    }
-    total += ySum * (m + Math.log(s)) - yz; // −Σ_j y_j log softmax(z)_j
-  }
-  return total / rows;
+  return lossForwardUnchecked('softmaxCrossEntropy', Z, Y);
 }
 
 /**
@@ -130,23 +102,7 @@ export function softmaxCrossEntropyForward(Z: NNMatrix, Y: NNMatrix): number {
 export function softmaxCrossEntropyBackward<M extends NNMatrix>(dZ: M, Z: M, Y: M): M {
   checkPair('softmaxCrossEntropyBackward', 'Z', Z, Y);
   checkLike('softmaxCrossEntropyBackward', 'dZ', dZ, 'Z', Z);
-  const { rows, cols } = Z;
-  const z = Z.data, y = Y.data, d = dZ.data, inv = 1 / rows;
-  for (let r = 0; r < rows; r++) {
-    const row = r * cols;
-    let m = -Infinity;
-    for (let j = 0; j < cols; j++) if (z[row + j] > m) m = z[row + j];
-    let s = 0, ySum = 0;
-    for (let j = 0; j < cols; j++) {
-      s += Math.exp(z[row + j] - m);
-      ySum += y[row + j];
-    }
-    for (let j = 0; j < cols; j++) {
-      const p = Math.exp(z[row + j] - m) / s; // softmax(z)_j
-      d[row + j] = (ySum * p - y[row + j]) * inv;
-    }
-  }
-  return dZ;
+  return lossBackwardUnchecked('softmaxCrossEntropy', dZ, Z, Y);
 }
 
 /**
@@ -201,4 +157,95 @@ export function oneHot<M extends NNMatrix>(out: M, labels: ArrayLike<number>): M
     out.data[r * out.cols + c] = 1;
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kernels, unchecked: the public functions above check their arguments and call these;
+// trainStep and the VAE call them directly once the batch was checked where the call entered
+// the library. Internal: lib/nn/index.ts does not list them.
+
+/**
+ * The named loss's cost of the batch, without checks (`out` and `Y` of one shape and precision,
+ * at least one row).
+ *
+ * @example
+ * ```ts
+ * lossForwardUnchecked('mse', A, Y);
+ * ```
+ */
+export function lossForwardUnchecked(loss: LossName, out: NNMatrix, Y: NNMatrix): number {
+  const z = out.data, y = Y.data;
+  switch (loss) {
+    case 'mse': { // N-NN-02 / N-NN-09  C = (1/B) Σ_b ½ Σ_j (a_bj − y_bj)²
+      let s = 0;
+      for (let i = 0; i < z.length; i++) {
+        const r = z[i] - y[i];
+        s += r * r;
+      }
+      return (0.5 * s) / out.rows;
+    }
+    case 'bceWithLogits': { // C = (1/B) Σ [softplus(z) − y z]
+      let s = 0;
+      for (let i = 0; i < z.length; i++) s += softplusScalar(z[i]) - y[i] * z[i]; // −log σ(z) if y=1, −log(1−σ(z)) if y=0
+      return s / out.rows;
+    }
+    case 'softmaxCrossEntropy': { // C = (1/B) Σ_b [(Σ_j y_bj)(m_b + log Σ_j e^{z_bj − m_b}) − Σ_j y_bj z_bj]
+      const { rows, cols } = out;
+      let total = 0;
+      for (let r = 0; r < rows; r++) {
+        const row = r * cols;
+        let m = -Infinity;
+        for (let j = 0; j < cols; j++) if (z[row + j] > m) m = z[row + j];
+        let s = 0, ySum = 0, yz = 0;
+        for (let j = 0; j < cols; j++) {
+          s += Math.exp(z[row + j] - m);
+          ySum += y[row + j];
+          yz += y[row + j] * z[row + j];
+        }
+        total += ySum * (m + Math.log(s)) - yz; // −Σ_j y_j log softmax(z)_j
+      }
+      return total / rows;
+    }
+    default: throw new RangeError(`lossForward: loss must be 'mse', 'bceWithLogits' or 'softmaxCrossEntropy', got ${describe(loss)}`);
+  }
+}
+
+/**
+ * The named loss's backward, dC/d(output) into `dOut`, without checks (all three of one shape
+ * and precision, at least one row; dOut may be out). Returns dOut.
+ *
+ * @example
+ * ```ts
+ * lossBackwardUnchecked('softmaxCrossEntropy', dOut, logits, Y);
+ * ```
+ */
+export function lossBackwardUnchecked<M extends NNMatrix>(loss: LossName, dOut: M, out: M, Y: M): M {
+  const z = out.data, y = Y.data, d = dOut.data, inv = 1 / out.rows;
+  switch (loss) {
+    case 'mse': // N-NN-09  dC/dA = (A − Y)/B
+      for (let i = 0; i < d.length; i++) d[i] = (z[i] - y[i]) * inv;
+      return dOut;
+    case 'bceWithLogits': // dC/dZ = (σ(Z) − Y)/B
+      for (let i = 0; i < d.length; i++) d[i] = (sigmoidScalar(z[i]) - y[i]) * inv;
+      return dOut;
+    case 'softmaxCrossEntropy': { // dC/dZ = (softmax(Z)·Σ_j y_j − Y)/B
+      const { rows, cols } = out;
+      for (let r = 0; r < rows; r++) {
+        const row = r * cols;
+        let m = -Infinity;
+        for (let j = 0; j < cols; j++) if (z[row + j] > m) m = z[row + j];
+        let s = 0, ySum = 0;
+        for (let j = 0; j < cols; j++) {
+          s += Math.exp(z[row + j] - m);
+          ySum += y[row + j];
+        }
+        for (let j = 0; j < cols; j++) {
+          const p = Math.exp(z[row + j] - m) / s; // softmax(z)_j
+          d[row + j] = (ySum * p - y[row + j]) * inv;
+        }
+      }
+      return dOut;
+    }
+    default: throw new RangeError(`lossBackward: loss must be 'mse', 'bceWithLogits' or 'softmaxCrossEntropy', got ${describe(loss)}`);
+  }
 }

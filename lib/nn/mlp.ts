@@ -17,10 +17,10 @@
 import type { Rng } from '../random/index.js';
 import { matrix, matrix64, type Matrix, type Matrix64 } from '../linalg/matrix.js';
 import { ACTIVATIONS, type Activation, type DenseLayer, type MLP, type MLPGradient, type NNMatrix, type Precision, type VectorOf } from './model.js';
-import { activationBackward, activationForward } from './activations.js';
-import { denseBackward, denseForward, type GemmFunction } from './dense.js';
+import { activationBackwardUnchecked, activationForwardUnchecked } from './activations.js';
+import { denseBackwardUnchecked, denseForwardUnchecked, type GemmFunction } from './dense.js';
 import { defaultInit, initWeights, type InitScheme } from './init.js';
-import { checkActivation, checkNNMatrix, checkOptions, checkSamePrecision, checkShape, checkSlope, describe } from './checks.js';
+import { checkActivation, checkDisjoint, checkNNMatrix, checkNNVector, checkOptions, checkSamePrecision, checkShape, checkSlope, describe } from './checks.js';
 
 /** Options of {@link createMLP}. */
 export interface MLPOptions {
@@ -184,6 +184,18 @@ export function createGradient<M extends NNMatrix>(net: MLP<M>): MLPGradient<M> 
   return { dW, db };
 }
 
+/** Throws unless grad.dW[l], grad.db[l] have the shapes and precision of layer l + 1's W and b. */
+export function checkGradientShapes(fn: string, net: MLP, grad: MLPGradient): void {
+  const W0 = net.layers[0].W;
+  net.layers.forEach((layer, i) => {
+    checkNNMatrix(fn, `grad.dW[${i}]`, grad.dW[i]);
+    checkSamePrecision(fn, `grad.dW[${i}]`, grad.dW[i], 'the network', W0);
+    checkShape(fn, `grad.dW[${i}]`, grad.dW[i], layer.W.rows, layer.W.cols, `the shape of layer ${i + 1} W`);
+    checkNNVector(fn, `grad.db[${i}]`, grad.db[i], layer.b.length);
+    checkSamePrecision(fn, `grad.db[${i}]`, grad.db[i], 'the network', W0);
+  });
+}
+
 /**
  * The gradient arrays in the order of {@link mlpParameters}: [dW^1, db^1, dW^2, db^2, ...].
  *
@@ -276,7 +288,8 @@ export function createWorkspace<M extends NNMatrix>(net: MLP<M>, maxRows: number
   return new MLPWorkspace(net, maxRows, options);
 }
 
-function checkWorkspace(fn: string, net: MLP, ws: MLPWorkspace): void {
+/** Throws unless `ws` is an MLPWorkspace made for `net`'s sizes and precision. */
+export function checkWorkspace(fn: string, net: MLP, ws: MLPWorkspace): void {
   if (!(ws instanceof MLPWorkspace)) throw new TypeError(`${fn}: ws must be an MLPWorkspace (createWorkspace(net, maxRows)), got ${describe(ws)}`);
   let same = ws.precision === net.precision && ws.sizes.length === net.sizes.length;
   for (let i = 0; same && i < ws.sizes.length; i++) same = ws.sizes[i] === net.sizes[i];
@@ -301,17 +314,7 @@ export function mlpForward<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>,
   checkNNMatrix(fn, 'X', X);
   checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);
   if (X.cols !== net.sizes[0]) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
-  const { Z, A } = ws.views(X.rows);
-  let prev = X;
-  for (let l = 1; l <= net.layers.length; l++) {
-    const layer = net.layers[l - 1];
-    denseForward(Z[l - 1], prev, layer.W, layer.b, ws.gemm32); // z^l = a^{l-1} W^l + b^l
-    activationForward(A[l - 1], Z[l - 1], layer.activation, layer.slope); // a^l = f_l(z^l)
-    prev = A[l - 1];
-  }
-  ws.input = X;
-  ws.rows = X.rows;
-  return prev;
+  return mlpForwardUnchecked(net, ws, X);
 }
 
 /**
@@ -348,20 +351,16 @@ export function mlpBackward<M extends NNMatrix>(
   if (grad === null && dInput === null) throw new TypeError(`${fn}: grad and dInput are both null: nothing to compute`);
   checkNNMatrix(fn, 'dOut', dOut);
   checkShape(fn, 'dOut', dOut, ws.rows, net.sizes[L], 'the shape of the last forward output');
-  const { Z, A, D, G } = ws.views(ws.rows);
-  let upstream = dOut; // dC/dA^l
-  for (let l = L; l >= 1; l--) {
-    const layer = net.layers[l - 1];
-    // eq. (2) / N-NN-10: Δ^l = dC/dA^l ∘ f_l'(Z^l)
-    activationBackward(D[l - 1], Z[l - 1], A[l - 1], upstream, layer.activation, layer.slope);
-    const Aprev = l === 1 ? X : A[l - 2];
-    const dAprev = l === 1 ? dInput : G[l - 2];
-    // eqs. (1), (3): dC/dW^l = (A^{l-1})ᵀ Δ^l, dC/db^l = Σ_rows Δ^l; dC/dA^{l-1} = Δ^l (W^l)ᵀ
-    if (grad === null) denseBackward(null, null, dAprev, D[l - 1], Aprev, layer.W, false, ws.gemm32);
-    else denseBackward(grad.dW[l - 1], grad.db[l - 1], dAprev, D[l - 1], Aprev, layer.W, accumulate, ws.gemm32);
-    if (l > 1) upstream = G[l - 2];
+  checkSamePrecision(fn, 'dOut', dOut, 'the network', net.layers[0].W);
+  if (typeof accumulate !== 'boolean') throw new TypeError(`${fn}: accumulate must be a boolean, got ${describe(accumulate)}`);
+  if (grad !== null) checkGradientShapes(fn, net, grad);
+  if (dInput !== null) {
+    checkNNMatrix(fn, 'dInput', dInput);
+    checkSamePrecision(fn, 'dInput', dInput, 'the network', net.layers[0].W);
+    checkShape(fn, 'dInput', dInput, ws.rows, net.sizes[0], 'batch rows x n_0, the shape of the forward input');
+    checkDisjoint(fn, 'dInput', dInput.data, 'dOut', dOut.data);
   }
-  return grad;
+  return mlpBackwardUnchecked(net, ws, grad, dOut, dInput, accumulate);
 }
 
 /**
@@ -380,4 +379,63 @@ export function mlpPredict<M extends NNMatrix>(net: MLP<M>, X: M): M {
   if (X.rows === 0) return newMatrix(net.precision, 0, net.sizes[net.sizes.length - 1]) as M;
   const out = mlpForward(net, ws, X);
   return { rows: out.rows, cols: out.cols, data: out.data.slice() } as M;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The passes, unchecked: mlpForward and mlpBackward check their arguments and call these;
+// trainStep, trainMLP's epochs, the energy networks and the VAE call them directly once their
+// own public function checked the network, the workspace and the batch. Internal:
+// lib/nn/index.ts does not list them.
+
+/**
+ * {@link mlpForward} without checks: X (B x n_0, the network's precision, 1 <= B <= ws.maxRows)
+ * through every layer. Returns A^L, a view into `ws`.
+ *
+ * @example
+ * ```ts
+ * const out = mlpForwardUnchecked(net, ws, X);
+ * ```
+ */
+export function mlpForwardUnchecked<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>, X: M): M {
+  const { Z, A } = ws.views(X.rows);
+  let prev = X;
+  for (let l = 1; l <= net.layers.length; l++) {
+    const layer = net.layers[l - 1];
+    denseForwardUnchecked(Z[l - 1], prev, layer.W, layer.b, ws.gemm32); // z^l = a^{l-1} W^l + b^l
+    activationForwardUnchecked(A[l - 1], Z[l - 1], layer.activation, layer.slope); // a^l = f_l(z^l)
+    prev = A[l - 1];
+  }
+  ws.input = X;
+  ws.rows = X.rows;
+  return prev;
+}
+
+/**
+ * {@link mlpBackward} without checks: a forward pass ran on `ws`, dOut is its output's shape,
+ * `grad` (or null) has the network's layers, `dInput` (or null) is B x n_0. Returns grad.
+ *
+ * @example
+ * ```ts
+ * mlpBackwardUnchecked(net, ws, grad, dOut, null, false);
+ * ```
+ */
+export function mlpBackwardUnchecked<M extends NNMatrix>(
+  net: MLP<M>, ws: MLPWorkspace<M>, grad: MLPGradient<M> | null, dOut: M, dInput: M | null, accumulate: boolean,
+): MLPGradient<M> | null {
+  const X = ws.input as M;
+  const L = net.layers.length;
+  const { Z, A, D, G } = ws.views(ws.rows);
+  let upstream = dOut; // dC/dA^l
+  for (let l = L; l >= 1; l--) {
+    const layer = net.layers[l - 1];
+    // eq. (2) / N-NN-10: Δ^l = dC/dA^l ∘ f_l'(Z^l)
+    activationBackwardUnchecked(D[l - 1], Z[l - 1], A[l - 1], upstream, layer.activation, layer.slope);
+    const Aprev = l === 1 ? X : A[l - 2];
+    const dAprev = l === 1 ? dInput : G[l - 2];
+    // eqs. (1), (3): dC/dW^l = (A^{l-1})ᵀ Δ^l, dC/db^l = Σ_rows Δ^l; dC/dA^{l-1} = Δ^l (W^l)ᵀ
+    if (grad === null) denseBackwardUnchecked(null, null, dAprev, D[l - 1], Aprev, layer.W, false, ws.gemm32);
+    else denseBackwardUnchecked(grad.dW[l - 1], grad.db[l - 1], dAprev, D[l - 1], Aprev, layer.W, accumulate, ws.gemm32);
+    if (l > 1) upstream = G[l - 2];
+  }
+  return grad;
 }

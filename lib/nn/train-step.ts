@@ -4,9 +4,9 @@
  */
 import type { Optimizer } from '../optim/index.js';
 import type { MLP, MLPGradient, NNMatrix } from './model.js';
-import { lossBackward, lossForward, type LossName } from './losses.js';
-import { checkMLP, mlpBackward, mlpForward, type MLPWorkspace } from './mlp.js';
-import { checkOptions, describe } from './checks.js';
+import { lossBackwardUnchecked, lossForwardUnchecked, type LossName } from './losses.js';
+import { checkGradientShapes, checkMLP, checkWorkspace, mlpBackwardUnchecked, mlpForwardUnchecked, type MLPWorkspace } from './mlp.js';
+import { checkNNMatrix, checkOptions, checkSamePrecision, checkShape, describe } from './checks.js';
 
 /** Options of {@link trainStep}. */
 export interface TrainStepOptions {
@@ -84,6 +84,22 @@ export function trainStep<M extends NNMatrix>(
   checkMLP(fn, net);
   checkOptions(fn, options, STEP_OPTION_KEYS);
   if (options === undefined) throw new TypeError(`${fn}: options { loss, optimizer } are required`);
+  const { loss, optimizer, l2, l1 } = checkStepOptions(fn, net, options);
+  checkBatch(fn, net, ws, grad, X, Y);
+  return trainStepUnchecked(net, ws, grad, X, Y, loss, optimizer, l2, l1);
+}
+
+/**
+ * Throws unless the step options suit `net` (a known loss its output layer fits, an optimizer,
+ * finite penalties >= 0); returns them with the penalties' defaults filled in. Shared by
+ * trainStep and trainMLP.
+ *
+ * @example
+ * ```ts
+ * const step = checkStepOptions('trainMLP', net, options);
+ * ```
+ */
+export function checkStepOptions(fn: string, net: MLP, options: TrainStepOptions): Required<TrainStepOptions> {
   checkLossOutput(fn, net, options.loss);
   const opt = options.optimizer;
   if (opt === null || typeof opt !== 'object' || typeof opt.step !== 'function') {
@@ -92,12 +108,49 @@ export function trainStep<M extends NNMatrix>(
   const l2 = options.l2 ?? 0, l1 = options.l1 ?? 0;
   checkPenalty(fn, 'l2', l2);
   checkPenalty(fn, 'l1', l1);
-  const out = mlpForward(net, ws, X);
-  let cost = lossForward(options.loss, out, Y);
-  if (!Number.isFinite(cost)) throw new RangeError(`${fn}: the ${options.loss} loss is ${cost} on this batch (diverged or non-finite inputs); no parameter was changed`);
+  return { loss: options.loss, optimizer: opt, l2, l1 };
+}
+
+/**
+ * Throws unless (X, Y) is a batch the step can take: X is B x n_0 and Y B x n_L with
+ * 1 <= B <= ws.maxRows, both in the network's precision; `ws` and `grad` belong to `net`.
+ */
+function checkBatch(fn: string, net: MLP, ws: MLPWorkspace, grad: MLPGradient, X: NNMatrix, Y: NNMatrix): void {
+  checkWorkspace(fn, net, ws);
+  if (grad === null || typeof grad !== 'object' || !Array.isArray(grad.dW) || !Array.isArray(grad.db) || grad.dW.length !== net.layers.length || grad.db.length !== net.layers.length) {
+    throw new TypeError(`${fn}: grad must be an MLPGradient with ${net.layers.length} layers (createGradient(net)), got ${describe(grad)}`);
+  }
+  checkGradientShapes(fn, net, grad);
+  const W0 = net.layers[0].W, L = net.layers.length;
+  checkNNMatrix(fn, 'X', X);
+  checkSamePrecision(fn, 'X', X, 'the network', W0);
+  if (X.cols !== net.sizes[0]) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
+  if (X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X has ${X.rows} rows but the workspace holds 1..${ws.maxRows}`);
+  checkNNMatrix(fn, 'Y', Y);
+  checkSamePrecision(fn, 'Y', Y, 'the network', W0);
+  checkShape(fn, 'Y', Y, X.rows, net.sizes[L], `one target row of n_L = ${net.sizes[L]} per row of X`);
+}
+
+/**
+ * {@link trainStep} without the argument checks (trainMLP's epochs call it once trainMLP checked
+ * the data and options). It still stops, with "trainStep: ..." and no parameter changed, when
+ * the loss or a weight gradient is not finite. Returns the cost.
+ *
+ * @example
+ * ```ts
+ * trainStepUnchecked(net, ws, grad, xb, yb, 'mse', optimizer, 0, 0);
+ * ```
+ */
+export function trainStepUnchecked<M extends NNMatrix>(
+  net: MLP<M>, ws: MLPWorkspace<M>, grad: MLPGradient<M>, X: M, Y: M, loss: LossName, opt: Optimizer, l2: number, l1: number,
+): number {
+  const fn = 'trainStep';
+  const out = mlpForwardUnchecked(net, ws, X);
+  let cost = lossForwardUnchecked(loss, out, Y);
+  if (!Number.isFinite(cost)) throw new RangeError(`${fn}: the ${loss} loss is ${cost} on this batch (diverged or non-finite inputs); no parameter was changed`);
   const dOut = ws.views(X.rows).dOut;
-  lossBackward(options.loss, dOut, out, Y);
-  mlpBackward(net, ws, grad, dOut);
+  lossBackwardUnchecked(loss, dOut, out, Y);
+  mlpBackwardUnchecked(net, ws, grad, dOut, null, false);
   cost += addPenalties(net, grad, l2, l1);
   for (let i = 0; i < net.layers.length; i++) {
     const g = grad.dW[i].data;

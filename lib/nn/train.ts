@@ -10,7 +10,7 @@ import type { MLP, NNMatrix } from './model.js';
 import type { LossName } from './losses.js';
 import { checkMLP, createGradient, MLPWorkspace } from './mlp.js';
 import type { GemmFunction } from './dense.js';
-import { checkLossOutput, trainStep } from './train-step.js';
+import { checkStepOptions, trainStepUnchecked } from './train-step.js';
 import { checkNNMatrix, checkOptions, checkSamePrecision, describe } from './checks.js';
 
 /** What {@link trainMLP} reports after each epoch (to `onEpoch` and in its result). */
@@ -72,7 +72,7 @@ export function trainMLP<M extends NNMatrix>(net: MLP<M>, X: M, Y: M, options: T
   checkMLP(fn, net);
   if (options === undefined || options === null) throw new TypeError(`${fn}: options { loss, optimizer, epochs, batchSize } are required`);
   checkOptions(fn, options, TRAIN_OPTION_KEYS);
-  checkLossOutput(fn, net, options.loss);
+  const step = checkStepOptions(fn, net, options);
   checkPositiveInteger(fn, 'epochs', options.epochs);
   checkPositiveInteger(fn, 'batchSize', options.batchSize);
   if (options.onEpoch !== undefined && typeof options.onEpoch !== 'function') throw new TypeError(`${fn}: onEpoch must be a function, got ${describe(options.onEpoch)}`);
@@ -99,7 +99,6 @@ export function trainMLP<M extends NNMatrix>(net: MLP<M>, X: M, Y: M, options: T
   const yFull = { rows: B, cols: dOut, data: Y.data.slice(0, B * dOut) } as M;
   const batchViews = new Map<number, [M, M]>([[B, [xFull, yFull]]]);
   const order = new Uint32Array(n);
-  const step = { loss: options.loss, optimizer: options.optimizer, l2: options.l2 ?? 0, l1: options.l1 ?? 0 };
   const reports: EpochReport[] = [];
   const progress = progressReporter(fn, options.epochs * Math.ceil(n / B), options, 'steps');
   let note = '';
@@ -125,7 +124,7 @@ export function trainMLP<M extends NNMatrix>(net: MLP<M>, X: M, Y: M, options: T
       }
       let c: number;
       try {
-        c = trainStep(net, ws, grad, xb, yb, step);
+        c = trainStepUnchecked(net, ws, grad, xb, yb, step.loss, step.optimizer, step.l2, step.l1);
       } catch (e) {
         if (e instanceof RangeError && e.message.startsWith('trainStep:')) {
           throw new RangeError(`${fn}: epoch ${epoch}, step ${s + 1} of ${batches.length}: ${e.message.slice('trainStep: '.length)}`);

@@ -2,6 +2,7 @@
  * Argument checks shared by the optimizers. Every message names the function, the argument and
  * the value, e.g. `adamStep: beta1 must be in [0, 1), got 1`. Internal to lib/optim.
  */
+import { describe } from '../checks/index.js';
 
 /** A parameter, gradient or optimizer-state array: float32 (models) or float64 (exact work). */
 export type ParameterArray = Float32Array | Float64Array;
@@ -9,8 +10,7 @@ export type ParameterArray = Float32Array | Float64Array;
 /** Throws a TypeError unless `a` is a Float32Array or a Float64Array. */
 export function checkFloatArray(fn: string, what: string, a: unknown): asserts a is ParameterArray {
   if (!(a instanceof Float32Array || a instanceof Float64Array)) {
-    const got = a === null ? 'null' : typeof a === 'object' ? (a as object).constructor?.name ?? 'object' : typeof a;
-    throw new TypeError(`${fn}: ${what} must be a Float32Array or Float64Array, got ${got}`);
+    throw new TypeError(`${fn}: ${what} must be a Float32Array or Float64Array, got ${describe(a)}`);
   }
 }
 

@@ -3,4 +3,4 @@
  * lib/random/index.ts does not re-export this file). The public methods check their arguments
  * and call these.
  */
-export { fillBernoulliUnchecked } from './rng.js';
+export { fillBernoulliUnchecked, fillNormalUnchecked } from './rng.js';

@@ -19,6 +19,7 @@
  * takes that one step through the object, and the kernel resumes.
  */
 import { ZIGGURAT, normalSlowPath } from './ziggurat.js';
+import { describe } from '../checks/index.js';
 
 /** 2^32 */
 const TWO32 = 4294967296;
@@ -54,16 +55,8 @@ export function splitmix32(x: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-// A short description of a bad argument for an error message.
-function describe(v: unknown): string {
-  if (typeof v === 'string') return `'${v}'`;
-  if (Array.isArray(v)) return v.length <= 8 ? `[${v.map((e) => describe(e)).join(', ')}]` : `an array of length ${v.length}`;
-  if (v !== null && typeof v === 'object') return `a ${(v as object).constructor?.name ?? 'object'}`;
-  return String(v);
-}
-
 function checkUint32(fn: string, name: string, v: unknown): number {
-  if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${typeof v} ${describe(v)}`);
+  if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${describe(v)}`);
   if (!Number.isInteger(v) || v < 0 || v > 4294967295) {
     throw new RangeError(`${fn}: ${name} must be an integer in [0, 2^32 - 1], got ${describe(v)}`);
   }
@@ -71,7 +64,7 @@ function checkUint32(fn: string, name: string, v: unknown): number {
 }
 
 function checkFinite(fn: string, name: string, v: unknown): number {
-  if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${typeof v} ${describe(v)}`);
+  if (typeof v !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${describe(v)}`);
   if (!Number.isFinite(v)) throw new RangeError(`${fn}: ${name} must be finite, got ${v}`);
   return v;
 }
@@ -83,7 +76,7 @@ function checkSd(fn: string, sd: unknown): number {
 }
 
 function checkProbability(fn: string, name: string, p: unknown): number {
-  if (typeof p !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${typeof p} ${describe(p)}`);
+  if (typeof p !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${describe(p)}`);
   if (!(p >= 0 && p <= 1)) throw new RangeError(`${fn}: ${name} must be in [0, 1], got ${p}`);
   return p;
 }
@@ -99,8 +92,7 @@ function checkProbabilities(fn: string, probs: Float32Array | Float64Array): voi
 
 function checkFloat32Array(fn: string, name: string, v: unknown): Float32Array {
   if (!(v instanceof Float32Array)) {
-    const what = v === null ? 'null' : typeof v === 'object' ? (v as object).constructor?.name ?? 'object' : typeof v;
-    throw new TypeError(`${fn}: ${name} must be a Float32Array, got ${what}`);
+    throw new TypeError(`${fn}: ${name} must be a Float32Array, got ${describe(v)}`);
   }
   return v;
 }
@@ -457,7 +449,7 @@ export class Rng {
    * ```
    */
   int(n: number): number {
-    if (typeof n !== 'number') throw new TypeError(`int: n must be a number, got ${typeof n} ${describe(n)}`);
+    if (typeof n !== 'number') throw new TypeError(`int: n must be a number, got ${describe(n)}`);
     if (!Number.isInteger(n) || n < 1 || n > TWO32) {
       throw new RangeError(`int: n must be an integer in [1, 2^32], got ${n}`);
     }
@@ -610,7 +602,7 @@ export class Rng {
    * ```
    */
   permutation(n: number): Int32Array {
-    if (typeof n !== 'number') throw new TypeError(`permutation: n must be a number, got ${typeof n} ${describe(n)}`);
+    if (typeof n !== 'number') throw new TypeError(`permutation: n must be a number, got ${describe(n)}`);
     if (!Number.isInteger(n) || n < 0 || n > 2147483647) {
       throw new RangeError(`permutation: n must be an integer in [0, 2^31 - 1], got ${n}`);
     }
@@ -714,14 +706,7 @@ export class Rng {
     checkFloat32Array('fillNormal', 'out', out);
     checkFinite('fillNormal', 'mean', mean);
     checkSd('fillNormal', sd);
-    const n = out.length;
-    let i = normalKernel(this.s, out, mean, sd, 0);
-    while (i < n) {
-      // Draw i needs the slow path (~2.8% of draws): take it through the object, then resume.
-      out[i] = mean + sd * normalSlowPath(this, kernelStop);
-      i = normalKernel(this.s, out, mean, sd, i + 1);
-    }
-    return out;
+    return fillNormalUnchecked(this, out, mean, sd);
   }
 
   /**
@@ -761,6 +746,27 @@ function bernoulliTie(rng: Rng, d: number): boolean {
     if (d >= 1) return true;
     if (d < 0) return false;
   }
+}
+
+/**
+ * `rng.fillNormal(out, mean, sd)` without its checks (internal: lib/random/index.ts does not
+ * re-export it), for library loops that draw noise into a buffer they own with a mean and sd
+ * they checked once: the same words and the same results. Returns `out`.
+ *
+ * @example
+ * ```ts
+ * fillNormalUnchecked(rng, noise, 0, visibleNoiseStd);
+ * ```
+ */
+export function fillNormalUnchecked<T extends Float32Array>(rng: Rng, out: T, mean: number, sd: number): T {
+  const n = out.length, s = rng.stateArray();
+  let i = normalKernel(s, out, mean, sd, 0);
+  while (i < n) {
+    // Draw i needs the slow path (~2.8% of draws): take it through the object, then resume.
+    out[i] = mean + sd * normalSlowPath(rng, kernelStop);
+    i = normalKernel(s, out, mean, sd, i + 1);
+  }
+  return out;
 }
 
 /**

@@ -92,7 +92,7 @@ export interface ZigguratTables {
  * t.x[127]; // 3.442619855899 (= r)
  * ```
  */
-export function buildZigguratTables(): ZigguratTables {
+function buildZigguratTables(): ZigguratTables {
   const n = ZIGGURAT_LAYERS;
   const r = ZIGGURAT_R;
   const v = ZIGGURAT_V;

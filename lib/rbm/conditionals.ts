@@ -70,7 +70,7 @@ export function hiddenInput(out: Matrix, rbm: RBM, X: Matrix): Matrix {
 }
 
 /** {@link hiddenInput} without checks. */
-export function hiddenInputUnchecked(out: Matrix, rbm: RBM, X: Matrix): Matrix {
+function hiddenInputUnchecked(out: Matrix, rbm: RBM, X: Matrix): Matrix {
   if (X.rows === 0) return out;
   stateProduct(out, X, hiddenWeights(rbm), false, false, 1, 0); // X W'
   return addRowVectorUnchecked(out, out, rbm.b); // + b

@@ -9,7 +9,7 @@
  * `...Unchecked` forms, which the training loop calls directly.
  */
 import { type Rng } from '../random/index.js';
-import { fillBernoulliUnchecked } from '../random/kernels.js';
+import { fillBernoulliUnchecked, fillNormalUnchecked } from '../random/kernels.js';
 import { shapeOf, type Matrix } from '../linalg/matrix.js';
 import { overlaps } from '../checks/index.js';
 import { checkRBM, type RBM } from './model.js';
@@ -36,7 +36,7 @@ function sampleUnits(out: Float32Array, probs: Float32Array, spin: boolean, rng:
 function addGaussianNoise(out: Matrix, mean: Matrix, sigma: Float32Array, rng: Rng): void {
   const n = mean.rows, M = mean.cols;
   const noise = gaussianNoise.get(n, M).data;
-  rng.fillNormal(noise);
+  fillNormalUnchecked(rng, noise, 0, 1);
   const o = out.data, mu = mean.data;
   for (let k = 0; k < n; k++) {
     for (let i = 0; i < M; i++) o[k * M + i] = mu[k * M + i] + sigma[i] * noise[k * M + i];

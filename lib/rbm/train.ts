@@ -23,7 +23,7 @@ import { addWeightDecay } from '../optim/steps.js';
 import { shufflePermutation } from '../optim/batches.js';
 import { checkRBM, type RBM } from './model.js';
 import { withProducts } from './products.js';
-import { fillBernoulliUnchecked } from '../random/kernels.js';
+import { fillBernoulliUnchecked, fillNormalUnchecked } from '../random/kernels.js';
 import { hiddenMeansUnchecked, visibleMeanUnchecked, visibleProbabilitiesUnchecked } from './conditionals.js';
 import { sampleHiddenGivenVisibleUnchecked, sampleVisibleGivenHiddenUnchecked } from './sampling.js';
 import { cdUpdateUnchecked, createRBMGradient, type RBMGradient } from './gradient.js';
@@ -311,7 +311,7 @@ function advanceChains(X: Matrix, H: Matrix, rbm: RBM, k: number, visibleNoiseSt
     if (visibleNoiseStd > 0 && noise !== null) {
       // N-CDT-01 (tutorial choice): v = p(v | h) + std ε, not a draw from p(v | h)
       visibleProbabilitiesUnchecked(X, rbm, H);
-      rng.fillNormal(noise, 0, visibleNoiseStd);
+      fillNormalUnchecked(rng, noise, 0, visibleNoiseStd);
       const x = X.data;
       for (let q = 0; q < x.length; q++) x[q] += noise[q];
     } else {

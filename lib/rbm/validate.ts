@@ -6,7 +6,7 @@
  */
 import { type Rng } from '../random/index.js';
 import { shapeOf, type AnyMatrix, type Matrix } from '../linalg/matrix.js';
-import { describe } from '../checks/index.js';
+import { checkMatrix32, describe } from '../checks/index.js';
 
 /** The sizes of an RBM, all the batch checks below need. */
 interface LayerSizes {
@@ -14,8 +14,8 @@ interface LayerSizes {
   readonly nHidden: number;
 }
 
-/** A short description of a value for error messages (the one of lib/checks). */
-export { describe };
+/** The float32 matrix check and the description of a bad value, shared by every module (lib/checks). */
+export { checkMatrix32, describe };
 
 /** Throws unless `n` is an integer >= 1. */
 export function checkCount(fn: string, what: string, n: unknown): asserts n is number {
@@ -31,16 +31,6 @@ export function checkNonNegativeInteger(fn: string, what: string, n: unknown): a
   }
 }
 
-/** Throws a TypeError unless `m` is a float32 Matrix { rows, cols, data: Float32Array } of consistent size. */
-export function checkMatrix32(fn: string, what: string, m: unknown): asserts m is Matrix {
-  const x = m as Matrix;
-  if (x === null || typeof x !== 'object' || !(x.data instanceof Float32Array) || typeof x.rows !== 'number' || typeof x.cols !== 'number') {
-    throw new TypeError(`${fn}: ${what} must be a Matrix with Float32Array data, got ${describe(m)}`);
-  }
-  if (x.data.length !== x.rows * x.cols) {
-    throw new RangeError(`${fn}: ${what} is ${shapeOf(x)} but its data has length ${x.data.length}`);
-  }
-}
 
 /** Throws a TypeError unless `m` is a Matrix or Matrix64 of consistent size. */
 export function checkAnyMatrix(fn: string, what: string, m: unknown): asserts m is AnyMatrix {

@@ -20,9 +20,10 @@
  */
 import type { Rng } from '../random/index.js';
 import type { Matrix } from '../linalg/matrix.js';
-import { reparameterizeForward } from './gaussian.js';
-import { bernoulliNegLogLikelihood, gaussianNegLogLikelihood } from './likelihood.js';
-import { VAE, VAEWorkspace, vaeDecode, vaeEncode } from './model.js';
+import { fillNormalUnchecked } from '../random/kernels.js';
+import { reparameterizeForwardUnchecked } from './gaussian.js';
+import { bernoulliNegLogLikelihoodUnchecked, gaussianNegLogLikelihoodUnchecked } from './likelihood.js';
+import { VAE, VAEWorkspace, vaeDecodeUnchecked, vaeEncodeUnchecked } from './model.js';
 import { checkCount, checkMatrix32, describe } from './validate.js';
 
 
@@ -46,14 +47,14 @@ function logMeanWeights(fn: string, model: VAE, x: Matrix, k: number, rng: Rng, 
     const rows = Math.min(work.maxRows, n - start);
     const xb: Matrix = { rows, cols: D, data: x.data.subarray(start * D, (start + rows) * D) };
     const v = work.views(rows);
-    const enc = proposal === 'encoder' ? vaeEncode(model, work, xb) : null;
+    const enc = proposal === 'encoder' ? vaeEncodeUnchecked(model, work, xb) : null;
     for (let s = 0; s < k; s++) {
-      rng.fillNormal(v.eps.data);
-      if (enc) reparameterizeForward(v.z, enc.mu, enc.logSigma, v.eps); // z_s = mu + sigma ∘ eps ~ Q(z | x)
+      fillNormalUnchecked(rng, v.eps.data, 0, 1);
+      if (enc) reparameterizeForwardUnchecked(v.z, enc.mu, enc.logSigma, v.eps); // z_s = mu + sigma ∘ eps ~ Q(z | x)
       else v.z.data.set(v.eps.data); //                                      z_s ~ p(z) = N(0, I)
-      const out = vaeDecode(model, work, v.z);
-      if (model.likelihood === 'bernoulli') bernoulliNegLogLikelihood(v.reconstruction, xb, out);
-      else gaussianNegLogLikelihood(v.reconstruction, xb, out, model.sigma2);
+      const out = vaeDecodeUnchecked(model, work, v.z);
+      if (model.likelihood === 'bernoulli') bernoulliNegLogLikelihoodUnchecked(v.reconstruction, xb, out);
+      else gaussianNegLogLikelihoodUnchecked(v.reconstruction, xb, out, model.sigma2);
       for (let r = 0; r < rows; r++) {
         let lw = -v.reconstruction[r]; // log p(x | z_s)
         if (enc) {

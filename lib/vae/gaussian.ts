@@ -36,6 +36,19 @@ export function klDiagonalGaussianToStandard(out: Float32Array | Float64Array, m
   checkMatrix32(fn, 'logSigma', logSigma);
   checkSameShape(fn, 'mu', mu, 'logSigma', logSigma);
   checkVector(fn, 'out', out, mu.rows);
+  return klDiagonalGaussianToStandardUnchecked(out, mu, logSigma);
+}
+
+/**
+ * {@link klDiagonalGaussianToStandard} without checks (the VAE's passes call it once vaeForward / vaeBackward
+ * checked the batch).
+ *
+ * @example
+ * ```ts
+ * klDiagonalGaussianToStandardUnchecked(out, mu, logSigma);
+ * ```
+ */
+export function klDiagonalGaussianToStandardUnchecked(out: Float32Array | Float64Array, mu: Matrix, logSigma: Matrix): number {
   const { rows, cols: k } = mu;
   const M = mu.data, L = logSigma.data;
   let total = 0;
@@ -78,6 +91,19 @@ export function klDiagonalGaussianToStandardBackward(dMu: Matrix, dLogSigma: Mat
   checkSameShape(fn, 'dMu', dMu, 'mu', mu);
   checkSameShape(fn, 'dLogSigma', dLogSigma, 'mu', mu);
   if (!Number.isFinite(scale)) throw new RangeError(`${fn}: scale must be a finite number, got ${describe(scale)}`);
+  klDiagonalGaussianToStandardBackwardUnchecked(dMu, dLogSigma, mu, logSigma, scale);
+}
+
+/**
+ * {@link klDiagonalGaussianToStandardBackward} without checks (the VAE's passes call it once vaeForward / vaeBackward
+ * checked the batch).
+ *
+ * @example
+ * ```ts
+ * klDiagonalGaussianToStandardBackwardUnchecked(dMu, dLogSigma, mu, logSigma, scale);
+ * ```
+ */
+export function klDiagonalGaussianToStandardBackwardUnchecked(dMu: Matrix, dLogSigma: Matrix, mu: Matrix, logSigma: Matrix, scale: number): void {
   const M = mu.data, L = logSigma.data, dM = dMu.data, dL = dLogSigma.data;
   for (let m = 0; m < M.length; m++) {
     dM[m] += scale * M[m]; //                          N-VAE-07  dD/dmu = mu
@@ -108,6 +134,19 @@ export function reparameterizeForward(outZ: Matrix, mu: Matrix, logSigma: Matrix
   checkSameShape(fn, 'mu', mu, 'logSigma', logSigma);
   checkSameShape(fn, 'eps', eps, 'mu', mu);
   checkSameShape(fn, 'outZ', outZ, 'mu', mu);
+  return reparameterizeForwardUnchecked(outZ, mu, logSigma, eps);
+}
+
+/**
+ * {@link reparameterizeForward} without checks (the VAE's passes call it once vaeForward / vaeBackward
+ * checked the batch).
+ *
+ * @example
+ * ```ts
+ * reparameterizeForwardUnchecked(outZ, mu, logSigma, eps);
+ * ```
+ */
+export function reparameterizeForwardUnchecked(outZ: Matrix, mu: Matrix, logSigma: Matrix, eps: Matrix): Matrix {
   const Z = outZ.data, M = mu.data, L = logSigma.data, E = eps.data;
   for (let m = 0; m < M.length; m++) Z[m] = M[m] + Math.exp(L[m]) * E[m]; // N-VAE-09  z = mu + sigma ∘ eps
   return outZ;
@@ -136,6 +175,19 @@ export function reparameterizeBackward(dMu: Matrix, dLogSigma: Matrix, dZ: Matri
   checkSameShape(fn, 'eps', eps, 'logSigma', logSigma);
   checkSameShape(fn, 'dMu', dMu, 'logSigma', logSigma);
   checkSameShape(fn, 'dLogSigma', dLogSigma, 'logSigma', logSigma);
+  reparameterizeBackwardUnchecked(dMu, dLogSigma, dZ, logSigma, eps);
+}
+
+/**
+ * {@link reparameterizeBackward} without checks (the VAE's passes call it once vaeForward / vaeBackward
+ * checked the batch).
+ *
+ * @example
+ * ```ts
+ * reparameterizeBackwardUnchecked(dMu, dLogSigma, dZ, logSigma, eps);
+ * ```
+ */
+export function reparameterizeBackwardUnchecked(dMu: Matrix, dLogSigma: Matrix, dZ: Matrix, logSigma: Matrix, eps: Matrix): void {
   const dM = dMu.data, dL = dLogSigma.data, dz = dZ.data, L = logSigma.data, E = eps.data;
   for (let m = 0; m < dz.length; m++) {
     dM[m] = dz[m]; //                                  N-VAE-09  dz/dmu = 1

@@ -1,11 +1,20 @@
 /**
  * The variational autoencoder and the plain autoencoder (notes 004), with manual
- * back-propagation through the sampling step. Re-exports only.
+ * back-propagation through the sampling step. Re-exports only; the `...Unchecked` kernels that
+ * the training and evaluation loops call are internal (listed name by name below to leave them out).
  */
-export * from './gaussian.js';
-export * from './likelihood.js';
+export {
+  klDiagonalGaussianToStandard, klDiagonalGaussianToStandardBackward, reparameterizeForward, reparameterizeBackward,
+  logNormalDiagonal, klGaussians,
+} from './gaussian.js';
+export {
+  bernoulliNegLogLikelihood, bernoulliNegLogLikelihoodBackward, gaussianNegLogLikelihood, gaussianNegLogLikelihoodBackward,
+} from './likelihood.js';
 export * from './linear-gaussian.js';
-export * from './model.js';
+export {
+  VAE, VAEGradient, VAEWorkspace, vaeEncode, vaeDecode, vaeForward, vaeBackward, vaeLoss,
+  type VAELikelihood, type VAEInit, type VAEOptions, type VAELossTerms,
+} from './model.js';
 export * from './evaluate.js';
 export * from './train.js';
 export * from './autoencoder.js';

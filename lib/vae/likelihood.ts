@@ -4,8 +4,10 @@
  * summed over pixels: the pytorch/examples loss, computed stably), or Gaussian with a fixed
  * variance sigma^2 (the notes' choice). Arguments are n x D matrices, one row per data point.
  */
-import { sigmoid, softplus } from '../linalg/elementwise.js';
+import { sigmoidUnchecked } from '../linalg/kernels.js';
+import { softplusFloat32 } from '../linalg/fastexp.js';
 import type { Matrix } from '../linalg/matrix.js';
+import { overlaps } from '../checks/index.js';
 import { checkMatrix32, checkPositive, checkSameShape, checkVector, describe } from './validate.js';
 
 let softplusScratch = new Float32Array(0);
@@ -33,10 +35,23 @@ export function bernoulliNegLogLikelihood(out: Float32Array | Float64Array, x: M
   checkMatrix32(fn, 'logits', logits);
   checkSameShape(fn, 'x', x, 'logits', logits);
   checkVector(fn, 'out', out, x.rows);
+  return bernoulliNegLogLikelihoodUnchecked(out, x, logits);
+}
+
+/**
+ * {@link bernoulliNegLogLikelihood} without checks (the VAE's passes call it once vaeForward / vaeBackward
+ * checked the batch).
+ *
+ * @example
+ * ```ts
+ * bernoulliNegLogLikelihoodUnchecked(out, x, logits);
+ * ```
+ */
+export function bernoulliNegLogLikelihoodUnchecked(out: Float32Array | Float64Array, x: Matrix, logits: Matrix): number {
   const { rows, cols: D } = x;
   const n = rows * D;
   if (softplusScratch.length < n) softplusScratch = new Float32Array(n);
-  const sp = softplus(softplusScratch.subarray(0, n), logits.data);
+  const sp = softplusFloat32(softplusScratch.subarray(0, n), logits.data);
   const X = x.data, Lg = logits.data;
   let total = 0;
   for (let r = 0; r < rows; r++) {
@@ -64,8 +79,24 @@ export function bernoulliNegLogLikelihoodBackward(dLogits: Matrix, x: Matrix, lo
   checkMatrix32(fn, 'logits', logits);
   checkSameShape(fn, 'x', x, 'logits', logits);
   checkSameShape(fn, 'dLogits', dLogits, 'logits', logits);
+  if (dLogits.data !== logits.data && overlaps(dLogits.data, logits.data)) {
+    throw new RangeError(`${fn}: dLogits shares memory with logits; pass logits itself (in place) or a separate array`);
+  }
   if (!Number.isFinite(scale)) throw new RangeError(`${fn}: scale must be a finite number, got ${describe(scale)}`);
-  const d = sigmoid(dLogits.data, logits.data); // sigma(l), then in place:
+  return bernoulliNegLogLikelihoodBackwardUnchecked(dLogits, x, logits, scale);
+}
+
+/**
+ * {@link bernoulliNegLogLikelihoodBackward} without checks (the VAE's passes call it once vaeForward / vaeBackward
+ * checked the batch).
+ *
+ * @example
+ * ```ts
+ * bernoulliNegLogLikelihoodBackwardUnchecked(dLogits, x, logits, scale);
+ * ```
+ */
+export function bernoulliNegLogLikelihoodBackwardUnchecked(dLogits: Matrix, x: Matrix, logits: Matrix, scale: number): Matrix {
+  const d = sigmoidUnchecked(dLogits.data, logits.data); // sigma(l), then in place:
   const X = x.data;
   for (let i = 0; i < d.length; i++) d[i] = scale * (d[i] - X[i]); // N-VAE-03  sigma(l) - x
   return dLogits;
@@ -91,6 +122,19 @@ export function gaussianNegLogLikelihood(out: Float32Array | Float64Array, x: Ma
   checkSameShape(fn, 'x', x, 'mean', mean);
   checkVector(fn, 'out', out, x.rows);
   checkPositive(fn, 'sigma2', sigma2);
+  return gaussianNegLogLikelihoodUnchecked(out, x, mean, sigma2);
+}
+
+/**
+ * {@link gaussianNegLogLikelihood} without checks (the VAE's passes call it once vaeForward / vaeBackward
+ * checked the batch).
+ *
+ * @example
+ * ```ts
+ * gaussianNegLogLikelihoodUnchecked(out, x, mean, sigma2);
+ * ```
+ */
+export function gaussianNegLogLikelihoodUnchecked(out: Float32Array | Float64Array, x: Matrix, mean: Matrix, sigma2: number): number {
   const { rows, cols: D } = x;
   const X = x.data, F = mean.data;
   const constant = 0.5 * D * Math.log(2 * Math.PI * sigma2);
@@ -121,6 +165,19 @@ export function gaussianNegLogLikelihoodBackward(dMean: Matrix, x: Matrix, mean:
   checkSameShape(fn, 'dMean', dMean, 'mean', mean);
   checkPositive(fn, 'sigma2', sigma2);
   if (!Number.isFinite(scale)) throw new RangeError(`${fn}: scale must be a finite number, got ${describe(scale)}`);
+  return gaussianNegLogLikelihoodBackwardUnchecked(dMean, x, mean, sigma2, scale);
+}
+
+/**
+ * {@link gaussianNegLogLikelihoodBackward} without checks (the VAE's passes call it once vaeForward / vaeBackward
+ * checked the batch).
+ *
+ * @example
+ * ```ts
+ * gaussianNegLogLikelihoodBackwardUnchecked(dMean, x, mean, sigma2, scale);
+ * ```
+ */
+export function gaussianNegLogLikelihoodBackwardUnchecked(dMean: Matrix, x: Matrix, mean: Matrix, sigma2: number, scale: number): Matrix {
   const d = dMean.data, X = x.data, F = mean.data;
   const c = scale / sigma2;
   for (let i = 0; i < d.length; i++) d[i] = c * (F[i] - X[i]); // N-VAE-03  (f - x) / sigma^2

@@ -10,13 +10,16 @@
  */
 import type { Rng } from '../random/index.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
-import { sparseGemm } from '../linalg/sparse.js';
+import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import {
-  createGradient, createMLP, createWorkspace, denseBackward, denseForward, mlpBackward, mlpForward,
+  createGradient, createMLP, createWorkspace, mlpForward,
   type DenseLayer, type GemmFunction, type MLP, type MLPGradient, type MLPWorkspace,
 } from '../nn/index.js';
-import { klDiagonalGaussianToStandard, klDiagonalGaussianToStandardBackward, reparameterizeBackward, reparameterizeForward } from './gaussian.js';
-import { bernoulliNegLogLikelihood, bernoulliNegLogLikelihoodBackward, gaussianNegLogLikelihood, gaussianNegLogLikelihoodBackward } from './likelihood.js';
+import { denseBackwardUnchecked, denseForwardUnchecked, mlpBackwardUnchecked, mlpForwardUnchecked } from '../nn/kernels.js';
+import { klDiagonalGaussianToStandardBackwardUnchecked, klDiagonalGaussianToStandardUnchecked, reparameterizeBackwardUnchecked, reparameterizeForwardUnchecked } from './gaussian.js';
+import {
+  bernoulliNegLogLikelihoodBackwardUnchecked, bernoulliNegLogLikelihoodUnchecked, gaussianNegLogLikelihoodBackwardUnchecked, gaussianNegLogLikelihoodUnchecked,
+} from './likelihood.js';
 import { checkCount, checkMatrix32, checkPositive, describe } from './validate.js';
 
 /** The decoder's likelihood p(x | z) (N-VAE-03). */
@@ -239,6 +242,14 @@ interface VAEViews {
 }
 
 /**
+ * sparseGemm with gemm's signature and its default density limit (40 %), unchecked: the dense
+ * layers that call it checked their shapes and aliasing (denseForward, denseBackward) or run
+ * inside vaeForward / vaeBackward, which checked the batch.
+ */
+const sparseProduct: GemmFunction = (out, a, b, opts) =>
+  sparseGemmUnchecked(out, a, b, opts?.transA ?? false, opts?.transB ?? false, opts?.alpha ?? 1, opts?.beta ?? 0, 0.4);
+
+/**
  * Buffers for {@link vaeForward} / {@link vaeBackward} on batches of up to `maxRows` rows: the
  * encoder's and decoder's lib/nn workspaces plus mu, log sigma, eps, z and their gradients, and
  * the per-row reconstruction and KL terms of the last forward pass. Create once, reuse for every
@@ -280,7 +291,7 @@ export class VAEWorkspace {
     this.gemm32 = options.gemm32;
     // The encoder's products have the data x as their left operand (x·W¹ and xᵀ·Δ¹): sparseGemm
     // lists its nonzeros and skips the rest, or calls gemm when more than 40 % are nonzero.
-    const encoderProduct: GemmFunction | undefined = options.sparse === false ? options.gemm32 : sparseGemm;
+    const encoderProduct: GemmFunction | undefined = options.sparse === false ? options.gemm32 : sparseProduct;
     this.encoder = model.encoder === null ? null : createWorkspace(model.encoder, maxRows, { gemm32: encoderProduct });
     this.decoder = createWorkspace(model.decoder, maxRows, { gemm32: options.gemm32 });
     const k = model.latentSize, hOut = model.muHead.W.rows;
@@ -348,10 +359,22 @@ function checkForwardArgs(fn: string, model: VAE, ws: VAEWorkspace, x: Matrix): 
  */
 export function vaeEncode(model: VAE, ws: VAEWorkspace, x: Matrix): { mu: Matrix; logSigma: Matrix } {
   checkForwardArgs('vaeEncode', model, ws, x);
+  return vaeEncodeUnchecked(model, ws, x);
+}
+
+/**
+ * {@link vaeEncode} without checks (x is 1..ws.maxRows rows of inputSize; ws fits model).
+ *
+ * @example
+ * ```ts
+ * const { mu, logSigma } = vaeEncodeUnchecked(vae, ws, x);
+ * ```
+ */
+export function vaeEncodeUnchecked(model: VAE, ws: VAEWorkspace, x: Matrix): { mu: Matrix; logSigma: Matrix } {
   const v = ws.views(x.rows);
-  const h = model.encoder === null ? x : mlpForward(model.encoder, ws.encoder!, x); //      (1) h = relu-MLP(x)
-  denseForward(v.mu, h, model.muHead.W, model.muHead.b, ws.gemm32); //                    (2) mu = h W_mu + b_mu
-  denseForward(v.logSigma, h, model.logSigmaHead.W, model.logSigmaHead.b, ws.gemm32); //   (3) log sigma = h W_s + b_s
+  const h = model.encoder === null ? x : mlpForwardUnchecked(model.encoder, ws.encoder!, x); //      (1) h = relu-MLP(x)
+  denseForwardUnchecked(v.mu, h, model.muHead.W, model.muHead.b, ws.gemm32); //                    (2) mu = h W_mu + b_mu
+  denseForwardUnchecked(v.logSigma, h, model.logSigmaHead.W, model.logSigmaHead.b, ws.gemm32); //   (3) log sigma = h W_s + b_s
   ws.x = x; ws.rows = x.rows; ws.h = h;
   return { mu: v.mu, logSigma: v.logSigma };
 }
@@ -367,6 +390,18 @@ export function vaeDecode(model: VAE, ws: VAEWorkspace, z: Matrix): Matrix {
   checkMatrix32('vaeDecode', 'z', z);
   if (z.cols !== model.latentSize) throw new RangeError(`vaeDecode: z is ${z.rows}x${z.cols} but the VAE has ${model.latentSize} latent variables`);
   return mlpForward(model.decoder, ws.decoder, z);
+}
+
+/**
+ * {@link vaeDecode} without checks (z is 1..ws.maxRows rows of latentSize; ws fits model).
+ *
+ * @example
+ * ```ts
+ * const logits = vaeDecodeUnchecked(vae, ws, z);
+ * ```
+ */
+export function vaeDecodeUnchecked(model: VAE, ws: VAEWorkspace, z: Matrix): Matrix {
+  return mlpForwardUnchecked(model.decoder, ws.decoder, z);
 }
 
 /**
@@ -399,13 +434,28 @@ export function vaeForward(model: VAE, ws: VAEWorkspace, x: Matrix, eps: Matrix)
   }
   const v = ws.views(x.rows);
   if (eps.data !== v.eps.data) v.eps.data.set(eps.data);
-  const { mu, logSigma } = vaeEncode(model, ws, x); //                                     (1)-(3)
-  reparameterizeForward(v.z, mu, logSigma, v.eps); //                                       (4) z = mu + sigma ∘ eps
-  const out = vaeDecode(model, ws, v.z); //                                                 (5) out = decoder(z)
+  return vaeForwardUnchecked(model, ws, x);
+}
+
+/**
+ * {@link vaeForward} without checks, with the noise already in the workspace
+ * (`ws.views(x.rows).eps`); x is 1..ws.maxRows rows of inputSize and ws fits model.
+ *
+ * @example
+ * ```ts
+ * rng.fillNormal(ws.views(x.rows).eps.data);
+ * const { loss } = vaeForwardUnchecked(vae, ws, x);
+ * ```
+ */
+export function vaeForwardUnchecked(model: VAE, ws: VAEWorkspace, x: Matrix): VAELossTerms {
+  const v = ws.views(x.rows);
+  const { mu, logSigma } = vaeEncodeUnchecked(model, ws, x); //                            (1)-(3)
+  reparameterizeForwardUnchecked(v.z, mu, logSigma, v.eps); //                              (4) z = mu + sigma ∘ eps
+  const out = vaeDecodeUnchecked(model, ws, v.z); //                                        (5) out = decoder(z)
   const R = model.likelihood === 'bernoulli' //                                             (6) R = -log p(x | z)
-    ? bernoulliNegLogLikelihood(v.reconstruction, x, out)
-    : gaussianNegLogLikelihood(v.reconstruction, x, out, model.sigma2);
-  const K = klDiagonalGaussianToStandard(v.kl, mu, logSigma); //                            (7) K = D[Q || p(z)]
+    ? bernoulliNegLogLikelihoodUnchecked(v.reconstruction, x, out)
+    : gaussianNegLogLikelihoodUnchecked(v.reconstruction, x, out, model.sigma2);
+  const K = klDiagonalGaussianToStandardUnchecked(v.kl, mu, logSigma); //                   (7) K = D[Q || p(z)]
   ws.out = out;
   return { reconstruction: R, kl: K, loss: R + K }; //                                      (8) loss = R + K
 }
@@ -436,22 +486,39 @@ export function vaeBackward(model: VAE, ws: VAEWorkspace, grad: VAEGradient, sca
   if (!(ws instanceof VAEWorkspace) || !ws.fits(model)) throw new TypeError(`${fn}: ws must be a VAEWorkspace made for this model`);
   if (!(grad instanceof VAEGradient)) throw new TypeError(`${fn}: grad must be a VAEGradient (new VAEGradient(model)), got ${describe(grad)}`);
   if (!Number.isFinite(scale)) throw new RangeError(`${fn}: scale must be a finite number, got ${describe(scale)}`);
-  const x = ws.x, h = ws.h, out = ws.out;
-  if (x === null || h === null || out === null) throw new RangeError(`${fn}: no forward pass on this workspace yet (call vaeForward first)`);
+  if (ws.x === null || ws.h === null || ws.out === null) throw new RangeError(`${fn}: no forward pass on this workspace yet (call vaeForward first)`);
+  const params = model.parameters(), grads = grad.arrays();
+  if (params.length !== grads.length || params.some((p, i) => p.length !== grads[i].length)) {
+    throw new RangeError(`${fn}: grad was made for a different VAE shape (new VAEGradient(model))`);
+  }
+  return vaeBackwardUnchecked(model, ws, grad, scale);
+}
+
+/**
+ * {@link vaeBackward} without checks: a forward pass ran on `ws`, `grad` was made for `model`,
+ * `scale` is finite. Returns grad.
+ *
+ * @example
+ * ```ts
+ * vaeBackwardUnchecked(vae, ws, grad, 1);
+ * ```
+ */
+export function vaeBackwardUnchecked(model: VAE, ws: VAEWorkspace, grad: VAEGradient, scale: number): VAEGradient {
+  const x = ws.x as Matrix, h = ws.h as Matrix, out = ws.out as Matrix;
   const v = ws.views(ws.rows);
   const { mu, logSigma, eps, dMu, dLogSigma, dZ, dH, dHlogSigma, dOut } = v;
-  if (model.likelihood === 'bernoulli') bernoulliNegLogLikelihoodBackward(dOut, x, out, scale); //  (6') dOut = sigma(out) - x
-  else gaussianNegLogLikelihoodBackward(dOut, x, out, model.sigma2, scale); //                       (6') dOut = (out - x)/sigma^2
-  mlpBackward(model.decoder, ws.decoder, grad.decoder, dOut, dZ); //                                (5') decoder grads, dZ
-  reparameterizeBackward(dMu, dLogSigma, dZ, logSigma, eps); //                                     (4') dMu = dZ, dLogSigma = dZ ∘ sigma ∘ eps
-  klDiagonalGaussianToStandardBackward(dMu, dLogSigma, mu, logSigma, scale); //                     (7') dMu += mu, dLogSigma += sigma^2 - 1
+  if (model.likelihood === 'bernoulli') bernoulliNegLogLikelihoodBackwardUnchecked(dOut, x, out, scale); //  (6') dOut = sigma(out) - x
+  else gaussianNegLogLikelihoodBackwardUnchecked(dOut, x, out, model.sigma2, scale); //                       (6') dOut = (out - x)/sigma^2
+  mlpBackwardUnchecked(model.decoder, ws.decoder, grad.decoder, dOut, dZ, false); //                         (5') decoder grads, dZ
+  reparameterizeBackwardUnchecked(dMu, dLogSigma, dZ, logSigma, eps); //                                     (4') dMu = dZ, dLogSigma = dZ ∘ sigma ∘ eps
+  klDiagonalGaussianToStandardBackwardUnchecked(dMu, dLogSigma, mu, logSigma, scale); //                     (7') dMu += mu, dLogSigma += sigma^2 - 1
   const needDH = model.encoder !== null;
-  denseBackward(grad.logSigmaW, grad.logSigmaB, needDH ? dHlogSigma : null, dLogSigma, h, model.logSigmaHead.W, false, ws.gemm32); // (3')
-  denseBackward(grad.muW, grad.muB, needDH ? dH : null, dMu, h, model.muHead.W, false, ws.gemm32); //                            (2')
+  denseBackwardUnchecked(grad.logSigmaW, grad.logSigmaB, needDH ? dHlogSigma : null, dLogSigma, h, model.logSigmaHead.W, false, ws.gemm32); // (3')
+  denseBackwardUnchecked(grad.muW, grad.muB, needDH ? dH : null, dMu, h, model.muHead.W, false, ws.gemm32); //                            (2')
   if (needDH) {
     const a = dH.data, b = dHlogSigma.data;
     for (let i = 0; i < a.length; i++) a[i] += b[i]; //                                            (2') dH = dMu W_mu^T + dLogSigma W_s^T
-    mlpBackward(model.encoder!, ws.encoder!, grad.encoder!, dH, null); //                          (1') encoder grads
+    mlpBackwardUnchecked(model.encoder!, ws.encoder!, grad.encoder!, dH, null, false); //          (1') encoder grads
   }
   return grad;
 }
@@ -470,6 +537,6 @@ export function vaeLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng): VAEL
   checkForwardArgs('vaeLoss', model, ws, x);
   const v = ws.views(x.rows);
   rng.fillNormal(v.eps.data);
-  const t = vaeForward(model, ws, x, v.eps);
+  const t = vaeForwardUnchecked(model, ws, x);
   return { reconstruction: t.reconstruction / x.rows, kl: t.kl / x.rows, loss: t.loss / x.rows };
 }

@@ -4,10 +4,11 @@
  * insensitive to the scale of the gradient apart from its eps), Adam from lib/optim.
  */
 import { progressReporter, type ProgressInfo } from '../progress/index.js';
+import { fillNormalUnchecked } from '../random/kernels.js';
 import type { Rng } from '../random/index.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
 import { Adam, shufflePermutation, type Optimizer } from '../optim/index.js';
-import { VAE, VAEGradient, VAEWorkspace, vaeBackward, vaeForward } from './model.js';
+import { VAE, VAEGradient, VAEWorkspace, vaeBackwardUnchecked, vaeForwardUnchecked } from './model.js';
 import { checkCount, checkMatrix32, describe } from './validate.js';
 
 /** What one epoch of {@link trainVAE} measured. Losses are per data point (sums / rows). */
@@ -190,11 +191,11 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
       const x = n - b * B >= B ? batchFull : (batchRest as Matrix);
       gatherRows(x, data, order, b * B);
       const v = ws.views(x.rows);
-      rng.fillNormal(v.eps.data); // eps ~ N(0, I), one row per data point
-      const t = vaeForward(model, ws, x, v.eps);
+      fillNormalUnchecked(rng, v.eps.data, 0, 1); // eps ~ N(0, I), one row per data point
+      const t = vaeForwardUnchecked(model, ws, x);
       const where = `step ${step} (epoch ${epoch}, batch ${b + 1}/${nBatches})`;
       if (!Number.isFinite(t.loss)) reportNonFinite(fn, model, ws, null, where);
-      vaeBackward(model, ws, grad, 1); // gradient of the batch's summed loss
+      vaeBackwardUnchecked(model, ws, grad, 1); // gradient of the batch's summed loss
       for (let i = 0; i < params.length; i++) opt.step(params[i], grads[i]);
       sumLoss += t.loss; sumRec += t.reconstruction; sumKl += t.kl;
       if (progress !== null) progress.update(step, note);
@@ -232,15 +233,17 @@ export function evaluateLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng):
   const fn = 'evaluateLoss';
   if (!(model instanceof VAE)) throw new TypeError(`${fn}: model must be a VAE, got ${describe(model)}`);
   checkMatrix32(fn, 'x', x);
+  if (x.cols !== model.inputSize) throw new RangeError(`${fn}: x is ${x.rows}x${x.cols} but the VAE takes ${model.inputSize} inputs per row`);
   if (!(ws instanceof VAEWorkspace) || !ws.fits(model)) throw new TypeError(`${fn}: ws must be a VAEWorkspace made for this model`);
+  if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).fillNormal !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
   let R = 0, K = 0;
   const D = model.inputSize;
   for (let start = 0; start < x.rows; start += ws.maxRows) {
     const rows = Math.min(ws.maxRows, x.rows - start);
     const xb: Matrix = { rows, cols: D, data: x.data.subarray(start * D, (start + rows) * D) };
     const v = ws.views(rows);
-    rng.fillNormal(v.eps.data);
-    const t = vaeForward(model, ws, xb, v.eps);
+    fillNormalUnchecked(rng, v.eps.data, 0, 1);
+    const t = vaeForwardUnchecked(model, ws, xb);
     R += t.reconstruction; K += t.kl;
   }
   return { loss: (R + K) / x.rows, reconstruction: R / x.rows, kl: K / x.rows };

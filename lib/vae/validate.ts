@@ -3,21 +3,11 @@
  * Every message names the function, the argument and the offending value or shapes.
  */
 import { shapeOf, type Matrix } from '../linalg/matrix.js';
-import { describe } from '../checks/index.js';
+import { checkMatrix32, describe } from '../checks/index.js';
 
-/** A short description of a value for error messages (the one of lib/checks). */
-export { describe };
+/** The float32 matrix check and the description of a bad value, shared by every module (lib/checks). */
+export { checkMatrix32, describe };
 
-/** Throws a TypeError unless `m` is a float32 Matrix of consistent size. */
-export function checkMatrix32(fn: string, what: string, m: unknown): asserts m is Matrix {
-  const x = m as Matrix;
-  if (x === null || typeof x !== 'object' || !(x.data instanceof Float32Array) || typeof x.rows !== 'number' || typeof x.cols !== 'number') {
-    throw new TypeError(`${fn}: ${what} must be a Matrix with Float32Array data, got ${describe(m)}`);
-  }
-  if (x.data.length !== x.rows * x.cols) {
-    throw new RangeError(`${fn}: ${what} is ${shapeOf(x)} but its data has length ${x.data.length}`);
-  }
-}
 
 /** Throws unless matrices `a` (named `aName`) and `b` have the same shape. */
 export function checkSameShape(fn: string, aName: string, a: Matrix, bName: string, b: Matrix): void {

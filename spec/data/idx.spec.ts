@@ -81,7 +81,7 @@ test('rank 0 (one value), rank 1, rank 3, zero-length dimensions, and a Buffer v
 });
 
 test('malformed: not bytes', () => {
-  throwsMsg(() => readIdx([0, 0, 8, 0] as unknown as Uint8Array), TypeError, 'readIdx: bytes must be a Uint8Array, got Array');
+  throwsMsg(() => readIdx([0, 0, 8, 0] as unknown as Uint8Array), TypeError, 'readIdx: bytes must be a Uint8Array, got Array(4)');
   throwsMsg(() => readIdx(null as unknown as Uint8Array), TypeError, 'readIdx: bytes must be a Uint8Array, got null');
 });
 

@@ -184,7 +184,7 @@ test('X-ISING bad input: constructor, setTemperature, setSpins, checkerboard, Wo
   throwsWith(() => new IsingModel({ L: 4, T: NaN, rng }), RangeError, 'got NaN');
   throwsWith(() => new IsingModel({ L: 4, T: 2, h: NaN, rng }), RangeError, 'h must be a finite number', 'got NaN');
   throwsWith(() => new IsingModel({ L: 4, T: 2, rng: {} as Rng }), TypeError, 'rng must be an Rng');
-  throwsWith(() => new IsingModel({ L: 4, T: 2, rng, start: 'hot' as 'cold' }), RangeError, "start must be 'random' or 'cold'", "got 'hot'");
+  throwsWith(() => new IsingModel({ L: 4, T: 2, rng, start: 'hot' as 'cold' }), RangeError, "start must be 'random' or 'cold'", 'got "hot"');
   const m = new IsingModel({ L: 3, T: 2, rng });
   throwsWith(() => m.setTemperature(-2), RangeError, 'IsingModel.setTemperature', 'got -2');
   throwsWith(() => m.setSpins([1, 1, 1]), RangeError, 'IsingModel.setSpins', 'length N = 9', 'got 3');
@@ -192,7 +192,7 @@ test('X-ISING bad input: constructor, setTemperature, setSpins, checkerboard, Wo
   throwsWith(() => m.setSpins([1, 1, 1, 1, 1, 1, 1, 1, 2]), RangeError, 'spins[8]', 'got 2');
   throwsWith(() => m.setSpins(null as unknown as number[]), TypeError, 'IsingModel.setSpins');
   throwsWith(() => m.checkerboardSweep(), RangeError, 'IsingModel.checkerboardSweep', 'even L', 'got L = 3');
-  throwsWith(() => new IsingModel({ L: 4, T: 2, rng }).checkerboardSweep('gibbs' as 'heatbath'), RangeError, "kind must be 'metropolis' or 'heatbath'", "got 'gibbs'");
+  throwsWith(() => new IsingModel({ L: 4, T: 2, rng }).checkerboardSweep('gibbs' as 'heatbath'), RangeError, "kind must be 'metropolis' or 'heatbath'", 'got "gibbs"');
   throwsWith(() => new IsingModel({ L: 4, T: 2, h: 0.1, rng }).wolffStep(), RangeError, 'IsingModel.wolffStep', 'needs h = 0', 'got h = 0.1');
   throwsWith(() => m.siteFlipProbability(9, 'metropolis'), RangeError, 'site must be an integer in [0, 8]', 'got 9');
   throwsWith(() => m.siteFlipProbability(0, 'wolff' as 'heatbath'), RangeError, "rule must be 'metropolis' or 'heatbath'");

@@ -86,7 +86,7 @@ test('gemv errors: shapes, aliasing, types', () => {
   assert.throws(() => gemv(x, sq, x), /gemv: out aliases x/);
   assert.throws(() => gemv(sq.data.subarray(0, 4), sq, new Float32Array(4)), /gemv: out aliases a/);
   assert.throws(() => gemv(new Float64Array(3) as unknown as Float32Array, a, x), (e: Error) =>
-    e instanceof TypeError && e.message === 'gemv: out must be a Float32Array, got Float64Array');
+    e instanceof TypeError && e.message === 'gemv: out must be a Float32Array, got Float64Array(3)');
   assert.throws(() => gemv(new Float32Array(3), a, x, { alpha: Number.NaN }), /gemv: alpha must be a finite number, got NaN/);
 });
 
@@ -158,7 +158,7 @@ test('axpy, scale, dot errors: lengths, types, partial overlap', () => {
   assert.throws(() => dot(new Float32Array(2), new Float32Array(3)), (e: Error) =>
     e instanceof RangeError && e.message === 'dot: x has length 2 but y has length 3');
   assert.throws(() => dot([1, 2] as unknown as Float32Array, new Float32Array(2)), (e: Error) =>
-    e instanceof TypeError && e.message === 'dot: x must be a Float32Array or Float64Array, got Array');
+    e instanceof TypeError && e.message === 'dot: x must be a Float32Array or Float64Array, got Array(2)');
   assert.throws(() => axpy(new Float32Array(2), 1, new Float32Array(3)), /axpy: out has length 2 but x has length 3/);
   assert.throws(() => axpy(new Float32Array(2), Infinity, new Float32Array(2)), /axpy: alpha must be a finite number, got Infinity/);
   const buf = new Float32Array(5);

@@ -224,9 +224,9 @@ test('bad input: length mismatch, mixed or wrong types, partial overlap — mess
     assert.throws(() => f(new Float32Array(3), new Float32Array(4)), (e: Error) =>
       e instanceof RangeError && e.message === `${f.name}: out has length 3 but x has length 4`);
     assert.throws(() => (f as unknown as (o: unknown, x: unknown) => unknown)(new Float64Array(2), new Float32Array(2)), (e: Error) =>
-      e instanceof TypeError && e.message === `${f.name}: out is a Float64Array but x is a Float32Array (they must be the same type)`);
+      e instanceof TypeError && e.message === `${f.name}: out is a Float64Array(2) but x is a Float32Array(2) (they must be the same type)`);
     assert.throws(() => (f as unknown as (o: unknown, x: unknown) => unknown)(new Float32Array(2), [1, 2]), (e: Error) =>
-      e instanceof TypeError && e.message === `${f.name}: x must be a Float32Array or Float64Array, got Array`);
+      e instanceof TypeError && e.message === `${f.name}: x must be a Float32Array or Float64Array, got Array(2)`);
     assert.throws(() => (f as unknown as (o: unknown, x: unknown) => unknown)(null, new Float32Array(2)), (e: Error) =>
       e instanceof TypeError && e.message === `${f.name}: out must be a Float32Array or Float64Array, got null`);
     const buf = new Float32Array(10);
@@ -277,7 +277,7 @@ test('logSumExp does not overflow: [1e4, 1e4] = 1e4 + ln 2, [1000, 1000] = 1000 
   assert.throws(() => logSumExp(null as unknown as number[]), (e: Error) =>
     e instanceof TypeError && e.message === 'logSumExp: x must be an array of numbers, got null');
   assert.throws(() => logSumExp(5 as unknown as number[]), (e: Error) =>
-    e instanceof TypeError && e.message === 'logSumExp: x must be an array of numbers, got number');
+    e instanceof TypeError && e.message === 'logSumExp: x must be an array of numbers, got 5');
 });
 
 test('logAddExp(a, b) = log(e^a + e^b) without overflow', () => {

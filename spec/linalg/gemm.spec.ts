@@ -237,7 +237,7 @@ test('gemm rejects wrong types and bad options with messages naming them', () =>
     e instanceof RangeError && e.message === 'gemm: alpha must be a finite number, got NaN');
   assert.throws(() => gemm(zeros(2, 2), zeros(2, 2), zeros(2, 2), { beta: Infinity }), /gemm: beta must be a finite number, got Infinity/);
   assert.throws(() => gemm(zeros(2, 2), zeros(2, 2), zeros(2, 2), { transA: 1 as unknown as boolean }), (e: Error) =>
-    e instanceof TypeError && e.message === 'gemm: transA must be a boolean, got number');
+    e instanceof TypeError && e.message === 'gemm: transA must be a boolean, got 1');
 });
 
 test('backend sgemm honours offsets and leading dimensions (sub-blocks of larger arrays)', () => {

@@ -289,12 +289,12 @@ test('bad input: learning rate, decay rates, eps, lengths and types name functio
   throwsMsg(() => sgdStep(p, g, NaN), RangeError, 'sgdStep: lr must be a positive finite number, got NaN');
   throwsMsg(() => sgdStep(p, g, Infinity), RangeError, 'sgdStep: lr must be a positive finite number, got Infinity');
   throwsMsg(() => sgdStep(p, new Float32Array(4), 0.1), RangeError, 'sgdStep: grads has length 4 but params has length 3');
-  throwsMsg(() => sgdStep([1, 2, 3] as unknown as Float32Array, g, 0.1), TypeError, 'sgdStep: params must be a Float32Array or Float64Array, got Array');
+  throwsMsg(() => sgdStep([1, 2, 3] as unknown as Float32Array, g, 0.1), TypeError, 'sgdStep: params must be a Float32Array or Float64Array, got Array(3)');
   throwsMsg(() => momentumStep(p, g, new Float32Array(3), 0.1, 1), RangeError, 'momentumStep: gamma must be in [0, 1), got 1');
   throwsMsg(() => momentumStep(p, g, new Float32Array(3), 0.1, -0.5), RangeError, 'momentumStep: gamma must be in [0, 1), got -0.5');
   throwsMsg(() => momentumStep(p, g, new Float32Array(2), 0.1, 0.9), RangeError, 'momentumStep: velocity has length 2 but params has length 3');
   throwsMsg(() => adagradStep(p, g, new Float32Array(3), 0.1, 0), RangeError, 'adagradStep: eps must be a positive finite number, got 0');
-  throwsMsg(() => adagradStep(p, g, new Int32Array(3) as unknown as Float32Array, 0.1), TypeError, 'adagradStep: sumSquares must be a Float32Array or Float64Array, got Int32Array');
+  throwsMsg(() => adagradStep(p, g, new Int32Array(3) as unknown as Float32Array, 0.1), TypeError, 'adagradStep: sumSquares must be a Float32Array or Float64Array, got Int32Array(3)');
   throwsMsg(() => rmspropStep(p, g, new Float32Array(3), 0.1, 1.5), RangeError, 'rmspropStep: rho must be in [0, 1), got 1.5');
   throwsMsg(() => rmspropStep(p, g, new Float32Array(3), 0.1, 0.9, -1e-8), RangeError, 'rmspropStep: eps must be a positive finite number, got -1e-8');
   const s = createAdamState(3);

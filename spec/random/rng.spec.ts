@@ -281,7 +281,7 @@ test('bad input: constructor and fromState', () => {
   assert.throws(() => new Rng(-1), (e: Error) => e instanceof RangeError && /seed .* got -1$/.test(e.message));
   assert.throws(() => new Rng(2 ** 32), (e: Error) => e instanceof RangeError && /got 4294967296$/.test(e.message));
   assert.throws(() => new Rng(NaN), (e: Error) => e instanceof RangeError && /got NaN$/.test(e.message));
-  assert.throws(() => new Rng('7' as unknown as number), (e: Error) => e instanceof TypeError && e.message === "new Rng: seed must be a number, got string '7'");
+  assert.throws(() => new Rng('7' as unknown as number), (e: Error) => e instanceof TypeError && e.message === 'new Rng: seed must be a number, got "7"');
   assert.throws(() => Rng.fromState([1, 2, 3]), (e: Error) => e instanceof RangeError && e.message === 'Rng.fromState: words must have 4 entries, got 3');
   assert.throws(() => Rng.fromState([0, 0, 0, 0]), (e: Error) => e instanceof RangeError && /must not be all zero.*got \[0, 0, 0, 0\]/.test(e.message));
   assert.throws(() => Rng.fromState([1, 2, 3, -1]), (e: Error) => e instanceof RangeError && e.message === 'Rng.fromState: words[3] must be an integer in [0, 2^32 - 1], got -1');
@@ -313,7 +313,7 @@ test('bad input: int, bernoulli, normal, categorical, permutation, shuffle', () 
   range(() => rng.categorical([1e308, 1e308]), 'categorical: the sum of the weights overflows (Infinity)');
   range(() => rng.permutation(-1), 'permutation: n must be an integer in [0, 2^31 - 1], got -1');
   range(() => rng.permutation(2.5), 'permutation: n must be an integer in [0, 2^31 - 1], got 2.5');
-  assert.throws(() => rng.int('3' as unknown as number), (e: Error) => e instanceof TypeError && e.message === "int: n must be a number, got string '3'");
+  assert.throws(() => rng.int('3' as unknown as number), (e: Error) => e instanceof TypeError && e.message === 'int: n must be a number, got "3"');
   assert.throws(() => rng.shuffle(null as unknown as number[]), (e: Error) => e instanceof TypeError && /shuffle: array must be/.test(e.message));
   // Nothing above drew a word.
   assert.equal(rng.state(), before);
@@ -334,8 +334,8 @@ test('bad input: fills name the argument and leave the generator untouched', () 
   range(() => rng.fillBernoulli(out, new Float32Array([0.1, 0.2, 1.5, 0.3])), 'fillBernoulli: probs[2] must be in [0, 1], got 1.5');
   range(() => rng.fillBernoulli(out, new Float32Array([0.1, NaN, 0.5, 0.3])), 'fillBernoulli: probs[1] must be in [0, 1], got NaN');
   range(() => rng.fillBernoulli(out, new Float32Array(3)), 'fillBernoulli: out has length 4 but probs has length 3');
-  assert.throws(() => rng.fillUniform(new Float64Array(4) as unknown as Float32Array), (e: Error) => e instanceof TypeError && e.message === 'fillUniform: out must be a Float32Array, got Float64Array');
-  assert.throws(() => rng.fillNormal([0, 0] as unknown as Float32Array), (e: Error) => e instanceof TypeError && e.message === 'fillNormal: out must be a Float32Array, got Array');
+  assert.throws(() => rng.fillUniform(new Float64Array(4) as unknown as Float32Array), (e: Error) => e instanceof TypeError && e.message === 'fillUniform: out must be a Float32Array, got Float64Array(4)');
+  assert.throws(() => rng.fillNormal([0, 0] as unknown as Float32Array), (e: Error) => e instanceof TypeError && e.message === 'fillNormal: out must be a Float32Array, got Array(2)');
   assert.throws(() => rng.fillBernoulli(out, [0.5, 0.5, 0.5, 0.5] as unknown as Float32Array), (e: Error) => e instanceof TypeError && /fillBernoulli: probs must be a Float32Array or Float64Array/.test(e.message));
   assert.equal(rng.state(), before);
   assert.equal(Array.from(out), [0, 0, 0, 0]);

@@ -68,7 +68,7 @@ export interface WasmGemmOptions {
 }
 
 /** Default blocking, measured on the 2-core reference machine (docs/wasm.md, "Blocking"). */
-export const defaultWasmGemmOptions: Required<WasmGemmOptions> = { kc: 256, mc: 128, nc: 2048 };
+const defaultWasmGemmOptions: Required<WasmGemmOptions> = { kc: 256, mc: 128, nc: 2048 };
 
 function checkBlock(name: string, value: number, multiple: number): void {
   if (!Number.isInteger(value) || value <= 0 || value % multiple !== 0) {

@@ -28,9 +28,8 @@
  *                exp:     p = 1 + r + r²(c2 + c3 r + c4 r² + c5 r³ + c6 r⁴), degree 6,
  *                         relative error 3.8e-9 = 2^-28, negligible beside float32 rounding;
  *                sigmoid: p = 1 + r(c1 + r(c2 + r(c3 + r(c4 + r c5)))), degree 5, relative error
- *                         9.4e-8 = 2^-23.3, two instructions fewer (7 % faster end to end);
- *                         option `sigmoidDegree: 6` uses exp's polynomial instead. Measured
- *                         maxima over all float32 inputs are in docs/wasm.md.
+ *                         9.4e-8 = 2^-23.3, two instructions fewer (7 % faster end to end than
+ *                         exp's degree 6). Measured maxima over all float32 inputs are in docs/wasm.md.
  *   4. 2^k     exp: from exponent bits, in two halves so that subnormal and near-overflow results
  *              need no special path: k1 = floor(k/2), k2 = k - k1 are both in [-75, 64], so
  *              2^k1 and 2^k2 are normal floats with bits (127 + k_i) << 23, and
@@ -96,33 +95,18 @@ export const EXP_KERNEL_CONSTANTS = {
   UNDERFLOW_X: -103.97207641601562,
 } as const;
 
-/** Options of the kernel builder, used by the measurements in docs/wasm.md. */
-export interface ElementwiseKernelOptions {
-  /**
-   * Keep the vector constants in locals set before the loop (true, default) or emit a
-   * `v128.const` at every use (false).
-   */
-  hoistConstants?: boolean;
-  /**
-   * Degree of sigmoid's polynomial for e^r: 5 (default; max error over all float32 inputs
-   * 2^-21.79) or 6 (the exp kernel's polynomial; 2^-22.43, about 7 % slower). See docs/wasm.md.
-   */
-  sigmoidDegree?: 5 | 6;
-}
-
 const i32 = ValType.i32;
 const v128 = ValType.v128;
 const f32 = ValType.f32;
 
-/** A value that is emitted on demand: either a local holding the splatted constant or a v128.const. */
+/** A value that is emitted on demand: a local holding the splatted constant. */
 type Const = () => void;
 
 /**
- * Returns an emitter of the constant `value` in all four lanes: with hoisting, a local set once
- * at the top of the function (code emitted now, before the loop), else an inline v128.const.
+ * Returns an emitter of the constant `value` in all four lanes: a local set once at the top of
+ * the function (code emitted now, before the loop), read at every use.
  */
-function vectorConstant(f: FunctionBody, value: number, hoist: boolean): Const {
-  if (!hoist) return () => { f.f32x4Const(value, value, value, value); };
+function vectorConstant(f: FunctionBody, value: number): Const {
   const local = f.addLocal(v128);
   f.f32x4Const(value, value, value, value).localSet(local);
   return () => { f.localGet(local); };
@@ -158,17 +142,17 @@ interface ExpConstants {
   degree: 5 | 6;
 }
 
-function expConstants(f: FunctionBody, hoist: boolean, nonPositive: boolean, degree: 5 | 6): ExpConstants {
+function expConstants(f: FunctionBody, nonPositive: boolean, degree: 5 | 6): ExpConstants {
   const K = EXP_KERNEL_CONSTANTS;
   return {
-    log2e: vectorConstant(f, K.LOG2E, hoist),
-    shift: vectorConstant(f, nonPositive ? K.SHIFT_NONPOSITIVE : K.SHIFT, hoist),
-    scaleDown: nonPositive ? vectorConstant(f, 2 ** -65, hoist) : undefined,
+    log2e: vectorConstant(f, K.LOG2E),
+    shift: vectorConstant(f, nonPositive ? K.SHIFT_NONPOSITIVE : K.SHIFT),
+    scaleDown: nonPositive ? vectorConstant(f, 2 ** -65) : undefined,
     degree,
-    c1: vectorConstant(f, K.C1, hoist),
-    c2: vectorConstant(f, K.C2, hoist),
-    one: vectorConstant(f, 1, hoist),
-    p: (degree === 5 ? K.P5 : K.P).map((c) => vectorConstant(f, c, hoist)),
+    c1: vectorConstant(f, K.C1),
+    c2: vectorConstant(f, K.C2),
+    one: vectorConstant(f, 1),
+    p: (degree === 5 ? K.P5 : K.P).map((c) => vectorConstant(f, c)),
   };
 }
 
@@ -216,14 +200,14 @@ function emitExpCore(f: FunctionBody, c: ExpConstants, z: number, t: { y: number
 /**
  * Emits `exp(ptr, n)`: e^x in place for the n floats at byte address ptr (whole blocks).
  */
-function emitExp(hoist: boolean): FunctionBody {
+function emitExp(): FunctionBody {
   const K = EXP_KERNEL_CONSTANTS;
   const f = new FunctionBody([i32, i32], []);
   const ptr = 0, n = 1;
-  const c = expConstants(f, hoist, false, 6);
-  const inf = vectorConstant(f, Infinity, hoist);
-  const over = vectorConstant(f, K.OVERFLOW_X, hoist);
-  const under = vectorConstant(f, K.UNDERFLOW_X, hoist);
+  const c = expConstants(f, false, 6);
+  const inf = vectorConstant(f, Infinity);
+  const over = vectorConstant(f, K.OVERFLOW_X);
+  const under = vectorConstant(f, K.UNDERFLOW_X);
   const x = f.addLocal(v128);
   const t = { y: f.addLocal(v128), k: f.addLocal(v128), r: f.addLocal(v128), q: f.addLocal(v128) };
   blockLoop(f, [ptr], n, (offset) => {
@@ -245,13 +229,13 @@ function emitExp(hoist: boolean): FunctionBody {
 /**
  * Emits `sigmoid(ptr, n)`: s = (x < 0 ? e : 1) / (1 + e), e = e^-|x|, in place.
  */
-function emitSigmoid(hoist: boolean, degree: 5 | 6): FunctionBody {
+function emitSigmoid(): FunctionBody {
   const f = new FunctionBody([i32, i32], []);
   const ptr = 0, n = 1;
-  const c = expConstants(f, hoist, true, degree);
-  const lo = vectorConstant(f, EXP_KERNEL_CONSTANTS.LO, hoist);
-  const sign = vectorConstant(f, -0, hoist); // 0x80000000 in each lane
-  const zero = vectorConstant(f, 0, hoist);
+  const c = expConstants(f, true, 5);
+  const lo = vectorConstant(f, EXP_KERNEL_CONSTANTS.LO);
+  const sign = vectorConstant(f, -0); // 0x80000000 in each lane
+  const zero = vectorConstant(f, 0);
   const x = f.addLocal(v128), z = f.addLocal(v128), e = f.addLocal(v128);
   const t = { y: f.addLocal(v128), k: f.addLocal(v128), r: f.addLocal(v128), q: f.addLocal(v128) };
   blockLoop(f, [ptr], n, (offset) => {
@@ -339,13 +323,12 @@ function emitAddRowVector(): FunctionBody {
  * WebAssembly.validate(bytes); // true on engines with fixed-width SIMD
  * ```
  */
-export function buildElementwiseKernelModule(initialPages = 1, options: ElementwiseKernelOptions = {}): Uint8Array<ArrayBuffer> {
-  const hoist = options.hoistConstants ?? true;
+export function buildElementwiseKernelModule(initialPages = 1): Uint8Array<ArrayBuffer> {
   return buildModule({
     memory: { initial: initialPages, exportName: 'memory' },
     functions: [
-      { exportName: 'exp', body: emitExp(hoist) },
-      { exportName: 'sigmoid', body: emitSigmoid(hoist, options.sigmoidDegree ?? 5) },
+      { exportName: 'exp', body: emitExp() },
+      { exportName: 'sigmoid', body: emitSigmoid() },
       { exportName: 'addRowVector', body: emitAddRowVector() },
     ],
   });

@@ -20,14 +20,14 @@
  *    spec/exhaustive/wasm-exp-all.ts); exactly +Infinity for x > 88.72283172607422 and exactly 0
  *    for x < -103.97207641601562; subnormal results within 2^-147 absolute.
  *  - sigmoid: |s - σ(x)| <= 2^-21 · max(σ(x), 2^-126), no NaN for any non-NaN x (all 2^32 inputs
- *    checked; measured maximum 2^-21.79, or 2^-22.43 with the option `sigmoidDegree: 6`).
+ *    checked; measured maximum 2^-21.79).
  *  - addRowVector: exact (one correctly rounded float32 add per element, as the TS kernel).
  *
  * Browser-safe: only the standard `WebAssembly` global, no Node built-ins.
  */
 import { wasmSimdSupported } from './backend.js';
 import {
-  BLOCK, buildElementwiseKernelModule, type AddRowVectorKernel, type ElementwiseKernelOptions, type UnaryKernel,
+  BLOCK, buildElementwiseKernelModule, type AddRowVectorKernel, type UnaryKernel,
 } from './elementwise-kernel.js';
 
 /** Bytes per 64 KiB wasm page. */
@@ -47,7 +47,7 @@ const MAX_BYTES = 2 ** 31;
 export const DEFAULT_ELEMENTWISE_CHUNK = 16384;
 
 /** Options of {@link createWasmElementwise}. */
-export interface WasmElementwiseOptions extends ElementwiseKernelOptions {
+export interface WasmElementwiseOptions {
   /** Floats per chunk; a positive multiple of 8. Default {@link DEFAULT_ELEMENTWISE_CHUNK}. */
   chunk?: number;
 }
@@ -256,7 +256,7 @@ function initialPages(chunk: number): number {
  */
 export function createWasmElementwise(options: WasmElementwiseOptions = {}): WasmElementwise {
   const chunk = resolveChunk('createWasmElementwise', options);
-  const module = new WebAssembly.Module(buildElementwiseKernelModule(initialPages(chunk), options));
+  const module = new WebAssembly.Module(buildElementwiseKernelModule(initialPages(chunk)));
   return new WasmElementwise(new WebAssembly.Instance(module, {}), chunk);
 }
 
