@@ -8,7 +8,8 @@
  */
 import type { EnergyModel } from '../mcmc/index.js';
 import { matrix, matrix64 } from '../linalg/matrix.js';
-import { checkMLP, createWorkspace, mlpBackward, mlpForward, type MLP, type NNMatrix } from '../nn/index.js';
+import { checkMLP } from '../nn/mlp.js';
+import { createWorkspace, mlpBackward, mlpForward, type MLP, type NNMatrix } from '../nn/index.js';
 
 /**
  * Throws unless `net` can be an energy: one output, identity output layer.

@@ -3,15 +3,25 @@
  * losses as paired forward/backward kernels, the MLP that chains them, initialization, one
  * training step, and a finite-difference gradient check. See docs/nn.md.
  */
-export * from './model.js';
+export {
+  type NNMatrix, type NNVector, type VectorOf, type Precision, type Activation, type DenseLayer, type MLP, type MLPGradient,
+} from './model.js';
 export * from './activations.js';
 export * from './dense.js';
 export * from './losses.js';
-export * from './init.js';
-export * from './mlp.js';
-export * from './train-step.js';
+export {
+  initWeights, type InitScheme,
+} from './init.js';
+export {
+  createMLP, mlpParameterCount, mlpParameters, createGradient, gradientArrays, MLPWorkspace, createWorkspace, mlpForward, mlpBackward, mlpPredict, type MLPOptions,
+} from './mlp.js';
+export {
+  trainStep, type TrainStepOptions,
+} from './train-step.js';
 export * from './gradcheck.js';
 export * from './scalar.js';
 export * from './value.js';
-export * from './io.js';
+export {
+  saveMLP, loadMLP,
+} from './io.js';
 export * from './train.js';

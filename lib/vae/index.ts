@@ -9,4 +9,6 @@ export * from './model.js';
 export * from './evaluate.js';
 export * from './train.js';
 export * from './autoencoder.js';
-export * from './io.js';
+export {
+  saveVAE, loadVAE,
+} from './io.js';

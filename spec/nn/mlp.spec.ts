@@ -4,9 +4,9 @@ import { Rng } from '../../lib/random/index.js';
 import { matrix64, zeros, zeros64, type Matrix64 } from '../../lib/linalg/index.js';
 import { Adam, SGD } from '../../lib/optim/index.js';
 import {
-  ACTIVATIONS, createGradient, createMLP, createWorkspace, gradcheck, gradientArrays, initWeights, lossBackward, lossForward,
-  mlpBackward, mlpForward, mlpParameterCount, mlpParameters, mlpPredict, mseBackward, mseForward, trainStep, type Activation, type LossName,
+  createGradient, createMLP, createWorkspace, gradcheck, gradientArrays, initWeights, lossBackward, lossForward, mlpBackward, mlpForward, mlpParameterCount, mlpParameters, mlpPredict, mseBackward, mseForward, trainStep, type Activation, type LossName,
 } from '../../lib/nn/index.js';
+import { ACTIVATIONS } from '../../lib/nn/model.js';
 import { throwsMsg, throwsWith } from '../assert-error.js';
 import { maxRelDiff, randn64, to32 } from './helpers.js';
 
