@@ -7,6 +7,7 @@
 import { blockingError } from '../mcmc/diagnostics.js';
 import { IsingModel } from './model.js';
 import { progressReporter, type ProgressOptions } from '../progress/index.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** The update used by {@link runIsing}. 'checkerboard' is the Metropolis rule in checkerboard order. */
 export type IsingUpdate = 'metropolis' | 'heatbath' | 'checkerboard' | 'wolff';
@@ -84,6 +85,7 @@ export function runIsing(model: IsingModel, options: RunIsingOptions): IsingRun 
   const fn = 'runIsing';
   if (!(model instanceof IsingModel)) throw new TypeError(`${fn}: model must be an IsingModel, got ${model === null ? 'null' : typeof model}`);
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be { samples, thermalize?, update?, sweepsPerSample?, clustersPerSample? }, got ${String(options)}`);
+  checkOptionKeys(fn, options, ['samples', 'thermalize', 'update', 'sweepsPerSample', 'clustersPerSample', 'progress', 'onProgress']);
   const samples = checkCount(fn, 'samples', options.samples, 1);
   const thermalize = checkCount(fn, 'thermalize', options.thermalize ?? 0, 0);
   const sweepsPerSample = checkCount(fn, 'sweepsPerSample', options.sweepsPerSample ?? 1, 1);

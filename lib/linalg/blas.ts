@@ -18,6 +18,7 @@
 import { type Matrix, shapeOf } from './matrix.js';
 import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
 import { addRowVectorUnchecked } from './kernels.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** A vector argument of `dot`, `axpy` and `scale`. */
 export type FloatVector = Float32Array | Float64Array;
@@ -101,6 +102,7 @@ export function gemv(out: Float32Array, a: Matrix, x: Float32Array, opts?: GemvO
   if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
     throw new TypeError(`gemv: opts must be an object { trans?, alpha?, beta? }, got ${typeName(opts)}`);
   }
+  checkOptionKeys('gemv', opts, ['trans', 'alpha', 'beta']);
   const trans = opts?.trans ?? false;
   const alpha = opts?.alpha ?? 1;
   const beta = opts?.beta ?? 0;

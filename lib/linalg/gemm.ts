@@ -16,6 +16,7 @@
 import { type Matrix, type Matrix64, shapeOf } from './matrix.js';
 import { gemmUnchecked } from './kernels.js';
 import { checkMatrix, overlaps, typeName } from './gemm-checks.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 export { availableBackends, getBackend, setBackend, type BackendName, type LinalgBackend } from './backend.js';
 
@@ -38,10 +39,14 @@ interface ResolvedOptions {
   beta: number;
 }
 
+/** The keys of {@link GemmOptions}. */
+export const GEMM_OPTION_KEYS: readonly string[] = ['transA', 'transB', 'alpha', 'beta'];
+
 function resolveOptions(fn: string, opts: GemmOptions | undefined): ResolvedOptions {
   if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
     throw new TypeError(`${fn}: opts must be an object { transA?, transB?, alpha?, beta? }, got ${typeName(opts)}`);
   }
+  checkOptionKeys(fn, opts, GEMM_OPTION_KEYS);
   const o = opts ?? {};
   const transA = o.transA ?? false;
   const transB = o.transB ?? false;

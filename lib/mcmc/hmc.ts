@@ -10,6 +10,7 @@ import type { Rng } from '../random/index.js';
 import type { Sampler, SamplerChain } from './sampler.js';
 import { acceptOrStay, logAcceptance } from './metropolis.js';
 import { checkCount, checkStart, checkStepSize, checkTarget, type LogDensity } from './target.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /**
  * L leapfrog steps of size ε (Neal 2011, eqs. 5.18–5.20), in place:
@@ -134,6 +135,7 @@ class HmcChain implements SamplerChain, HmcState {
  */
 export function hmcSampler(options: { stepSize?: number; leapfrogSteps?: number; targetAcceptance?: number; jitter?: number } = {}): Sampler {
   if (options === null || typeof options !== 'object') throw new TypeError(`hmcSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
+  checkOptionKeys('hmcSampler', options, ['stepSize', 'leapfrogSteps', 'targetAcceptance', 'jitter']);
   if (options.stepSize !== undefined) checkStepSize('hmcSampler', 'stepSize', options.stepSize);
   const steps = options.leapfrogSteps ?? 10;
   checkCount('hmcSampler', 'leapfrogSteps', steps, 1);

@@ -13,6 +13,7 @@ import type { Sampler, SamplerChain } from './sampler.js';
 import type { EnergyModel } from './energy.js';
 import { acceptOrStay, logAcceptance } from './metropolis.js';
 import { checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /**
  * N-LANG-01  One unadjusted Langevin step on an energy model (N-EBM-08):
@@ -96,6 +97,7 @@ class UlaChain implements SamplerChain {
  */
 export function ulaSampler(options: { stepSize: number }): Sampler {
   if (options === null || typeof options !== 'object') throw new TypeError(`ulaSampler: options must be an object { stepSize }, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
+  checkOptionKeys('ulaSampler', options, ['stepSize']);
   if (options.stepSize === undefined) {
     throw new TypeError('ulaSampler: options.stepSize (the step λ of N-LANG-01) is required; ULA is never adapted');
   }
@@ -211,6 +213,7 @@ class MalaChain implements SamplerChain, MalaState {
  */
 export function malaSampler(options: { stepSize?: number; targetAcceptance?: number } = {}): Sampler {
   if (options === null || typeof options !== 'object') throw new TypeError(`malaSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
+  checkOptionKeys('malaSampler', options, ['stepSize', 'targetAcceptance']);
   if (options.stepSize !== undefined) checkStepSize('malaSampler', 'stepSize', options.stepSize);
   const targetAcceptance = options.targetAcceptance ?? 0.574;
   if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`malaSampler: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);

@@ -9,6 +9,7 @@ import type { Rng } from '../random/index.js';
 import type { Matrix64 } from '../linalg/index.js';
 import type { Sampler, SamplerChain } from './sampler.js';
 import { checkCount, checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /**
  * N-MH-06  log of the Metropolis–Hastings acceptance, eq. (6):
@@ -122,6 +123,7 @@ function checkRealVector(fn: string, what: string, v: ArrayLike<number>, n: numb
 export function autoregressiveProposal(options: { mean: ArrayLike<number>; sd: ArrayLike<number>; rho: number }): Proposal {
   const fn = 'autoregressiveProposal';
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be { mean, sd, rho }, got ${describe(options)}`);
+  checkOptionKeys(fn, options, ['mean', 'sd', 'rho']);
   const n = options.mean?.length;
   if (typeof n !== 'number' || n < 1) throw new TypeError(`${fn}: mean must be a non-empty array of numbers, got ${describe(options.mean)}`);
   const mean = checkRealVector(fn, 'mean', options.mean, n);
@@ -252,6 +254,7 @@ class MetropolisHastingsChain implements SamplerChain, MetropolisState {
  */
 export function rwmSampler(options: { stepSize?: number; targetAcceptance?: number } = {}): Sampler {
   if (options === null || typeof options !== 'object') throw new TypeError(`rwmSampler: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
+  checkOptionKeys('rwmSampler', options, ['stepSize', 'targetAcceptance']);
   if (options.stepSize !== undefined) checkStepSize('rwmSampler', 'stepSize', options.stepSize);
   const targetAcceptance = options.targetAcceptance ?? 0.234;
   if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`rwmSampler: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);

@@ -37,6 +37,7 @@ import { checkRBM, type RBM } from './model.js';
 import { SpinRBM } from './spin.js';
 import { initVisibleBiasFromData } from './init.js';
 import { checkCount, checkMatrix32, describe } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link logPartitionAIS}. */
 export interface AISOptions {
@@ -317,6 +318,7 @@ export function prepareAIS(fn: string, rbm: RBM, options: AISOptions): { betas: 
   checkRBM(fn, rbm);
   if (rbm.kind === 'gaussian-bernoulli') throw new TypeError(`${fn}: AIS here is for binary and spin RBMs, got a gaussian-bernoulli RBM`);
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object { runs, betas, rng }, got ${describe(options)}`);
+  checkOptionKeys(fn, options, ['runs', 'betas', 'rng', 'baseRate']);
   const { runs, rng } = options;
   if (typeof runs !== 'number' || !Number.isInteger(runs) || runs < 2) throw new RangeError(`${fn}: options.runs must be an integer >= 2, got ${describe(runs)}`);
   if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).split !== 'function') throw new TypeError(`${fn}: options.rng must be an Rng, got ${describe(rng)}`);
