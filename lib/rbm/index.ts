@@ -12,8 +12,8 @@ export { BernoulliRBM } from './binary.js';
 export { SpinRBM, spinToBernoulli, bernoulliToSpin, spinEnergyOffset } from './spin.js';
 export { GaussianBernoulliRBM, type GaussianBernoulliOptions } from './gaussian.js';
 export {
-  initParameters, initVisibleBiasFromData,
-  type RBMInit, type RBMInitScheme, type RBMExplicitInit, type RBMParameters,
+  initVisibleBiasFromData,
+  type RBMInit, type RBMInitScheme, type RBMExplicitInit,
 } from './init.js';
 export { energy, logJointUnnormalized, freeEnergy } from './energy.js';
 export { hiddenInput, hiddenProbabilities, hiddenMeans, visibleInput, visibleProbabilities, visibleMean } from './conditionals.js';

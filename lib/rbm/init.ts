@@ -51,7 +51,8 @@ export const HINTON_INIT_STD = 0.01;
  *
  * @example
  * ```ts
- * import { initParameters, Rng } from 'boltzmann';
+ * import { Rng } from 'boltzmann';
+ * import { initParameters } from './init.js'; // internal: the body of BernoulliRBM.create and its siblings
  * const p = initParameters('BernoulliRBM.create', 784, 256, 'glorot-normal', new Rng(1));
  * p.W.rows; // 784
  * ```

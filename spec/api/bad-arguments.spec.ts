@@ -277,7 +277,7 @@ const PENDING = new Set<string>([
   'gibbsStep', 'gibbsSweep', 'gradcheck', 'gradientArrays',
   'greyImageFromFloats', 'harmonicOscillator', 'hiddenDistributionExact', 'hiddenInput',
   'hiddenMeans', 'hmcStep', 'identityBackward', 'identityForward',
-  'imageGrid', 'importanceSampler', 'indexOfConfiguration', 'initParameters',
+  'imageGrid', 'importanceSampler', 'indexOfConfiguration',
   'initVisibleBiasFromData', 'initWeights', 'interactionEnergy',
   'interceptColumn', 'inverseTimeDecay', 'isBarsAndStripes', 
   'isingObservables', 'klDiagonalGaussianToStandard',
