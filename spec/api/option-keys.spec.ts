@@ -12,10 +12,13 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as B from '../../lib/node.js';
 import * as BR from '../../lib/browser.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const { Rng, matrix, matrix64 } = B;
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface Row {
   /** Message prefix when it is not "<name>: " (constructors and static methods). */
@@ -178,11 +181,12 @@ const ROWS: Record<string, Row> = {
   BrowserWorkerPool: { prefix: 'BrowserWorkerPool: ', valid: {}, typo: 'threads', call: (o) => new BR.BrowserWorkerPool(o), noValidCall: 'needs module Workers in a cross-origin-isolated page' },
 };
 
-/**
- * Not in the table: progressReporter(label, total, options) reads `progress` and `onProgress` from
- * the options object of the run that calls it (runChains, runIsing, trainRBM, ...), which has its
- * own keys and has checked them; it must not refuse them.
- */
+/** Public functions with an options parameter that are not in the table, and why. */
+const EXEMPT: Record<string, string> = {
+  progressReporter: 'reads `progress` and `onProgress` from the options object of the run that calls it (runChains, runIsing, trainRBM, ...), which has its own keys and has checked them',
+  'BrowserWorkerPool.gemm': 'the browser pool cannot be built in Node; its gemm checks its options through validateGemm, as WorkerPool.gemm (a row) does',
+  VAE: 'the constructor assembles a model from parts for VAE.create and loadVAE, which check their options; users build with VAE.create (a row)',
+};
 
 /** Rows whose function returns a promise (the refusal is a rejection). */
 const ASYNC: Record<string, Row> = {
@@ -235,6 +239,41 @@ for (const [name, row] of Object.entries(ASYNC)) {
     checkRefusal(name, row, caught);
   });
 }
+
+/**
+ * Every public function, method or constructor of the entries whose parameter is named `options`
+ * or `opts` (a scan of lib/ for the declarations), keyed as the table keys them.
+ */
+function withOptionsParameter(): string[] {
+  const listed = JSON.parse(readFileSync(join(root, 'spec', 'api', 'surface.json'), 'utf8')) as Record<string, { values: string[] }>;
+  const pub = new Set(Object.values(listed).flatMap((e) => (Array.isArray(e.values) ? e.values : [])));
+  const found = new Set<string>();
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => { const p = join(dir, n); return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : []; });
+  for (const file of walk(join(root, 'lib'))) {
+    const src = readFileSync(file, 'utf8');
+    const re = /^export (?:async )?function (\w+)(?:<[^(]*>)?\(|^export (?:abstract )?class (\w+)|^ {2}(?:static |async )*(constructor|\w+)(?:<[^(]*>)?\(/gm;
+    let cls: string | null = null;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(src)) !== null) {
+      if (m[2] !== undefined) { cls = m[2]; continue; }
+      if (m[1] !== undefined) cls = null;
+      const owner = m[1] ?? cls;
+      if (owner === null || !pub.has(owner)) continue;
+      let i = re.lastIndex, depth = 1;
+      while (depth > 0 && i < src.length) { const c = src[i++]; if (c === '(') depth++; else if (c === ')') depth--; }
+      if (!/(^|[,(\s])(options|opts)\??\s*:/.test(src.slice(re.lastIndex, i - 1))) continue;
+      found.add(m[1] ?? (m[3] === 'constructor' ? cls! : `${cls}.${m[3]}`));
+    }
+  }
+  return [...found].sort();
+}
+
+test('every public function with an options parameter has a row here or an exemption with a reason', () => {
+  const covered = new Set([...Object.keys(ROWS), ...Object.keys(ASYNC), ...Object.keys(EXEMPT)]);
+  const missing = withOptionsParameter().filter((n) => !covered.has(n));
+  assert.equal(missing, [], `options parameters without a row: ${missing.join(', ')}`);
+  for (const n of Object.keys(EXEMPT)) assert.ok(withOptionsParameter().includes(n), `exempt but not found by the scan: ${n}`);
+});
 
 test('checkOptionKeys: undefined passes, a non-object is a TypeError, an unknown key a TypeError naming it and the allowed keys', async () => {
   const { checkOptionKeys } = await import('../../lib/checks/index.js');
