@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { encodePng, type DeflateMode, type PixelImage } from './io/png.js';
+import { checkOptionKeys } from './checks/index.js';
 
 /**
  * Encodes `image` as PNG (see encodePng) and writes it to `path`; returns the bytes written.
@@ -16,6 +17,7 @@ import { encodePng, type DeflateMode, type PixelImage } from './io/png.js';
  */
 export function writePng(path: string, image: PixelImage, options: { deflate?: DeflateMode } = {}): Uint8Array {
   if (typeof path !== 'string' || path === '') throw new TypeError(`writePng: path must be a non-empty string, got ${typeof path}`);
+  checkOptionKeys('writePng', options, ['deflate']);
   const bytes = encodePng(image, options);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, bytes);

@@ -7,5 +7,7 @@ export * from './index.js';
 export * from './io-node.js';
 export * from './node/pool.js';
 export * from './node/mnist.js';
-export * from './node/ais.js';
+export {
+  logPartitionAISParallel,
+} from './node/ais.js';
 export * from './node/vmc.js';

@@ -11,9 +11,9 @@
  */
 import type { BenchCase } from '../harness.js';
 import {
-  Rng, RbmWavefunction, SpinRbmState, blockGibbsSampler, cycleWorkspace, harmonicOscillator, importanceSampler, localEnergy, logPsi, metropolisSampler,
-  cholesky, choleskySolve, matrix64, srSolve, monteCarloCycle, spinFlipLogRatio, spinFlipTables, spinLocalEnergy, spinMetropolisSweep, spinTheta, spinWalker, tfimChain, type JastrowKind, type SamplerSpec, type Walker,
+  Rng, RbmWavefunction, SpinRbmState, blockGibbsSampler, harmonicOscillator, importanceSampler, localEnergy, logPsi, metropolisSampler, cholesky, choleskySolve, matrix64, srSolve, spinFlipLogRatio, spinFlipTables, spinLocalEnergy, spinMetropolisSweep, spinTheta, spinWalker, tfimChain, type JastrowKind, type SamplerSpec, type Walker,
 } from '../../lib/index.js';
+import { cycleWorkspace, monteCarloCycle } from '../../lib/vmc/samplers.js';
 
 const CYCLES = 1000;
 

@@ -79,8 +79,8 @@ for (const L of sizes) {
     const run = runIsing(model, { update: 'wolff', thermalize, samples });
     const o = isingObservables(run, model);
     pts.push({
-      T, absM: o.absMagnetizationPerSpin.value, e: o.energyPerSpin.value, c: o.heatCapacity.value, u: o.binder.value,
-      mErr: o.absMagnetizationPerSpin.error, eErr: o.energyPerSpin.error, cErr: o.heatCapacity.error, uErr: o.binder.error,
+      T, absM: o.absMagnetizationPerSpin.value, e: o.energyPerSpin.value, c: o.heatCapacityPerSpin.value, u: o.binder.value,
+      mErr: o.absMagnetizationPerSpin.error, eErr: o.energyPerSpin.error, cErr: o.heatCapacityPerSpin.error, uErr: o.binder.error,
     });
     bar.update(scan.size * temps.length + pts.length);
   }
@@ -95,7 +95,7 @@ for (const L of sizes) {
   for (const p of scan.get(L)!) {
     if (![2.0, ISING_TC, 3.0].some((T) => Math.abs(T - p.T) < 1e-9)) continue;
     const k = isingKaufman(L, p.T);
-    const eEx = k.energy / k.N, cEx = k.heatCapacity / k.N;
+    const eEx = k.energyPerSpin, cEx = k.heatCapacityPerSpin;
     console.log(`  ${String(L).padStart(2)}  ${p.T.toFixed(3)}  ${p.e.toFixed(5).padStart(10)}  ${eEx.toFixed(5).padStart(12)}  ${((p.e - eEx) / p.eErr).toFixed(1).padStart(5)}  ${p.c.toFixed(4).padStart(9)}  ${cEx.toFixed(4).padStart(10)}  ${((p.c - cEx) / p.cErr).toFixed(1).padStart(5)}`);
   }
 }
@@ -140,7 +140,7 @@ writeSvg(join(out, 'heat-capacity.svg'), linePlot({
     tcLine(0, 3),
     { x: cFine.filter((T) => T < ISING_TC), y: cFine.filter((T) => T < ISING_TC).map((T) => Math.min(3, onsagerHeatCapacityPerSpin(T))), label: 'Onsager L=∞', color: 'black' },
     { x: cFine.filter((T) => T > ISING_TC), y: cFine.filter((T) => T > ISING_TC).map((T) => Math.min(3, onsagerHeatCapacityPerSpin(T))), color: 'black' },
-    ...sizes.map((L, i) => ({ x: fine, y: fine.map((T) => isingKaufman(L, T).heatCapacity / (L * L)), label: `Kaufman L=${L}`, color: light[i] })),
+    ...sizes.map((L, i) => ({ x: fine, y: fine.map((T) => isingKaufman(L, T).heatCapacityPerSpin), label: `Kaufman L=${L}`, color: light[i] })),
     ...mc((p) => p.c, (p) => p.cErr),
   ],
 }));

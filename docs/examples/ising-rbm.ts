@@ -177,8 +177,8 @@ for (const r of rows) {
 }
 log('\n    T   C/N  MC          RBM           exact    χ  MC            RBM             train s  (CPU s)  chains s');
 for (const r of rows) {
-  log(`${r.T.toFixed(2).padStart(5)}   ${pm(r.mc.heatCapacity, 3).padEnd(13)} ${pm(r.rbm.heatCapacity, 3).padEnd(13)} ${r.exact.heatCapacity.toFixed(3)}    `
-    + `${pm(r.mc.susceptibility, r.mc.susceptibility.value < 0.1 ? 4 : 3).padEnd(15)} ${pm(r.rbm.susceptibility, r.rbm.susceptibility.value < 0.1 ? 4 : 3).padEnd(15)} ${r.time.train.wall.toFixed(1).padStart(7)}  ${r.time.train.cpu.toFixed(1).padStart(7)}  ${r.time.sample.wall.toFixed(1).padStart(7)}`);
+  log(`${r.T.toFixed(2).padStart(5)}   ${pm(r.mc.heatCapacityPerSpin, 3).padEnd(13)} ${pm(r.rbm.heatCapacityPerSpin, 3).padEnd(13)} ${r.exact.heatCapacityPerSpin.toFixed(3)}    `
+    + `${pm(r.mc.susceptibilityAbsPerSpin, r.mc.susceptibilityAbsPerSpin.value < 0.1 ? 4 : 3).padEnd(15)} ${pm(r.rbm.susceptibilityAbsPerSpin, r.rbm.susceptibilityAbsPerSpin.value < 0.1 ? 4 : 3).padEnd(15)} ${r.time.train.wall.toFixed(1).padStart(7)}  ${r.time.train.cpu.toFixed(1).padStart(7)}  ${r.time.sample.wall.toFixed(1).padStart(7)}`);
 }
 log(`\n${allWithinTarget ? 'RBM ⟨E⟩/N and ⟨|m|⟩ within 3 % of Monte Carlo at every T' : 'NOT within 3 % at every T (see the Δ columns)'}; ${totalSeconds.toFixed(0)} s in all`);
 
@@ -204,10 +204,10 @@ const deviation = (f: (o: IsingObservables) => IsingEstimate, label: string, col
 });
 const band = (y: number): PlotSeries => ({ x: [lo, hi], y: [y, y], color: '#bbbbbb', dash: true, ...(y > 0 ? { label: '± 3 % target' } : {}) });
 const plots: [string, string, string, PlotSeries[]][] = [
-  ['energy.svg', 'Energy per spin, 8×8', '⟨E⟩ / N', [exactCurve((T) => isingKaufman(L, T).energy / N), ...pair((o) => o.energyPerSpin)]],
+  ['energy.svg', 'Energy per spin, 8×8', '⟨E⟩ / N', [exactCurve((T) => isingKaufman(L, T).energyPerSpin), ...pair((o) => o.energyPerSpin)]],
   ['magnetization.svg', '⟨|m|⟩, 8×8', '⟨|M|⟩ / N', pair((o) => o.absMagnetizationPerSpin)],
-  ['heat-capacity.svg', 'Heat capacity per spin, 8×8', 'C / N', [exactCurve((T) => isingKaufman(L, T).heatCapacity / N), ...pair((o) => o.heatCapacity)]],
-  ['susceptibility.svg', 'Susceptibility per spin, 8×8', 'χ', pair((o) => o.susceptibility)],
+  ['heat-capacity.svg', 'Heat capacity per spin, 8×8', 'C / N', [exactCurve((T) => isingKaufman(L, T).heatCapacityPerSpin), ...pair((o) => o.heatCapacityPerSpin)]],
+  ['susceptibility.svg', 'Susceptibility per spin, 8×8', 'χ', pair((o) => o.susceptibilityAbsPerSpin)],
   ['deviation.svg', 'RBM − Monte Carlo, relative (± 1 SE)', '%', [band(100 * TARGET), band(-100 * TARGET),
     deviation((o) => o.energyPerSpin, '⟨E⟩/N', '#2ca02c', 'circle'), deviation((o) => o.absMagnetizationPerSpin, '⟨|m|⟩', '#9467bd', 'square')]],
 ];
@@ -218,7 +218,7 @@ if (json) {
   const est = (e: IsingEstimate) => ({ value: e.value, error: e.error });
   const figures = (o: IsingObservables) => ({
     energyPerSpin: est(o.energyPerSpin), absMagnetizationPerSpin: est(o.absMagnetizationPerSpin),
-    heatCapacity: est(o.heatCapacity), susceptibility: est(o.susceptibility),
+    heatCapacityPerSpin: est(o.heatCapacityPerSpin), susceptibilityAbsPerSpin: est(o.susceptibilityAbsPerSpin),
   });
   console.log(JSON.stringify({
     example: 'ising-rbm', L, seed, quick, settings: s, target: TARGET, allWithinTarget, totalSeconds,

@@ -29,6 +29,7 @@ import { gemmUnchecked } from '../linalg/kernels.js';
 import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize } from '../linalg/gemm-rows.js';
 import { CONTROL_FIELDS, ControlField, createOperandBuffer, ensureOperandBytes, type PoolInit } from './pool-control.js';
 import type { Matrix } from '../linalg/matrix.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link createBrowserWorkerPool}. */
 export interface BrowserWorkerPoolOptions {
@@ -99,6 +100,7 @@ export class BrowserWorkerPool {
   private failure: Error | undefined;
 
   constructor(options: BrowserWorkerPoolOptions = {}) {
+    checkOptionKeys('BrowserWorkerPool', options, ['size', 'minParallelFlop', 'workerUrl']);
     if (!browserPoolAvailable()) {
       throw new Error('BrowserWorkerPool: needs module Workers and a cross-origin-isolated page (COOP: same-origin, COEP: require-corp) for SharedArrayBuffer; use one thread here');
     }

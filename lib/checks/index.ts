@@ -49,13 +49,14 @@ export function describe(x: unknown): string {
 
 /**
  * Refuses an options object with a key outside `allowed` (a misspelt option would otherwise be
- * ignored silently): throws a RangeError naming the function, the key and the allowed keys.
- * `undefined` passes; anything but a plain object is a TypeError.
+ * ignored silently, or blamed on the option it was meant to be): throws a TypeError naming the
+ * function, the key and the allowed keys. `undefined` passes; anything but an object is a
+ * TypeError too. Every public function that takes an options object calls it first.
  *
  * @example
  * ```ts
  * checkOptionKeys('lasso', { tol: 1e-9, maxiter: 10 }, ['tol', 'maxIter']);
- * // RangeError: lasso: unknown option 'maxiter' (allowed: tol, maxIter)
+ * // TypeError: lasso: unknown option 'maxiter' (allowed: tol, maxIter)
  * ```
  */
 export function checkOptionKeys(fn: string, options: unknown, allowed: readonly string[]): void {
@@ -63,8 +64,9 @@ export function checkOptionKeys(fn: string, options: unknown, allowed: readonly 
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (allowed: ${allowed.join(', ')})`);
+  // for-in rather than Object.keys: no array per call (gemm and the samplers are called in loops)
+  for (const key in options) {
+    if (Object.hasOwn(options, key) && !allowed.includes(key)) throw new TypeError(`${fn}: unknown option '${key}' (allowed: ${allowed.join(', ')})`);
   }
 }
 

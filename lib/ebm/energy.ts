@@ -8,7 +8,8 @@
  */
 import type { EnergyModel } from '../mcmc/index.js';
 import { matrix, matrix64 } from '../linalg/matrix.js';
-import { checkMLP, createWorkspace, type MLP, type NNMatrix } from '../nn/index.js';
+import { checkMLP } from '../nn/mlp.js';
+import { createWorkspace, type MLP, type NNMatrix } from '../nn/index.js';
 import { mlpBackwardUnchecked, mlpForwardUnchecked } from '../nn/kernels.js';
 
 /**

@@ -4,7 +4,11 @@
  * with its regularizer, and training with Langevin negatives from a replay buffer (N-LANG-03).
  * See docs/ebm.md.
  */
-export * from './energy.js';
+export {
+  mlpEnergy,
+} from './energy.js';
 export * from './loss.js';
-export { ulaSettings, checkLangevinSettings, langevinChains, type LangevinSettings } from './langevin.js'; // not langevinChainsUnchecked (internal)
+export {
+  ulaSettings, langevinChains, type LangevinSettings,
+} from './langevin.js';
 export * from './train.js';

@@ -6,6 +6,7 @@
  */
 import type { PixelImage } from './png.js';
 import { niceTicks } from './svg.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Glyph rows for ' ' (32) to '~' (126), in order. */
 const GLYPHS: readonly string[] = [
@@ -171,6 +172,7 @@ export function drawText(image: PixelImage, text: string, x: number, y: number, 
   if (image === null || typeof image !== 'object' || !(image.channels === 1 || image.channels === 3) || image.data.length !== image.width * image.height * image.channels) {
     throw new TypeError(`${fn}: image must be a PixelImage { width, height, channels: 1 | 3, data } with data of length width*height*channels`);
   }
+  checkOptionKeys(fn, options, ['color', 'scale', 'background']);
   if (typeof text !== 'string') throw new TypeError(`${fn}: text must be a string, got ${typeof text}`);
   if (!Number.isInteger(x) || !Number.isInteger(y)) throw new RangeError(`${fn}: x and y must be integers, got ${x}, ${y}`);
   const scale = options.scale ?? 1;
@@ -219,6 +221,7 @@ function toChannels(fn: string, name: string, c: TextColor, channels: 1 | 3): nu
  */
 export function padImage(image: PixelImage, margins: { top?: number; right?: number; bottom?: number; left?: number; value?: TextColor }): PixelImage {
   const fn = 'padImage';
+  checkOptionKeys(fn, margins, ['top', 'right', 'bottom', 'left', 'value']);
   const m = { top: margins.top ?? 0, right: margins.right ?? 0, bottom: margins.bottom ?? 0, left: margins.left ?? 0 };
   for (const [k, v] of Object.entries(m)) if (!Number.isInteger(v) || v < 0) throw new RangeError(`${fn}: ${k} must be a non-negative integer, got ${v}`);
   const ch = image.channels;
@@ -245,6 +248,7 @@ export function padImage(image: PixelImage, margins: { top?: number; right?: num
  */
 export function withAxes(image: PixelImage, options: { x: [number, number]; y: [number, number]; xLabel?: string; yLabel?: string; title?: string; scale?: number }): PixelImage {
   const fn = 'withAxes';
+  checkOptionKeys(fn, options, ['x', 'y', 'xLabel', 'yLabel', 'title', 'scale']);
   const { x, y } = options;
   for (const [name, r] of [['x', x], ['y', y]] as const) {
     if (!Array.isArray(r) || r.length !== 2 || !Number.isFinite(r[0]) || !Number.isFinite(r[1]) || !(r[0] < r[1])) {

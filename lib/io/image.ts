@@ -5,6 +5,7 @@
 import type { AnyMatrix } from '../linalg/matrix.js';
 import type { PixelImage } from './png.js';
 import { drawText, FONT_HEIGHT, textWidth } from './font.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** What to do with values outside the display range [min, max]. */
 export type OutOfRange = 'clip' | 'throw';
@@ -49,6 +50,7 @@ export function greyImageFromFloats(
     throw new RangeError(`${fn}: values has length ${values.length} but a ${width}x${height} image needs ${width * height}`);
   }
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options { min, max } are required`);
+  checkOptionKeys(fn, options, ['min', 'max', 'outOfRange']);
   const { min, max } = options;
   const outOfRange = options.outOfRange ?? 'clip';
   if (outOfRange !== 'clip' && outOfRange !== 'throw') {
@@ -136,6 +138,7 @@ export function imageGrid(
   checkSize(fn, 'tileWidth', tileWidth);
   checkSize(fn, 'tileHeight', tileHeight);
   checkSize(fn, 'columns', columns);
+  checkOptionKeys(fn, options, ['padding', 'padValue', 'normalize', 'rowLabels', 'tileLabels', 'labelScale']);
   const padding = options.padding ?? 1;
   const padValue = options.padValue ?? 0;
   const normalize = options.normalize ?? 'per-tile';
@@ -187,6 +190,7 @@ export function imageGrid(
       }
     }
   } else if (typeof normalize === 'object' && normalize !== null) {
+    checkOptionKeys(`${fn}: normalize`, normalize, ['min', 'max']);
     checkFiniteRange(fn, normalize.min, normalize.max);
     fixedMin = normalize.min;
     fixedMax = normalize.max;

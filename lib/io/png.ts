@@ -7,7 +7,7 @@
  * RFC 1950 (zlib stream), RFC 1951 (DEFLATE: fixed Huffman codes, length and distance tables).
  * Browser-safe: functions return bytes; writing them to a file is lib/io-node.ts's job.
  */
-import { describe } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 /** An 8-bit image: `channels` = 1 (grey) or 3 (RGB), row-major, `data[(y*width + x)*channels + c]`. */
 export interface PixelImage {
@@ -342,6 +342,7 @@ function checkPixelImage(fn: string, image: PixelImage): void {
  */
 export function encodePng(image: PixelImage, options: { deflate?: DeflateMode } = {}): Uint8Array {
   checkPixelImage('encodePng', image);
+  checkOptionKeys('encodePng', options, ['deflate']);
   const { width, height, channels, data } = image;
   const rowBytes = width * channels;
   // Scanlines with filter type 0 (None) in front of each row.

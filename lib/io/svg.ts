@@ -3,6 +3,7 @@
  * legend, in about the way a notebook plot looks. No dependencies, no DOM: the result can be
  * written to a file (lib/io-node.ts), put into innerHTML, or served.
  */
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Marker drawn at each point of a series. */
 export type PlotMarker = 'circle' | 'square' | 'triangle' | 'diamond' | 'none';
@@ -167,8 +168,12 @@ function checkLimits(fn: string, name: string, lim: unknown, positive: boolean):
   return [lim[0], lim[1]];
 }
 
+const PLOT_OPTION_KEYS: readonly string[] = ['series', 'title', 'xLabel', 'yLabel', 'width', 'height', 'logY', 'xLim', 'yLim', 'legend'];
+const SERIES_KEYS: readonly string[] = ['x', 'y', 'label', 'color', 'yErr', 'marker', 'markerSize', 'line', 'dash', 'lineWidth'];
+
 function checkPlot(fn: string, kind: 'line' | 'scatter', o: PlotOptions, radius: number) {
   if (o === null || typeof o !== 'object') throw new TypeError(`${fn}: options must be an object with a series array`);
+  checkOptionKeys(fn, o, kind === 'scatter' ? [...PLOT_OPTION_KEYS, 'radius'] : PLOT_OPTION_KEYS);
   if (!Array.isArray(o.series) || o.series.length === 0) throw new RangeError(`${fn}: series must be a non-empty array`);
   const width = o.width ?? 640;
   const height = o.height ?? 400;
@@ -184,6 +189,7 @@ function checkPlot(fn: string, kind: 'line' | 'scatter', o: PlotOptions, radius:
     if (s === null || typeof s !== 'object' || s.y === null || typeof s.y !== 'object' || typeof s.y.length !== 'number') {
       throw new TypeError(`${fn}: ${name} needs y, an array of numbers`);
     }
+    checkOptionKeys(`${fn}: ${name}`, s, SERIES_KEYS);
     if (s.y.length === 0) throw new RangeError(`${fn}: ${name} has no points`);
     if (s.x !== undefined && (s.x === null || s.x.length !== s.y.length)) {
       throw new RangeError(`${fn}: ${name} has ${s.x?.length} x values but ${s.y.length} y values`);

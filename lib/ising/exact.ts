@@ -18,7 +18,11 @@
  */
 export const ISING_EXACT_MAX_L = 4;
 
-/** Exact thermal averages of the periodic L×L Ising model (lattice totals, J = k_B = 1). */
+/**
+ * Exact thermal averages of the periodic L×L Ising model (J = k_B = 1): lattice totals, and the
+ * per-spin values under names ending in PerSpin (the same names as {@link isingObservables} and
+ * {@link isingKaufman}: a name means the same quantity everywhere).
+ */
 export interface IsingExactResult {
   /** Lattice side L. */
   L: number;
@@ -32,10 +36,14 @@ export interface IsingExactResult {
   logZ: number;
   /** ⟨E⟩ (lattice total, field term included). */
   energy: number;
+  /** ⟨E⟩/N. */
+  energyPerSpin: number;
   /** ⟨E²⟩. */
   energy2: number;
-  /** Heat capacity of the whole lattice C = (⟨E²⟩ − ⟨E⟩²)/T² (divide by N for per spin). */
+  /** Heat capacity of the whole lattice C = (⟨E²⟩ − ⟨E⟩²)/T². */
   heatCapacity: number;
+  /** Heat capacity per spin c = C/N = (⟨E²⟩ − ⟨E⟩²)/(N T²). */
+  heatCapacityPerSpin: number;
   /** ⟨M⟩, M = Σ_i s_i (zero by symmetry when h = 0). */
   magnetization: number;
   /** ⟨|M|⟩. */
@@ -46,8 +54,12 @@ export interface IsingExactResult {
   magnetization4: number;
   /** Susceptibility of the whole lattice χ = (⟨M²⟩ − ⟨M⟩²)/T = ∂⟨M⟩/∂h (= ⟨M²⟩/T when h = 0). */
   susceptibility: number;
+  /** χ/N = (⟨M²⟩ − ⟨M⟩²)/(N T). */
+  susceptibilityPerSpin: number;
   /** The |M| version used with finite-lattice simulations: χ' = (⟨M²⟩ − ⟨|M|⟩²)/T. */
   susceptibilityAbs: number;
+  /** χ'/N = (⟨M²⟩ − ⟨|M|⟩²)/(N T), what {@link isingObservables} estimates from a run. */
+  susceptibilityAbsPerSpin: number;
   /** Binder cumulant U = 1 − ⟨M⁴⟩ / (3 ⟨M²⟩²). */
   binder: number;
 }
@@ -116,8 +128,8 @@ function densityOfStates(L: number): Float64Array {
  * space: weights exp(−β(E − E₀)) relative to the lowest energy E₀, so ln Z = −βE₀ + ln Σ …
  * never overflows, and the fluctuations C and χ are summed as centred second moments.
  *
- * All results are lattice totals (E, M, C = Var(E)/T², χ = Var(M)/T); divide by N = L² for
- * per-spin values. For L = 2 every neighbour pair is joined by two bonds (see the module note),
+ * The results are lattice totals (E, M, C = Var(E)/T², χ = Var(M)/T), and per spin (N = L²) under
+ * the names ending in PerSpin. For L = 2 every neighbour pair is joined by two bonds (see the module note),
  * so Z(T = 1) = 2e⁸ + 12 + 2e⁻⁸ = 5973.9166450087.
  *
  * @param L lattice side, integer 2 ≤ L ≤ 4
@@ -196,14 +208,18 @@ export function isingExact(L: number, T: number, h = 0): IsingExactResult {
     h,
     logZ,
     energy: eMean,
+    energyPerSpin: eMean / N,
     energy2: eVar + eMean * eMean,
     heatCapacity: eVar * beta * beta,
+    heatCapacityPerSpin: (eVar * beta * beta) / N,
     magnetization: mMean,
     absMagnetization: mAbs,
     magnetization2: m2,
     magnetization4: m4,
     susceptibility: mVar * beta,
+    susceptibilityPerSpin: (mVar * beta) / N,
     susceptibilityAbs: mAbsVar * beta,
+    susceptibilityAbsPerSpin: (mAbsVar * beta) / N,
     binder: 1 - m4 / (3 * m2 * m2),
   };
 }

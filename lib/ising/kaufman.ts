@@ -20,7 +20,10 @@
  * between the same two sites), so it agrees with `isingExact(2, T)` (checked in the tests).
  */
 
-/** Exact finite-lattice results of {@link isingKaufman} (lattice totals, J = k_B = 1, h = 0). */
+/**
+ * Exact finite-lattice results of {@link isingKaufman} (J = k_B = 1, h = 0): lattice totals, and
+ * per-spin values under names ending in PerSpin (as in {@link isingExact} and isingObservables).
+ */
 export interface IsingKaufmanResult {
   /** Lattice side L. */
   L: number;
@@ -32,8 +35,12 @@ export interface IsingKaufmanResult {
   logZ: number;
   /** ⟨E⟩ = −∂ ln Z/∂β (lattice total). */
   energy: number;
+  /** ⟨E⟩/N. */
+  energyPerSpin: number;
   /** Heat capacity of the whole lattice C = β² ∂² ln Z/∂β² = Var(E)/T². */
   heatCapacity: number;
+  /** Heat capacity per spin c = C/N. */
+  heatCapacityPerSpin: number;
 }
 
 /**
@@ -82,7 +89,8 @@ function logFactor(kind: 'cosh' | 'sinh', x: number, dx: number, d2x: number, ou
  * @example
  * const r = isingKaufman(4, 2.269);
  * r.logZ;              // equals isingExact(4, 2.269).logZ to ~1e−14
- * r.energy / r.N;      // energy per spin
+ * r.energyPerSpin;     // ⟨E⟩/N
+ * r.heatCapacityPerSpin; // C/N
  * isingKaufman(256, ISING_TC).energy / 65536; // ≈ −√2 + O(1/L)
  */
 export function isingKaufman(L: number, T: number): IsingKaufmanResult {
@@ -172,5 +180,6 @@ export function isingKaufman(L: number, T: number): IsingKaufmanResult {
   const logZ = -Math.LN2 + (N / 2) * Math.log(2 * s) + logS;
   const dlogZ = (N * ch) / s + d1;
   const d2logZ = (-2 * N) / (s * s) + d2;
-  return { L, N, T, logZ, energy: -dlogZ, heatCapacity: K * K * d2logZ };
+  const heatCapacity = K * K * d2logZ;
+  return { L, N, T, logZ, energy: -dlogZ, energyPerSpin: -dlogZ / N, heatCapacity, heatCapacityPerSpin: heatCapacity / N };
 }

@@ -24,7 +24,7 @@
  * words `rng.nextUint32()` calls would: same seed, same spins (spec/ising/fast-sweep.spec.ts).
  */
 import { Rng } from '../random/index.js';
-import { describe } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 const TWO32 = 4294967296;
 
@@ -144,6 +144,7 @@ export class IsingModel {
   constructor(options: IsingOptions) {
     const fn = 'new IsingModel';
     if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be { L, T, h?, rng, start? }, got ${describe(options)}`);
+    checkOptionKeys(fn, options, ['L', 'T', 'h', 'rng', 'start']);
     const { L, T, h = 0, rng, start = 'random' } = options;
     if (typeof L !== 'number' || !Number.isInteger(L) || L < 2) throw new RangeError(`${fn}: L must be an integer >= 2, got ${describe(L)}`);
     if (L > 46340) throw new RangeError(`${fn}: L must be <= 46340 (N = L^2 < 2^31), got ${L}`);

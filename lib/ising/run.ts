@@ -7,6 +7,7 @@
 import { blockingError } from '../mcmc/diagnostics.js';
 import { IsingModel } from './model.js';
 import { progressReporter, type ProgressOptions } from '../progress/index.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** The update used by {@link runIsing}. 'checkerboard' is the Metropolis rule in checkerboard order. */
 export type IsingUpdate = 'metropolis' | 'heatbath' | 'checkerboard' | 'wolff';
@@ -77,13 +78,14 @@ function checkCount(fn: string, name: string, v: unknown, min: number): number {
  * import { IsingModel, Rng, runIsing, isingObservables } from 'boltzmann';
  * const model = new IsingModel({ L: 16, T: 2.269, rng: new Rng(1) });
  * const run = runIsing(model, { thermalize: 1000, samples: 4096, update: 'wolff' });
- * isingObservables(run).heatCapacity; // { value ≈ 1.5, error ≈ 0.03 } per spin
+ * isingObservables(run).heatCapacityPerSpin; // { value ≈ 1.5, error ≈ 0.03 }
  * ```
  */
 export function runIsing(model: IsingModel, options: RunIsingOptions): IsingRun {
   const fn = 'runIsing';
   if (!(model instanceof IsingModel)) throw new TypeError(`${fn}: model must be an IsingModel, got ${model === null ? 'null' : typeof model}`);
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be { samples, thermalize?, update?, sweepsPerSample?, clustersPerSample? }, got ${String(options)}`);
+  checkOptionKeys(fn, options, ['samples', 'thermalize', 'update', 'sweepsPerSample', 'clustersPerSample', 'progress', 'onProgress']);
   const samples = checkCount(fn, 'samples', options.samples, 1);
   const thermalize = checkCount(fn, 'thermalize', options.thermalize ?? 0, 0);
   const sweepsPerSample = checkCount(fn, 'sweepsPerSample', options.sweepsPerSample ?? 1, 1);
@@ -158,7 +160,10 @@ export interface IsingEstimate {
   error: number;
 }
 
-/** Result of {@link isingObservables}. Lattice totals unless the name says per spin. */
+/**
+ * Result of {@link isingObservables}. Lattice totals unless the name ends in PerSpin; a name means
+ * the same quantity as in {@link isingExact} and isingKaufman.
+ */
 export interface IsingObservables {
   N: number;
   T: number;
@@ -174,10 +179,10 @@ export interface IsingObservables {
   absMagnetizationPerSpin: IsingEstimate;
   /** ⟨M²⟩, lattice total (blocking error). */
   magnetization2: IsingEstimate;
-  /** Heat capacity PER SPIN, c = (⟨E²⟩ − ⟨E⟩²)/(N T²) (blocked-jackknife error). The lattice total is N·c. */
-  heatCapacity: IsingEstimate;
-  /** Susceptibility PER SPIN, χ = (⟨M²⟩ − ⟨|M|⟩²)/(N T) (blocked-jackknife error). */
-  susceptibility: IsingEstimate;
+  /** Heat capacity per spin, c = (⟨E²⟩ − ⟨E⟩²)/(N T²) (blocked-jackknife error); isingExact's heatCapacityPerSpin. */
+  heatCapacityPerSpin: IsingEstimate;
+  /** Susceptibility per spin in the |M| form, χ' = (⟨M²⟩ − ⟨|M|⟩²)/(N T) (blocked-jackknife error); isingExact's susceptibilityAbsPerSpin. */
+  susceptibilityAbsPerSpin: IsingEstimate;
   /** Binder cumulant U = 1 − ⟨m⁴⟩/(3⟨m²⟩²), m = M/N (blocked-jackknife error). */
   binder: IsingEstimate;
   /** 'wolff' runs: the mean cluster size (blocking error of the per-sample means); equals ⟨M²⟩/N at h = 0. */
@@ -245,7 +250,8 @@ function blockedJackknife(series: Float64Array[], f: (means: Float64Array) => nu
 /**
  * Physics from a run: ⟨E⟩, ⟨M⟩, ⟨|M|⟩, ⟨M²⟩ (lattice totals and per spin) with blocking errors
  * (`blockingError`, Flyvbjerg–Petersen with Jonsson's automatic level), and the per-spin heat
- * capacity c = (⟨E²⟩ − ⟨E⟩²)/(N T²), susceptibility χ = (⟨M²⟩ − ⟨|M|⟩²)/(N T) and Binder
+ * capacity `heatCapacityPerSpin` c = (⟨E²⟩ − ⟨E⟩²)/(N T²), susceptibility
+ * `susceptibilityAbsPerSpin` χ' = (⟨M²⟩ − ⟨|M|⟩²)/(N T) and Binder
  * cumulant U = 1 − ⟨m⁴⟩/(3⟨m²⟩²) with blocked-jackknife errors. The jackknife block length is
  * the largest blocking block length among the series E, E², |M|, M², M⁴ (so blocks are longer
  * than the correlation time of every input). The susceptibility uses ⟨|M|⟩² (the finite-lattice
@@ -312,8 +318,8 @@ export function isingObservables(run: IsingRun, model?: IsingModel): IsingObserv
     absMagnetization: { value: absMagnetization.value, error: absMagnetization.error },
     absMagnetizationPerSpin: est(absMagnetization, N),
     magnetization2: { value: magnetization2.value, error: magnetization2.error },
-    heatCapacity: { value: all(cv, dE, dE2), error: blockedJackknife([dE, dE2], cv, b) },
-    susceptibility: { value: all(chi, absM, m2), error: blockedJackknife([absM, m2], chi, b) },
+    heatCapacityPerSpin: { value: all(cv, dE, dE2), error: blockedJackknife([dE, dE2], cv, b) },
+    susceptibilityAbsPerSpin: { value: all(chi, absM, m2), error: blockedJackknife([absM, m2], chi, b) },
     binder: { value: all(binder, m2, m4), error: hasSpread(m2) ? blockedJackknife([m2, m4], binder, b) : 0 },
     jackknifeBlockSize: b,
     jackknifeBlocks: Math.floor(n / b),

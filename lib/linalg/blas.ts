@@ -17,7 +17,7 @@
  */
 import { type Matrix, shapeOf } from './matrix.js';
 import { checkMatrix } from './gemm-checks.js';
-import { describe, overlaps } from '../checks/index.js';
+import { checkOptionKeys, describe, overlaps } from '../checks/index.js';
 import { addRowVectorUnchecked, sumRowsUnchecked } from './kernels.js';
 
 /** A vector argument of `dot`, `axpy` and `scale`. */
@@ -102,6 +102,7 @@ export function gemv(out: Float32Array, a: Matrix, x: Float32Array, opts?: GemvO
   if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
     throw new TypeError(`gemv: opts must be an object { trans?, alpha?, beta? }, got ${describe(opts)}`);
   }
+  checkOptionKeys('gemv', opts, ['trans', 'alpha', 'beta']);
   const trans = opts?.trans ?? false;
   const alpha = opts?.alpha ?? 1;
   const beta = opts?.beta ?? 0;

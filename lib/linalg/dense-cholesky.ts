@@ -5,6 +5,7 @@
  */
 import { type Matrix64, shapeOf } from './matrix.js';
 import { checkInput, maxAbs, rightHandSide } from './dense-checks.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link cholesky}. */
 export interface CholeskyOptions {
@@ -55,6 +56,7 @@ export function checkSymmetric(fn: string, a: Matrix64, relTol: number): void {
  * L.data; // Float64Array [2, 0, 1, 1.4142135623730951]
  */
 export function cholesky(a: Matrix64, options: CholeskyOptions = {}): Matrix64 {
+  checkOptionKeys('cholesky', options, ['symmetryTolerance']);
   checkInput('cholesky', 'a', a, true);
   checkSymmetric('cholesky', a, options.symmetryTolerance ?? 1e-10);
   const n = a.rows;

@@ -14,6 +14,7 @@
 import { type Matrix64 } from './matrix.js';
 import { EPS, checkInput, checkPositiveInteger, maxAbs } from './dense-checks.js';
 import { luFactor } from './dense-lu.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Result of {@link hessenberg}: A = Q H Q^T. */
 export interface HessenbergResult {
@@ -169,6 +170,7 @@ export interface EigenvaluesResult {
  * // re = [0.866..., 0.866...], im = [0.5, -0.5]
  */
 export function eigenvalues(a: Matrix64, options: EigenvaluesOptions = {}): EigenvaluesResult {
+  checkOptionKeys('eigenvalues', options, ['balance', 'maxIterations']);
   checkInput('eigenvalues', 'a', a, true);
   const n = a.rows;
   const maxIterations = options.maxIterations ?? 30 * Math.max(10, n);
@@ -517,6 +519,7 @@ export interface EigenvectorOptions {
  * v.map((x) => x / sum); // Float64Array [0.25, 0.5, 0.25]
  */
 export function eigenvectorFor(a: Matrix64, lambda: number, options: EigenvectorOptions = {}): Float64Array {
+  checkOptionKeys('eigenvectorFor', options, ['maxIterations']);
   checkInput('eigenvectorFor', 'a', a, true);
   if (typeof lambda !== 'number' || !Number.isFinite(lambda)) {
     throw new RangeError(`eigenvectorFor: lambda must be a finite real number, got ${String(lambda)}`);

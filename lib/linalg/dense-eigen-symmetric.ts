@@ -10,6 +10,7 @@ import { type Matrix64 } from './matrix.js';
 import { EPS, checkInput, checkPositiveInteger, frobenius } from './dense-checks.js';
 import { checkSymmetric } from './dense-cholesky.js';
 import { jacobiTangent, rotateColumns } from './dense-jacobi.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link symmetricEigen}. */
 export interface SymmetricEigenOptions {
@@ -44,6 +45,7 @@ export interface SymmetricEigenResult {
  * // values = [1, 3]; vectors columns ±[1, -1]/sqrt(2) and ±[1, 1]/sqrt(2)
  */
 export function symmetricEigen(a: Matrix64, options: SymmetricEigenOptions = {}): SymmetricEigenResult {
+  checkOptionKeys('symmetricEigen', options, ['symmetryTolerance', 'maxSweeps']);
   checkInput('symmetricEigen', 'a', a, true);
   checkSymmetric('symmetricEigen', a, options.symmetryTolerance ?? 1e-10);
   const maxSweeps = options.maxSweeps ?? 100;

@@ -5,6 +5,7 @@
  */
 import { type Matrix64, shapeOf } from './matrix.js';
 import { EPS, checkInput, rightHandSide } from './dense-checks.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link qr}. */
 export interface QROptions {
@@ -36,6 +37,7 @@ export interface QRResult {
  * // q = [[0.6, -0.8], [0.8, 0.6]], r = [[5, 2.2], [0, 0.4]]  (to round-off)
  */
 export function qr(a: Matrix64, options: QROptions = {}): QRResult {
+  checkOptionKeys('qr', options, ['mode']);
   checkInput('qr', 'a', a, false);
   const mode = options.mode ?? 'thin';
   if (mode !== 'thin' && mode !== 'full') {

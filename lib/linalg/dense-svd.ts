@@ -8,6 +8,7 @@
 import { type Matrix64, transpose } from './matrix.js';
 import { EPS, checkInput, checkPositiveInteger } from './dense-checks.js';
 import { jacobiTangent, rotateColumns } from './dense-jacobi.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link svd}. */
 export interface SVDOptions {
@@ -46,6 +47,7 @@ export interface SVDResult {
  * // s = [sqrt(45), sqrt(5)] = [6.708..., 2.236...]
  */
 export function svd(a: Matrix64, options: SVDOptions = {}): SVDResult {
+  checkOptionKeys('svd', options, ['maxSweeps']);
   checkInput('svd', 'a', a, false);
   const maxSweeps = options.maxSweeps ?? 60;
   checkPositiveInteger('svd', 'maxSweeps', maxSweeps);

@@ -16,7 +16,7 @@
 import { type Matrix, type Matrix64, shapeOf } from './matrix.js';
 import { gemm64Unchecked, gemmUnchecked } from './kernels.js';
 import { checkMatrix } from './gemm-checks.js';
-import { describe, overlaps } from '../checks/index.js';
+import { checkOptionKeys, describe, overlaps } from '../checks/index.js';
 
 export { availableBackends, getBackend, setBackend, type BackendName, type LinalgBackend } from './backend.js';
 
@@ -39,10 +39,14 @@ interface ResolvedOptions {
   beta: number;
 }
 
+/** The keys of {@link GemmOptions}. */
+export const GEMM_OPTION_KEYS: readonly string[] = ['transA', 'transB', 'alpha', 'beta'];
+
 function resolveOptions(fn: string, opts: GemmOptions | undefined): ResolvedOptions {
   if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
     throw new TypeError(`${fn}: opts must be an object { transA?, transB?, alpha?, beta? }, got ${describe(opts)}`);
   }
+  checkOptionKeys(fn, opts, GEMM_OPTION_KEYS);
   const o = opts ?? {};
   const transA = o.transA ?? false;
   const transB = o.transB ?? false;

@@ -23,10 +23,11 @@
  * Density. Listing the nonzeros costs one pass over a; when more than `maxDensity` of a's
  * entries are nonzero (default 0.5) the dense gemm is faster and is called instead (same bits).
  */
-import { getBackend, validateGemm, type GemmOptions } from './gemm.js';
+import { GEMM_OPTION_KEYS, getBackend, validateGemm, type GemmOptions } from './gemm.js';
 import { gemmUnchecked } from './kernels.js';
 import type { Matrix } from './matrix.js';
 import { buildSparseKernelModule, type RowsKernel, type TransposeKernel } from './wasm/sparse-kernel.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link sparseGemm}: those of gemm, plus the density above which it calls gemm. */
 export interface SparseGemmOptions extends GemmOptions {
@@ -226,6 +227,9 @@ class WasmSparse {
 
 let wasmSparse: WasmSparse | undefined;
 
+/** The keys of {@link SparseGemmOptions}. */
+const SPARSE_GEMM_OPTION_KEYS: readonly string[] = [...GEMM_OPTION_KEYS, 'maxDensity'];
+
 /**
  * out = alpha · op(a) · op(b) + beta · out like {@link gemm}, skipping the zero entries of `a`
  * (see the file header): the same bits as gemm on the active backend when b is finite, and
@@ -245,6 +249,7 @@ export function sparseGemm(out: Matrix, a: Matrix, b: Matrix, options?: SparseGe
   const fn = 'sparseGemm';
   let maxDensity = 0.4;
   let gemmOptions: GemmOptions | undefined = options;
+  if (options !== null && typeof options === 'object') checkOptionKeys(fn, options, SPARSE_GEMM_OPTION_KEYS);
   if (options !== undefined && options !== null && typeof options === 'object' && 'maxDensity' in options) {
     const d = options.maxDensity;
     if (typeof d !== 'number' || !(d >= 0 && d <= 1)) throw new RangeError(`${fn}: maxDensity must be a number in [0, 1], got ${String(d)}`);

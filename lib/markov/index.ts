@@ -12,7 +12,6 @@ export {
   type RandomWalkBoundary,
 } from './transition.js';
 export {
-  STOCHASTIC_TOLERANCE,
   assertColumnStochastic,
   assertDistribution,
   balanceResidual,

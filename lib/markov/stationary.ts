@@ -4,6 +4,7 @@
  */
 import { eigenvalues, solve, matrix64, type EigenvaluesResult, type Matrix64 } from '../linalg/index.js';
 import { checkColumnStochastic, STOCHASTIC_TOLERANCE } from './balance.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /**
  * All eigenvalues of a transition matrix W (eigenvalue k is re[k] + i im[k]), sorted by
@@ -73,6 +74,7 @@ export interface StationaryOptions {
  */
 export function stationaryDistribution(W: Matrix64, options: StationaryOptions = {}): Float64Array {
   const fn = 'stationaryDistribution';
+  checkOptionKeys(fn, options, ['method', 'tol', 'maxIterations']);
   checkColumnStochastic(fn, 'W', W, STOCHASTIC_TOLERANCE);
   const method = options.method ?? 'solve';
   if (method === 'power') return stationaryByPowerIteration(W, options);

@@ -9,6 +9,7 @@ import { progressReporter, type ProgressOptions } from '../progress/index.js';
 import { DualAveragingStepSize, RobbinsMonroStepSize } from './adapt.js';
 import type { Sampler, SamplerChain } from './sampler.js';
 import { checkCount, checkTarget, describe, type LogDensity } from './target.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /**
  * Options of runChains. `x0` is one start for every chain or an array with one start per chain.
@@ -82,6 +83,7 @@ export function runChains(sampler: Sampler, target: LogDensity, options: RunChai
   }
   checkTarget(fn, target, false);
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be { chains, warmup, samples, x0 }, got ${describe(options)}`);
+  checkOptionKeys(fn, options, ['chains', 'warmup', 'samples', 'x0', 'adapt', 'progress', 'onProgress']);
   const { chains, warmup, samples } = options;
   checkCount(fn, 'chains', chains, 1);
   checkCount(fn, 'warmup', warmup, 0);

@@ -17,7 +17,7 @@
  * All arithmetic is float64; inputs may be Float64Array, Float32Array or number[].
  */
 import { addPowerSpectrum, circularAutocorrelation, inverseEvenSpectrum, nextPowerOfTwo } from './fft.js';
-import { describe } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 /** A chain of scalar draws. */
 export type Draws = ArrayLike<number>;
@@ -222,6 +222,7 @@ export function integratedAutocorrTimeDetails(x: Draws, options: AutocorrTimeOpt
 }
 
 function autocorrTime(fn: string, x: Draws, options: AutocorrTimeOptions): AutocorrTimeResult {
+  checkOptionKeys(fn, options, ['c']);
   checkSeries(fn, 'x', x, 4);
   const c = options.c ?? 5;
   if (typeof c !== 'number' || !(c > 0) || !Number.isFinite(c)) throw new RangeError(`${fn}: c must be a positive finite number, got ${String(c)}`);

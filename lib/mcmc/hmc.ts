@@ -122,7 +122,7 @@ class HmcChain extends GradientChainState implements SamplerChain, HmcState {
  * const result = runChains(hmcSampler({ leapfrogSteps: 10 }), target, { chains: 4, warmup: 500, samples: 2000, x0 }, new Rng(8));
  */
 export function hmcSampler(options: { stepSize?: number; leapfrogSteps?: number; targetAcceptance?: number; jitter?: number } = {}): Sampler {
-  const targetAcceptance = checkAdaptiveOptions('hmcSampler', options, 0.8);
+  const targetAcceptance = checkAdaptiveOptions('hmcSampler', options, 0.8, ['stepSize', 'leapfrogSteps', 'targetAcceptance', 'jitter']);
   const steps = options.leapfrogSteps ?? 10;
   checkCount('hmcSampler', 'leapfrogSteps', steps, 1);
   const jitter = options.jitter ?? 0.2;

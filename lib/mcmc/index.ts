@@ -40,5 +40,7 @@ export {
 export { leapfrog, hmcStep, hmcSampler, type HmcState } from './hmc.js';
 export { runChains, chainColumn, chainColumns, type RunChainsOptions, type RunChainsResult, type ChainResult } from './chains.js';
 export { gaussianTarget, mixtureTarget1d, bananaTarget } from './standard-targets.js';
-export * from './diagnostics.js';
+export {
+  autocorrelation, integratedAutocorrTimeDetails, integratedAutocorrTime, effectiveSampleSize, inverseNormalCdf, splitRHat, bulkEffectiveSampleSize, tailEffectiveSampleSize, meanEffectiveSampleSize, mcseMean, mcseSd, blockingError, mapDraws, summarize, formatSummary, type Draws, type AutocorrTimeOptions, type AutocorrTimeResult, type BlockingResult, type ChainSamples, type SummaryRow,
+} from './diagnostics.js';
 export { fft, ifft, circularAutocorrelation, nextPowerOfTwo } from './fft.js';

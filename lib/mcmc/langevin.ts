@@ -13,6 +13,7 @@ import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
 import type { EnergyModel } from './energy.js';
 import { acceptOrStay, GradientChainState, logAcceptance } from './metropolis.js';
 import { checkAdaptiveOptions, checkStepSize, describe, type LogDensity } from './target.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /**
  * N-LANG-01  One unadjusted Langevin step on an energy model (N-EBM-08):
@@ -96,6 +97,7 @@ class UlaChain implements SamplerChain {
  */
 export function ulaSampler(options: { stepSize: number }): Sampler {
   if (options === null || typeof options !== 'object') throw new TypeError(`ulaSampler: options must be an object { stepSize }, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
+  checkOptionKeys('ulaSampler', options, ['stepSize']);
   if (options.stepSize === undefined) {
     throw new TypeError('ulaSampler: options.stepSize (the step λ of N-LANG-01) is required; ULA is never adapted');
   }

@@ -9,6 +9,7 @@ import type { Rng } from '../random/index.js';
 import type { Matrix64 } from '../linalg/index.js';
 import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
 import { checkAdaptiveOptions, checkCount, checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /**
  * N-MH-06  log of the Metropolis–Hastings acceptance, eq. (6):
@@ -163,6 +164,7 @@ function checkRealVector(fn: string, what: string, v: ArrayLike<number>, n: numb
 export function autoregressiveProposal(options: { mean: ArrayLike<number>; sd: ArrayLike<number>; rho: number }): Proposal {
   const fn = 'autoregressiveProposal';
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be { mean, sd, rho }, got ${describe(options)}`);
+  checkOptionKeys(fn, options, ['mean', 'sd', 'rho']);
   const n = options.mean?.length;
   if (typeof n !== 'number' || n < 1) throw new TypeError(`${fn}: mean must be a non-empty array of numbers, got ${describe(options.mean)}`);
   const mean = checkRealVector(fn, 'mean', options.mean, n);

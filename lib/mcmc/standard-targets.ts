@@ -5,6 +5,7 @@
  */
 import { fromArray2D, inverse, type Matrix64 } from '../linalg/index.js';
 import { describe, type LogDensity } from './target.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 function toVector(fn: string, what: string, v: ArrayLike<number>): Float64Array {
   if (v === null || typeof v !== 'object' || typeof v.length !== 'number' || v.length < 1) {
@@ -103,6 +104,7 @@ export function gaussianTarget(mean: ArrayLike<number>, covariance: Matrix64 | A
 export function mixtureTarget1d(options: { means: ArrayLike<number>; sds: ArrayLike<number>; weights: ArrayLike<number> }): LogDensity {
   const fn = 'mixtureTarget1d';
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be { means, sds, weights }, got ${describe(options)}`);
+  checkOptionKeys(fn, options, ['means', 'sds', 'weights']);
   const m = toVector(fn, 'means', options.means);
   const s = toVector(fn, 'sds', options.sds);
   const w = toVector(fn, 'weights', options.weights);

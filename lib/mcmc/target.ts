@@ -3,7 +3,7 @@
  * samplers share. A target is a log density known up to an additive constant (the samplers only
  * ever use differences log p(x') - log p(x), so the normalizer Z never appears). See docs/mcmc.md.
  */
-import { describe } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 export { describe }; // the one description of a bad value (lib/checks), for the files of lib/mcmc
 
@@ -119,8 +119,9 @@ export function checkCount(fn: string, what: string, n: number, min: number): vo
  * @example
  * const targetAcceptance = checkAdaptiveOptions('rwmSampler', options, 0.234);
  */
-export function checkAdaptiveOptions(fn: string, options: { stepSize?: number; targetAcceptance?: number }, defaultAcceptance: number): number {
+export function checkAdaptiveOptions(fn: string, options: { stepSize?: number; targetAcceptance?: number }, defaultAcceptance: number, keys: readonly string[] = ['stepSize', 'targetAcceptance']): number {
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
+  checkOptionKeys(fn, options, keys);
   if (options.stepSize !== undefined) checkStepSize(fn, 'stepSize', options.stepSize);
   const targetAcceptance = options.targetAcceptance ?? defaultAcceptance;
   if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`${fn}: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);

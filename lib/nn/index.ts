@@ -6,7 +6,9 @@
  * Files whose kernels the library's own loops call unchecked (activations, dense, losses, mlp,
  * train-step) are listed name by name: their `...Unchecked` forms and shared checks are internal.
  */
-export * from './model.js';
+export {
+  type NNMatrix, type NNVector, type VectorOf, type Precision, type Activation, type DenseLayer, type MLP, type MLPGradient,
+} from './model.js';
 export {
   identityForward, identityBackward, sigmoidForward, sigmoidBackward, tanhForward, tanhBackward,
   reluForward, reluBackward, leakyReluForward, leakyReluBackward, softmaxForward, softmaxBackward,
@@ -17,14 +19,20 @@ export {
   mseForward, mseBackward, bceWithLogitsForward, bceWithLogitsBackward, softmaxCrossEntropyForward,
   softmaxCrossEntropyBackward, lossForward, lossBackward, oneHot, type LossName,
 } from './losses.js';
-export * from './init.js';
 export {
-  createMLP, checkMLP, mlpParameterCount, mlpParameters, createGradient, gradientArrays, MLPWorkspace,
+  initWeights, type InitScheme,
+} from './init.js';
+export {
+  createMLP, mlpParameterCount, mlpParameters, createGradient, gradientArrays, MLPWorkspace,
   createWorkspace, mlpForward, mlpBackward, mlpPredict, type MLPOptions,
 } from './mlp.js';
-export { checkLossOutput, trainStep, type TrainStepOptions } from './train-step.js';
+export {
+  trainStep, type TrainStepOptions,
+} from './train-step.js';
 export * from './gradcheck.js';
 export * from './scalar.js';
 export * from './value.js';
-export * from './io.js';
+export {
+  saveMLP, loadMLP,
+} from './io.js';
 export * from './train.js';

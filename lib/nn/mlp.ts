@@ -238,6 +238,7 @@ export class MLPWorkspace<M extends NNMatrix = NNMatrix> {
   readonly gemm32: GemmFunction | undefined;
   constructor(net: MLP<M>, maxRows: number, options: { gemm32?: GemmFunction } = {}) {
     checkMLP('MLPWorkspace', net);
+    checkOptions('MLPWorkspace', options, ['gemm32']);
     if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`MLPWorkspace: maxRows must be a positive integer, got ${describe(maxRows)}`);
     this.maxRows = maxRows;
     if (options.gemm32 !== undefined && typeof options.gemm32 !== 'function') {
@@ -285,6 +286,7 @@ export class MLPWorkspace<M extends NNMatrix = NNMatrix> {
  * const ws2 = createWorkspace(net, 128, { gemm32: (out, a, b, opts) => pool.gemm(out, a, b, opts) });
  */
 export function createWorkspace<M extends NNMatrix>(net: MLP<M>, maxRows: number, options: { gemm32?: GemmFunction } = {}): MLPWorkspace<M> {
+  checkOptions('createWorkspace', options, ['gemm32']);
   return new MLPWorkspace(net, maxRows, options);
 }
 

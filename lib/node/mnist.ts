@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readIdx, type IdxArray } from '../data/idx.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link loadMnist}. */
 export interface LoadMnistOptions {
@@ -86,6 +87,7 @@ function readIdxFile(path: string): IdxArray {
 export function loadMnist(options: LoadMnistOptions): MnistData {
   const fn = 'loadMnist';
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object like { split: 'train' }, got ${options === null ? 'null' : typeof options}`);
+  checkOptionKeys(fn, options, ['split', 'limit', 'dir']);
   const { split, limit } = options;
   if (split !== 'train' && split !== 'test') throw new RangeError(`${fn}: split must be 'train' or 'test', got ${JSON.stringify(split)}`);
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new RangeError(`${fn}: limit must be a positive integer, got ${String(limit)}`);

@@ -17,11 +17,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { getBackend, validateGemm, type GemmOptions } from '../linalg/gemm.js';
+import { GEMM_OPTION_KEYS, getBackend, validateGemm, type GemmOptions } from '../linalg/gemm.js';
 import { gemmUnchecked } from '../linalg/kernels.js';
 import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
 import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize, type SharedGemmJob } from '../linalg/gemm-rows.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link createWorkerPool}. */
 export interface WorkerPoolOptions {
@@ -108,6 +109,7 @@ export class WorkerPool {
   lastParts = 0;
 
   constructor(options: WorkerPoolOptions = {}) {
+    checkOptionKeys('WorkerPool', options, ['size', 'minParallelFlop']);
     const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
     const size = options.size ?? Math.max(1, cores - 1);
     if (!Number.isInteger(size) || size < 1 || size > 64) {
@@ -254,6 +256,7 @@ export class WorkerPool {
    */
   sparseGemm(out: Matrix, a: Matrix, b: Matrix, opts: GemmOptions & { maxDensity?: number } = {}): Matrix {
     if (this.closed) throw new Error('WorkerPool.sparseGemm: the pool is closed');
+    checkOptionKeys('WorkerPool.sparseGemm', opts, [...GEMM_OPTION_KEYS, 'maxDensity']);
     const { maxDensity = 0.4, ...gemmOpts } = opts;
     if (typeof maxDensity !== 'number' || !(maxDensity >= 0 && maxDensity <= 1)) {
       throw new RangeError(`WorkerPool.sparseGemm: maxDensity must be a number in [0, 1], got ${String(maxDensity)}`);

@@ -3,6 +3,7 @@
  * sample indices 0..n-1 cut into consecutive batches, so every sample is used exactly once per
  * epoch and the same seed gives the same order.
  */
+import { checkOptionKeys } from '../checks/index.js';
 
 /**
  * The one thing the shuffle needs from a random number generator: `int(n)`, a uniform integer
@@ -66,6 +67,7 @@ export function shuffledBatches(
   rng: IntSource,
   options: { order?: Uint32Array; dropLast?: boolean } = {},
 ): Uint32Array[] {
+  checkOptionKeys('shuffledBatches', options, ['order', 'dropLast']);
   if (!Number.isInteger(n) || n < 0) {
     throw new RangeError(`shuffledBatches: n must be a non-negative integer, got ${n}`);
   }

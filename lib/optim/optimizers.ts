@@ -22,6 +22,7 @@ import {
   sgdStep,
 } from './steps.js';
 import { checkDecay, checkEpsilon, checkFloatArray, checkLearningRate } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** What every optimizer object offers; models accept any `Optimizer`. */
 export interface Optimizer {
@@ -58,6 +59,7 @@ function arrayStateFor(fn: string, map: WeakMap<ParameterArray, ParameterArray>,
 export class SGD implements Optimizer {
   lr: number;
   constructor(options: { lr: number }) {
+    checkOptionKeys('SGD', options, ['lr']);
     checkLearningRate('SGD', options.lr);
     this.lr = options.lr;
   }
@@ -89,6 +91,7 @@ export class Momentum implements Optimizer {
   gamma: number;
   private state = new WeakMap<ParameterArray, ParameterArray>();
   constructor(options: { lr: number; gamma?: number }) {
+    checkOptionKeys('Momentum', options, ['lr', 'gamma']);
     const gamma = options.gamma ?? 0.9;
     checkLearningRate('Momentum', options.lr);
     checkDecay('Momentum', 'gamma', gamma);
@@ -128,6 +131,7 @@ export class Adagrad implements Optimizer {
   eps: number;
   private state = new WeakMap<ParameterArray, ParameterArray>();
   constructor(options: { lr: number; eps?: number }) {
+    checkOptionKeys('Adagrad', options, ['lr', 'eps']);
     const eps = options.eps ?? 1e-8;
     checkLearningRate('Adagrad', options.lr);
     checkEpsilon('Adagrad', eps);
@@ -166,6 +170,7 @@ export class RMSprop implements Optimizer {
   eps: number;
   private state = new WeakMap<ParameterArray, ParameterArray>();
   constructor(options: { lr: number; rho?: number; eps?: number }) {
+    checkOptionKeys('RMSprop', options, ['lr', 'rho', 'eps']);
     const rho = options.rho ?? 0.9;
     const eps = options.eps ?? 1e-8;
     checkLearningRate('RMSprop', options.lr);
@@ -209,6 +214,7 @@ export class Adam implements Optimizer {
   eps: number;
   private state = new WeakMap<ParameterArray, AdamState>();
   constructor(options: { lr?: number; beta1?: number; beta2?: number; eps?: number } = {}) {
+    checkOptionKeys('Adam', options, ['lr', 'beta1', 'beta2', 'eps']);
     const lr = options.lr ?? 0.001;
     const beta1 = options.beta1 ?? 0.9;
     const beta2 = options.beta2 ?? 0.999;

@@ -7,6 +7,7 @@
  * Browser-safe: with no `process.stderr` (a browser) the line goes to `console.log` instead, at
  * most once a second.
  */
+import { checkOptionKeys } from '../checks/index.js';
 
 /** What a progress update carries (to `onProgress` and into the printed line). */
 export interface ProgressInfo {
@@ -143,6 +144,7 @@ export class ProgressReporter {
   constructor(label: string, total: number, options: ProgressReporterOptions = {}) {
     if (typeof label !== 'string') throw new TypeError(`ProgressReporter: label must be a string, got ${typeof label}`);
     if (!Number.isFinite(total) || total < 0) throw new RangeError(`ProgressReporter: total must be a finite number >= 0, got ${total}`);
+    checkOptionKeys('ProgressReporter', options, ['unit', 'interval', 'now', 'write', 'redraw', 'progress', 'onProgress']);
     if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
       throw new TypeError(`ProgressReporter: onProgress must be a function, got ${typeof options.onProgress}`);
     }

@@ -3,5 +3,4 @@
  * See docs/random.md.
  */
 export { Rng, splitmix32, type MutableArrayLike } from './rng.js';
-export { ZIGGURAT_LAYERS, ZIGGURAT_R, ZIGGURAT_V } from './ziggurat.js';
 export { klDivergenceDiscrete } from './distributions.js';

@@ -260,6 +260,44 @@ function bernoulliKernel(s: Int32Array, out: Float32Array, probs: Float32Array |
 }
 
 /**
+ * {@link bernoulliKernel} with one probability p for every element: the same words and the same
+ * decisions as the array form with every entry equal to p (t = p 2^32 is the same number, only
+ * computed once). A loop of its own so that the array form's loop stays as it was.
+ */
+function bernoulliKernelScalar(s: Int32Array, out: Float32Array, p: number, start: number): number {
+  let s0 = s[0];
+  let s1 = s[1];
+  let s2 = s[2];
+  let s3 = s[3];
+  const n = out.length;
+  const t = p * TWO32;
+  let i = start;
+  for (; i < n; i++) {
+    // xoshiro128** step (as nextUint32)
+    const m = Math.imul(s1, 5);
+    const x = Math.imul((m << 7) | (m >>> 25), 9);
+    const u = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= u;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    const d = t - (x >>> 0); // as in bernoulliKernel: d >= 1 -> 1, d < 0 -> 0, else a tie
+    if (Math.abs(d - 0.5) <= 0.5 && d >= 0 && d < 1) {
+      kernelStop = d;
+      break;
+    }
+    out[i] = +(d >= 1);
+  }
+  s[0] = s0;
+  s[1] = s1;
+  s[2] = s2;
+  s[3] = s3;
+  return i;
+}
+
+/**
  * A seeded xoshiro128** generator with the distributions the library needs.
  *
  * @example
@@ -716,17 +754,26 @@ export class Rng {
    * `probs` itself. Every probability is checked before any word is drawn: a value outside
    * [0, 1] or NaN throws naming its index and leaves the generator untouched. Returns `out`.
    *
+   * `probs` may be one number p, as `fillUniform` and `fillNormal` take scalars: every element
+   * is then bernoulli(p), the same words and results as a Float64Array filled with p (and a
+   * Float32Array filled with p when p is a float32 value).
+   *
    * @example
    * ```ts
    * import { Rng } from 'boltzmann';
    * const p = new Float32Array([0.1, 0.9, 0.5]);
    * const h = new Rng(3).fillBernoulli(new Float32Array(3), p); // e.g. [0, 1, 1]
+   * const mask = new Rng(4).fillBernoulli(new Float32Array(100), 0.13); // about 13 ones
    * ```
    */
-  fillBernoulli<T extends Float32Array>(out: T, probs: Float32Array | Float64Array): T {
+  fillBernoulli<T extends Float32Array>(out: T, probs: number | Float32Array | Float64Array): T {
     checkFloat32Array('fillBernoulli', 'out', out);
+    if (typeof probs === 'number') {
+      checkProbability('fillBernoulli', 'probs', probs);
+      return fillBernoulliScalarUnchecked(this, out, probs);
+    }
     if (!(probs instanceof Float32Array || probs instanceof Float64Array)) {
-      throw new TypeError(`fillBernoulli: probs must be a Float32Array or Float64Array, got ${describe(probs)}`);
+      throw new TypeError(`fillBernoulli: probs must be a number, a Float32Array or a Float64Array, got ${describe(probs)}`);
     }
     const n = out.length;
     if (probs.length !== n) {
@@ -787,6 +834,18 @@ export function fillBernoulliUnchecked<T extends Float32Array>(rng: Rng, out: T,
     // Tie on the first digit of element i: continue as bernoulli() does, then resume.
     out[i] = +bernoulliTie(rng, kernelStop);
     i = bernoulliKernel(s, out, probs, i + 1);
+  }
+  return out;
+}
+
+/** `rng.fillBernoulli(out, p)` for one probability p in [0, 1], without its checks. */
+function fillBernoulliScalarUnchecked<T extends Float32Array>(rng: Rng, out: T, p: number): T {
+  const n = out.length, s = rng.stateArray();
+  let i = bernoulliKernelScalar(s, out, p, 0);
+  while (i < n) {
+    // Tie on the first digit of element i: continue as bernoulli() does, then resume.
+    out[i] = +bernoulliTie(rng, kernelStop);
+    i = bernoulliKernelScalar(s, out, p, i + 1);
   }
   return out;
 }

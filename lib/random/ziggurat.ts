@@ -33,7 +33,7 @@
  *
  * @example
  * ```ts
- * import { ZIGGURAT_LAYERS } from 'boltzmann';
+ * import { ZIGGURAT_LAYERS } from './ziggurat.js'; // internal (not exported by 'boltzmann')
  * ZIGGURAT_LAYERS; // 128
  * ```
  */
@@ -45,7 +45,7 @@ export const ZIGGURAT_LAYERS = 128;
  *
  * @example
  * ```ts
- * import { ZIGGURAT_R } from 'boltzmann';
+ * import { ZIGGURAT_R } from './ziggurat.js'; // internal
  * ZIGGURAT_R; // 3.442619855899: |z| beyond this is drawn by the tail algorithm
  * ```
  */
@@ -56,7 +56,7 @@ export const ZIGGURAT_R = 3.442619855899;
  *
  * @example
  * ```ts
- * import { ZIGGURAT_V, ZIGGURAT_LAYERS } from 'boltzmann';
+ * import { ZIGGURAT_V, ZIGGURAT_LAYERS } from './ziggurat.js'; // internal
  * ZIGGURAT_V * ZIGGURAT_LAYERS; // 1.2688: the ziggurat's area; sqrt(pi/2) = 1.2533 of it lies under f,
  *                                // so 98.78% of candidates are accepted
  * ```

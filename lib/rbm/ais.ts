@@ -37,6 +37,7 @@ import { checkRBM, type RBM } from './model.js';
 import { SpinRBM } from './spin.js';
 import { initVisibleBiasFromData } from './init.js';
 import { checkCount, checkMatrix32, describe } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link logPartitionAIS}. */
 export interface AISOptions {
@@ -175,7 +176,8 @@ function logTwoCosh(z: number): number {
  *
  * @example
  * ```ts
- * import { aisLogWeights, aisSchedule, BernoulliRBM, Rng } from 'boltzmann';
+ * import { BernoulliRBM, Rng, aisSchedule } from 'boltzmann';
+ * import { aisLogWeights } from './ais.js'; // internal
  * const rbm = BernoulliRBM.create(6, 4, 'hinton', new Rng(1));
  * const base = new Float64Array(6); // uniform base model
  * aisLogWeights(rbm, aisSchedule(100), base, [new Rng(2), new Rng(3)]); // Float64Array(2)
@@ -309,7 +311,8 @@ export function logPartitionAIS(rbm: RBM, options: AISOptions): AISResult {
  *
  * @example
  * ```ts
- * import { prepareAIS, BernoulliRBM, Rng } from 'boltzmann';
+ * import { BernoulliRBM, Rng } from 'boltzmann';
+ * import { prepareAIS } from './ais.js'; // internal
  * const { betas, streams } = prepareAIS('myAIS', BernoulliRBM.create(4, 3, 'hinton', new Rng(1)), { runs: 10, betas: 100, rng: new Rng(2) });
  * ```
  */
@@ -317,6 +320,7 @@ export function prepareAIS(fn: string, rbm: RBM, options: AISOptions): { betas: 
   checkRBM(fn, rbm);
   if (rbm.kind === 'gaussian-bernoulli') throw new TypeError(`${fn}: AIS here is for binary and spin RBMs, got a gaussian-bernoulli RBM`);
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object { runs, betas, rng }, got ${describe(options)}`);
+  checkOptionKeys(fn, options, ['runs', 'betas', 'rng', 'baseRate']);
   const { runs, rng } = options;
   if (typeof runs !== 'number' || !Number.isInteger(runs) || runs < 2) throw new RangeError(`${fn}: options.runs must be an integer >= 2, got ${describe(runs)}`);
   if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).split !== 'function') throw new TypeError(`${fn}: options.rng must be an Rng, got ${describe(rng)}`);

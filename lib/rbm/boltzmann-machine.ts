@@ -15,6 +15,7 @@ import { matrix64, type Matrix64 } from '../linalg/matrix.js';
 import { type BernoulliRBM } from './binary.js';
 import { configurationFromIndex } from './exact.js';
 import { checkAnyMatrix, checkArrayLike, checkCount, checkFiniteArray, checkUnitValues, describe } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Largest total number of units (M + N) for the exact sums of {@link BoltzmannMachine}. */
 export const BOLTZMANN_MACHINE_MAX_UNITS = 24;
@@ -97,6 +98,7 @@ export class BoltzmannMachine {
     checkCount(fn, 'nVisible', nVisible);
     checkCount(fn, 'nHidden', nHidden);
     if (params === null || typeof params !== 'object') throw new TypeError(`${fn}: params must be an object, got ${describe(params)}`);
+    checkOptionKeys(fn, params, ['W', 'L', 'J', 'a', 'b']);
     const rows = (what: string, v: ArrayLike<ArrayLike<number>> | undefined, r: number, c: number): Matrix64 => {
       const m = matrix64(r, c);
       if (v === undefined) return m;

@@ -19,6 +19,7 @@ import { sigmoidScalar, softplusScalar } from '../linalg/elementwise.js';
 import { checkRBM, type RBM } from './model.js';
 import { logTwoCosh } from './energy.js';
 import { checkAnyMatrix, checkArrayLike, checkCount, checkUnitValues, describe } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of the exact functions. */
 export interface ExactOptions {
@@ -82,6 +83,7 @@ function maxUnitsOf(fn: string, options: ExactOptions | undefined): number {
   if (options === undefined) return MAX_ENUMERATION_UNITS;
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
   const m = options.maxUnits ?? MAX_ENUMERATION_UNITS;
+  checkOptionKeys(fn, options, ['maxUnits']);
   checkCount(fn, 'options.maxUnits', m);
   if (m > 30) throw new RangeError(`${fn}: options.maxUnits must be at most 30 (2^30 terms), got ${m}`);
   return m;
@@ -433,6 +435,7 @@ export function enumerateJoint(rbm: RBM, options: EnumerateJointOptions = {}): J
   checkRBM(fn, rbm);
   if (rbm.kind === 'gaussian-bernoulli') throw new TypeError(`${fn}: a gaussian-bernoulli RBM has continuous x; the joint cannot be tabulated`);
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
+  checkOptionKeys(fn, options, ['labels', 'maxUnits']);
   const M = rbm.nVisible, N = rbm.nHidden, w = rbm.W.data;
   const max = options.maxUnits ?? 20;
   checkCount(fn, 'options.maxUnits', max);
@@ -541,6 +544,7 @@ export function negativeLogLikelihoodExact(rbm: RBM, data: AnyMatrix, options?: 
   const fn = 'negativeLogLikelihoodExact';
   checkRBM(fn, rbm);
   checkData(fn, rbm, data);
+  maxUnitsOf(fn, options); // options checked under this name
   return -logLikelihoodExact(rbm, data, options) / data.rows;
 }
 

@@ -14,6 +14,7 @@ import { type Matrix } from '../linalg/matrix.js';
 import { RBMBase } from './model.js';
 import { initParameters, type RBMInit } from './init.js';
 import { checkSigma, describe } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link GaussianBernoulliRBM.create}. */
 export interface GaussianBernoulliOptions {
@@ -75,6 +76,7 @@ export class GaussianBernoulliRBM extends RBMBase {
     const p = initParameters(fn, nVisible, nHidden, init, rng);
     if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
     let sigma = p.sigma;
+    checkOptionKeys(fn, options, ['sigma', 'trainSigma']);
     if (sigma === null) {
       const s = options.sigma ?? 1;
       if (typeof s === 'number') sigma = new Float32Array(nVisible).fill(s);

@@ -7,13 +7,13 @@
  * `...Unchecked` kernels the training loop calls, scratch buffers, argument checks in
  * validate.ts, the resolved training options) is internal to the library.
  */
-export { RBMBase, checkRBM, type RBM, type RBMKind } from './model.js';
+export { RBMBase, type RBM, type RBMKind } from './model.js';
 export { BernoulliRBM } from './binary.js';
 export { SpinRBM, spinToBernoulli, bernoulliToSpin, spinEnergyOffset } from './spin.js';
 export { GaussianBernoulliRBM, type GaussianBernoulliOptions } from './gaussian.js';
 export {
-  initParameters, initVisibleBiasFromData, HINTON_INIT_STD,
-  type RBMInit, type RBMInitScheme, type RBMExplicitInit, type RBMParameters,
+  initVisibleBiasFromData,
+  type RBMInit, type RBMInitScheme, type RBMExplicitInit,
 } from './init.js';
 export { energy, logJointUnnormalized, freeEnergy } from './energy.js';
 export { hiddenInput, hiddenProbabilities, hiddenMeans, visibleInput, visibleProbabilities, visibleMean } from './conditionals.js';
@@ -32,7 +32,9 @@ export {
   type EvaluateMode,
 } from './train-options.js';
 export * from './schedule.js';
-export * from './io.js';
+export {
+  saveRBM, loadRBM,
+} from './io.js';
 export { logPartitionAIS, aisSchedule, aisEstimate, logPartitionBase, type AISOptions, type AISResult } from './ais.js';
 export { averageLogLikelihood, pseudoLogLikelihood, freeEnergyGap, type FreeEnergyGap } from './evaluate.js';
 export { tutorialPreset, type TutorialPreset } from './tutorial.js';

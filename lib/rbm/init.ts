@@ -8,6 +8,7 @@ import { type Rng } from '../random/index.js';
 import { matrix, shapeOf, type AnyMatrix, type Matrix } from '../linalg/matrix.js';
 import { checkRBM, type RBM } from './model.js';
 import { checkAnyMatrix, checkArrayLike, checkCount, checkFiniteArray, describe } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Named random initializations: 'hinton' (W ~ N(0, 0.01²)) or 'glorot-normal' (W ~ N(0, 2/(M+N))). Biases are zero. */
 export type RBMInitScheme = 'hinton' | 'glorot-normal';
@@ -50,7 +51,8 @@ export const HINTON_INIT_STD = 0.01;
  *
  * @example
  * ```ts
- * import { initParameters, Rng } from 'boltzmann';
+ * import { Rng } from 'boltzmann';
+ * import { initParameters } from './init.js'; // internal: the body of BernoulliRBM.create and its siblings
  * const p = initParameters('BernoulliRBM.create', 784, 256, 'glorot-normal', new Rng(1));
  * p.W.rows; // 784
  * ```
@@ -75,6 +77,7 @@ export function initParameters(fn: string, nVisible: number, nHidden: number, in
   if (typeof scheme !== 'object' || scheme === null) {
     throw new TypeError(`${fn}: init must be 'hinton', 'glorot-normal' or { W, a, b }, got ${describe(scheme)}`);
   }
+  checkOptionKeys(`${fn}: init`, scheme, ['W', 'a', 'b', 'sigma']);
   const W = weightsFrom(fn, scheme.W, nVisible, nHidden);
   checkArrayLike(fn, 'init.a', scheme.a, nVisible);
   checkArrayLike(fn, 'init.b', scheme.b, nHidden);

@@ -71,7 +71,7 @@ export type RBMKind = RBM['kind'];
  *
  * @example
  * ```ts
- * import { checkRBM } from 'boltzmann';
+ * import { checkRBM } from './model.js'; // internal (not exported by 'boltzmann')
  * checkRBM('myFunction', {}); // TypeError: myFunction: rbm must be a BernoulliRBM, SpinRBM or GaussianBernoulliRBM, got Object
  * ```
  */

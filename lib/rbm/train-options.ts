@@ -9,6 +9,7 @@ import { type RBM } from './model.js';
 import { type LearningRateSchedule } from './schedule.js';
 import { type ProductPool } from './products.js';
 import { checkMatrix32, describe } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** How the negative phase is sampled: chains restarted at the data (CD-k) or persistent chains (PCD). */
 export type TrainingMethod = 'cd' | 'pcd';
@@ -152,9 +153,7 @@ function booleanOr(fn: string, name: string, value: unknown, dflt: boolean): boo
  */
 export function resolveOptions(fn: string, rbm: RBM, n: number, options: TrainOptions): ResolvedOptions {
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
-  for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.includes(key)) throw new TypeError(`${fn}: unknown option '${key}' (allowed: ${OPTION_KEYS.join(', ')})`);
-  }
+  checkOptionKeys(fn, options, OPTION_KEYS);
   const o = options;
   const method = oneOf(fn, 'method', o.method, ['cd', 'pcd'] as const, 'cd');
   const k = integerIn(fn, 'k', o.k, 1, Infinity, 1);

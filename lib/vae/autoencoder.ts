@@ -9,6 +9,7 @@ import type { Matrix } from '../linalg/matrix.js';
 import { Adam } from '../optim/index.js';
 import { createMLP, createWorkspace, mlpForward, trainMLP, type Activation, type EpochReport, type MLP } from '../nn/index.js';
 import { checkCount, checkMatrix32, describe } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link createAutoencoder}. */
 export interface AutoencoderOptions {
@@ -32,6 +33,7 @@ export interface AutoencoderOptions {
 export function createAutoencoder(options: AutoencoderOptions, rng: Rng): MLP<Matrix> {
   const fn = 'createAutoencoder';
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object { inputSize, codeSize, hidden? }, got ${describe(options)}`);
+  checkOptionKeys(fn, options, ['inputSize', 'codeSize', 'hidden']);
   checkCount(fn, 'inputSize', options.inputSize);
   checkCount(fn, 'codeSize', options.codeSize);
   const hidden = options.hidden ?? [400];
@@ -68,6 +70,8 @@ export function trainAutoencoder(
   rng: Rng,
 ): EpochReport[] {
   checkMatrix32('trainAutoencoder', 'data', data);
+  if (options === null || typeof options !== 'object') throw new TypeError(`trainAutoencoder: options must be an object { epochs, batchSize?, learningRate?, loss?, onEpoch? }, got ${describe(options)}`);
+  checkOptionKeys('trainAutoencoder', options, ['epochs', 'batchSize', 'learningRate', 'loss', 'onEpoch']);
   return trainMLP(net, data, data, {
     loss: options.loss ?? 'mse', optimizer: new Adam({ lr: options.learningRate ?? 1e-3 }),
     epochs: options.epochs, batchSize: options.batchSize ?? 128, ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}),

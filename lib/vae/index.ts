@@ -18,4 +18,6 @@ export {
 export * from './evaluate.js';
 export * from './train.js';
 export * from './autoencoder.js';
-export * from './io.js';
+export {
+  saveVAE, loadVAE,
+} from './io.js';

@@ -21,6 +21,7 @@ import {
   bernoulliNegLogLikelihoodBackwardUnchecked, bernoulliNegLogLikelihoodUnchecked, gaussianNegLogLikelihoodBackwardUnchecked, gaussianNegLogLikelihoodUnchecked,
 } from './likelihood.js';
 import { checkCount, checkMatrix32, checkPositive, describe } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** The decoder's likelihood p(x | z) (N-VAE-03). */
 export type VAELikelihood = 'bernoulli' | 'gaussian';
@@ -113,9 +114,7 @@ export class VAE {
   static create(options: VAEOptions, rng: Rng): VAE {
     const fn = 'VAE.create';
     if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object { inputSize, latentSize, ... }, got ${describe(options)}`);
-    for (const key of Object.keys(options)) {
-      if (!OPTION_KEYS.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (known: ${OPTION_KEYS.join(', ')})`);
-    }
+    checkOptionKeys(fn, options, OPTION_KEYS);
     checkCount(fn, 'inputSize', options.inputSize);
     checkCount(fn, 'latentSize', options.latentSize);
     const hidden = options.hidden ?? [400];
@@ -282,6 +281,7 @@ export class VAEWorkspace {
   constructor(model: VAE, maxRows: number, options: { gemm32?: GemmFunction; sparse?: boolean } = {}) {
     if (!(model instanceof VAE)) throw new TypeError(`VAEWorkspace: model must be a VAE, got ${describe(model)}`);
     checkCount('VAEWorkspace', 'maxRows', maxRows);
+    checkOptionKeys('VAEWorkspace', options, ['gemm32', 'sparse']);
     if (options.gemm32 !== undefined && typeof options.gemm32 !== 'function') {
       throw new TypeError(`VAEWorkspace: options.gemm32 must be a function with gemm's signature, got ${describe(options.gemm32)}`);
     }

@@ -10,6 +10,7 @@ import { matrix, type Matrix } from '../linalg/matrix.js';
 import { Adam, shufflePermutation, type Optimizer } from '../optim/index.js';
 import { VAE, VAEGradient, VAEWorkspace, vaeBackwardUnchecked, vaeForwardUnchecked } from './model.js';
 import { checkCount, checkMatrix32, describe } from './validate.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** What one epoch of {@link trainVAE} measured. Losses are per data point (sums / rows). */
 export interface VAEEpochMetrics {
@@ -144,9 +145,7 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
   const badData = firstNonFinite(data.data, data.cols);
   if (badData !== null) throw new RangeError(`${fn}: data${badData.replace(' = ', ' is ')}; the data must be finite`);
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object like { epochs: 10 }, got ${describe(options)}`);
-  for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (known: ${OPTION_KEYS.join(', ')})`);
-  }
+  checkOptionKeys(fn, options, OPTION_KEYS);
   checkCount(fn, 'options.epochs', options.epochs);
   const B = options.batchSize ?? 128;
   checkCount(fn, 'options.batchSize', B);

@@ -101,7 +101,7 @@ test('ising-rbm.ts --quick --json: one JSON line with the per-temperature figure
     const t = j.temperatures[0];
     assert.is(t.T, 2.27);
     for (const side of ['mc', 'rbm']) {
-      for (const q of ['energyPerSpin', 'absMagnetizationPerSpin', 'heatCapacity', 'susceptibility']) {
+      for (const q of ['energyPerSpin', 'absMagnetizationPerSpin', 'heatCapacityPerSpin', 'susceptibilityAbsPerSpin']) {
         assert.ok(Number.isFinite(t[side][q].value) && t[side][q].error > 0, `${side}.${q}`);
       }
     }

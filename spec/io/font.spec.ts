@@ -7,7 +7,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FONT_ADVANCE, FONT_HEIGHT, drawText, imageGrid, padImage, textWidth, withAxes, type PixelImage } from '../../lib/io/index.js';
+import { FONT_HEIGHT, drawText, imageGrid, padImage, textWidth, withAxes, type PixelImage } from '../../lib/io/index.js';
+import { FONT_ADVANCE } from '../../lib/io/font.js';
 import { throwsMsg } from '../assert-error.js';
 
 const blank = (w: number, h: number, channels: 1 | 3 = 1): PixelImage => ({ width: w, height: h, channels, data: new Uint8Array(w * h * channels) });

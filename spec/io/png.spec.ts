@@ -9,7 +9,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { throwsMsg } from '../assert-error.js';
 import zlib from 'node:zlib';
-import { adler32, crc32, encodePng, zlibCompress, type PixelImage } from '../../lib/io/index.js';
+import { encodePng, type PixelImage } from '../../lib/io/index.js';
+import { adler32, crc32, zlibCompress } from '../../lib/io/png.js';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 

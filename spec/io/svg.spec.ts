@@ -8,7 +8,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { throwsMsg } from '../assert-error.js';
-import { escapeXml, linePlot, niceTicks, scatterPlot } from '../../lib/io/index.js';
+import { linePlot, scatterPlot } from '../../lib/io/index.js';
+import { escapeXml, niceTicks } from '../../lib/io/svg.js';
 
 interface XmlElement { name: string; attrs: Map<string, string>; children: XmlElement[]; text: string }
 

@@ -90,6 +90,11 @@ test('X-ISING L = 2 by hand: Z = 2e^{8b} + 12 + 2e^{-8b} (doubled bonds, ground 
     assert.ok(rel(r.magnetization4, M4) < 1e-12, `M4 T=${T}`);
     assert.ok(rel(r.susceptibility, M2 / T) < 1e-12, `chi T=${T}`);
     assert.ok(rel(r.binder, 1 - M4 / (3 * M2 * M2)) < 1e-12, `U T=${T}`);
+    // Per spin (N = 4), the names isingObservables uses: the same closed forms divided by N.
+    assert.ok(rel(r.energyPerSpin, E / 4) < 1e-12, `E/N T=${T}`);
+    assert.ok(rel(r.heatCapacityPerSpin, (E2 - E * E) / (4 * T * T)) < 1e-9, `C/N T=${T}`);
+    assert.ok(rel(r.susceptibilityPerSpin, M2 / (4 * T)) < 1e-12, `chi/N T=${T}`);
+    assert.ok(rel(r.susceptibilityAbsPerSpin, (M2 - A * A) / (4 * T)) < 1e-9, `chi'/N T=${T}`);
   }
 });
 
@@ -106,6 +111,11 @@ test('X-ISING L = 3 and 4, with and without a field, equal a naive enumeration',
     assert.ok(rel(r.magnetization2, n.M2) < 1e-12, `M2 ${L} ${T} ${h}`);
     assert.ok(rel(r.magnetization4, n.M4) < 1e-12, `M4 ${L} ${T} ${h}`);
     assert.ok(rel(r.susceptibilityAbs, (n.M2 - n.A * n.A) / T) < 1e-9, `chi' ${L} ${T} ${h}`);
+    const N = L * L;
+    assert.ok(rel(r.energyPerSpin, n.E / N) < 1e-12, `E/N ${L} ${T} ${h}`);
+    assert.ok(rel(r.heatCapacityPerSpin, (n.E2 - n.E * n.E) / (N * T * T)) < 1e-9, `C/N ${L} ${T} ${h}`);
+    assert.ok(rel(r.susceptibilityPerSpin, (n.M2 - n.M * n.M) / (N * T)) < 1e-9, `chi/N ${L} ${T} ${h}`);
+    assert.ok(rel(r.susceptibilityAbsPerSpin, (n.M2 - n.A * n.A) / (N * T)) < 1e-9, `chi'/N ${L} ${T} ${h}`);
   }
 });
 

@@ -27,6 +27,8 @@ test('X-ISING Kaufman equals enumeration for L = 2, 3, 4 (ln Z, E, C to 1e-10), 
       assert.ok(rel(k.logZ, e.logZ) < 1e-10, `logZ L=${L} T=${T}: ${k.logZ} vs ${e.logZ}`);
       assert.ok(rel(k.energy, e.energy) < 1e-10, `E L=${L} T=${T}: ${k.energy} vs ${e.energy}`);
       assert.ok(rel(k.heatCapacity, e.heatCapacity) < 1e-10, `C L=${L} T=${T}: ${k.heatCapacity} vs ${e.heatCapacity}`);
+      assert.ok(rel(k.energyPerSpin, e.energy / (L * L)) < 1e-10, `E/N L=${L} T=${T}`);
+      assert.ok(rel(k.heatCapacityPerSpin, e.heatCapacity / (L * L)) < 1e-10, `C/N L=${L} T=${T}`);
       assert.is(k.N, L * L);
     }
   }
@@ -62,8 +64,8 @@ test('X-ISING Kaufman L = 256 equals Onsager at T = 2.0 and 3.0 (E/N and C/N to 
   // that distance below), so at L = 256 they are < e^{−58}: only rounding (~1e−13) is left.
   for (const T of [2, 3]) {
     const k = isingKaufman(256, T);
-    assert.ok(Math.abs(k.energy / k.N - onsagerEnergyPerSpin(T)) < 1e-12, `E/N T=${T}`);
-    assert.ok(Math.abs(k.heatCapacity / k.N - onsagerHeatCapacityPerSpin(T)) < 1e-12, `C/N T=${T}`);
+    assert.ok(Math.abs(k.energyPerSpin - onsagerEnergyPerSpin(T)) < 1e-12, `E/N T=${T}`);
+    assert.ok(Math.abs(k.heatCapacityPerSpin - onsagerHeatCapacityPerSpin(T)) < 1e-12, `C/N T=${T}`);
   }
 });
 

@@ -166,10 +166,10 @@ test('X-ISING isingObservables: exact formulas on a hand-made run', () => {
   const o = isingObservables(run);
   assert.is(o.energy.value, -8);
   assert.is(o.energyPerSpin.value, -2);
-  assert.ok(Math.abs(o.heatCapacity.value - 4 / (4 * 4)) < 1e-15); // Var(E) = 4, / (N T²)
+  assert.ok(Math.abs(o.heatCapacityPerSpin.value - 4 / (4 * 4)) < 1e-15); // Var(E) = 4, / (N T²)
   assert.is(o.absMagnetization.value, 2);
   assert.is(o.magnetization2.value, 6); // (16 + 4 + 0 + 4)/4
-  assert.ok(Math.abs(o.susceptibility.value - (6 - 4) / (4 * 2)) < 1e-15);
+  assert.ok(Math.abs(o.susceptibilityAbsPerSpin.value - (6 - 4) / (4 * 2)) < 1e-15); // (⟨M²⟩ − ⟨|M|⟩²)/(N T)
   // ⟨m²⟩ = 6/16, ⟨m⁴⟩ = (1 + 1/16 + 0 + 1/16)/4 = 9/32; U = 1 − (9/32)/(3·(6/16)²) = 1/3
   assert.ok(Math.abs(o.binder.value - 1 / 3) < 1e-15);
 });

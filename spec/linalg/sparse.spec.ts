@@ -6,7 +6,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { availableBackends, gemm, getBackend, lastSparseGemm, matrix, Rng, setBackend, sparseGemm, type Matrix } from '../../lib/index.js';
+import { availableBackends, gemm, getBackend, matrix, Rng, setBackend, sparseGemm, type Matrix } from '../../lib/index.js';
+import { lastSparseGemm } from '../../lib/linalg/sparse.js';
 import { throwsMsg } from '../assert-error.js';
 
 const rng = new Rng(11);

@@ -3,9 +3,9 @@ import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
 import { fromArray2D, matrix, matrix64, zeros, zeros64 } from '../../lib/linalg/index.js';
 import {
-  ACTIVATIONS, activationBackward, activationForward, gradcheck, leakyReluForward, reluBackward, sigmoidForward,
-  softmaxForward, tanhForward, type Activation,
+  activationBackward, activationForward, gradcheck, leakyReluForward, reluBackward, sigmoidForward, softmaxForward, tanhForward, type Activation,
 } from '../../lib/nn/index.js';
+import { ACTIVATIONS } from '../../lib/nn/model.js';
 import { throwsMsg, throwsWith } from '../assert-error.js';
 import { maxRelDiff, randn64, to32, weightedSum } from './helpers.js';
 

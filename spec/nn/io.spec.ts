@@ -2,7 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import zlib from 'node:zlib';
 import { Rng } from '../../lib/random/index.js';
-import { createMLP, loadMLP, mlpPredict, saveMLP, MLP_FILE_HEADER_BYTES, type MLP } from '../../lib/nn/index.js';
+import { createMLP, loadMLP, mlpPredict, saveMLP, type MLP } from '../../lib/nn/index.js';
+import { MLP_FILE_HEADER_BYTES } from '../../lib/nn/io.js';
 import { fromArray2D } from '../../lib/linalg/index.js';
 import { throwsMsg, throwsWith } from '../assert-error.js';
 

@@ -4,9 +4,9 @@ import { Rng } from '../../lib/random/index.js';
 import { matrix64, zeros, zeros64, type Matrix64 } from '../../lib/linalg/index.js';
 import { Adam, SGD } from '../../lib/optim/index.js';
 import {
-  ACTIVATIONS, createGradient, createMLP, createWorkspace, gradcheck, gradientArrays, initWeights, lossBackward, lossForward,
-  mlpBackward, mlpForward, mlpParameterCount, mlpParameters, mlpPredict, mseBackward, mseForward, trainStep, type Activation, type LossName,
+  createGradient, createMLP, createWorkspace, gradcheck, gradientArrays, initWeights, lossBackward, lossForward, mlpBackward, mlpForward, mlpParameterCount, mlpParameters, mlpPredict, mseBackward, mseForward, trainStep, type Activation, type LossName,
 } from '../../lib/nn/index.js';
+import { ACTIVATIONS } from '../../lib/nn/model.js';
 import { throwsMsg, throwsWith } from '../assert-error.js';
 import { maxRelDiff, randn64, to32 } from './helpers.js';
 
@@ -178,7 +178,7 @@ test('Adam trains a tiny regression to a small loss (seeded)', () => {
 test('bad input', () => {
   throwsMsg(() => createMLP([2], {}, new Rng(1)), RangeError, 'createMLP: sizes must be an array [n_0, ..., n_L] with at least an input and an output size, got Array(1)');
   throwsMsg(() => createMLP([2, 0], {}, new Rng(1)), RangeError, 'createMLP: sizes[1] must be a positive integer, got 0');
-  throwsWith(() => createMLP([2, 1], { hiden: 'relu' } as never, new Rng(1)), RangeError, "createMLP: unknown option 'hiden'");
+  throwsWith(() => createMLP([2, 1], { hiden: 'relu' } as never, new Rng(1)), TypeError, "createMLP: unknown option 'hiden'");
   throwsMsg(() => createMLP([2, 3, 1], { activations: ['relu'] }, new Rng(1)), RangeError, 'createMLP: activations must list one activation per layer (2 for sizes [2, 3, 1]), got Array(1)');
   throwsWith(() => createMLP([2, 1], {}, undefined as never), TypeError, 'createMLP: rng must be an Rng');
   const net = createMLP([2, 3, 1], {}, new Rng(1));

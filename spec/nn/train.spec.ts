@@ -71,7 +71,7 @@ test('bad input', () => {
     'trainMLP: Y is 2x1 but must be 3x1 (one target row of n_L = 1 per row of X)');
   throwsMsg(() => trainMLP(net, matrix(3, 2), matrix(3, 1), { loss: 'mse', optimizer: opt, epochs: 0, batchSize: 2 }, new Rng(1)), RangeError,
     'trainMLP: epochs must be a positive integer, got 0');
-  throwsWith(() => trainMLP(net, matrix(3, 2), matrix(3, 1), { loss: 'mse', optimizer: opt, epochs: 1, batchsize: 2 } as never, new Rng(1)), RangeError,
+  throwsWith(() => trainMLP(net, matrix(3, 2), matrix(3, 1), { loss: 'mse', optimizer: opt, epochs: 1, batchsize: 2 } as never, new Rng(1)), TypeError,
     "trainMLP: unknown option 'batchsize'");
 });
 

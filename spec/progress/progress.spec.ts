@@ -5,7 +5,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ProgressReporter, formatDuration, formatProgress, progressReporter, type ProgressInfo } from '../../lib/progress/index.js';
+import { ProgressReporter, formatProgress, progressReporter, type ProgressInfo } from '../../lib/progress/index.js';
+import { formatDuration } from '../../lib/progress/progress.js';
 import { Rng } from '../../lib/random/index.js';
 import { gaussianTarget, runChains, rwmSampler } from '../../lib/mcmc/index.js';
 import { IsingModel, runIsing } from '../../lib/ising/index.js';

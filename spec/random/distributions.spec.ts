@@ -11,7 +11,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Rng, ZIGGURAT_R } from '../../lib/random/index.js';
+import { Rng } from '../../lib/random/index.js';
+import { ZIGGURAT_R } from '../../lib/random/ziggurat.js';
 import { ZIGGURAT } from '../../lib/random/ziggurat.js';
 import { chiSquareCritical, chiSquareStatistic, erfc, ksCritical, ksStatistic, moments, normalCdf } from './stats.js';
 

@@ -250,6 +250,36 @@ test('N-GIBBS-03 bernoulli decides u < p digit by digit (hand-derived from the g
   assert.equal(Array.from(f), [1, 1]);
 });
 
+test('N-GIBBS-03 fillBernoulli(out, p) with one probability: the same words and bits as the array filled with p, and as successive bernoulli(p)', () => {
+  const n = 100000;
+  for (const p of [0, 1, 0.13, Math.fround(0.37), 0.5, 1e-9]) {
+    const rng = new Rng(41);
+    const filled = rng.clone();
+    const loop = rng.clone();
+    const out = rng.fillBernoulli(new Float32Array(n), p);
+    const ref = filled.fillBernoulli(new Float32Array(n), new Float64Array(n).fill(p));
+    assert.equal(Array.from(out), Array.from(ref), `p = ${p}: scalar vs Float64Array filled with p`);
+    assert.equal(rng.state(), filled.state(), `p = ${p}: the same words consumed`);
+    for (let i = 0; i < n; i++) {
+      const expected = loop.bernoulli(p) ? 1 : 0;
+      if (out[i] !== expected) assert.unreachable(`p = ${p}, element ${i}: ${out[i]} vs bernoulli(p) = ${expected}`);
+    }
+    assert.equal(rng.state(), loop.state());
+    if (p === Math.fround(p)) {
+      const f32 = new Rng(41).fillBernoulli(new Float32Array(n), new Float32Array(n).fill(p));
+      assert.equal(Array.from(out), Array.from(f32), `p = ${p}: a float32 p gives the Float32Array form's bits too`);
+    }
+  }
+  // The tie path, hand-derived from the golden words of [1,2,3,4] (11520, 0, 5927040, ...):
+  // p 2^32 = 11520.5 ties with the first word, the second word 0 < 2^31 decides 1; element 1
+  // draws the third word 5927040 > 11520.5 -> 0. Three words in all.
+  const at = (): Rng => Rng.fromState([1, 2, 3, 4]);
+  const tie = at();
+  assert.equal(Array.from(tie.fillBernoulli(new Float32Array(2), 11520.5 / 2 ** 32)), [1, 0]);
+  const three = at(); draw(three, 3);
+  assert.equal(tie.state(), three.state());
+});
+
 test('permutation(n) is a permutation of 0..n-1; shuffle permutes in place and returns its argument', () => {
   const rng = new Rng(8);
   for (const n of [0, 1, 2, 5, 1000]) {
@@ -334,9 +364,12 @@ test('bad input: fills name the argument and leave the generator untouched', () 
   range(() => rng.fillBernoulli(out, new Float32Array([0.1, 0.2, 1.5, 0.3])), 'fillBernoulli: probs[2] must be in [0, 1], got 1.5');
   range(() => rng.fillBernoulli(out, new Float32Array([0.1, NaN, 0.5, 0.3])), 'fillBernoulli: probs[1] must be in [0, 1], got NaN');
   range(() => rng.fillBernoulli(out, new Float32Array(3)), 'fillBernoulli: out has length 4 but probs has length 3');
+  range(() => rng.fillBernoulli(out, 1.5), 'fillBernoulli: probs must be in [0, 1], got 1.5');
+  range(() => rng.fillBernoulli(out, NaN), 'fillBernoulli: probs must be in [0, 1], got NaN');
+  range(() => rng.fillBernoulli(out, -0.1), 'fillBernoulli: probs must be in [0, 1], got -0.1');
   assert.throws(() => rng.fillUniform(new Float64Array(4) as unknown as Float32Array), (e: Error) => e instanceof TypeError && e.message === 'fillUniform: out must be a Float32Array, got Float64Array(4)');
   assert.throws(() => rng.fillNormal([0, 0] as unknown as Float32Array), (e: Error) => e instanceof TypeError && e.message === 'fillNormal: out must be a Float32Array, got Array(2)');
-  assert.throws(() => rng.fillBernoulli(out, [0.5, 0.5, 0.5, 0.5] as unknown as Float32Array), (e: Error) => e instanceof TypeError && /fillBernoulli: probs must be a Float32Array or Float64Array/.test(e.message));
+  assert.throws(() => rng.fillBernoulli(out, [0.5, 0.5, 0.5, 0.5] as unknown as Float32Array), (e: Error) => e instanceof TypeError && /fillBernoulli: probs must be a number, a Float32Array or a Float64Array/.test(e.message));
   assert.equal(rng.state(), before);
   assert.equal(Array.from(out), [0, 0, 0, 0]);
 });

@@ -227,8 +227,8 @@ test('bad input: options, shapes and NaN stops name what was wrong', () => {
     "VAE.create: sigma2 is the Gaussian likelihood's variance; it is not used with likelihood 'bernoulli'");
   throwsMsg(() => VAE.create({ inputSize: 4, latentSize: 2, likelihood: 'gaussian', sigma2: -1 }, rng), RangeError,
     'VAE.create: sigma2 must be a finite number > 0, got -1');
-  throwsMsg(() => VAE.create({ inputSize: 4, latentSize: 2, hiden: [3] } as never, rng), RangeError,
-    "VAE.create: unknown option 'hiden' (known: inputSize, latentSize, hidden, likelihood, sigma2, init)");
+  throwsMsg(() => VAE.create({ inputSize: 4, latentSize: 2, hiden: [3] } as never, rng), TypeError,
+    "VAE.create: unknown option 'hiden' (allowed: inputSize, latentSize, hidden, likelihood, sigma2, init)");
   const model = VAE.create({ inputSize: 4, latentSize: 2, hidden: [3] }, rng);
   const ws = new VAEWorkspace(model, 8);
   throwsMsg(() => vaeForward(model, ws, matrix(2, 5), matrix(2, 2)), RangeError, 'vaeForward: x is 2x5 but the VAE takes 4 inputs per row');

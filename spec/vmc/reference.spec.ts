@@ -5,7 +5,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lowestTridiagonalEigenvalue, twoElectronDotEnergy } from '../../lib/index.js';
+import { twoElectronDotEnergy } from '../../lib/index.js';
+import { lowestTridiagonalEigenvalue } from '../../lib/vmc/reference.js';
 import { throwsWith } from '../assert-error.js';
 
 test('lowestTridiagonalEigenvalue: [[2,−1],[−1,2]] → 1; the n×n second-difference matrix → 2 − 2cos(π/(n+1))', () => {

@@ -160,7 +160,7 @@ test('bad input: sizes, couplings, closed-form domain, SR options', () => {
   throwsWith(() => tfimExactGroundState(17, 1, 1), RangeError, 'tfimExactGroundState: N must be an integer in [2, 16], got 17');
   throwsWith(() => tfimClosedFormEnergy(10, -1, 1), RangeError, 'assumes J > 0 and h >= 0');
   throwsWith(() => tfimChain({ n: 1, h: 1 }), RangeError, 'n must be an integer in [2, 4096], got 1');
-  throwsWith(() => tfimChain({ n: 4, h: 1, g: 2 } as never), RangeError, "tfimChain: unknown option 'g' (allowed: n, J, h)");
+  throwsWith(() => tfimChain({ n: 4, h: 1, g: 2 } as never), TypeError, "tfimChain: unknown option 'g' (allowed: n, J, h)");
   throwsWith(() => SpinRbmState.create(10, 0.15, new Rng(1)), RangeError, 'alpha·n an integer');
   const psi = SpinRbmState.create(4, 1, new Rng(1));
   throwsWith(() => optimizeSpinState(psi, tfimChain({ n: 4, h: 1 }), { update: { kind: 'sr', learningRate: 0.1, diagonalShift: 0 }, iterations: 2 }, new Rng(1)), RangeError, 'diagonalShift > 0');

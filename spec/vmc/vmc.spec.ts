@@ -107,8 +107,8 @@ test('block Gibbs refuses a wavefunction with a Jastrow factor', () => {
   throwsWith(() => estimateEnergy(wf, harmonicOscillator({ omega: 1, interaction: 'coulomb' }), { sampler: blockGibbsSampler() }, new Rng(1)), RangeError,
     "blockGibbsSampler: block Gibbs samples |ψ|² = p_GB only for a pure RBM wavefunction, but this one has a 'pade' Jastrow factor");
   throwsWith(() => metropolisSampler({ stepSize: 0 }), RangeError, 'metropolisSampler: stepSize must be a finite number > 0, got 0');
-  throwsWith(() => importanceSampler({ dt: 0.1 } as never), RangeError, "importanceSampler: unknown option 'dt' (allowed: timeStep)");
-  throwsWith(() => estimateEnergy(wf, harmonicOscillator({ omega: 1 }), { sampler: importanceSampler(), samples: 100 } as never, new Rng(1)), RangeError, "estimateEnergy: unknown option 'samples'");
+  throwsWith(() => importanceSampler({ dt: 0.1 } as never), TypeError, "importanceSampler: unknown option 'dt' (allowed: timeStep)");
+  throwsWith(() => estimateEnergy(wf, harmonicOscillator({ omega: 1 }), { sampler: importanceSampler(), samples: 100 } as never, new Rng(1)), TypeError, "estimateEnergy: unknown option 'samples'");
   throwsWith(() => estimateEnergy(wf, harmonicOscillator({ omega: 1 }), { sampler: importanceSampler(), cycles: 2 }, new Rng(1)), RangeError, 'cycles must be an integer >= 4');
 });
 

@@ -187,8 +187,8 @@ test('Padé–Jastrow with the cusp a = 1 (2-D, opposite spins) keeps E_L finite
 });
 
 test('bad input: unknown option, Padé in 1-D without a cusp, wrong x length, bad omega, NaN parameter', () => {
-  throwsWith(() => RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, sigma: 1 } as never), RangeError, "RbmWavefunction.create: unknown option 'sigma' (allowed: particles, dims");
-  throwsWith(() => harmonicOscillator({ omega: 1, coulomb: true } as never), RangeError, "harmonicOscillator: unknown option 'coulomb' (allowed: omega, interaction)");
+  throwsWith(() => RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, sigma: 1 } as never), TypeError, "RbmWavefunction.create: unknown option 'sigma' (allowed: particles, dims");
+  throwsWith(() => harmonicOscillator({ omega: 1, coulomb: true } as never), TypeError, "harmonicOscillator: unknown option 'coulomb' (allowed: omega, interaction)");
   throwsWith(() => RbmWavefunction.create({ particles: 2, dims: 1, hidden: 2, jastrow: 'pade' }), RangeError, 'needs an explicit cusp');
   throwsWith(() => RbmWavefunction.create({ particles: 2, dims: 4, hidden: 2 }), RangeError, 'dims must be an integer in [1, 3], got 4');
   throwsWith(() => RbmWavefunction.create({ particles: 1, dims: 1, hidden: 1, initScale: 0.1 }), TypeError, 'needs an rng');

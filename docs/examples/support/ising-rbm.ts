@@ -151,7 +151,7 @@ export interface IsingRBMResult {
   mc: IsingObservables;
   rbm: IsingObservables;
   /** The exact ⟨E⟩/N and C/N of the finite periodic lattice (Kaufman 1949). */
-  exact: { energyPerSpin: number; heatCapacity: number };
+  exact: { energyPerSpin: number; heatCapacityPerSpin: number };
   /** (RBM − MC)/|MC| of ⟨E⟩/N and ⟨|m|⟩. */
   relative: { energy: number; absMagnetization: number };
   clustersPerSample: number;
@@ -165,12 +165,11 @@ export function learnIsing(T: number, s: IsingRBMSettings, rng: Rng): IsingRBMRe
   const trained = trainIsingRBM(data.spins, s, rng.split());
   const chains = rbmChains(trained.rbm, s.L, T, s, rng.split());
   const rbm = isingObservables(chains.run);
-  const N = s.L * s.L;
   const k = isingKaufman(s.L, T);
   const rel = (a: IsingEstimate, b: IsingEstimate) => (a.value - b.value) / Math.abs(b.value);
   return {
     T, mc, rbm,
-    exact: { energyPerSpin: k.energy / N, heatCapacity: k.heatCapacity / N },
+    exact: { energyPerSpin: k.energyPerSpin, heatCapacityPerSpin: k.heatCapacityPerSpin },
     relative: { energy: rel(rbm.energyPerSpin, mc.energyPerSpin), absMagnetization: rel(rbm.absMagnetizationPerSpin, mc.absMagnetizationPerSpin) },
     clustersPerSample: data.run.clustersPerSample!,
     time: { data: data.time, train: trained.time, sample: chains.time },

@@ -46,10 +46,10 @@ export const chapter: TourChapter = {
     rows.push(relativeRow('RBM 64×64 T=2: ⟨|m|⟩', r.rbm.absMagnetizationPerSpin.value, r.rbm.absMagnetizationPerSpin.error, m.value, m.error));
     rows.push({
       what: 'RBM 64×64 T=2: C/N, χ',
-      value: `${r.rbm.heatCapacity.value.toFixed(3)}, ${r.rbm.susceptibility.value.toFixed(3)}`,
+      value: `${r.rbm.heatCapacityPerSpin.value.toFixed(3)}, ${r.rbm.susceptibilityAbsPerSpin.value.toFixed(3)}`,
       reference: '',
-      source: `shown, not checked (the short training gets fluctuations less right): MC ${r.mc.heatCapacity.value.toFixed(3)}, ${r.mc.susceptibility.value.toFixed(3)}; exact C/N ${r.exact.heatCapacity.toFixed(3)}`,
-      ok: Number.isFinite(r.rbm.heatCapacity.value) && Number.isFinite(r.rbm.susceptibility.value),
+      source: `shown, not checked (the short training gets fluctuations less right): MC ${r.mc.heatCapacityPerSpin.value.toFixed(3)}, ${r.mc.susceptibilityAbsPerSpin.value.toFixed(3)}; exact C/N ${r.exact.heatCapacityPerSpin.toFixed(3)}`,
+      ok: Number.isFinite(r.rbm.heatCapacityPerSpin.value) && Number.isFinite(r.rbm.susceptibilityAbsPerSpin.value),
     });
     return rows;
   },

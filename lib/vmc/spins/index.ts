@@ -5,4 +5,6 @@
  */
 export * from './tfim.js';
 export * from './rbm-state.js';
-export * from './vmc.js';
+export {
+  runSpinBatch, spinStatistics, srSolve, createSpinChains, optimizeSpinState, type SpinChainData, type SpinBatchInput, type SpinBatchOutput, type SpinUpdate, type SpinOptimizeOptions, type SpinIteration, type SpinOptimizeResult,
+} from './vmc.js';
