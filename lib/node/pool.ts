@@ -21,7 +21,8 @@ import { getBackend, validateGemm, type GemmOptions } from '../linalg/gemm.js';
 import { gemmUnchecked } from '../linalg/kernels.js';
 import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
-import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize, type SharedGemmJob } from '../linalg/gemm-rows.js';
+import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize } from '../linalg/gemm-rows.js';
+import type { GemmJob, JobReply, RunJob } from './pool-messages.js';
 
 /** Options of {@link createWorkerPool}. */
 export interface WorkerPoolOptions {
@@ -30,16 +31,6 @@ export interface WorkerPoolOptions {
   /** Products smaller than this many flop (2mnk) run on the calling thread only. */
   minParallelFlop?: number;
 }
-
-/** A job message sent to a worker: its rows of a shared product (lib/linalg/gemm-rows.ts), with an id. */
-interface GemmJob extends SharedGemmJob {
-  id: number;
-}
-
-interface RunJob { kind: 'run'; id: number; url: string; exportName: string; args: unknown[] }
-
-/** A worker's answer to a RunJob: the value, or the error's class name and a full message. */
-interface JobReply { id: number; ok: boolean; value?: unknown; error?: string; errorName?: string }
 
 /** A job in flight in a worker: its id and a description for error messages. */
 interface RunningJob { id: number; what: string }
@@ -383,4 +374,3 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   return new WorkerPool(options);
 }
 
-export type { GemmJob, RunJob, JobReply };
