@@ -40,23 +40,26 @@ export function scratchDir(prefix: string): string {
 }
 
 /**
- * Imports the module `file` with console.log/console.error captured, in a fresh temporary working
+ * Imports the module `file` with console.log, console.error and process.stderr captured, in a fresh temporary working
  * folder; resolves with the captured lines, rejects with the module's error.
  */
 export async function runModule(file: string): Promise<string[]> {
   const work = mkdtempSync(join(tmpdir(), 'boltzmann-snippet-'));
   const cwd = process.cwd();
-  const log = console.log, error = console.error;
+  const log = console.log, error = console.error, stderrWrite = process.stderr.write;
   const captured: string[] = [];
   try {
     process.chdir(work);
     console.log = (...a: unknown[]) => { captured.push(a.map(String).join(' ')); };
     console.error = console.log;
+    // progress lines go to stderr directly
+    process.stderr.write = ((chunk: string | Uint8Array) => { captured.push(String(chunk)); return true; }) as typeof process.stderr.write;
     await import(pathToFileURL(file).href);
     return captured;
   } finally {
     console.log = log;
     console.error = error;
+    process.stderr.write = stderrWrite;
     process.chdir(cwd);
     rmSync(work, { recursive: true, force: true });
   }

@@ -51,7 +51,8 @@ export function describe(x: unknown): string {
  *
  * @example
  * ```ts
- * checkOptionKeys('lasso', { tol: 1e-9, maxiter: 10 }, ['tol', 'maxIter']);
+ * checkOptionKeys('lasso', { tol: 1e-9, maxIter: 10 }, ['tol', 'maxIter']); // passes
+ * try { checkOptionKeys('lasso', { tol: 1e-9, maxiter: 10 }, ['tol', 'maxIter']); } catch (e) { console.log((e as Error).message); }
  * // RangeError: lasso: unknown option 'maxiter' (allowed: tol, maxIter)
  * ```
  */

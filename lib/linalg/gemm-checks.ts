@@ -24,7 +24,8 @@ export function typeName(x: unknown): string {
  *
  * @example
  * ```ts
- * checkMatrix('gemm', 'a', a, Float32Array, ''); // throws "gemm: a.data must be a Float32Array, got Float64Array"
+ * try { checkMatrix('gemm', 'a', matrix64(2, 2), Float32Array, ''); } catch (e) { console.log((e as Error).message); }
+ * // "gemm: a.data must be a Float32Array, got Float64Array"
  * ```
  */
 export function checkMatrix(

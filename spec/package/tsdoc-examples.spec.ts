@@ -14,7 +14,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { lib, tsFiles } from './lib-files.js';
+import { lib, resolveImport, tsFiles } from './lib-files.js';
 import { entryFiles, pointAtLib, runModule, scratchDir, specifierFrom, typecheck } from '../snippets.js';
 
 /** One example: the lib-relative file, the 1-based line its code starts on, the code. */
@@ -58,7 +58,12 @@ function declaredNames(code: string): Set<string> {
   const out = new Set<string>();
   const ids = (s: string) => { for (const n of s.matchAll(/[A-Za-z_$][\w$]*/g)) out.add(n[0]); };
   for (const m of code.matchAll(/\bimport\s+(type\s+)?([\s\S]*?)\s+from\s/g)) ids(m[2].replace(/\bas\b|\btype\b/g, ''));
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+([\s\S]*?)(?:=|\bof\b|\bin\b|;|$)/gm)) ids(m[1].replace(/:\s*[\w<>[\]|, ]+$/, ''));
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([\s\S]*?)(?:=|\bof\b|\bin\b|;|$)/gm)) {
+    const target = m[1].trim();
+    // `{ key: name }` declares name, not key; `x: Type` declares x
+    if (/^[{[]/.test(target)) ids(target.replace(/[A-Za-z_$][\w$]*\s*:/g, ''));
+    else ids(target.replace(/:[\s\S]*$/, ''));
+  }
   for (const m of code.matchAll(/\b(?:function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/g)) out.add(m[1]);
   return out;
 }
@@ -108,7 +113,10 @@ const dir = scratchDir('.tsdoc-');
 const modules = examples.map((ex) => {
   const path = join(dir, `${ex.file.replace(/[^a-z0-9]/gi, '_')}_${ex.line}.ts`);
   // line 1: the imports; line k + 1: the example's line k (lib line ex.line + k - 1)
-  writeFileSync(path, `${prelude(ex, dir)}\n${pointAtLib(ex.code, dir)}\nexport {};\n`);
+  // a relative specifier (an internal example importing its neighbour) is relative to the example's lib file
+  const code = pointAtLib(ex.code.replace(/from\s+(['"])(\.\.?\/[^'"]+)\1/g,
+    (_, _q: string, spec: string) => `from '${specifierFrom(dir, resolveImport(join(lib, ex.file), spec))}'`), dir);
+  writeFileSync(path, `${prelude(ex, dir)}\n${code}\nexport {};\n`);
   return path;
 });
 const diagnostics = await typecheck(dir);
