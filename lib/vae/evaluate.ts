@@ -102,7 +102,7 @@ export function logMarginalImportance(model: VAE, x: Matrix, k: number, rng: Rng
  * @example
  * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
  * const x = barsAndStripes(4); // 30 binary images of 4x4
- * logMarginalMonteCarlo(vae, x, 100000, new Rng(2));
+ * logMarginalMonteCarlo(vae, x, 10000, new Rng(2)); // one log p(x) per row; its noise shrinks as 1/sqrt(nSamples)
  */
 export function logMarginalMonteCarlo(model: VAE, x: Matrix, nSamples: number, rng: Rng, ws?: VAEWorkspace): Float64Array {
   return logMeanWeights('logMarginalMonteCarlo', model, x, nSamples, rng, 'prior', ws);
