@@ -58,11 +58,24 @@ function declaredNames(code: string): Set<string> {
   const out = new Set<string>();
   const ids = (s: string) => { for (const n of s.matchAll(/[A-Za-z_$][\w$]*/g)) out.add(n[0]); };
   for (const m of code.matchAll(/\bimport\s+(type\s+)?([\s\S]*?)\s+from\s/g)) ids(m[2].replace(/\bas\b|\btype\b/g, ''));
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+([\s\S]*?)(?:=|\bof\b|\bin\b|;|$)/gm)) {
-    const target = m[1].trim();
-    // `{ key: name }` declares name, not key; `x: Type` declares x
-    if (/^[{[]/.test(target)) ids(target.replace(/[A-Za-z_$][\w$]*\s*:/g, ''));
-    else ids(target.replace(/:[\s\S]*$/, ''));
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([^;\n]*)/g)) {
+    // every declarator of `const a = f(x, y), { key: b } = o, [c] = xs`: split at the commas outside brackets
+    let depth = 0, start = 0;
+    const parts: string[] = [];
+    const text = m[1];
+    for (let i = 0; i <= text.length; i++) {
+      const ch = text[i] ?? ',';
+      if ('([{'.includes(ch)) depth++;
+      else if (')]}'.includes(ch)) depth--;
+      else if (ch === ',' && depth === 0) { parts.push(text.slice(start, i)); start = i + 1; }
+    }
+    if (start < text.length) parts.push(text.slice(start)); // a pattern that goes on past the line
+    for (const part of parts) {
+      const target = part.split(/=(?!>)|\bof\b|\bin\b/)[0].trim();
+      // `{ key: name }` declares name, not key; `x: Type` declares x
+      if (/^[{[]/.test(target)) ids(target.replace(/[A-Za-z_$][\w$]*\s*:/g, ''));
+      else ids(target.replace(/:[\s\S]*$/, ''));
+    }
   }
   for (const m of code.matchAll(/\b(?:function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/g)) out.add(m[1]);
   return out;
