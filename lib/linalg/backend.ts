@@ -165,7 +165,7 @@ export function availableBackends(): BackendName[] {
  * @example
  * ```ts
  * setBackend('ts');   // the readable reference kernels, float64 accumulation
- * setBackend('wasm'); // the SIMD kernels (the default where available)
+ * if (availableBackends().includes('wasm')) setBackend('wasm'); // the SIMD kernels (the default where available)
  * ```
  */
 export function setBackend(name: BackendName): void {

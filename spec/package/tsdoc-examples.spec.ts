@@ -6,7 +6,9 @@
  * the entry that exports it (lib/index.ts, lib/node.ts), any other name from the lib file that
  * defines it — so an example of an internal function keeps working when that name leaves the
  * entries. One tsc run checks all modules (a type error fails the example with its lib file and
- * line), then this process imports them one by one (a throw fails it). Examples of the browser
+ * line), then this process imports them one by one (a throw fails it; the gemm backend is put
+ * back after each, since one example switches it). Two negative controls (a type error, a throw)
+ * go through the same tsc run and the same import. Examples of the browser
  * pool (lib/browser/, or importing 'boltzmann/browser') are type-checked only: they need module
  * Workers in a cross-origin-isolated page (spec/browser/ runs that pool in Chromium).
  */
@@ -15,6 +17,8 @@ import * as assert from 'uvu/assert';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { lib, resolveImport, tsFiles } from './lib-files.js';
+import * as mainEntry from '../../lib/index.js';
+import * as nodeEntry from '../../lib/node.js';
 import { entryFiles, pointAtLib, runModule, scratchDir, specifierFrom, typecheck } from '../snippets.js';
 
 /** One example: the lib-relative file, the 1-based line its code starts on, the code. */
@@ -94,10 +98,7 @@ function definitions(): Map<string, { file: string; type: boolean }[]> {
   return out;
 }
 
-const entries = {
-  main: new Set(Object.keys(await import('../../lib/index.js'))),
-  node: new Set(Object.keys(await import('../../lib/node.js'))),
-};
+const entries = { main: new Set(Object.keys(mainEntry)), node: new Set(Object.keys(nodeEntry)) };
 const defs = definitions();
 
 /** The import line for the names `ex` uses but does not import: public names from their entry, others from their defining file. */
@@ -132,10 +133,23 @@ const modules = examples.map((ex) => {
   writeFileSync(path, `${prelude(ex, dir)}\n${code}\nexport {};\n`);
   return path;
 });
+// negative controls, checked in the same tsc run: a type error and a throw must both be caught
+const badType = join(dir, 'control_type_error.ts'), badRun = join(dir, 'control_throws.ts');
+writeFileSync(badType, "const n: number = 'one';\nexport { n };\n");
+writeFileSync(badRun, "throw new RangeError('control: thrown on purpose');\nexport {};\n");
 const diagnostics = await typecheck(dir);
 
 test('lib/ has TSDoc examples to run', () => {
   assert.ok(examples.length >= 400, `${examples.length} examples`);
+});
+
+test('negative controls: the tsc run reports a type error by file and line, a throwing module rejects', async () => {
+  assert.equal(diagnostics.filter((d) => d.file === badType).map((d) => [d.line, d.message.slice(0, 7)]), [[1, 'TS2322:']]);
+  assert.equal(diagnostics.filter((d) => d.file === badRun), []);
+  let error: unknown;
+  try { await runModule(badRun); } catch (e) { error = e; }
+  assert.instance(error, RangeError);
+  assert.is((error as Error).message, 'control: thrown on purpose');
 });
 
 examples.forEach((ex, i) => {
@@ -145,10 +159,13 @@ examples.forEach((ex, i) => {
       .map((d) => `lib/${ex.file}:${ex.line + d.line - 2}: ${d.message}`);
     if (errors.length > 0) assert.unreachable(`${where}: the example does not type-check\n${errors.join('\n')}\n--- example ---\n${ex.code}`);
     if (ex.file.startsWith('browser/') || /from\s+['"]boltzmann\/browser['"]/.test(ex.code)) return;
+    const backend = mainEntry.getBackend(); // an example may switch it (setBackend's does); the specs after it must not notice
     try {
       await runModule(modules[i]);
     } catch (e) {
       assert.unreachable(`${where}: the example throws: ${(e as Error).message}\n--- example ---\n${ex.code}`);
+    } finally {
+      mainEntry.setBackend(backend);
     }
   });
 });
