@@ -106,7 +106,7 @@ export function checkPivots(fn: string, f: LUResult, scale: number): void {
  * @internal
  * @example
  * const a = matrix64(2, 2, [2, 1, 1, 3]), b = matrix64(2, 1, [3, 5]);
- * const x = luSolveInto(luFactor(a), b); // a x = b: x = [0.8, 1.4] (b now holds x)
+ * const x = luSolveInto(luFactor(a), b); // a x = b: x.data = [0.8, 1.4]; b is unchanged
  */
 export function luSolveInto(f: LUResult, b: Matrix64): Matrix64 {
   const n = f.lu.rows;

@@ -71,7 +71,7 @@ export function checkTarget(fn: string, target: LogDensity, needsGradient: boole
  *
  * @example
  * const target = gaussianTarget([0], [[1]]);
- * const logp0 = checkStart('runChains', target, new Float64Array(target.dim), false); // -0.919 = -log(2π)/2
+ * const logp0 = checkStart('runChains', target, new Float64Array(target.dim), false); // 0: gaussianTarget's log density is −x²/2, unnormalized
  */
 export function checkStart(fn: string, target: LogDensity, x0: Float64Array, needsGradient: boolean, gradBuffer?: Float64Array): number {
   if (!(x0 instanceof Float64Array)) {

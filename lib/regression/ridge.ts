@@ -37,7 +37,7 @@ function freeColumn(X: Matrix64, options: RidgeOptions | undefined): number {
  * @example
  * const data = quadraticSurfaceDataset(100, new Rng(1), { noise: 0.1 });
  * const x0 = data.X.data.filter((_, i) => i % 2 === 0), x1 = data.X.data.filter((_, i) => i % 2 === 1), y = data.y;
- * const theta = ridge(polynomialFeatures2D(x0, x1, 2), y, 0.01); // ≈ (5, 0, 0, 1, 3, 1)
+ * const theta = ridge(polynomialFeatures2D(x0, x1, 2), y, 0.01); // near the exact (5, 0, 0, 1, 3, 1), shrunk a little by λ
  */
 export function ridge(X: Matrix64, y: Float64Array, lambda: number, options?: RidgeOptions): Float64Array {
   const fn = 'ridge';
