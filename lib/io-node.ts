@@ -12,7 +12,9 @@ import { checkOptionKeys } from './checks/index.js';
  * Encodes `image` as PNG (see encodePng) and writes it to `path`; returns the bytes written.
  *
  * @example
- * // imageGrid from the main entry, writePng from 'boltzmann/node'
+ * import { imageGrid, matrix } from 'boltzmann';
+ * import { writePng } from 'boltzmann/node';
+ * const filters = matrix(20, 28 * 28, Array.from({ length: 20 * 28 * 28 }, (_, k) => Math.sin(k / 28))); // 20 tiles of 28x28
  * writePng('out/filters.png', imageGrid(filters, 28, 28, 10));
  */
 export function writePng(path: string, image: PixelImage, options: { deflate?: DeflateMode } = {}): Uint8Array {
@@ -28,7 +30,9 @@ export function writePng(path: string, image: PixelImage, options: { deflate?: D
  * Writes an SVG document string (from linePlot / scatterPlot) to `path` as UTF-8.
  *
  * @example
- * // linePlot from the main entry, writeSvg from 'boltzmann/node'
+ * import { linePlot } from 'boltzmann';
+ * import { writeSvg } from 'boltzmann/node';
+ * const losses = [0.9, 0.5, 0.3, 0.25, 0.22];
  * writeSvg('out/loss.svg', linePlot({ series: [{ y: losses, label: 'loss' }] }));
  */
 export function writeSvg(path: string, svg: string): void {

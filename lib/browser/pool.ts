@@ -72,10 +72,14 @@ function canBlock(): boolean {
  * pool. Call `close()` when done.
  *
  * @example
- * import { createBrowserWorkerPool } from 'boltzmann/browser';
+ * import { createBrowserWorkerPool, matrix, Rng } from 'boltzmann/browser';
+ * const rng = new Rng(1), seed = 7;
+ * const a = matrix(512, 512, rng.fillUniform(new Float32Array(512 * 512)));
+ * const b = matrix(512, 512, rng.fillUniform(new Float32Array(512 * 512))), c = matrix(512, 512);
  * const pool = createBrowserWorkerPool();
  * await pool.ready();
  * pool.gemm(c, a, b);                                   // same bits as gemm(c, a, b)
+ * // job.js: an ES module of your page that exports train(seed) and imports the library by URL
  * const kl = await pool.run(new URL('./job.js', import.meta.url).href, 'train', [seed]);
  * await pool.close();
  */
@@ -154,6 +158,7 @@ export class BrowserWorkerPool {
    * Resolves when every worker has started (until then `gemm` uses only those that have).
    *
    * @example
+   * const pool = createBrowserWorkerPool({ size: 1 });
    * await pool.ready();
    */
   ready(): Promise<void> {
@@ -168,7 +173,9 @@ export class BrowserWorkerPool {
    * on this thread alone.
    *
    * @example
-   * pool.gemm(c, a, b, { transB: true });
+   * const pool = createBrowserWorkerPool({ size: 1 });
+   * const a = matrix(2, 3, [1, 2, 3, 4, 5, 6]), b = matrix(2, 3, [1, 0, 0, 0, 1, 0]), c = zeros(2, 2);
+   * pool.gemm(c, a, b, { transB: true }); // c = a·bᵀ = [[1, 2], [4, 5]]
    */
   gemm(out: Matrix, a: Matrix, b: Matrix, opts: GemmOptions = {}): Matrix {
     if (this.closed) throw new Error('BrowserWorkerPool.gemm: the pool is closed');
@@ -234,6 +241,9 @@ export class BrowserWorkerPool {
    * import map: the job module must import the library by a relative or absolute URL.
    *
    * @example
+   * const pool = createBrowserWorkerPool();
+   * // job.js: an ES module of your page exporting chain(seed, steps); it imports the library by URL
+   * const url = new URL('./job.js', import.meta.url).href, seeds = [1, 2, 3, 4];
    * const results = await Promise.all(seeds.map((s) => pool.run(url, 'chain', [s, 10000])));
    */
   async run<T = unknown>(moduleUrl: string | URL, exportName: string, args: unknown[] = []): Promise<T> {

@@ -2,7 +2,6 @@
  * Argument checks shared by every module (internal: the bottom layer of lib/, imported by the
  * others and by nothing public; lib/index.ts does not re-export it).
  */
-import type { Matrix } from '../linalg/matrix.js';
 
 /**
  * True if two typed arrays share memory: same buffer and overlapping byte ranges (an empty
@@ -55,7 +54,8 @@ export function describe(x: unknown): string {
  *
  * @example
  * ```ts
- * checkOptionKeys('lasso', { tol: 1e-9, maxiter: 10 }, ['tol', 'maxIter']);
+ * checkOptionKeys('lasso', { tol: 1e-9, maxIter: 10 }, ['tol', 'maxIter']); // passes
+ * try { checkOptionKeys('lasso', { tol: 1e-9, maxiter: 10 }, ['tol', 'maxIter']); } catch (e) { console.log((e as Error).message); }
  * // TypeError: lasso: unknown option 'maxiter' (allowed: tol, maxIter)
  * ```
  */
@@ -70,21 +70,3 @@ export function checkOptionKeys(fn: string, options: unknown, allowed: readonly 
   }
 }
 
-/**
- * Throws unless `m` is a float32 Matrix { rows, cols, data: Float32Array } whose data length is
- * rows·cols: a TypeError naming the value, or a RangeError naming the shape and the length.
- *
- * @example
- * ```ts
- * checkMatrix32('trainRBM', 'data', data);
- * ```
- */
-export function checkMatrix32(fn: string, what: string, m: unknown): asserts m is Matrix {
-  const x = m as Matrix;
-  if (x === null || typeof x !== 'object' || !(x.data instanceof Float32Array) || typeof x.rows !== 'number' || typeof x.cols !== 'number') {
-    throw new TypeError(`${fn}: ${what} must be a Matrix with Float32Array data, got ${describe(m)}`);
-  }
-  if (x.data.length !== x.rows * x.cols) {
-    throw new RangeError(`${fn}: ${what} is ${x.rows}x${x.cols} but its data has length ${x.data.length}`);
-  }
-}

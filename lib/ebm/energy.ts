@@ -16,7 +16,8 @@ import { mlpBackwardUnchecked, mlpForwardUnchecked } from '../nn/kernels.js';
  * Throws unless `net` can be an energy: one output, identity output layer.
  *
  * @example
- * checkEnergyNet('trainEBM', net);
+ * const net = createMLP([2, 16, 1], { hidden: 'tanh' }, new Rng(1)); // one output, identity output layer
+ * checkEnergyNet('trainEBM', net); // passes
  */
 export function checkEnergyNet(fn: string, net: unknown): asserts net is MLP {
   checkMLP(fn, net);
@@ -34,6 +35,8 @@ export function checkEnergyNet(fn: string, net: unknown): asserts net is MLP {
  * current weights on every call.
  *
  * @example
+ * const net = createMLP([2, 16, 1], { hidden: 'tanh' }, new Rng(1)); // one output, identity output layer
+ * const x0 = new Float64Array(2);
  * const target = fromEnergy(mlpEnergy(net));
  * const result = runChains(malaSampler(), target, { chains: 4, warmup: 500, samples: 2000, x0 }, new Rng(1));
  */

@@ -65,6 +65,8 @@ export function checkLangevinSettings(fn: string, s: LangevinSettings): void {
  * training loop allocates nothing. A non-finite state stops with the step and the row.
  *
  * @example
+ * const net = createMLP([2, 16, 1], { hidden: 'tanh' }, new Rng(1)); // one output, identity output layer
+ * const ws = createWorkspace(net, 64), rng = new Rng(2);
  * const X = matrix(64, 2), G = matrix(64, 2), ones = matrix(64, 1, new Float32Array(64).fill(1));
  * rng.fillUniform(X.data, -1, 1);
  * langevinChains(net, ws, X, G, ones, ulaSettings(0.01, 100), rng);

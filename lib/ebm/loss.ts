@@ -52,7 +52,9 @@ export function contrastiveLossForward(ePos: ArrayLike<number>, eNeg: ArrayLike<
  * fixed samples: no gradient flows through the sampler).
  *
  * @example
- * contrastiveLossBackward(dPos, dNeg, ePos, eNeg, 0.1);
+ * const ePos = new Float64Array([-1, -0.5]), eNeg = new Float64Array([0.5, 1]); // energies of data and negatives
+ * const dPos = new Float64Array(2), dNeg = new Float64Array(2);
+ * contrastiveLossBackward(dPos, dNeg, ePos, eNeg, 0.1); // dPos = [0.4, 0.45], dNeg = [-0.45, -0.4]
  */
 export function contrastiveLossBackward(
   dPos: Float32Array | Float64Array,

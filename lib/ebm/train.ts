@@ -74,7 +74,10 @@ export interface TrainEBMResult {
  * recipe, not the theory's defaults. Fill in `epochs` and `batchSize` (the notebook uses 128).
  *
  * @example
- * trainEBM(net, images, { ...fosterPreset(), epochs: 10, batchSize: 128 }, new Rng(1));
+ * // 16 images of 4x4 pixels in [-1, 1] (the notebook: MNIST digits, 10 epochs of batches of 128)
+ * const images = matrix(16, 16, new Rng(3).fillUniform(new Float32Array(16 * 16), -1, 1));
+ * const net = createMLP([16, 16, 1], { hidden: 'relu' }, new Rng(1));
+ * trainEBM(net, images, { ...fosterPreset(), epochs: 1, batchSize: 8 }, new Rng(1));
  */
 export function fosterPreset(): Omit<TrainEBMOptions, 'epochs' | 'batchSize'> {
   return {
@@ -96,9 +99,16 @@ const KEYS = ['epochs', 'batchSize', 'langevin', 'alpha', 'bufferSize', 'reinitP
  * and the buffer.
  *
  * @example
+ * // 256 points on a ring of radius 2
+ * const rng = new Rng(3);
+ * const points = fromArray2D(Array.from({ length: 256 }, () => {
+ *   const t = 2 * Math.PI * rng.float();
+ *   return [2 * Math.cos(t) + 0.1 * rng.normal(), 2 * Math.sin(t) + 0.1 * rng.normal()];
+ * }));
  * const net = createMLP([2, 64, 64, 1], { hidden: 'relu' }, new Rng(1));
+ * // two epochs to show the call; a good fit of the ring takes about 50
  * const r = trainEBM(net, points, {
- *   epochs: 50, batchSize: 128, alpha: 0.1, bufferSize: 4096, reinitProbability: 0.05, initRange: [-3, 3],
+ *   epochs: 2, batchSize: 128, alpha: 0.1, bufferSize: 4096, reinitProbability: 0.05, initRange: [-3, 3],
  *   langevin: { steps: 40, stepSize: 0.01, noiseSd: 0.1, clamp: [-3, 3] }, optimizer: new Adam({ lr: 1e-3 }),
  * }, new Rng(2));
  */

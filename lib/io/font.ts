@@ -164,6 +164,8 @@ export type TextColor = number | readonly [number, number, number];
  * `background`, if given, fills the text's box (1 pixel margin) first. Returns the image.
  *
  * @example
+ * import { drawText, imageGrid, matrix } from 'boltzmann';
+ * const tiles = matrix(20, 28 * 28, Array.from({ length: 20 * 28 * 28 }, (_, k) => k % 7)); // 20 tiles of 28x28
  * const img = imageGrid(tiles, 28, 28, 10);
  * drawText(img, 'epoch 10', 2, 2, { color: 255, scale: 2 });
  */
@@ -217,7 +219,9 @@ function toChannels(fn: string, name: string, c: TextColor, channels: 1 | 3): nu
  * A copy of `image` with margins of `value` (grey level or [r, g, b]) added on each side.
  *
  * @example
- * const framed = padImage(img, { top: 20, left: 40, value: 255 });
+ * import { greyImageFromFloats, padImage } from 'boltzmann';
+ * const img = greyImageFromFloats(new Float32Array(16 * 16).fill(0.5), 16, 16, { min: 0, max: 1 });
+ * const framed = padImage(img, { top: 20, left: 40, value: 255 }); // 56 wide, 36 high
  */
 export function padImage(image: PixelImage, margins: { top?: number; right?: number; bottom?: number; left?: number; value?: TextColor }): PixelImage {
   const fn = 'padImage';
@@ -242,9 +246,15 @@ export function padImage(image: PixelImage, margins: { top?: number; right?: num
  * up the image (bottom to top), each given as the coordinates of the outer pixel edges.
  *
  * @example
- * // a 240 x 240 density over [-4.5, 4.5]^2, y up
- * const framed = withAxes(densityImage, { x: [-4.5, 4.5], y: [-4.5, 4.5], xLabel: 'x1', yLabel: 'x2', title: 'p(x)' });
- * writePng('density.png', framed);
+ * import { greyImageFromFloats, withAxes } from 'boltzmann';
+ * // a 240 x 240 density over [-4.5, 4.5]^2, y up (row 0 is the top, y = 4.5)
+ * const n = 240, p = new Float32Array(n * n);
+ * for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
+ *   const x = -4.5 + (9 * c) / n, y = 4.5 - (9 * r) / n;
+ *   p[r * n + c] = Math.exp(-(x * x + y * y) / 2);
+ * }
+ * const framed = withAxes(greyImageFromFloats(p, n, n, { min: 0, max: 1 }), { x: [-4.5, 4.5], y: [-4.5, 4.5], xLabel: 'x1', yLabel: 'x2', title: 'p(x)' });
+ * // writePng('density.png', framed) from 'boltzmann/node' saves it
  */
 export function withAxes(image: PixelImage, options: { x: [number, number]; y: [number, number]; xLabel?: string; yLabel?: string; title?: string; scale?: number }): PixelImage {
   const fn = 'withAxes';

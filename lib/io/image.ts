@@ -123,7 +123,9 @@ export type GridNormalize = 'per-tile' | 'global' | { min: number; max: number }
  * @param options.padding pixels around and between tiles (default 1)
  * @param options.padValue grey level of padding and empty cells, 0..255 (default 0, black)
  * @example
+ * import { encodePng, imageGrid, matrix } from 'boltzmann';
  * // 10 samples of 28x28 pixels in [0,1], 5 per line, one label per line
+ * const samples = matrix(10, 28 * 28, Array.from({ length: 10 * 28 * 28 }, (_, k) => (k % 28) / 27));
  * const grid = imageGrid(samples, 28, 28, 5, { normalize: { min: 0, max: 1 }, rowLabels: ['CD-1', 'PCD'] });
  * const png = encodePng(grid);
  */

@@ -451,6 +451,9 @@ function renderPlot(fn: string, kind: 'line' | 'scatter', o: PlotOptions, radius
  * y > 0 with logY); the error names the series and the index.
  *
  * @example
+ * import { linePlot } from 'boltzmann';
+ * const temps = [1.5, 2, 2.5, 3];
+ * const exact = [0.986, 0.911, 0.2, 0.1], mcMean = [0.985, 0.91, 0.35, 0.12], mcSE = [0.001, 0.004, 0.05, 0.02];
  * const svg = linePlot({
  *   series: [
  *     { x: temps, y: exact, label: 'exact', color: 'black' },
@@ -471,6 +474,10 @@ export function linePlot(options: PlotOptions): string {
  * default marker radius in pixels (3).
  *
  * @example
+ * import { Rng, scatterPlot } from 'boltzmann';
+ * const rng = new Rng(1);
+ * const xs = Array.from({ length: 200 }, () => rng.normal(0, 1));
+ * const ys = xs.map((x) => 0.5 * x + rng.normal(0, 0.5));
  * const svg = scatterPlot({ series: [{ x: xs, y: ys, label: 'samples' }], xLabel: 'x_1', yLabel: 'x_2', xLim: [-4, 4], yLim: [-4, 4] });
  */
 export function scatterPlot(options: PlotOptions & { radius?: number }): string {

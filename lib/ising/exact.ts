@@ -14,6 +14,7 @@
 /**
  * Largest L that {@link isingExact} enumerates (2^(L²) states: 65 536 for L = 4).
  * @example
+ * const L = 4, T = 2.5;
  * const r = L <= ISING_EXACT_MAX_L ? isingExact(L, T) : isingKaufman(L, T);
  */
 export const ISING_EXACT_MAX_L = 4;

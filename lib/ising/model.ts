@@ -185,6 +185,8 @@ export class IsingModel {
    *
    * @example
    * ```ts
+   * const model = new IsingModel({ L: 8, T: 2.0, rng: new Rng(1) });
+   * for (let t = 0; t < 100; t++) model.sweep();
    * model.setTemperature(3.0); // continue the chain at T = 3
    * ```
    */
@@ -253,7 +255,8 @@ export class IsingModel {
    *
    * @example
    * ```ts
-   * model.spins[0] = -model.spins[0];
+   * const model = new IsingModel({ L: 8, T: 2.0, rng: new Rng(1) });
+   * model.spins[0] = -model.spins[0]; // a change behind the model's back
    * model.recompute(); // energy() and magnetization() are right again
    * ```
    */

@@ -262,7 +262,8 @@ function blockedJackknife(series: Float64Array[], f: (means: Float64Array) => nu
  *
  * @example
  * ```ts
- * const run = runIsing(model, { thermalize: 1000, samples: 8192 });
+ * const model = new IsingModel({ L: 8, T: 2.269, rng: new Rng(1) });
+ * const run = runIsing(model, { thermalize: 500, samples: 2048, update: 'wolff' });
  * const obs = isingObservables(run, model);
  * obs.energyPerSpin;  // { value, error }
  * obs.binder.value;   // ≈ 0.61 near T_c

@@ -120,7 +120,10 @@ let active: LinalgBackend | undefined;
  *
  * @example
  * ```ts
- * activeBackend().sgemm(false, false, m, n, k, 1, a, 0, k, b, 0, n, 0, c, 0, n);
+ * const m = 2, n = 2, k = 3;
+ * const a = new Float32Array([1, 2, 3, 4, 5, 6]), b = new Float32Array([1, 0, 0, 1, 1, 1]);
+ * const c = new Float32Array(m * n);
+ * activeBackend().sgemm(false, false, m, n, k, 1, a, 0, k, b, 0, n, 0, c, 0, n); // c = [4, 5, 10, 11]
  * ```
  */
 export function activeBackend(): LinalgBackend {
@@ -162,7 +165,7 @@ export function availableBackends(): BackendName[] {
  * @example
  * ```ts
  * setBackend('ts');   // the readable reference kernels, float64 accumulation
- * setBackend('wasm'); // the SIMD kernels (the default where available)
+ * if (availableBackends().includes('wasm')) setBackend('wasm'); // the SIMD kernels (the default where available)
  * ```
  */
 export function setBackend(name: BackendName): void {

@@ -12,7 +12,9 @@ export const EPS = 2.220446049250313e-16;
  * Throws a TypeError unless `m` is a Matrix64 whose data length matches its shape.
  * @internal
  * @example
- * checkMatrix64('solve', 'a', a); // TypeError 'solve: a must be a Matrix64 with Float64Array data, got Float32Array ...'
+ * checkMatrix64('solve', 'a', matrix64(2, 2)); // passes
+ * try { checkMatrix64('solve', 'a', matrix(2, 2)); } catch (e) { console.log((e as Error).message); }
+ * // solve: a must be a Matrix64 with Float64Array data, got Float32Array ...
  */
 function checkMatrix64(fn: string, what: string, m: unknown): asserts m is Matrix64 {
   if (typeof m !== 'object' || m === null) {
@@ -36,7 +38,8 @@ function checkMatrix64(fn: string, what: string, m: unknown): asserts m is Matri
  * Throws a RangeError naming the first entry (row, column) that is NaN or ±Infinity.
  * @internal
  * @example
- * checkFinite('lu', 'a', a); // RangeError 'lu: a[1][0] is NaN; entries must be finite'
+ * try { checkFinite('lu', 'a', matrix64(2, 2, [1, 2, NaN, 4])); } catch (e) { console.log((e as Error).message); }
+ * // RangeError 'lu: a[1][0] is NaN; entries must be finite'
  */
 export function checkFinite(fn: string, what: string, m: Matrix64): void {
   const { cols, data } = m;
@@ -53,7 +56,8 @@ export function checkFinite(fn: string, what: string, m: Matrix64): void {
  * Throws a RangeError unless `m` is square; the message names the shape.
  * @internal
  * @example
- * checkSquare('lu', 'a', matrix64(2, 3)); // RangeError 'lu: a must be square, got 2x3'
+ * try { checkSquare('lu', 'a', matrix64(2, 3)); } catch (e) { console.log((e as Error).message); }
+ * // RangeError 'lu: a must be square, got 2x3'
  */
 function checkSquare(fn: string, what: string, m: Matrix64): void {
   if (m.rows !== m.cols) {
@@ -65,7 +69,7 @@ function checkSquare(fn: string, what: string, m: Matrix64): void {
  * Matrix64 that is finite (and square when asked): the usual checks for an input matrix.
  * @internal
  * @example
- * checkInput('qr', 'a', a, false); // type, data length, finiteness
+ * checkInput('qr', 'a', matrix64(3, 2, [1, 2, 3, 4, 5, 6]), false); // type, data length, finiteness: passes
  */
 export function checkInput(fn: string, what: string, m: unknown, square: boolean): asserts m is Matrix64 {
   checkMatrix64(fn, what, m);
@@ -142,7 +146,9 @@ export function frobenius(m: Matrix64): number {
  * Throws a RangeError unless `x` is a positive integer (an iteration limit).
  * @internal
  * @example
- * checkPositiveInteger('svd', 'maxSweeps', 0); // RangeError 'svd: maxSweeps must be a positive integer, got 0'
+ * checkPositiveInteger('svd', 'maxSweeps', 30); // passes
+ * try { checkPositiveInteger('svd', 'maxSweeps', 0); } catch (e) { console.log((e as Error).message); }
+ * // RangeError 'svd: maxSweeps must be a positive integer, got 0'
  */
 export function checkPositiveInteger(fn: string, what: string, x: number): void {
   if (!Number.isInteger(x) || x < 1) {

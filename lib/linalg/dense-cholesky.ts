@@ -21,7 +21,9 @@ export interface CholeskyOptions {
  * Shared by cholesky and symmetricEigen. Internal: not re-exported.
  * @internal
  * @example
- * checkSymmetric('cholesky', a, 1e-10); // throws 'cholesky: a is not symmetric: a[0][2] = ...'
+ * const a = matrix64(3, 3, [4, 1, 2, 1, 3, 0, 0, 0, 5]);
+ * try { checkSymmetric('cholesky', a, 1e-10); } catch (e) { console.log((e as Error).message); }
+ * // 'cholesky: a is not symmetric: a[0][2] = ...'
  */
 export function checkSymmetric(fn: string, a: Matrix64, relTol: number): void {
   if (!(relTol >= 0) || !Number.isFinite(relTol)) {

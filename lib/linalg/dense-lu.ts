@@ -43,6 +43,7 @@ export function lu(a: Matrix64): LUResult {
  * The factorization without input checks (callers have checked). Internal: not re-exported.
  * @internal
  * @example
+ * const a = matrix64(2, 2, [1, 2, 3, 4]);
  * const f = luFactor(a); // same result as lu(a) for a checked square Matrix64
  */
 export function luFactor(a: Matrix64): LUResult {
@@ -84,7 +85,9 @@ export function luFactor(a: Matrix64): LUResult {
  * Internal: not re-exported.
  * @internal
  * @example
- * checkPivots('solve', luFactor(a), maxAbs(a)); // throws naming the pivot column if singular
+ * const a = matrix64(2, 2, [1, 2, 2, 4]); // singular: row 1 = 2 · row 0
+ * try { checkPivots('solve', luFactor(a), maxAbs(a)); } catch (e) { console.log((e as Error).message); }
+ * // names the pivot column
  */
 function checkPivots(fn: string, f: LUResult, scale: number): void {
   const n = f.lu.rows;
@@ -102,7 +105,8 @@ function checkPivots(fn: string, f: LUResult, scale: number): void {
  * modified); no checks. Internal: not re-exported.
  * @internal
  * @example
- * const x = luSolveInto(luFactor(a), b); // a x = b
+ * const a = matrix64(2, 2, [2, 1, 1, 3]), b = matrix64(2, 1, [3, 5]);
+ * const x = luSolveInto(luFactor(a), b); // a x = b: x.data = [0.8, 1.4]; b is unchanged
  */
 function luSolveInto(f: LUResult, b: Matrix64): Matrix64 {
   const n = f.lu.rows;

@@ -4,6 +4,7 @@
  * lib/checks' `describe`; aliasing is lib/checks' `overlaps`.
  */
 import { describe } from '../checks/index.js';
+import type { Matrix } from './matrix.js';
 
 /**
  * Throws unless `m` is a matrix `{ rows, cols, data }` with `ctor` data whose length matches its
@@ -12,7 +13,8 @@ import { describe } from '../checks/index.js';
  *
  * @example
  * ```ts
- * checkMatrix('gemm', 'a', a, Float32Array, ''); // throws "gemm: a.data must be a Float32Array, got Float64Array"
+ * try { checkMatrix('gemm', 'a', matrix64(2, 2), Float32Array, ''); } catch (e) { console.log((e as Error).message); }
+ * // "gemm: a.data must be a Float32Array, got Float64Array"
  * ```
  */
 export function checkMatrix(
@@ -36,3 +38,21 @@ export function checkMatrix(
   }
 }
 
+/**
+ * Throws unless `m` is a float32 Matrix { rows, cols, data: Float32Array } whose data length is
+ * rows·cols: a TypeError naming the value, or a RangeError naming the shape and the length.
+ *
+ * @example
+ * ```ts
+ * checkMatrix32('trainRBM', 'data', data);
+ * ```
+ */
+export function checkMatrix32(fn: string, what: string, m: unknown): asserts m is Matrix {
+  const x = m as Matrix;
+  if (x === null || typeof x !== 'object' || !(x.data instanceof Float32Array) || typeof x.rows !== 'number' || typeof x.cols !== 'number') {
+    throw new TypeError(`${fn}: ${what} must be a Matrix with Float32Array data, got ${describe(m)}`);
+  }
+  if (x.data.length !== x.rows * x.cols) {
+    throw new RangeError(`${fn}: ${what} is ${x.rows}x${x.cols} but its data has length ${x.data.length}`);
+  }
+}

@@ -51,7 +51,10 @@ export function gemmRowBounds(m: number, parts: number): number[] {
  * the way in when transA; B as stored; C only when beta ≠ 0) and returns the offsets.
  *
  * @example
- * const { aOffset, bOffset, cOffset } = packGemmOperands(sh, out, a, b, m, k, transA, beta);
+ * const a = matrix(2, 3, [1, 2, 3, 4, 5, 6]), b = matrix(3, 2, [1, 0, 0, 1, 1, 1]), out = zeros(2, 2);
+ * const m = 2, n = 2, k = 3;
+ * const sh = new Float32Array(new SharedArrayBuffer(4 * sharedGemmSize(m, n, k, b.rows, b.cols)));
+ * const { aOffset, bOffset, cOffset } = packGemmOperands(sh, out, a, b, m, k, false, 0); // 0, 6, 12
  */
 export function packGemmOperands(sh: Float32Array, out: Matrix, a: Matrix, b: Matrix, m: number, k: number, transA: boolean, beta: number): { aOffset: number; bOffset: number; cOffset: number } {
   const aOffset = 0, bOffset = m * k, cOffset = m * k + b.rows * b.cols;
@@ -77,7 +80,13 @@ export function sharedGemmSize(m: number, n: number, k: number, bRows: number, b
  * workers' parts go through here.
  *
  * @example
- * gemmSharedRows(job); // then Atomics.store(flags, job.doneIndex, 1)
+ * const a = matrix(2, 3, [1, 2, 3, 4, 5, 6]), b = matrix(3, 2, [1, 0, 0, 1, 1, 1]), out = zeros(2, 2);
+ * const shared = new SharedArrayBuffer(4 * sharedGemmSize(2, 2, 3, 3, 2));
+ * const sh = new Float32Array(shared);
+ * const offsets = packGemmOperands(sh, out, a, b, 2, 3, false, 0);
+ * // a worker's part: rows [0, 2) of out = a·b (a pool then sets its done flag with Atomics.store)
+ * gemmSharedRows({ shared, m: 2, n: 2, k: 3, rowStart: 0, rowEnd: 2, transB: false, alpha: 1, beta: 0, ...offsets });
+ * sh.subarray(offsets.cOffset); // [4, 5, 10, 11]
  */
 export function gemmSharedRows(job: Omit<SharedGemmJob, 'kind' | 'backend' | 'doneIndex' | 'flags'>, sh: Float32Array = new Float32Array(job.shared)): void {
   const { n, k, rowStart, rowEnd } = job;

@@ -99,7 +99,8 @@ function checkShapes(
  *
  * @example
  * ```ts
- * const { m, n, k } = validateGemm('gemm', out, a, b, { transB: true });
+ * const a = matrix(2, 3), b = matrix(4, 3), out = zeros(2, 4);
+ * const { m, n, k } = validateGemm('gemm', out, a, b, { transB: true }); // 2, 4, 3
  * ```
  */
 export function validateGemm(fn: string, out: Matrix, a: Matrix, b: Matrix, opts?: GemmOptions) {

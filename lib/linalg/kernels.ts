@@ -18,6 +18,8 @@ import { tanhFloat32 } from './fastexp.js';
  *
  * @example
  * ```ts
+ * const X = matrix(4, 3, [1, 0, 1, 0, 1, 1, 1, 1, 0, 0, 0, 1]), H = matrix(4, 2, [1, 0, 0, 1, 1, 1, 0, 0]);
+ * const out = zeros(3, 2);
  * gemmUnchecked(out, X, H, true, false, 1 / X.rows, 0); // out = (1/n) Xᵀ H
  * ```
  */
@@ -34,7 +36,8 @@ export function gemmUnchecked(out: Matrix, a: Matrix, b: Matrix, transA: boolean
  *
  * @example
  * ```ts
- * sigmoidUnchecked(z, z);
+ * const z = new Float32Array([-1, 0, 1]);
+ * sigmoidUnchecked(z, z); // in place: [0.2689, 0.5, 0.7311]
  * ```
  */
 export function sigmoidUnchecked(out: Float32Array, x: Float32Array): Float32Array {
@@ -47,7 +50,8 @@ export function sigmoidUnchecked(out: Float32Array, x: Float32Array): Float32Arr
  *
  * @example
  * ```ts
- * tanhUnchecked(z, z);
+ * const z = new Float32Array([-1, 0, 1]);
+ * tanhUnchecked(z, z); // in place: [-0.7616, 0, 0.7616]
  * ```
  */
 export function tanhUnchecked(out: Float32Array, x: Float32Array): Float32Array {
@@ -59,7 +63,8 @@ export function tanhUnchecked(out: Float32Array, x: Float32Array): Float32Array 
  *
  * @example
  * ```ts
- * addRowVectorUnchecked(Z, Z, bias);
+ * const Z = matrix(2, 3, [1, 2, 3, 4, 5, 6]), bias = new Float32Array([10, 20, 30]);
+ * addRowVectorUnchecked(Z, Z, bias); // Z.data = [11, 22, 33, 14, 25, 36]
  * ```
  */
 export function addRowVectorUnchecked(out: Matrix, a: Matrix, v: Float32Array): Matrix {

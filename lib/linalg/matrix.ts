@@ -32,7 +32,9 @@ export type AnyMatrix = Matrix | Matrix64;
  * and the argument in the message.
  *
  * @example
- * checkDimension('matrix', 'rows', 2.5); // RangeError: matrix: rows must be a non-negative integer, got 2.5
+ * checkDimension('matrix', 'rows', 3); // passes
+ * try { checkDimension('matrix', 'rows', 2.5); } catch (e) { console.log((e as Error).message); }
+ * // RangeError: matrix: rows must be a non-negative integer, got 2.5
  */
 export function checkDimension(fn: string, what: string, n: number): void {
   if (!Number.isInteger(n) || n < 0) {
@@ -185,6 +187,7 @@ export function toArray2D(m: AnyMatrix): number[][] {
  * A new matrix with the same shape, precision and values.
  *
  * @example
+ * const a = matrix(1, 2, [1, 2]);
  * const b = copy(a); b.data[0] = 9; // a is unchanged
  */
 export function copy<M extends AnyMatrix>(m: M): M {

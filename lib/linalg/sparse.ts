@@ -266,7 +266,8 @@ export function sparseGemm(out: Matrix, a: Matrix, b: Matrix, options?: SparseGe
  *
  * @example
  * ```ts
- * sparseGemmUnchecked(H, X, W, false, false, 1, 0, 0.4); // H = X·W, X 0/1
+ * const X = matrix(2, 3, [1, 0, 1, 0, 1, 0]), W = matrix(3, 2, [1, 2, 3, 4, 5, 6]), H = zeros(2, 2);
+ * sparseGemmUnchecked(H, X, W, false, false, 1, 0, 0.4); // H = X·W, X 0/1: [6, 8, 3, 4]
  * ```
  */
 export function sparseGemmUnchecked(out: Matrix, a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number, beta: number, maxDensity: number): Matrix {

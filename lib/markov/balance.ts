@@ -29,7 +29,8 @@ export const STOCHASTIC_TOLERANCE = 1e-12;
  * @example
  * assertColumnStochastic(matrix64(2, 2, [0.5, 1, 0.5, 0])); // ok: columns (0.5, 0.5) and (1, 0)
  * assertColumnStochastic(matrix64(2, 2, [0.5, 0.5, 0.5, 0.5])); // ok (each column sums to 1)
- * assertColumnStochastic(matrix64(2, 2, [0.5, 0, 0, 1])); // throws: column 0 of W sums to 0.5
+ * try { assertColumnStochastic(matrix64(2, 2, [0.5, 0, 0, 1])); } catch (e) { console.log((e as Error).message); }
+ * // column 0 of W sums to 0.5, not 1 ...
  */
 export function assertColumnStochastic(W: Matrix64, tol: number = STOCHASTIC_TOLERANCE): void {
   checkColumnStochastic('assertColumnStochastic', 'W', W, tol);
@@ -40,7 +41,8 @@ export function assertColumnStochastic(W: Matrix64, tol: number = STOCHASTIC_TOL
  * names for the message. Internal (not re-exported by lib/markov/index.ts).
  * @internal
  * @example
- * checkColumnStochastic('metropolisMatrix', 'T', T, 1e-12);
+ * const T = matrix64(2, 2, [0.9, 0.2, 0.1, 0.8]); // columns (0.9, 0.1) and (0.2, 0.8)
+ * checkColumnStochastic('metropolisMatrix', 'T', T, 1e-12); // passes
  */
 export function checkColumnStochastic(fn: string, what: string, W: Matrix64, tol: number): void {
   checkTolerance(fn, tol);
@@ -70,7 +72,8 @@ export function checkColumnStochastic(fn: string, what: string, W: Matrix64, tol
  *
  * @example
  * assertDistribution(new Float64Array([0.25, 0.5, 0.25])); // ok
- * assertDistribution(new Float64Array([0.5, 0.6]));        // throws: p sums to 1.1, not 1
+ * try { assertDistribution(new Float64Array([0.5, 0.6])); } catch (e) { console.log((e as Error).message); }
+ * // p sums to 1.1, not 1 ...
  */
 export function assertDistribution(p: Float64Array, tol: number = STOCHASTIC_TOLERANCE): void {
   const fn = 'assertDistribution';

@@ -12,6 +12,7 @@ export { describe }; // the one description of a bad value (lib/checks), for the
  * Throws unless `m` is a square Matrix64 with finite entries (entries skipped when checkEntries
  * is false); returns its size n. Internal.
  * @example
+ * const W = identity64(3);
  * const n = checkSquareMatrix64('evolve', 'W', W); // 3 for a 3x3 W
  */
 export function checkSquareMatrix64(fn: string, what: string, m: unknown, checkEntries = true): number {
@@ -37,7 +38,8 @@ export function checkSquareMatrix64(fn: string, what: string, m: unknown, checkE
 /**
  * Throws unless `v` is a Float64Array of length n with finite entries. Internal.
  * @example
- * checkVector64('evolve', 'p', p, 3);
+ * const p = new Float64Array([0.2, 0.3, 0.5]);
+ * checkVector64('evolve', 'p', p, 3); // passes: a Float64Array of length 3
  */
 export function checkVector64(fn: string, what: string, v: unknown, n: number): asserts v is Float64Array {
   if (!(v instanceof Float64Array)) {

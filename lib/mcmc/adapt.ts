@@ -54,6 +54,9 @@ export class RobbinsMonroStepSize {
    * Feeds the acceptance probability α_t of one warm-up transition; returns the new step.
    *
    * @example
+   * const chain = rwmSampler().init(gaussianTarget([0], [[1]]), new Float64Array(1));
+   * const adapter = new RobbinsMonroStepSize(0.5, 0.44), rng = new Rng(1);
+   * chain.step(rng);
    * const eps = adapter.update(chain.acceptanceProbability);
    */
   update(acceptanceProbability: number): number {
@@ -69,6 +72,9 @@ export class RobbinsMonroStepSize {
    * The step to freeze for sampling: the last iterate.
    *
    * @example
+   * const chain = rwmSampler().init(gaussianTarget([0], [[1]]), new Float64Array(1));
+   * const adapter = new RobbinsMonroStepSize(0.5, 0.44), rng = new Rng(1);
+   * for (let m = 0; m < 200; m++) { chain.step(rng); chain.stepSize = adapter.update(chain.acceptanceProbability); }
    * chain.stepSize = adapter.finalStepSize();
    */
   finalStepSize(): number {
@@ -87,6 +93,8 @@ export class RobbinsMonroStepSize {
  * During warm-up the chain uses ε_m; afterwards it is frozen at ε̄ (the averaged iterate).
  *
  * @example
+ * const chain = hmcSampler({ leapfrogSteps: 10 }).init(gaussianTarget([0, 0], [[1, 0], [0, 1]]), new Float64Array(2));
+ * const rng = new Rng(1), warmup = 200;
  * const a = new DualAveragingStepSize(0.1, 0.8);
  * for (let m = 0; m < warmup; m++) { chain.step(rng); chain.stepSize = a.update(chain.acceptanceProbability); }
  * chain.stepSize = a.finalStepSize();
@@ -125,6 +133,9 @@ export class DualAveragingStepSize {
    * Feeds the acceptance probability α_m of one warm-up transition; returns the new ε_m.
    *
    * @example
+   * const chain = hmcSampler({ leapfrogSteps: 10 }).init(gaussianTarget([0, 0], [[1, 0], [0, 1]]), new Float64Array(2));
+   * const adapter = new DualAveragingStepSize(0.1, 0.8), rng = new Rng(1);
+   * chain.step(rng);
    * chain.stepSize = adapter.update(chain.acceptanceProbability);
    */
   update(acceptanceProbability: number): number {
@@ -142,6 +153,9 @@ export class DualAveragingStepSize {
    * The step to freeze for sampling: ε̄ = exp(log ε̄_M) (the initial step if update never ran).
    *
    * @example
+   * const chain = hmcSampler({ leapfrogSteps: 10 }).init(gaussianTarget([0, 0], [[1, 0], [0, 1]]), new Float64Array(2));
+   * const adapter = new DualAveragingStepSize(0.1, 0.8), rng = new Rng(1);
+   * for (let m = 0; m < 200; m++) { chain.step(rng); chain.stepSize = adapter.update(chain.acceptanceProbability); }
    * chain.stepSize = adapter.finalStepSize();
    */
   finalStepSize(): number {

@@ -36,7 +36,10 @@ export interface RunChainsOptions extends ProgressOptions {
  * step (Metropolis–Hastings with a given proposal, Gibbs).
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]);
+ * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 500, samples: 1000, x0: new Float64Array(2) }, new Rng(1));
  * const c = result.chains[0];
+ * const t = 10, k = 1;
  * c.samples[t * c.dim + k]; // coordinate k of sample t
  */
 export interface ChainResult {
@@ -53,6 +56,8 @@ export interface ChainResult {
  * The result of runChains: the sampler's name, the dimension and one ChainResult per chain.
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]);
+ * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 500, samples: 1000, x0: new Float64Array(2) }, new Rng(1));
  * result.chains.map((c) => c.acceptance);
  */
 export interface RunChainsResult {
@@ -169,6 +174,8 @@ export function runChains(sampler: Sampler, target: LogDensity, options: RunChai
  * into `out`). Use it to feed the diagnostics (effectiveSampleSize, splitRHat, ...).
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]);
+ * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 500, samples: 1000, x0: new Float64Array(2) }, new Rng(1));
  * const x0trace = chainColumn(result.chains[0], 0);
  */
 export function chainColumn(chain: ChainResult, k: number, out?: Float64Array): Float64Array {
@@ -186,6 +193,8 @@ export function chainColumn(chain: ChainResult, k: number, out?: Float64Array): 
  * Coordinate k of every chain: one Float64Array per chain (the input of splitRHat).
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]);
+ * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 500, samples: 1000, x0: new Float64Array(2) }, new Rng(1));
  * const rhat = splitRHat(chainColumns(result, 0));
  */
 export function chainColumns(result: RunChainsResult, k: number): Float64Array[] {

@@ -213,7 +213,10 @@ export interface AutocorrTimeResult {
  * correlation phi (1 + phi) / 2, well inside the safe range), or use {@link blockingError}.
  *
  * @example
- * const d = integratedAutocorrTimeDetails(chain); // chain of an AR(1) with rho = 0.5
+ * const chain = new Float64Array(10000); // an AR(1) chain with rho = 0.5: x_t = 0.5 x_{t-1} + sqrt(0.75) z_t
+ * const rng = new Rng(1);
+ * for (let t = 1; t < chain.length; t++) chain[t] = 0.5 * chain[t - 1] + Math.sqrt(0.75) * rng.normal();
+ * const d = integratedAutocorrTimeDetails(chain);
  * d.tau;           // ~3 = (1 + rho) / (1 - rho)
  * d.standardError; // ~ tau sqrt(2 (2M + 1) / N)
  */
@@ -259,7 +262,10 @@ function autocorrTime(fn: string, x: Draws, options: AutocorrTimeOptions): Autoc
  * See {@link integratedAutocorrTimeDetails} for the window and standard error.
  *
  * @example
- * integratedAutocorrTime(chain); // e.g. 3.02 for an AR(1) chain with rho = 0.5
+ * const chain = new Float64Array(10000); // an AR(1) chain with rho = 0.5: x_t = 0.5 x_{t-1} + sqrt(0.75) z_t
+ * const rng = new Rng(1);
+ * for (let t = 1; t < chain.length; t++) chain[t] = 0.5 * chain[t - 1] + Math.sqrt(0.75) * rng.normal();
+ * integratedAutocorrTime(chain); // ≈ 3 = (1 + rho) / (1 - rho)
  */
 export function integratedAutocorrTime(x: Draws, options: AutocorrTimeOptions = {}): number {
   return autocorrTime('integratedAutocorrTime', x, options).tau;
@@ -272,7 +278,11 @@ export function integratedAutocorrTime(x: Draws, options: AutocorrTimeOptions = 
  * (For summaries across chains see {@link bulkEffectiveSampleSize}.)
  *
  * @example
- * const ess = effectiveSampleSize(chain);
+ * const chain = new Float64Array(10000); // an AR(1) chain with rho = 0.5: x_t = 0.5 x_{t-1} + sqrt(0.75) z_t
+ * const rng = new Rng(1);
+ * for (let t = 1; t < chain.length; t++) chain[t] = 0.5 * chain[t - 1] + Math.sqrt(0.75) * rng.normal();
+ * const ess = effectiveSampleSize(chain); // ≈ 10000 / 3
+ * const sd = Math.sqrt(4 / 3); // the AR(1)'s stationary sd: sqrt(0.75 / (1 - 0.25))
  * const se = sd / Math.sqrt(ess); // standard error of the chain's mean
  */
 export function effectiveSampleSize(x: Draws, options: AutocorrTimeOptions = {}): number {
@@ -564,7 +574,12 @@ function rHatOfRanked(r: RankedDraws): number {
  * (naming chain and index).
  *
  * @example
- * splitRHat([chainA, chainB, chainC, chainD]); // e.g. 1.002 for well-mixed chains
+ * // four chains of 1000 iid N(0, 1) draws
+ * const [chainA, chainB, chainC, chainD] = [1, 2, 3, 4].map((seed) => {
+ *   const rng = new Rng(seed);
+ *   return Float64Array.from({ length: 1000 }, () => rng.normal());
+ * });
+ * splitRHat([chainA, chainB, chainC, chainD]); // close to 1 for well-mixed chains
  */
 export function splitRHat(chains: Draws[]): number {
   checkChains('splitRHat', chains, 4);
@@ -633,6 +648,11 @@ function geyerEss(chains: Float64Array[]): number {
  * Same input rules as {@link splitRHat} (>= 4 draws per chain, equal lengths, finite values).
  *
  * @example
+ * // four chains of 1000 iid N(0, 1) draws
+ * const [chainA, chainB, chainC, chainD] = [1, 2, 3, 4].map((seed) => {
+ *   const rng = new Rng(seed);
+ *   return Float64Array.from({ length: 1000 }, () => rng.normal());
+ * });
  * bulkEffectiveSampleSize([chainA, chainB]); // about 2 n / tau_int for well-mixed chains
  */
 export function bulkEffectiveSampleSize(chains: Draws[]): number {
@@ -663,6 +683,11 @@ function tailEssOfRanked(r: RankedDraws): number {
  * Same input rules as {@link splitRHat}.
  *
  * @example
+ * // four chains of 1000 iid N(0, 1) draws
+ * const [chainA, chainB, chainC, chainD] = [1, 2, 3, 4].map((seed) => {
+ *   const rng = new Rng(seed);
+ *   return Float64Array.from({ length: 1000 }, () => rng.normal());
+ * });
  * tailEffectiveSampleSize([chainA, chainB, chainC, chainD]); // compare with 100 per chain
  */
 export function tailEffectiveSampleSize(chains: Draws[]): number {
@@ -676,6 +701,11 @@ export function tailEffectiveSampleSize(chains: Draws[]): number {
  * finite variance). This is the ESS in {@link mcseMean}. Same input rules as {@link splitRHat}.
  *
  * @example
+ * // four chains of 1000 iid N(0, 1) draws
+ * const [chainA, chainB, chainC, chainD] = [1, 2, 3, 4].map((seed) => {
+ *   const rng = new Rng(seed);
+ *   return Float64Array.from({ length: 1000 }, () => rng.normal());
+ * });
  * meanEffectiveSampleSize([chainA, chainB]); // sd / sqrt(this) = mcseMean([chainA, chainB])
  */
 export function meanEffectiveSampleSize(chains: Draws[]): number {
@@ -690,6 +720,8 @@ export function meanEffectiveSampleSize(chains: Draws[]): number {
  * vector draws, map them first ({@link mapDraws}).
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]);
+ * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 500, samples: 1000, x0: new Float64Array(2) }, new Rng(1));
  * const se = mcseMean(chainColumns(result, 0)); // report mean ± 2 se
  */
 export function mcseMean(chains: Draws[]): number {
@@ -705,6 +737,11 @@ export function mcseMean(chains: Draws[]): number {
  * sd = sqrt(v) gives MCSE(sd)^2 = MCSE(v)^2 / (4 v). Same input rules as {@link splitRHat}.
  *
  * @example
+ * // four chains of 1000 iid N(0, 1) draws
+ * const [chainA, chainB, chainC, chainD] = [1, 2, 3, 4].map((seed) => {
+ *   const rng = new Rng(seed);
+ *   return Float64Array.from({ length: 1000 }, () => rng.normal());
+ * });
  * mcseSd([chainA, chainB]); // about sd / sqrt(2 ESS) for Gaussian draws
  */
 export function mcseSd(chains: Draws[]): number {
@@ -795,6 +832,9 @@ export interface BlockingResult {
  * draws (field `n`). Requires N >= 4 finite values with nonzero variance and N < 2^31.
  *
  * @example
+ * const chain = new Float64Array(10000); // an AR(1) chain with rho = 0.5: x_t = 0.5 x_{t-1} + sqrt(0.75) z_t
+ * const rng = new Rng(1);
+ * for (let t = 1; t < chain.length; t++) chain[t] = 0.5 * chain[t - 1] + Math.sqrt(0.75) * rng.normal();
  * const b = blockingError(chain);
  * b.standardError; // error of mean(chain), correlations included
  */
@@ -913,6 +953,8 @@ function checkChainSamples(fn: string, cs: ChainSamples[]): number {
  * non-number, naming the chain and draw.
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]);
+ * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 500, samples: 1000, x0: new Float64Array(2) }, new Rng(1));
  * const r = mapDraws(result.chains, (x) => Math.hypot(x[0], x[1])); // distance from the origin
  * summarize(r, ['|x|']); // mean, sd, mcse_mean, ... of E|x|
  */
@@ -951,6 +993,8 @@ export function mapDraws(chains: ChainSamples[], f: (x: Float64Array, t: number)
  * than 4 draws) throws as in {@link splitRHat}.
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]);
+ * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 500, samples: 1000, x0: new Float64Array(2) }, new Rng(1));
  * const rows = summarize(result.chains, ['x', 'y']);
  * console.log(formatSummary(rows));
  */
@@ -1016,6 +1060,11 @@ function summaryRow(name: string, col: Draws[]): SummaryRow {
  * reliable, naming the failed conditions. Ready for console.log.
  *
  * @example
+ * // four chains of 1000 iid N(0, 1) draws
+ * const [chainA, chainB, chainC, chainD] = [1, 2, 3, 4].map((seed) => {
+ *   const rng = new Rng(seed);
+ *   return Float64Array.from({ length: 1000 }, () => rng.normal());
+ * });
  * console.log(formatSummary(summarize([chainA, chainB, chainC, chainD])));
  * // name     mean      sd  mcse_mean  mcse_sd  ess_bulk  ess_tail  r_hat  reliable
  * // x     -0.0118  1.0046     0.0159   0.0112    3972.9    3811.7  1.000       yes   (4 x 1000 iid N(0, 1))

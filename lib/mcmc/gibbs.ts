@@ -22,6 +22,7 @@ import { checkCount, describe, type LogDensity } from './target.js';
  *
  * @example
  * // site 0 of a joint table p[a][b] (a in {0,1}, b in {0,1,2}): p(a | b) ∝ p[a][b]
+ * const p = [[0.1, 0.2, 0.1], [0.3, 0.1, 0.2]];
  * const site0: DiscreteConditional = { size: 2, weights: (out, s) => { out[0] = p[0][s[1]]; out[1] = p[1][s[1]]; return out; } };
  */
 export interface DiscreteConditional {
@@ -77,7 +78,11 @@ function drawFromWeights(w: Float64Array, size: number, k: number, rng: Rng): nu
  * size) avoids an allocation per sweep; pass one in loops. Returns `state`.
  *
  * @example
- * const state = new Int32Array([0, 0]);
+ * // the joint table p[a][b] (a in {0,1}, b in {0,1,2}) and its two conditionals
+ * const p = [[0.1, 0.2, 0.1], [0.3, 0.1, 0.2]];
+ * const site0: DiscreteConditional = { size: 2, weights: (out, s) => { out[0] = p[0][s[1]]; out[1] = p[1][s[1]]; return out; } };
+ * const site1: DiscreteConditional = { size: 3, weights: (out, s) => { for (let b = 0; b < 3; b++) out[b] = p[s[0]][b]; return out; } };
+ * const state = new Int32Array([0, 0]), rng = new Rng(1);
  * const scratch = new Float64Array(3);
  * for (let t = 0; t < 1000; t++) gibbsSweep(state, [site0, site1], rng, scratch);
  */
@@ -102,7 +107,11 @@ export function gibbsSweep(state: Int32Array, conditionals: DiscreteConditional[
  * state after each sweep: returns an Int32Array of nSweeps × K (row-major).
  *
  * @example
- * const records = gibbsChain(new Int32Array([0, 0]), [site0, site1], 10000, new Rng(5));
+ * // the joint table p[a][b] (a in {0,1}, b in {0,1,2}) and its two conditionals
+ * const p = [[0.1, 0.2, 0.1], [0.3, 0.1, 0.2]];
+ * const site0: DiscreteConditional = { size: 2, weights: (out, s) => { out[0] = p[0][s[1]]; out[1] = p[1][s[1]]; return out; } };
+ * const site1: DiscreteConditional = { size: 3, weights: (out, s) => { for (let b = 0; b < 3; b++) out[b] = p[s[0]][b]; return out; } };
+ * const records = gibbsChain(new Int32Array([0, 0]), [site0, site1], 10000, new Rng(5)); // 10000 x 2
  */
 export function gibbsChain(state: Int32Array, conditionals: DiscreteConditional[], nSweeps: number, rng: Rng): Int32Array {
   const maxSize = checkDiscrete('gibbsChain', state, conditionals);
@@ -124,6 +133,7 @@ export function gibbsChain(state: Int32Array, conditionals: DiscreteConditional[
  *
  * @example
  * // x_0 | x_1 ~ N(ρ x_1, 1 − ρ²) for a standard bivariate normal with correlation ρ
+ * const rho = 0.8;
  * const update0: GibbsUpdate = (x, rng) => { x[0] = rho * x[1] + Math.sqrt(1 - rho * rho) * rng.normal(); };
  */
 export type GibbsUpdate = (x: Float64Array, rng: Rng) => void;
@@ -195,6 +205,7 @@ class GibbsChain implements SamplerChain {
  * adapted and every move is accepted (N-GIBBS-01). The target is only used to check the start.
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.8], [0.8, 1]]), x0 = new Float64Array(2);
  * const result = runChains(gibbsSampler(gaussianConditionals([0, 0], [[1, 0.8], [0.8, 1]])), target, { chains: 4, warmup: 100, samples: 2000, x0 }, new Rng(2));
  */
 export function gibbsSampler(updates: GibbsUpdate[]): Sampler {

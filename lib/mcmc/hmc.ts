@@ -21,8 +21,10 @@ import { checkAdaptiveOptions, checkCount, type LogDensity } from './target.js';
  * Returns `x`.
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]), d = 2;
+ * const x = new Float64Array([1, 0]), p = new Float64Array([0, 1]), grad = new Float64Array(d);
  * target.gradLogDensity!(grad, x);
- * leapfrog(x, p, grad, target, 0.1, 20);
+ * leapfrog(x, p, grad, target, 0.1, 20); // x, p, grad now at the end of the trajectory
  */
 export function leapfrog(x: Float64Array, p: Float64Array, grad: Float64Array, target: LogDensity, stepSize: number, steps: number): Float64Array {
   const d = x.length;
@@ -42,6 +44,10 @@ export function leapfrog(x: Float64Array, p: Float64Array, grad: Float64Array, t
  * (xNew, gradNew) and the momentum p, and the acceptance probability of the last step.
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]), d = 2;
+ * const x = new Float64Array(d), grad = new Float64Array(d);
+ * const logp = target.logDensity(x);
+ * target.gradLogDensity!(grad, x);
  * const s: HmcState = { x, logp, grad, xNew: new Float64Array(d), gradNew: new Float64Array(d), momentum: new Float64Array(d), acceptanceProbability: NaN };
  */
 export interface HmcState {
@@ -62,7 +68,12 @@ export interface HmcState {
  * Allocates nothing.
  *
  * @example
- * const accepted = hmcStep(state, target, 0.2, 10, rng);
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]), d = 2;
+ * const x = new Float64Array(d), grad = new Float64Array(d);
+ * const logp = target.logDensity(x);
+ * target.gradLogDensity!(grad, x);
+ * const state: HmcState = { x, logp, grad, xNew: new Float64Array(d), gradNew: new Float64Array(d), momentum: new Float64Array(d), acceptanceProbability: NaN };
+ * const accepted = hmcStep(state, target, 0.2, 10, new Rng(1));
  */
 export function hmcStep(state: HmcState, target: LogDensity, stepSize: number, steps: number, rng: Rng): boolean {
   const { x, grad, xNew, gradNew, momentum: p } = state;
@@ -119,6 +130,7 @@ class HmcChain extends GradientChainState implements SamplerChain, HmcState {
  * 2011 §5.4.4), which breaks the near-periodic trajectories a fixed εL can give on Gaussians.
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.9], [0.9, 1]]), x0 = new Float64Array(2);
  * const result = runChains(hmcSampler({ leapfrogSteps: 10 }), target, { chains: 4, warmup: 500, samples: 2000, x0 }, new Rng(8));
  */
 export function hmcSampler(options: { stepSize?: number; leapfrogSteps?: number; targetAcceptance?: number; jitter?: number } = {}): Sampler {

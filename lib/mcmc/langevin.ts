@@ -26,6 +26,7 @@ import { checkOptionKeys } from '../checks/index.js';
  * @example
  * const model = { dim: 1, energy: (x: Float64Array) => 0.5 * x[0] ** 2, gradEnergy: (o: Float64Array, x: Float64Array) => { o[0] = x[0]; return o; } };
  * let x = new Float64Array([0]), y = new Float64Array(1);
+ * const rng = new Rng(1);
  * for (let k = 0; k < 1000; k++) { ulaStep(y, x, model, 0.1, rng); [x, y] = [y, x]; }
  */
 export function ulaStep(out: Float64Array, x: Float64Array, model: EnergyModel, lambda: number, rng: Rng): Float64Array {
@@ -93,7 +94,11 @@ class UlaChain implements SamplerChain {
  * no accept step, so it is never adapted; every move counts as accepted.
  *
  * @example
+ * // E(x) = x²/2: a standard normal
+ * const model = { dim: 1, energy: (x: Float64Array) => 0.5 * x[0] ** 2, gradEnergy: (o: Float64Array, x: Float64Array) => { o[0] = x[0]; return o; } };
+ * const x0 = new Float64Array(1);
  * const result = runChains(ulaSampler({ stepSize: 0.3 }), fromEnergy(model), { chains: 4, warmup: 100, samples: 10000, x0 }, new Rng(4));
+ * // sample variance ≈ ulaStationaryVariance(0.3) = 1.08, not 1: ULA's bias
  */
 export function ulaSampler(options: { stepSize: number }): Sampler {
   if (options === null || typeof options !== 'object') throw new TypeError(`ulaSampler: options must be an object { stepSize }, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);
@@ -111,6 +116,8 @@ export function ulaSampler(options: { stepSize: number }): Sampler {
  * length, and the acceptance probability of the last step.
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]), d = 2;
+ * const x = new Float64Array(d);
  * const s: MalaState = { x, logp: target.logDensity(x), grad: target.gradLogDensity!(new Float64Array(d), x), xNew: new Float64Array(d), gradNew: new Float64Array(d), acceptanceProbability: NaN };
  */
 export interface MalaState {
@@ -128,7 +135,10 @@ export interface MalaState {
  *   log T(from → to) = −|to − from − (λ/2) g(from)|² / (2λ).
  *
  * @example
- * malaLogProposal(xNew, x, gradAtX, 0.5);
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]), d = 2;
+ * const x = new Float64Array([0.5, 0]), xNew = new Float64Array([0.2, 0.1]);
+ * const gradAtX = target.gradLogDensity!(new Float64Array(d), x);
+ * malaLogProposal(xNew, x, gradAtX, 0.5); // log q(xNew | x)
  */
 export function malaLogProposal(to: Float64Array, from: Float64Array, gradFrom: Float64Array, lambda: number): number {
   const half = 0.5 * lambda;
@@ -148,7 +158,10 @@ export function malaLogProposal(to: Float64Array, from: Float64Array, gradFrom: 
  * Returns whether the move was accepted. Allocates nothing.
  *
  * @example
- * const accepted = malaStep(state, target, 0.5, rng);
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]), d = 2;
+ * const x = new Float64Array(d);
+ * const state: MalaState = { x, logp: target.logDensity(x), grad: target.gradLogDensity!(new Float64Array(d), x), xNew: new Float64Array(d), gradNew: new Float64Array(d), acceptanceProbability: NaN };
+ * const accepted = malaStep(state, target, 0.5, new Rng(1));
  */
 export function malaStep(state: MalaState, target: LogDensity, lambda: number, rng: Rng): boolean {
   const { x, grad, xNew, gradNew } = state;
@@ -189,6 +202,7 @@ class MalaChain extends GradientChainState implements SamplerChain, MalaState {
  * during warm-up by Robbins–Monro towards acceptance `targetAcceptance` (default 0.574).
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]), x0 = new Float64Array(2);
  * const result = runChains(malaSampler(), target, { chains: 4, warmup: 1000, samples: 5000, x0 }, new Rng(6));
  */
 export function malaSampler(options: { stepSize?: number; targetAcceptance?: number } = {}): Sampler {

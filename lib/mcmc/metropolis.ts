@@ -36,6 +36,10 @@ export function logAcceptance(logpNew: number, logpOld: number, logqReverse = 0,
  * happens with probability A.
  *
  * @example
+ * const target = gaussianTarget([0], [[1]]);
+ * const x = new Float64Array([0.5]), xNew = new Float64Array([1.5]), rng = new Rng(1);
+ * let logpOld = target.logDensity(x);
+ * const logpNew = target.logDensity(xNew);
  * if (acceptMove(logAcceptance(logpNew, logpOld), rng)) { x.set(xNew); logpOld = logpNew; }
  */
 export function acceptMove(logA: number, rng: Rng): boolean {
@@ -48,6 +52,8 @@ export function acceptMove(logA: number, rng: Rng): boolean {
  * last step.
  *
  * @example
+ * const target = gaussianTarget([0], [[1]]);
+ * const x0 = new Float64Array([0.5]);
  * const state: MetropolisState = { x: x0.slice(), logp: target.logDensity(x0), xNew: new Float64Array(x0.length), acceptanceProbability: NaN };
  */
 export interface MetropolisState {
@@ -105,7 +111,12 @@ export class GradientChainState extends MetropolisChainState {
  * state again. Returns whether the move was accepted. Internal to lib/mcmc.
  *
  * @example
- * return acceptOrStay(state, logA, logpNew, rng);
+ * const target = gaussianTarget([0], [[1]]);
+ * const x0 = new Float64Array([0.5]);
+ * const state: MetropolisState = { x: x0.slice(), logp: target.logDensity(x0), xNew: new Float64Array(x0.length), acceptanceProbability: NaN };
+ * state.xNew[0] = 1.5; // a proposal
+ * const logpNew = target.logDensity(state.xNew);
+ * const moved = acceptOrStay(state, logAcceptance(logpNew, state.logp), logpNew, new Rng(1));
  */
 export function acceptOrStay(
   state: MetropolisState & { grad?: Float64Array; gradNew?: Float64Array },
@@ -218,7 +229,10 @@ function checkProposalLogDensities(fn: string, logqForward: number, logqReverse:
  * the next sample). Returns whether the move was accepted. Allocates nothing.
  *
  * @example
- * const accepted = metropolisHastingsStep(state, target, autoregressiveProposal({ mean: [0], sd: [2], rho: 0 }), rng);
+ * const target = gaussianTarget([0], [[1]]);
+ * const x0 = new Float64Array([0.5]);
+ * const state: MetropolisState = { x: x0.slice(), logp: target.logDensity(x0), xNew: new Float64Array(x0.length), acceptanceProbability: NaN };
+ * const accepted = metropolisHastingsStep(state, target, autoregressiveProposal({ mean: [0], sd: [2], rho: 0 }), new Rng(1));
  */
 export function metropolisHastingsStep(state: MetropolisState, target: LogDensity, proposal: Proposal, rng: Rng): boolean {
   const { x, xNew } = state;
@@ -239,7 +253,10 @@ export function metropolisHastingsStep(state: MetropolisState, target: LogDensit
  * Allocates nothing (uses `state.xNew`).
  *
  * @example
- * const accepted = randomWalkMetropolisStep(state, target, 0.8, rng);
+ * const target = gaussianTarget([0], [[1]]);
+ * const x0 = new Float64Array([0.5]);
+ * const state: MetropolisState = { x: x0.slice(), logp: target.logDensity(x0), xNew: new Float64Array(x0.length), acceptanceProbability: NaN };
+ * const accepted = randomWalkMetropolisStep(state, target, 0.8, new Rng(1));
  */
 export function randomWalkMetropolisStep(state: MetropolisState, target: LogDensity, stepSize: number, rng: Rng): boolean {
   const { x, xNew } = state;
@@ -279,6 +296,7 @@ class MetropolisHastingsChain extends MetropolisChainState implements SamplerCha
  * it is adapted by Robbins–Monro towards acceptance `targetAcceptance` (default 0.234).
  *
  * @example
+ * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]), x0 = new Float64Array(2);
  * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 1000, samples: 5000, x0 }, new Rng(1));
  */
 export function rwmSampler(options: { stepSize?: number; targetAcceptance?: number } = {}): Sampler {
@@ -315,6 +333,7 @@ export function mhSampler(proposal: Proposal): Sampler {
  * a rejected move repeats the old state) and the acceptance rate accepted/nSteps.
  *
  * @example
+ * const target = gaussianTarget([0], [[1]]);
  * const { samples, acceptance } = randomWalkMetropolis(target, new Float64Array([0]), 2.4, 10000, new Rng(7));
  */
 export function randomWalkMetropolis(target: LogDensity, x0: Float64Array, stepSize: number, nSteps: number, rng: Rng): { samples: Float64Array; acceptance: number } {
@@ -350,6 +369,9 @@ export function randomWalkMetropolis(target: LogDensity, x0: Float64Array, stepS
  *
  * @example
  * // 5-state ring, move left or right with probability 1/2, target p ∝ (1, 2, 3, 4, 5)
+ * // (column j of ringT is the proposal out of state j: T(j -> j ± 1) = 1/2)
+ * const ringT = zeros64(5, 5);
+ * for (let j = 0; j < 5; j++) { ringT.data[((j + 1) % 5) * 5 + j] = 0.5; ringT.data[((j + 4) % 5) * 5 + j] = 0.5; }
  * const { states } = discreteMetropolisHastings([0, 1, 2, 3, 4].map((i) => Math.log(i + 1)), ringT, 0, 10000, new Rng(3));
  */
 export function discreteMetropolisHastings(logp: ArrayLike<number>, T: Matrix64, start: number, nSteps: number, rng: Rng): { states: Int32Array; acceptance: number } {

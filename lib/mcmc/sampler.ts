@@ -21,6 +21,7 @@ export type AdaptationKind = 'robbins-monro' | 'dual-averaging' | 'none';
  * `stepSize`, and the acceptance probability of the last transition.
  *
  * @example
+ * const target = gaussianTarget([0], [[1]]), rng = new Rng(1);
  * const chain = rwmSampler().init(target, new Float64Array(target.dim));
  * const accepted = chain.step(rng); // one Metropolis transition
  * chain.x; // the current state (the old one again if the move was rejected)

@@ -34,7 +34,8 @@ export interface LogDensity {
  * function, and a `gradLogDensity` function when `needsGradient`). Internal helper of lib/mcmc.
  *
  * @example
- * checkTarget('malaSampler', target, true); // throws if target.gradLogDensity is missing
+ * const target = gaussianTarget([0], [[1]]);
+ * checkTarget('malaSampler', target, true); // passes; throws if target.gradLogDensity is missing
  */
 export function checkTarget(fn: string, target: LogDensity, needsGradient: boolean): void {
   if (target === null || typeof target !== 'object') {
@@ -58,7 +59,8 @@ export function checkTarget(fn: string, target: LogDensity, needsGradient: boole
  * Internal helper of lib/mcmc.
  *
  * @example
- * const logp0 = checkStart('runChains', target, new Float64Array(target.dim), false);
+ * const target = gaussianTarget([0], [[1]]);
+ * const logp0 = checkStart('runChains', target, new Float64Array(target.dim), false); // 0: gaussianTarget's log density is −x²/2, unnormalized
  */
 export function checkStart(fn: string, target: LogDensity, x0: Float64Array, needsGradient: boolean, gradBuffer?: Float64Array): number {
   if (!(x0 instanceof Float64Array)) {

@@ -31,6 +31,7 @@ function checkBackward(fn: string, dZ: NNMatrix, z: NNMatrix, a: NNMatrix, dA: N
  * Identity activation, f(z) = z (the output layer of the notes' regression examples): out = z.
  *
  * @example
+ * const z = fromArray2D([[1, 2, 3], [4, 5, 6]]);
  * identityForward(zeros(2, 3), z); // a copy of z
  */
 export function identityForward<M extends NNMatrix>(out: M, z: M): M {
@@ -42,6 +43,8 @@ export function identityForward<M extends NNMatrix>(out: M, z: M): M {
  * Identity backward: f' = 1, so dZ = dA.
  *
  * @example
+ * const z = fromArray2D([[-1, 2]]), a = zeros(1, 2), dA = fromArray2D([[1, 1]]), dZ = zeros(1, 2);
+ * identityForward(a, z);
  * identityBackward(dZ, z, a, dA); // dZ = dA
  */
 export function identityBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
@@ -54,6 +57,7 @@ export function identityBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): 
  * σ(1000) = 1); float32 on the active backend's kernel, float64 exact.
  *
  * @example
+ * const a = zeros(1, 2);
  * sigmoidForward(a, fromArray2D([[0, 2]])); // a = [[0.5, 0.8807971]]
  */
 export function sigmoidForward<M extends NNMatrix>(out: M, z: M): M {
@@ -65,7 +69,9 @@ export function sigmoidForward<M extends NNMatrix>(out: M, z: M): M {
  * N-NN-01  Logistic backward: σ'(z) = σ(z)(1 − σ(z)) = a(1 − a), so dZ = dA ∘ a ∘ (1 − a).
  *
  * @example
- * sigmoidBackward(dZ, z, a, dA);
+ * const z = fromArray2D([[0, 2]]), a = zeros(1, 2), dA = fromArray2D([[1, 1]]), dZ = zeros(1, 2);
+ * sigmoidForward(a, z);
+ * sigmoidBackward(dZ, z, a, dA); // dZ = a (1 - a) dA = [[0.25, 0.105]]
  */
 export function sigmoidBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
   checkBackward('sigmoidBackward', dZ, z, a, dA);
@@ -76,6 +82,7 @@ export function sigmoidBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M
  * Hyperbolic tangent activation a = tanh(z).
  *
  * @example
+ * const a = zeros(1, 2);
  * tanhForward(a, fromArray2D([[0, 1]])); // a = [[0, 0.7615942]]
  */
 export function tanhForward<M extends NNMatrix>(out: M, z: M): M {
@@ -87,7 +94,9 @@ export function tanhForward<M extends NNMatrix>(out: M, z: M): M {
  * tanh backward: tanh'(z) = 1 − tanh²(z) = 1 − a², so dZ = dA ∘ (1 − a²).
  *
  * @example
- * tanhBackward(dZ, z, a, dA);
+ * const z = fromArray2D([[0, 1]]), a = zeros(1, 2), dA = fromArray2D([[1, 1]]), dZ = zeros(1, 2);
+ * tanhForward(a, z);
+ * tanhBackward(dZ, z, a, dA); // dZ = (1 - a²) dA = [[1, 0.42]]
  */
 export function tanhBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
   checkBackward('tanhBackward', dZ, z, a, dA);
@@ -98,6 +107,7 @@ export function tanhBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
  * N-NN-01  Rectified linear unit a = relu(z) = max(0, z) (the VAE encoder's activation).
  *
  * @example
+ * const a = zeros(1, 2);
  * reluForward(a, fromArray2D([[-1, 2]])); // a = [[0, 2]]
  */
 export function reluForward<M extends NNMatrix>(out: M, z: M): M {
@@ -110,7 +120,9 @@ export function reluForward<M extends NNMatrix>(out: M, z: M): M {
  * usual convention, as in PyTorch), so dZ = dA ∘ [z > 0].
  *
  * @example
- * reluBackward(dZ, z, a, dA);
+ * const z = fromArray2D([[-1, 2]]), a = zeros(1, 2), dA = fromArray2D([[1, 1]]), dZ = zeros(1, 2);
+ * reluForward(a, z);
+ * reluBackward(dZ, z, a, dA); // dZ = [[0, 1]]
  */
 export function reluBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
   checkBackward('reluBackward', dZ, z, a, dA);
@@ -121,6 +133,7 @@ export function reluBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
  * Leaky ReLU a = z for z > 0 and slope·z otherwise (slope usually 0.01).
  *
  * @example
+ * const a = zeros(1, 2);
  * leakyReluForward(a, fromArray2D([[-1, 2]]), 0.1); // a = [[-0.1, 2]]
  */
 export function leakyReluForward<M extends NNMatrix>(out: M, z: M, slope: number): M {
@@ -133,7 +146,9 @@ export function leakyReluForward<M extends NNMatrix>(out: M, z: M, slope: number
  * Leaky-ReLU backward: f'(z) = 1 for z > 0, slope for z ≤ 0, so dZ = dA ∘ f'(z).
  *
  * @example
- * leakyReluBackward(dZ, z, a, dA, 0.01);
+ * const z = fromArray2D([[-1, 2]]), a = zeros(1, 2), dA = fromArray2D([[1, 1]]), dZ = zeros(1, 2);
+ * leakyReluForward(a, z, 0.01);
+ * leakyReluBackward(dZ, z, a, dA, 0.01); // dZ = [[0.01, 1]]
  */
 export function leakyReluBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M, slope: number): M {
   checkBackward('leakyReluBackward', dZ, z, a, dA);
@@ -146,6 +161,7 @@ export function leakyReluBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M, 
  * with m the row maximum, so nothing overflows (z = 1000 is fine) and each row sums to 1.
  *
  * @example
+ * const a = zeros(1, 2);
  * softmaxForward(a, fromArray2D([[0, Math.log(3)]])); // a = [[0.25, 0.75]]
  */
 export function softmaxForward<M extends NNMatrix>(out: M, z: M): M {
@@ -160,7 +176,9 @@ export function softmaxForward<M extends NNMatrix>(out: M, z: M): M {
  * same product, simplified to a − y.)
  *
  * @example
- * softmaxBackward(dZ, z, a, dA);
+ * const z = fromArray2D([[0, Math.log(3)]]), a = zeros(1, 2), dA = fromArray2D([[1, 1]]), dZ = zeros(1, 2);
+ * softmaxForward(a, z);
+ * softmaxBackward(dZ, z, a, dA); // dZ = [[0, 0]]: softmax is shift-invariant
  */
 export function softmaxBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M {
   checkBackward('softmaxBackward', dZ, z, a, dA);
@@ -172,7 +190,8 @@ export function softmaxBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M
  * 'leakyRelu' only.
  *
  * @example
- * activationForward(a, z, 'relu');
+ * const z = fromArray2D([[-1, 2]]), a = zeros(1, 2);
+ * activationForward(a, z, 'relu'); // a = [[0, 2]]
  */
 export function activationForward<M extends NNMatrix>(out: M, z: M, activation: Activation, slope = 0.01): M {
   switch (activation) {
@@ -190,7 +209,9 @@ export function activationForward<M extends NNMatrix>(out: M, z: M, activation: 
  * dZ = dA ∘ f'(Z) for the named activation (row-wise Jacobian product for softmax).
  *
  * @example
- * activationBackward(dZ, z, a, dA, 'relu');
+ * const z = fromArray2D([[-1, 2]]), a = zeros(1, 2), dA = fromArray2D([[1, 1]]), dZ = zeros(1, 2);
+ * activationForward(a, z, 'relu');
+ * activationBackward(dZ, z, a, dA, 'relu'); // dZ = [[0, 1]]
  */
 export function activationBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M, activation: Activation, slope = 0.01): M {
   switch (activation) {

@@ -59,6 +59,7 @@ function fileChecksum(bytes: Uint8Array): number {
  * A network with a non-finite parameter is refused, naming the first one.
  *
  * @example
+ * const net = createMLP([4, 3, 2], { hidden: 'tanh' }, new Rng(1));
  * const bytes = saveMLP(net);      // Uint8Array
  * const copy = loadMLP(bytes);     // same sizes, activations and bit-identical parameters
  */
@@ -113,6 +114,8 @@ export function saveMLP(net: MLP): Uint8Array {
  * a non-finite value). Never reads outside `bytes`.
  *
  * @example
+ * import { readFileSync, writeFileSync } from 'node:fs';
+ * writeFileSync('net.bznn', saveMLP(createMLP([4, 3, 2], {}, new Rng(1))));
  * const net = loadMLP(readFileSync('net.bznn'));
  * // loadMLP(new Uint8Array(3)) throws 'loadMLP: truncated header: the file has 3 bytes, the header needs 20 (the file ends at byte offset 3)'
  */

@@ -48,6 +48,7 @@ export function mseForward(A: NNMatrix, Y: NNMatrix): number {
  * `dA` may be `A` itself.
  *
  * @example
+ * const dA = zeros(1, 1);
  * mseBackward(dA, fromArray2D([[3]]), fromArray2D([[1]])); // dA = [[2]]
  */
 export function mseBackward<M extends NNMatrix>(dA: M, A: M, Y: M): M {
@@ -72,6 +73,7 @@ export function bceWithLogitsForward(Z: NNMatrix, Y: NNMatrix): number {
  * dC/dZ = (σ(Z) − Y)/B for {@link bceWithLogitsForward}. `dZ` may be `Z` itself.
  *
  * @example
+ * const dZ = zeros(1, 1);
  * bceWithLogitsBackward(dZ, fromArray2D([[0]]), fromArray2D([[1]])); // dZ = [[-0.5]]
  */
 export function bceWithLogitsBackward<M extends NNMatrix>(dZ: M, Z: M, Y: M): M {
@@ -97,6 +99,7 @@ export function softmaxCrossEntropyForward(Z: NNMatrix, Y: NNMatrix): number {
  * for one-hot rows). `dZ` may be `Z` itself.
  *
  * @example
+ * const dZ = zeros(1, 2);
  * softmaxCrossEntropyBackward(dZ, fromArray2D([[0, 0]]), fromArray2D([[1, 0]])); // dZ = [[-0.5, 0.5]]
  */
 export function softmaxCrossEntropyBackward<M extends NNMatrix>(dZ: M, Z: M, Y: M): M {
@@ -109,6 +112,7 @@ export function softmaxCrossEntropyBackward<M extends NNMatrix>(dZ: M, Z: M, Y: 
  * The named loss's forward (cost of the batch).
  *
  * @example
+ * const A = fromArray2D([[3], [1]]), Y = fromArray2D([[1], [1]]);
  * lossForward('mse', A, Y);
  */
 export function lossForward(loss: LossName, out: NNMatrix, Y: NNMatrix): number {
@@ -124,7 +128,8 @@ export function lossForward(loss: LossName, out: NNMatrix, Y: NNMatrix): number 
  * The named loss's backward: dC/d(output) into `dOut`.
  *
  * @example
- * lossBackward('softmaxCrossEntropy', dOut, logits, Y);
+ * const logits = fromArray2D([[0, 0]]), Y = fromArray2D([[1, 0]]), dOut = zeros(1, 2);
+ * lossBackward('softmaxCrossEntropy', dOut, logits, Y); // dOut = [[-0.5, 0.5]]
  */
 export function lossBackward<M extends NNMatrix>(loss: LossName, dOut: M, out: M, Y: M): M {
   switch (loss) {

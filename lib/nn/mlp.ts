@@ -107,7 +107,8 @@ export function createMLP(sizes: readonly number[], options: MLPOptions | undefi
  * Throws unless `net` is a consistent MLP (shapes chain, one precision, known activations).
  *
  * @example
- * checkMLP('myFunction', net);
+ * const net = createMLP([4, 8, 2], { hidden: 'relu' }, new Rng(1));
+ * checkMLP('myFunction', net); // passes
  */
 export function checkMLP(fn: string, net: unknown): asserts net is MLP {
   const m = net as MLP;
@@ -161,6 +162,7 @@ export function mlpParameterCount(net: MLP): number {
  * `data`, row-major). They are the network's own storage: writing into them sets the weights.
  *
  * @example
+ * const net = createMLP([4, 8, 2], { hidden: 'relu' }, new Rng(1));
  * for (const p of mlpParameters(net)) p.fill(0);
  */
 export function mlpParameters<M extends NNMatrix>(net: MLP<M>): VectorOf<M>[] {
@@ -174,8 +176,9 @@ export function mlpParameters<M extends NNMatrix>(net: MLP<M>): VectorOf<M>[] {
  * Zero gradient buffers shaped like the network's parameters (dW^l like W^l, db^l like b^l).
  *
  * @example
+ * const net = createMLP([4, 8, 2], { hidden: 'relu' }, new Rng(1));
  * const grad = createGradient(net);
- * grad.dW[0].rows; // n_0
+ * grad.dW[0].rows; // n_0 = 4
  */
 export function createGradient<M extends NNMatrix>(net: MLP<M>): MLPGradient<M> {
   checkMLP('createGradient', net);
@@ -200,6 +203,8 @@ export function checkGradientShapes(fn: string, net: MLP, grad: MLPGradient): vo
  * The gradient arrays in the order of {@link mlpParameters}: [dW^1, db^1, dW^2, db^2, ...].
  *
  * @example
+ * const net = createMLP([4, 8, 2], { hidden: 'relu' }, new Rng(1));
+ * const grad = createGradient(net);
  * const g = gradientArrays(grad); // g[0] is dC/dW^1 (row-major)
  */
 export function gradientArrays<M extends NNMatrix>(grad: MLPGradient<M>): VectorOf<M>[] {
@@ -222,6 +227,7 @@ interface Views<M extends NNMatrix> {
  * Create it once (`createWorkspace`) and pass it to every call.
  *
  * @example
+ * const net = createMLP([4, 8, 2], { hidden: 'relu' }, new Rng(1));
  * const ws = new MLPWorkspace(net, 128);
  */
 export class MLPWorkspace<M extends NNMatrix = NNMatrix> {
@@ -259,6 +265,8 @@ export class MLPWorkspace<M extends NNMatrix = NNMatrix> {
    * Row views of every buffer for a batch of `rows` (created once per distinct size).
    *
    * @example
+   * const net = createMLP([4, 8, 2], { hidden: 'relu' }, new Rng(1));
+   * const ws = new MLPWorkspace(net, 128);
    * const { Z, A } = ws.views(32); // Z[l - 1] is Z^l for a batch of 32
    */
   views(rows: number): Views<M> {
@@ -282,8 +290,10 @@ export class MLPWorkspace<M extends NNMatrix = NNMatrix> {
  * splits the large ones over cores, with the same bits.
  *
  * @example
+ * const net = createMLP([4, 8, 2], { hidden: 'relu' }, new Rng(1));
  * const ws = createWorkspace(net, 128);
- * const ws2 = createWorkspace(net, 128, { gemm32: (out, a, b, opts) => pool.gemm(out, a, b, opts) });
+ * // with a WorkerPool `pool` (boltzmann/node): { gemm32: (out, a, b, opts) => pool.gemm(out, a, b, opts) }
+ * const ws2 = createWorkspace(net, 128, { gemm32: (out, a, b, opts) => gemm(out, a, b, opts) });
  */
 export function createWorkspace<M extends NNMatrix>(net: MLP<M>, maxRows: number, options: { gemm32?: GemmFunction } = {}): MLPWorkspace<M> {
   checkOptions('createWorkspace', options, ['gemm32']);
@@ -306,6 +316,8 @@ export function checkWorkspace(fn: string, net: MLP, ws: MLPWorkspace): void {
  * X is kept by reference as A^0: do not change it before `mlpBackward`.
  *
  * @example
+ * const net = createMLP([784, 32, 10], { hidden: 'relu' }, new Rng(1));
+ * const X = zeros(64, 784);
  * const ws = createWorkspace(net, 64);
  * const out = mlpForward(net, ws, X); // X is 64 x 784 -> out is 64 x 10
  */
@@ -328,6 +340,10 @@ export function mlpForward<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>,
  * (the input gradient, e.g. ∇_x E for Langevin sampling, skipping the weight products). Returns `grad`.
  *
  * @example
+ * const net = createMLP([3, 5, 2], { hidden: 'tanh' }, new Rng(1));
+ * const X = fromArray2D([[1, 0, -1], [0.5, 0.5, 0]]), Y = fromArray2D([[1, 0], [0, 1]]);
+ * const ws = createWorkspace(net, 2), grad = createGradient(net);
+ * const dOut = zeros(2, 2), dX = zeros(2, 3);
  * const out = mlpForward(net, ws, X);
  * mseBackward(dOut, out, Y);            // or your own dC/d(out)
  * mlpBackward(net, ws, grad, dOut);     // grad.dW[l - 1] = dC/dW^l
@@ -370,6 +386,7 @@ export function mlpBackward<M extends NNMatrix>(
  * evaluation, not for training loops).
  *
  * @example
+ * const net = createMLP([2, 4, 1], {}, new Rng(1));
  * const y = mlpPredict(net, fromArray2D([[0.5, 1]]));
  */
 export function mlpPredict<M extends NNMatrix>(net: MLP<M>, X: M): M {

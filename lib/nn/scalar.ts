@@ -195,6 +195,7 @@ export function net221Forward(x: readonly [number, number], p: Net221Params, sig
  * a^{(0)}_j = x_j, as their update slide has it.)
  *
  * @example
+ * const p = { w1: [[1, 0], [0, 1]], b1: [0, 0], w2: [1, 1], b2: 0 } as Net221Params;
  * const f = net221Forward([1, 2], p);
  * const g = net221Backward(0.5, p, f); // g.dw1[1][0] = δ^{(1)}_1 · x₀
  */
@@ -224,6 +225,8 @@ export function net221Backward(y: number, p: Net221Params, f: Net221Forward, sig
  * w^{(1)}_{ij} ← w^{(1)}_{ij} − η δ^{(1)}_i a^{(0)}_j,  b^{(1)}_i ← b^{(1)}_i − η δ^{(1)}_i.
  *
  * @example
+ * const p = { w1: [[1, 0], [0, 1]], b1: [0, 0], w2: [1, 1], b2: 0 } as Net221Params;
+ * const x: [number, number] = [1, 2], y = 0.5;
  * const next = net221Update(p, net221Backward(y, p, net221Forward(x, p)), 0.1);
  */
 export function net221Update(p: Net221Params, g: Net221Gradients, eta: number): Net221Params {

@@ -27,7 +27,8 @@ const STEP_OPTION_KEYS = ['loss', 'optimizer', 'l2', 'l1'] as const;
  * logits" losses need an identity output layer).
  *
  * @example
- * checkLossOutput('myLoop', net, 'softmaxCrossEntropy');
+ * const net = createMLP([4, 8, 3], { hidden: 'relu', output: 'identity' }, new Rng(1));
+ * checkLossOutput('myLoop', net, 'softmaxCrossEntropy'); // passes: softmaxCrossEntropy wants identity (logits) outputs
  */
 export function checkLossOutput(fn: string, net: MLP, loss: LossName): void {
   if (loss !== 'mse' && loss !== 'bceWithLogits' && loss !== 'softmaxCrossEntropy') {
@@ -68,6 +69,8 @@ function addPenalties(net: MLP, grad: MLPGradient, l2: number, l1: number): numb
  * including the penalties. A non-finite cost or gradient throws before any parameter changes.
  *
  * @example
+ * const net = createMLP([2, 4, 1], { hidden: 'tanh' }, new Rng(1));
+ * const X = fromArray2D([[0, 0], [0, 1], [1, 0], [1, 1]]), Y = fromArray2D([[0], [1], [1], [0]]);
  * const ws = createWorkspace(net, 32), grad = createGradient(net);
  * const opt = new SGD({ lr: 0.1 });
  * const c = trainStep(net, ws, grad, X, Y, { loss: 'mse', optimizer: opt });

@@ -61,9 +61,14 @@ function checkPositiveInteger(fn: string, what: string, v: unknown): asserts v i
  * gradient stops training with the epoch and step where it happened. Returns one report per epoch.
  *
  * @example
- * const net = createMLP([784, 128, 10], { hidden: 'relu' }, new Rng(1));
- * trainMLP(net, images, oneHotLabels, {
- *   loss: 'softmaxCrossEntropy', optimizer: new Adam({ lr: 1e-3 }), epochs: 5, batchSize: 128,
+ * // three classes of points around (0, 0), (3, 0) and (0, 3)
+ * const rng = new Rng(3), n = 300;
+ * const labels = Array.from({ length: n }, (_, i) => i % 3);
+ * const X = fromArray2D(labels.map((c) => [(c === 1 ? 3 : 0) + rng.normal(), (c === 2 ? 3 : 0) + rng.normal()]));
+ * const Y = oneHot(zeros(n, 3), labels);
+ * const net = createMLP([2, 16, 3], { hidden: 'relu' }, new Rng(1));
+ * trainMLP(net, X, Y, {
+ *   loss: 'softmaxCrossEntropy', optimizer: new Adam({ lr: 1e-2 }), epochs: 5, batchSize: 32,
  *   onEpoch: (r) => console.error(`epoch ${r.epoch}: loss ${r.loss.toFixed(4)}`),
  * }, new Rng(2));
  */
@@ -149,7 +154,10 @@ export function trainMLP<M extends NNMatrix>(net: MLP<M>, X: M, Y: M, options: T
  * (classification accuracy for one-hot targets; ties go to the first column).
  *
  * @example
- * accuracy(mlpPredict(net, testImages), testOneHot); // e.g. 0.975
+ * const outputs = fromArray2D([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]]);
+ * const targets = fromArray2D([[0, 1], [0, 1], [0, 1]]);
+ * accuracy(outputs, targets); // 2/3: row 1's largest output is in the wrong column
+ * // typically: accuracy(mlpPredict(net, testImages), testOneHot)
  */
 export function accuracy(outputs: NNMatrix, targets: NNMatrix): number {
   const fn = 'accuracy';

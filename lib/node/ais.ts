@@ -19,8 +19,12 @@ import type { WorkerPool } from './pool.js';
  *
  * @example
  * ```ts
- * // inside logPartitionAISParallel:
- * pool.run(new URL('./ais.js', import.meta.url).href, 'aisRunsJob', [kind, M, N, W, a, b, betas, base, states, backend]);
+ * import { aisSchedule, BernoulliRBM, getBackend, Rng } from 'boltzmann';
+ * // logPartitionAISParallel sends each worker this call, as plain data:
+ * // pool.run(<this module's URL>, 'aisRunsJob', [kind, M, N, W, a, b, betas, base, states, backend])
+ * const rbm = BernoulliRBM.create(6, 4, 'hinton', new Rng(1));
+ * const states = [new Rng(2).state(), new Rng(3).state()]; // the run streams
+ * aisRunsJob('bernoulli', 6, 4, rbm.W.data, rbm.a, rbm.b, aisSchedule(100), new Float64Array(6), states, getBackend()); // Float64Array(2): a log weight per run
  * ```
  */
 export function aisRunsJob(kind: 'bernoulli' | 'spin', M: number, N: number, W: Float32Array, a: Float32Array, b: Float32Array,
@@ -37,9 +41,11 @@ export function aisRunsJob(kind: 'bernoulli' | 'spin', M: number, N: number, W: 
  *
  * @example
  * ```ts
- * import { createWorkerPool, logPartitionAISParallel, Rng } from 'boltzmann/node';
- * const pool = createWorkerPool();
- * const ais = await logPartitionAISParallel(pool, rbm, { runs: 100, betas: 'salakhutdinov-murray', rng: new Rng(1), baseRate: train });
+ * import { barsAndStripes, BernoulliRBM, createWorkerPool, logPartitionAISParallel, Rng } from 'boltzmann/node';
+ * const train = barsAndStripes(3), rbm = BernoulliRBM.create(9, 6, 'hinton', new Rng(1));
+ * const pool = createWorkerPool({ size: 1 });
+ * // betas: 'salakhutdinov-murray' (14,500 temperatures) for MNIST-sized models
+ * const ais = await logPartitionAISParallel(pool, rbm, { runs: 100, betas: 1000, rng: new Rng(1), baseRate: train });
  * await pool.close();
  * ```
  */

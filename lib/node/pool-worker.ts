@@ -8,7 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import { getBackend, setBackend } from '../linalg/gemm.js';
 import { gemmSharedRows } from '../linalg/gemm-rows.js';
-import type { GemmJob, JobReply, RunJob } from './pool.js';
+import type { GemmJob, JobReply, RunJob } from './pool-messages.js';
 
 if (!parentPort) throw new Error('pool-worker: must run inside a worker thread');
 const port = parentPort;

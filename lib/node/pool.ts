@@ -21,7 +21,8 @@ import { GEMM_OPTION_KEYS, getBackend, validateGemm, type GemmOptions } from '..
 import { gemmUnchecked } from '../linalg/kernels.js';
 import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
-import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize, type SharedGemmJob } from '../linalg/gemm-rows.js';
+import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize } from '../linalg/gemm-rows.js';
+import type { GemmJob, JobReply, RunJob } from './pool-messages.js';
 import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link createWorkerPool}. */
@@ -31,16 +32,6 @@ export interface WorkerPoolOptions {
   /** Products smaller than this many flop (2mnk) run on the calling thread only. */
   minParallelFlop?: number;
 }
-
-/** A job message sent to a worker: its rows of a shared product (lib/linalg/gemm-rows.ts), with an id. */
-interface GemmJob extends SharedGemmJob {
-  id: number;
-}
-
-interface RunJob { kind: 'run'; id: number; url: string; exportName: string; args: unknown[] }
-
-/** A worker's answer to a RunJob: the value, or the error's class name and a full message. */
-interface JobReply { id: number; ok: boolean; value?: unknown; error?: string; errorName?: string }
 
 /** A job in flight in a worker: its id and a description for error messages. */
 interface RunningJob { id: number; what: string }
@@ -84,11 +75,18 @@ function startWorker(): Worker {
  *
  * @example
  * import { createWorkerPool } from 'boltzmann/node';
- * import { matrix } from 'boltzmann';
+ * import { matrix, Rng } from 'boltzmann';
+ * import { writeFileSync } from 'node:fs';
+ * import { pathToFileURL } from 'node:url';
  * const pool = createWorkerPool();
- * const c = matrix(1024, 1024);
+ * const rng = new Rng(1);
+ * const a = matrix(256, 256, rng.fillUniform(new Float32Array(256 * 256)));
+ * const b = matrix(256, 256, rng.fillUniform(new Float32Array(256 * 256)));
+ * const c = matrix(256, 256);
  * pool.gemm(c, a, b);               // same bits as gemm(c, a, b), on two cores
- * const r = await pool.run(new URL('./chain.js', import.meta.url).href, 'runChain', [seed]);
+ * // a job module (any ES module the worker can import; usually a file of your project)
+ * writeFileSync('jobs.mjs', 'export function sumOfSquares(n) { let s = 0; for (let i = 1; i <= n; i++) s += i * i; return s; }');
+ * const r = await pool.run(pathToFileURL('jobs.mjs').href, 'sumOfSquares', [10]); // 385
  * await pool.close();
  */
 export class WorkerPool {
@@ -235,7 +233,10 @@ export class WorkerPool {
    * made while every worker is busy run on this thread alone.
    *
    * @example
-   * pool.gemm(c, a, b, { transB: true });
+   * const pool = createWorkerPool({ size: 1 });
+   * const a = matrix(2, 3, [1, 2, 3, 4, 5, 6]), b = matrix(2, 3, [1, 0, 0, 0, 1, 0]), c = zeros(2, 2);
+   * pool.gemm(c, a, b, { transB: true }); // c = a·bᵀ = [[1, 2], [4, 5]] (small: on this thread)
+   * await pool.close();
    */
   gemm(out: Matrix, a: Matrix, b: Matrix, opts: GemmOptions = {}): Matrix {
     if (this.closed) throw new Error('WorkerPool.gemm: the pool is closed');
@@ -251,8 +252,14 @@ export class WorkerPool {
    * sparseGemm (default 0.4), decided per part.
    *
    * @example
+   * const pool = createWorkerPool({ size: 1 }), rng = new Rng(1);
+   * const binaryData = matrix(64, 784), W = matrix(784, 32, rng.fillNormal(new Float32Array(784 * 32), 0, 0.01));
+   * rng.fillBernoulli(binaryData.data, new Float32Array(64 * 784).fill(0.1)); // 0/1 pixels, 10 % ones
+   * const hiddenInput = zeros(64, 32), hiddenMeans = zeros(64, 32), gradW = zeros(784, 32);
    * pool.sparseGemm(hiddenInput, binaryData, W);                   // X·W with X 0/1, on two cores
+   * sigmoid(hiddenMeans.data, hiddenInput.data);
    * pool.sparseGemm(gradW, binaryData, hiddenMeans, { transA: true }); // Xᵀ·H
+   * await pool.close();
    */
   sparseGemm(out: Matrix, a: Matrix, b: Matrix, opts: GemmOptions & { maxDensity?: number } = {}): Matrix {
     if (this.closed) throw new Error('WorkerPool.sparseGemm: the pool is closed');
@@ -314,7 +321,14 @@ export class WorkerPool {
    * Jobs beyond the pool size wait for a free worker.
    *
    * @example
-   * const means = await Promise.all(seeds.map((s) => pool.run(url, 'chainMean', [s, 10000])));
+   * import { writeFileSync } from 'node:fs';
+   * import { pathToFileURL } from 'node:url';
+   * // a job module (any ES module the worker can import; usually a file of your project)
+   * writeFileSync('jobs.mjs', 'export function sumOfSquares(n) { let s = 0; for (let i = 1; i <= n; i++) s += i   * i; return s; }');
+   * const url = pathToFileURL('jobs.mjs').href;
+   * const pool = createWorkerPool({ size: 1 });
+   * const sums = await Promise.all([10, 100, 1000].map((n) => pool.run(url, 'sumOfSquares', [n]))); // [385, 338350, 333833500]
+   * await pool.close();
    */
   async run<T = unknown>(moduleUrl: string | URL, exportName: string, args: unknown[] = []): Promise<T> {
     if (this.closed) throw new Error('WorkerPool.run: the pool is closed');
@@ -386,4 +400,3 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   return new WorkerPool(options);
 }
 
-export type { GemmJob, RunJob, JobReply };

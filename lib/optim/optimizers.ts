@@ -53,8 +53,10 @@ function arrayStateFor(fn: string, map: WeakMap<ParameterArray, ParameterArray>,
  * Plain gradient descent (N-COST-05, N-OPT-01): theta <- theta - lr g. Stateless.
  *
  * @example
+  * const W = new Float32Array([0.5, -0.5]), a = new Float32Array([0.1]), b = new Float32Array([0]);
+ * const gradW = new Float32Array([1, -1]), gradA = new Float32Array([0.2]), gradB = new Float32Array([-0.3]);
  * const opt = new SGD({ lr: 0.1 });
- * opt.step(W, gradW); opt.step(a, gradA); opt.step(b, gradB);
+ * opt.step(W, gradW); opt.step(a, gradA); opt.step(b, gradB); // W = [0.4, -0.4]
  */
 export class SGD implements Optimizer {
   lr: number;
@@ -83,8 +85,12 @@ export class SGD implements Optimizer {
  * Momentum (N-OPT-02): v <- gamma v + lr g; theta <- theta - v. One velocity per array.
  *
  * @example
+ * // minimize f = |W - 1|² + (b + 2)²: gradients 2 (W - 1) and 2 (b + 2)
+ * const W = new Float32Array(3), b = new Float32Array(1), gradW = new Float32Array(3), gradB = new Float32Array(1);
+ * const computeGrads = () => { W.forEach((w, i) => { gradW[i] = 2 * (w - 1); }); gradB[0] = 2 * (b[0] + 2); };
  * const opt = new Momentum({ lr: 0.01, gamma: 0.9 });
  * for (let it = 0; it < 100; it++) { computeGrads(); opt.step(W, gradW); opt.step(b, gradB); }
+ * // W ≈ [1, 1, 1], b ≈ -2
  */
 export class Momentum implements Optimizer {
   lr: number;
@@ -112,7 +118,9 @@ export class Momentum implements Optimizer {
   /**
    * Forgets every velocity.
    * @example
-   * opt.reset();
+   * const W = new Float32Array(2), opt = new Momentum({ lr: 0.01, gamma: 0.9 });
+   * opt.step(W, new Float32Array([1, -1]));
+   * opt.reset(); // the next step on W starts from fresh state
    */
   reset(): void {
     this.state = new WeakMap();
@@ -123,8 +131,9 @@ export class Momentum implements Optimizer {
  * Adagrad (N-OPT-03): r <- r + g*g; theta <- theta - lr g / (sqrt(r) + eps).
  *
  * @example
+ * const W = new Float32Array([0.5, -0.5]), gradW = new Float32Array([1, -2]);
  * const opt = new Adagrad({ lr: 0.1 });
- * opt.step(W, gradW);
+ * opt.step(W, gradW); // each entry moves by lr on the first step: W ≈ [0.4, -0.4]
  */
 export class Adagrad implements Optimizer {
   lr: number;
@@ -150,7 +159,9 @@ export class Adagrad implements Optimizer {
   /**
    * Forgets every sum of squares.
    * @example
-   * opt.reset();
+   * const W = new Float32Array(2), opt = new Adagrad({ lr: 0.1 });
+   * opt.step(W, new Float32Array([1, -1]));
+   * opt.reset(); // the next step on W starts from fresh state
    */
   reset(): void {
     this.state = new WeakMap();
@@ -161,6 +172,7 @@ export class Adagrad implements Optimizer {
  * RMSprop (N-OPT-04), eps outside the root: r <- rho r + (1-rho) g*g; theta <- theta - lr g / (sqrt(r) + eps).
  *
  * @example
+ * const W = new Float32Array([0.5, -0.5]), gradW = new Float32Array([1, -2]);
  * const opt = new RMSprop({ lr: 0.001, rho: 0.9 });
  * opt.step(W, gradW);
  */
@@ -192,7 +204,9 @@ export class RMSprop implements Optimizer {
   /**
    * Forgets every running mean square.
    * @example
-   * opt.reset();
+   * const W = new Float32Array(2), opt = new RMSprop({ lr: 0.001, rho: 0.9 });
+   * opt.step(W, new Float32Array([1, -1]));
+   * opt.reset(); // the next step on W starts from fresh state
    */
   reset(): void {
     this.state = new WeakMap();
@@ -204,8 +218,16 @@ export class RMSprop implements Optimizer {
  * counts the steps taken on that array, so call `step` once per array per iteration.
  *
  * @example
- * const opt = new Adam({ lr: 0.001 });
+ * // minimize f = |W - 1|² + (a - 3)² + (b + 2)²: gradients 2 (W - 1), 2 (a - 3), 2 (b + 2)
+ * const W = new Float32Array(3), a = new Float32Array(1), b = new Float32Array(1);
+ * const gradW = new Float32Array(3), gradA = new Float32Array(1), gradB = new Float32Array(1);
+ * const computeGrads = () => {
+ *   W.forEach((w, i) => { gradW[i] = 2 * (w - 1); });
+ *   gradA[0] = 2 * (a[0] - 3); gradB[0] = 2 * (b[0] + 2);
+ * };
+ * const opt = new Adam({ lr: 0.01 });
  * for (let it = 0; it < 1000; it++) { computeGrads(); opt.step(W, gradW); opt.step(a, gradA); opt.step(b, gradB); }
+ * // W ≈ [1, 1, 1], a ≈ 3, b ≈ -2
  */
 export class Adam implements Optimizer {
   lr: number;
@@ -245,7 +267,9 @@ export class Adam implements Optimizer {
   /**
    * The state kept for `params` (undefined before its first step): for inspection and tests.
    * @example
-   * opt.stateOf(W)?.t; // steps taken on W
+   * const W = new Float32Array(2), opt = new Adam({ lr: 0.01 });
+   * opt.step(W, new Float32Array([1, 1]));
+   * opt.stateOf(W)?.t; // steps taken on W: 1
    */
   stateOf(params: ParameterArray): AdamState | undefined {
     return this.state.get(params);
@@ -253,7 +277,9 @@ export class Adam implements Optimizer {
   /**
    * Forgets every state (moments and step counters).
    * @example
-   * opt.reset();
+   * const W = new Float32Array(2), opt = new Adam({ lr: 0.001 });
+   * opt.step(W, new Float32Array([1, -1]));
+   * opt.reset(); // the next step on W starts from fresh state
    */
   reset(): void {
     this.state = new WeakMap();

@@ -36,6 +36,7 @@ export interface ProgressInfo {
  * stderr, `onProgress` receives the same updates (at the same throttled rate) as objects.
  *
  * @example
+ * const bar = { value: 0, set(fraction: number) { this.value = fraction; } }; // e.g. a <progress> element
  * const options: ProgressOptions = { progress: true, onProgress: (p) => bar.set(p.done / p.total) };
  */
 export interface ProgressOptions {
@@ -116,6 +117,8 @@ export function formatProgress(p: ProgressInfo, barWidth = 20): string {
  *
  * @example
  * const p = new ProgressReporter('my loop', 1e6, { progress: true, unit: 'steps' });
+ * let sum = 0;
+ * const work = () => { sum += Math.sqrt(sum + 1); };
  * for (let t = 0; t < 1e6; t++) { work(); p.update(t + 1); }
  * p.finish();
  */
@@ -225,6 +228,9 @@ export class ProgressReporter {
  * nobody listens.
  *
  * @example
+ * // inside a loop of the library: a reporter only if the caller asked for one
+ * const model = new IsingModel({ L: 8, T: 2.5, rng: new Rng(1) });
+ * const sweeps = 100, options: ProgressOptions = { onProgress: (info) => info.done };
  * const p = progressReporter('runIsing', sweeps, options, 'sweeps');
  * for (let t = 0; t < sweeps; t++) { model.sweep(); p?.update(t + 1); }
  * p?.finish();

@@ -824,7 +824,9 @@ export function fillNormalUnchecked<T extends Float32Array>(rng: Rng, out: T, me
  *
  * @example
  * ```ts
- * fillBernoulliUnchecked(rng, H.data, P.data); // h = 1[u < p]
+ * const rng = new Rng(1);
+ * const P = matrix(2, 3, [0, 0.5, 1, 0.25, 0.75, 0.5]), H = zeros(2, 3);
+ * fillBernoulliUnchecked(rng, H.data, P.data); // h = 1[u < p]: H.data[0] = 0, H.data[2] = 1
  * ```
  */
 export function fillBernoulliUnchecked<T extends Float32Array>(rng: Rng, out: T, probs: Float32Array | Float64Array): T {

@@ -176,8 +176,8 @@ function logTwoCosh(z: number): number {
  *
  * @example
  * ```ts
- * import { BernoulliRBM, Rng, aisSchedule } from 'boltzmann';
- * import { aisLogWeights } from './ais.js'; // internal
+ * import { aisSchedule, BernoulliRBM, Rng } from 'boltzmann';
+ * import { aisLogWeights } from './ais.js'; // internal: lib/rbm/ais.ts
  * const rbm = BernoulliRBM.create(6, 4, 'hinton', new Rng(1));
  * const base = new Float64Array(6); // uniform base model
  * aisLogWeights(rbm, aisSchedule(100), base, [new Rng(2), new Rng(3)]); // Float64Array(2)
@@ -312,7 +312,7 @@ export function logPartitionAIS(rbm: RBM, options: AISOptions): AISResult {
  * @example
  * ```ts
  * import { BernoulliRBM, Rng } from 'boltzmann';
- * import { prepareAIS } from './ais.js'; // internal
+ * import { prepareAIS } from './ais.js'; // internal: lib/rbm/ais.ts
  * const { betas, streams } = prepareAIS('myAIS', BernoulliRBM.create(4, 3, 'hinton', new Rng(1)), { runs: 10, betas: 100, rng: new Rng(2) });
  * ```
  */

@@ -53,9 +53,13 @@ function checkData(fn: string, what: string, rbm: RBM, X: unknown): asserts X is
  *
  * @example
  * ```ts
- * import { BernoulliRBM, averageLogLikelihood, logPartitionAIS, Rng } from 'boltzmann';
- * const ais = logPartitionAIS(rbm, { runs: 100, betas: 'salakhutdinov-murray', rng: new Rng(1), baseRate: train });
- * averageLogLikelihood(rbm, test, ais.logZ); // e.g. -90 nats on MNIST
+ * import { barsAndStripes, BernoulliRBM, averageLogLikelihood, logPartitionAIS, logPartitionExact, Rng, trainRBM } from 'boltzmann';
+ * const train = barsAndStripes(3), test = train;
+ * const rbm = BernoulliRBM.create(9, 6, 'hinton', new Rng(1));
+ * trainRBM(rbm, train, { epochs: 100, learningRate: 0.1 }, new Rng(2));
+ * // betas: 'salakhutdinov-murray' (14,500 temperatures) for MNIST-sized models
+ * const ais = logPartitionAIS(rbm, { runs: 100, betas: 1000, rng: new Rng(1), baseRate: train });
+ * averageLogLikelihood(rbm, test, ais.logZ); // ≈ averageLogLikelihood(rbm, test, logPartitionExact(rbm)); -90 nats or so on MNIST
  * ```
  */
 export function averageLogLikelihood(rbm: RBM, data: Matrix, logZ: number): number {
@@ -129,8 +133,12 @@ export interface FreeEnergyGap {
  *
  * @example
  * ```ts
- * import { freeEnergyGap, trainRBM } from 'boltzmann';
- * trainRBM(rbm, train, { epochs: 50, onEpoch: () => console.log(freeEnergyGap(rbm, trainSubset, validation).gap) }, rng);
+ * import { barsAndStripes, BernoulliRBM, freeEnergyGap, matrix, Rng, trainRBM } from 'boltzmann';
+ * const all = barsAndStripes(3); // 14 patterns of 3x3: 10 to train on, 4 held out
+ * const train = matrix(10, 9, all.data.subarray(0, 90)), validation = matrix(4, 9, all.data.subarray(90));
+ * const trainSubset = matrix(4, 9, all.data.subarray(0, 36));
+ * const rbm = BernoulliRBM.create(9, 6, 'hinton', new Rng(1));
+ * trainRBM(rbm, train, { epochs: 50, onEpoch: () => console.log(freeEnergyGap(rbm, trainSubset, validation).gap) }, new Rng(2));
  * ```
  */
 export function freeEnergyGap(rbm: RBM, trainSubset: Matrix, heldOut: Matrix): FreeEnergyGap {

@@ -177,6 +177,9 @@ function negativeBufferFor(rbm: RBM, withLogSigma: boolean): RBMGradient {
  * @param X0 data minibatch (B0 x nVisible); H0 its hidden statistics (B0 x nHidden)
  * @param Xk negative-phase visible states (Bk x nVisible); Hk their hidden statistics (Bk x nHidden)
  * @example
+ * const rbm = BernoulliRBM.create(9, 6, 'hinton', new Rng(1)), rng = new Rng(2);
+ * const X0 = barsAndStripes(3); // a batch of 14 rows
+ * const H0 = zeros(14, 6), Xk = zeros(14, 9), Hk = zeros(14, 6);
  * const out = createRBMGradient(rbm);
  * hiddenProbabilities(H0, rbm, X0);
  * blockGibbs(Xk, rbm, X0, 1, rng);

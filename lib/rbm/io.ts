@@ -123,6 +123,7 @@ function hex(bytes: Uint8Array): string {
  *
  * @param bytes the file's content (a Uint8Array, or an ArrayBuffer)
  * @example
+ * const model = GaussianBernoulliRBM.create(4, 3, 'hinton', new Rng(1));
  * const rbm = loadRBM(saveRBM(model));
  * if (rbm instanceof GaussianBernoulliRBM) console.log(rbm.sigma);
  * // loadRBM(new Uint8Array(10)) throws

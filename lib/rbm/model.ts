@@ -72,7 +72,8 @@ export type RBMKind = RBM['kind'];
  * @example
  * ```ts
  * import { checkRBM } from './model.js'; // internal (not exported by 'boltzmann')
- * checkRBM('myFunction', {}); // TypeError: myFunction: rbm must be a BernoulliRBM, SpinRBM or GaussianBernoulliRBM, got Object
+ * try { checkRBM('myFunction', {}); } catch (e) { console.log((e as Error).message); }
+ * // TypeError: myFunction: rbm must be a BernoulliRBM, SpinRBM or GaussianBernoulliRBM, got Object
  * ```
  */
 export function checkRBM(fn: string, rbm: unknown): asserts rbm is RBM {

@@ -56,7 +56,10 @@ const OPTS: GemmOptions = { transA: false, transB: false, alpha: 1, beta: 0 }; /
  *
  * @example
  * ```ts
- * withProducts({ sparse: true, pool: null }, () => trainMinibatch(run, start, rng));
+ * const rbm = BernoulliRBM.create(9, 6, 'hinton', new Rng(1));
+ * const X = barsAndStripes(3), theta = zeros(14, 6);
+ * // the training loop runs its minibatches this way; here one product
+ * withProducts({ sparse: true, pool: null }, () => stateProduct(theta, X, rbm.W, false, false, 1, 0));
  * ```
  */
 export function withProducts<T>(settings: ProductSettings, fn: () => T): T {
@@ -75,6 +78,8 @@ export function withProducts<T>(settings: ProductSettings, fn: () => T): T {
  *
  * @example
  * ```ts
+ * const rbm = BernoulliRBM.create(9, 6, 'hinton', new Rng(1));
+ * const X = barsAndStripes(3), theta = zeros(14, 6);
  * stateProduct(theta, X, rbm.W, false, false, 1, 0); // θ − b = X W
  * ```
  */

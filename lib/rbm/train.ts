@@ -82,6 +82,8 @@ export function trainRBM(rbm: RBM, data: Matrix, options: TrainOptions, rng: Rng
  * CD-k training (N-CD-01): {@link trainRBM} with `method: 'cd'`.
  *
  * @example
+ * const data = barsAndStripes(3); // the 14 bars-and-stripes patterns of 3x3 pixels
+ * const rbm = BernoulliRBM.create(9, 6, 'hinton', new Rng(1));
  * contrastiveDivergence(rbm, data, { k: 1, epochs: 50, learningRate: 0.1 }, new Rng(1));
  */
 export function contrastiveDivergence(rbm: RBM, data: Matrix, options: Omit<TrainOptions, 'method' | 'persistentChains' | 'chains'>, rng: Rng): TrainResult {
@@ -97,6 +99,8 @@ export function contrastiveDivergence(rbm: RBM, data: Matrix, options: Omit<Trai
  * at the data; each update advances them by k Gibbs steps under the current parameters.
  *
  * @example
+ * const data = barsAndStripes(3); // the 14 bars-and-stripes patterns of 3x3 pixels
+ * const rbm = BernoulliRBM.create(9, 6, 'hinton', new Rng(1));
  * const { chains } = persistentContrastiveDivergence(rbm, data, { persistentChains: 100, epochs: 20 }, new Rng(1));
  */
 export function persistentContrastiveDivergence(rbm: RBM, data: Matrix, options: Omit<TrainOptions, 'method'>, rng: Rng): TrainResult {

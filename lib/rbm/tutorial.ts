@@ -38,10 +38,12 @@ export interface TutorialPreset {
  *
  * @example
  * ```ts
- * import { BernoulliRBM, Rng, tutorialPreset, trainRBM } from 'boltzmann';
+ * import { BernoulliRBM, matrix, Rng, tutorialPreset, trainRBM } from 'boltzmann';
  * const p = tutorialPreset;
  * const rbm = BernoulliRBM.create(p.nVisible, p.nHidden, p.init, new Rng(1));
- * trainRBM(rbm, images, { k: p.k, epochs: p.epochs, batchSize: p.batchSize, learningRate: p.learningRate,
+ * // MNIST's grey images in the real run (loadMnist, boltzmann/node); here 64 random ones, one epoch
+ * const images = matrix(64, p.nVisible, new Rng(3).fillUniform(new Float32Array(64 * p.nVisible)));
+ * trainRBM(rbm, images, { k: p.k, epochs: 1, batchSize: p.batchSize, learningRate: p.learningRate, // epochs: p.epochs in the real run
  *   visibleNoiseStd: p.visibleNoiseStd, binarize: p.binarize, statistics: p.statistics }, new Rng(2));
  * ```
  */

@@ -6,7 +6,8 @@
  */
 import { type Rng } from '../random/index.js';
 import { shapeOf, type AnyMatrix, type Matrix } from '../linalg/matrix.js';
-import { checkMatrix32, describe } from '../checks/index.js';
+import { describe } from '../checks/index.js';
+import { checkMatrix32 } from '../linalg/gemm-checks.js';
 
 /** The sizes of an RBM, all the batch checks below need. */
 interface LayerSizes {

@@ -49,8 +49,14 @@ export function softThreshold(z: number, t: number): number {
  * the minimizer is within √p · violation / μ of θ (2-norm) when (2/n)XᵀX has smallest eigenvalue μ > 0.
  *
  * @example
+ * // the notes' exercise: y = x₀² + 3x₀x₁ + x₁² + 5 + noise, degree-2 features (1, x₀, x₁, x₀², x₀x₁, x₁²)
+ * const data = quadraticSurfaceDataset(100, new Rng(1), { noise: 0.1 });
+ * const x0 = data.X.data.filter((_, i) => i % 2 === 0), x1 = data.X.data.filter((_, i) => i % 2 === 1);
+ * const X = polynomialFeatures2D(x0, x1, 2), y = data.y;
  * const theta = lasso(X, y, 0.1);
- * lassoKktViolation(X, residual, theta, 0.1, 0); // ~1e-14
+ * const prediction = predictLinear(X, theta);
+ * const residual = y.map((yi, i) => yi - prediction[i]);
+ * lassoKktViolation(X, residual, theta, 0.1, 0); // ~1e-14 (column 0, the intercept, is not penalized)
  */
 export function lassoKktViolation(X: Matrix64, r: Float64Array, theta: Float64Array, lambda: number, free: number): number {
   const fn = 'lassoKktViolation';
@@ -82,6 +88,10 @@ function kktViolation(X: Matrix64, r: Float64Array, theta: Float64Array, lambda:
  * `maxIter` sweeps do not get there, with the sweep count and the remaining violation.
  *
  * @example
+ * // the notes' exercise: y = x₀² + 3x₀x₁ + x₁² + 5 + noise, degree-2 features (1, x₀, x₁, x₀², x₀x₁, x₁²)
+ * const data = quadraticSurfaceDataset(100, new Rng(1), { noise: 0.1 });
+ * const x0 = data.X.data.filter((_, i) => i % 2 === 0), x1 = data.X.data.filter((_, i) => i % 2 === 1);
+ * const X = polynomialFeatures2D(x0, x1, 2), y = data.y;
  * const theta = lasso(X, y, 0.1); // some coefficients exactly 0
  */
 export function lasso(X: Matrix64, y: Float64Array, lambda: number, options?: LassoOptions): Float64Array {

@@ -30,7 +30,11 @@ export function mse(X: Matrix64, y: Float64Array, theta: Float64Array): number {
  * (1 for a perfect fit, 0 for predicting the mean; NaN when y is constant).
  *
  * @example
- * r2(X, y, ols(X, y)); // e.g. 0.93
+ * // the notes' exercise: y = x₀² + 3x₀x₁ + x₁² + 5 + noise, degree-2 features (1, x₀, x₁, x₀², x₀x₁, x₁²)
+ * const data = quadraticSurfaceDataset(100, new Rng(1), { noise: 0.1 });
+ * const x0 = data.X.data.filter((_, i) => i % 2 === 0), x1 = data.X.data.filter((_, i) => i % 2 === 1);
+ * const X = polynomialFeatures2D(x0, x1, 2), y = data.y;
+ * r2(X, y, ols(X, y)); // close to 1: the model is exact up to the noise
  */
 export function r2(X: Matrix64, y: Float64Array, theta: Float64Array): number {
   checkDesign('r2', X);
@@ -53,6 +57,10 @@ export function r2(X: Matrix64, y: Float64Array, theta: Float64Array): number {
  * accumulated in float64.
  *
  * @example
+ * // the notes' exercise: y = x₀² + 3x₀x₁ + x₁² + 5 + noise, degree-2 features (1, x₀, x₁, x₀², x₀x₁, x₁²)
+ * const data = quadraticSurfaceDataset(100, new Rng(1), { noise: 0.1 });
+ * const x0 = data.X.data.filter((_, i) => i % 2 === 0), x1 = data.X.data.filter((_, i) => i % 2 === 1);
+ * const X = polynomialFeatures2D(x0, x1, 2), y = data.y;
  * const { XtX, Xty } = normalEquations(X, y); // XtX θ = Xty
  */
 export function normalEquations(X: Matrix64, y: Float64Array): { XtX: Matrix64; Xty: Float64Array } {

@@ -35,7 +35,9 @@ function freeColumn(X: Matrix64, options: RidgeOptions | undefined): number {
  * unpenalized intercept. λ = 0 is OLS (X must then have full rank).
  *
  * @example
- * const theta = ridge(polynomialFeatures2D(x0, x1, 2), y, 0.01);
+ * const data = quadraticSurfaceDataset(100, new Rng(1), { noise: 0.1 });
+ * const x0 = data.X.data.filter((_, i) => i % 2 === 0), x1 = data.X.data.filter((_, i) => i % 2 === 1), y = data.y;
+ * const theta = ridge(polynomialFeatures2D(x0, x1, 2), y, 0.01); // near the exact (5, 0, 0, 1, 3, 1), shrunk a little by λ
  */
 export function ridge(X: Matrix64, y: Float64Array, lambda: number, options?: RidgeOptions): Float64Array {
   const fn = 'ridge';
@@ -64,6 +66,10 @@ export function ridge(X: Matrix64, y: Float64Array, lambda: number, options?: Ri
  * Directions with s_k² + nλ = 0 (λ = 0 and a zero singular value) are dropped (pseudo-inverse).
  *
  * @example
+ * // the notes' exercise: y = x₀² + 3x₀x₁ + x₁² + 5 + noise, degree-2 features (1, x₀, x₁, x₀², x₀x₁, x₁²)
+ * const data = quadraticSurfaceDataset(100, new Rng(1), { noise: 0.1 });
+ * const x0 = data.X.data.filter((_, i) => i % 2 === 0), x1 = data.X.data.filter((_, i) => i % 2 === 1);
+ * const X = polynomialFeatures2D(x0, x1, 2), y = data.y;
  * ridgeSvd(X, y, 0.01); // equals ridge(X, y, 0.01) to round-off
  */
 export function ridgeSvd(X: Matrix64, y: Float64Array, lambda: number, options?: RidgeOptions): Float64Array {

@@ -33,7 +33,11 @@ export interface TrainTestSplit {
  * to the training set; each part keeps the permutation's order.
  *
  * @example
- * const { Xtrain, ytrain, Xtest, ytest } = trainTestSplit(X, y, 0.2, new Rng(1));
+ * // the notes' exercise: y = x₀² + 3x₀x₁ + x₁² + 5 + noise, degree-2 features (1, x₀, x₁, x₀², x₀x₁, x₁²)
+ * const data = quadraticSurfaceDataset(100, new Rng(1), { noise: 0.1 });
+ * const x0 = data.X.data.filter((_, i) => i % 2 === 0), x1 = data.X.data.filter((_, i) => i % 2 === 1);
+ * const X = polynomialFeatures2D(x0, x1, 2), y = data.y;
+ * const { Xtrain, ytrain, Xtest, ytest } = trainTestSplit(X, y, 0.2, new Rng(1)); // 80 and 20 rows
  */
 export function trainTestSplit(X: Matrix64, y: Float64Array, testFraction: number, rng: Rng): TrainTestSplit {
   const fn = 'trainTestSplit';
@@ -68,6 +72,10 @@ export interface CrossValidationResult {
  * other k − 1 folds and scored by the MSE (N-REG-02) on the held-out fold. Every λ sees the same folds.
  *
  * @example
+ * // the notes' exercise: y = x₀² + 3x₀x₁ + x₁² + 5 + noise, degree-2 features (1, x₀, x₁, x₀², x₀x₁, x₁²)
+ * const data = quadraticSurfaceDataset(100, new Rng(1), { noise: 0.1 });
+ * const x0 = data.X.data.filter((_, i) => i % 2 === 0), x1 = data.X.data.filter((_, i) => i % 2 === 1);
+ * const X = polynomialFeatures2D(x0, x1, 2), y = data.y;
  * const cv = crossValidate(X, y, [1e-4, 1e-3, 1e-2, 1e-1], (Xt, yt, lam) => ridge(Xt, yt, lam), { k: 5 }, new Rng(3));
  * cv.bestLambda;
  */

@@ -50,7 +50,8 @@ export function createAutoencoder(options: AutoencoderOptions, rng: Rng): MLP<Ma
  * The 1-based index of the code layer of an autoencoder made by {@link createAutoencoder}
  * (the middle of its sizes).
  * @example
- * autoencoderCodeLayer(ae); // 2 for [784, 400, 20, 400, 784]
+ * const ae = createAutoencoder({ inputSize: 16, codeSize: 2, hidden: [8] }, new Rng(1));
+ * autoencoderCodeLayer(ae); // 2: sizes[2] is the code in [16, 8, 2, 8, 16] (also 2 for [784, 400, 20, 400, 784])
  */
 export function autoencoderCodeLayer(net: MLP<Matrix>): number {
   return (net.sizes.length - 1) / 2;
@@ -62,6 +63,8 @@ export function autoencoderCodeLayer(net: MLP<Matrix>): number {
  * the VAE's reconstruction term (per row, summed over pixels), so the two models compare.
  *
  * @example
+ * const ae = createAutoencoder({ inputSize: 16, codeSize: 2, hidden: [8] }, new Rng(1));
+ * const images = barsAndStripes(4); // 30 binary images of 4x4
  * trainAutoencoder(ae, images, { epochs: 10, loss: 'bceWithLogits' }, new Rng(2));
  */
 export function trainAutoencoder(
@@ -83,7 +86,9 @@ export function trainAutoencoder(
  * logits when trained with 'bceWithLogits').
  *
  * @example
- * const { code, output } = autoencoderForward(ae, testImages);
+ * const ae = createAutoencoder({ inputSize: 16, codeSize: 2, hidden: [8] }, new Rng(1));
+ * const testImages = barsAndStripes(4);
+ * const { code, output } = autoencoderForward(ae, testImages); // code is 30 x 2, output 30 x 16
  */
 export function autoencoderForward(net: MLP<Matrix>, x: Matrix): { code: Matrix; output: Matrix } {
   checkMatrix32('autoencoderForward', 'x', x);

@@ -86,6 +86,8 @@ function logMeanWeights(fn: string, model: VAE, x: Matrix, k: number, rng: Rng, 
  * @param k samples per data point (e.g. 100 for test figures)
  * @param ws optional workspace (its maxRows sets the chunk size); one is made when omitted
  * @example
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const testImages = barsAndStripes(4);
  * const lp = logMarginalImportance(vae, testImages, 100, new Rng(7));
  * const mean = lp.reduce((s, v) => s + v, 0) / lp.length; // e.g. -98.6 for a trained MNIST VAE
  */
@@ -99,7 +101,9 @@ export function logMarginalImportance(model: VAE, x: Matrix, k: number, rng: Rng
  * makes the log low on average); usable only when p(x | z) is broad.
  *
  * @example
- * logMarginalMonteCarlo(vae, x, 100000, new Rng(2));
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const x = barsAndStripes(4); // 30 binary images of 4x4
+ * logMarginalMonteCarlo(vae, x, 10000, new Rng(2)); // one log p(x) per row; its noise shrinks as 1/sqrt(nSamples)
  */
 export function logMarginalMonteCarlo(model: VAE, x: Matrix, nSamples: number, rng: Rng, ws?: VAEWorkspace): Float64Array {
   return logMeanWeights('logMarginalMonteCarlo', model, x, nSamples, rng, 'prior', ws);

@@ -78,6 +78,7 @@ export function klDiagonalGaussianToStandardUnchecked(out: Float32Array | Float6
  * @param logSigma n x k log standard deviations
  * @param scale the weight of the KL in the loss (1 for a summed loss, 1/n for a batch mean)
  * @example
+ * const mu = matrix(1, 2, [0, 1]), logSigma = matrix(1, 2, [0, Math.log(2)]);
  * const dMu = zeros(1, 2), dLogSigma = zeros(1, 2);
  * klDiagonalGaussianToStandardBackward(dMu, dLogSigma, mu, logSigma, 1); // dMu = mu, dLogSigma = sigma^2 - 1
  */
@@ -122,6 +123,7 @@ export function klDiagonalGaussianToStandardBackwardUnchecked(dMu: Matrix, dLogS
  * @param eps n x k standard-normal draws (fill with `rng.fillNormal(eps.data)`)
  * @returns outZ
  * @example
+ * const mu = matrix(1, 2, [0, 1]), logSigma = matrix(1, 2, [0, Math.log(2)]);
  * const eps = matrix(1, 2); new Rng(1).fillNormal(eps.data);
  * reparameterizeForward(zeros(1, 2), mu, logSigma, eps);
  */
@@ -162,7 +164,10 @@ export function reparameterizeForwardUnchecked(outZ: Matrix, mu: Matrix, logSigm
  * {@link klDiagonalGaussianToStandardBackward}.
  *
  * @example
- * reparameterizeBackward(dMu, dLogSigma, dZ, logSigma, eps);
+ * const mu = matrix(1, 2, [0, 1]), logSigma = matrix(1, 2, [0, Math.log(2)]);
+ * const eps = matrix(1, 2, [0.5, -1]), z = reparameterizeForward(zeros(1, 2), mu, logSigma, eps); // z = mu + sigma eps
+ * const dZ = matrix(1, 2, [1, 1]), dMu = zeros(1, 2), dLogSigma = zeros(1, 2);
+ * reparameterizeBackward(dMu, dLogSigma, dZ, logSigma, eps); // dMu = dZ, dLogSigma = dZ sigma eps = [0.5, -2]
  */
 export function reparameterizeBackward(dMu: Matrix, dLogSigma: Matrix, dZ: Matrix, logSigma: Matrix, eps: Matrix): void {
   const fn = 'reparameterizeBackward';

@@ -57,6 +57,7 @@ function hex(bytes: Uint8Array): string {
  *
  * @returns the file's bytes
  * @example
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
  * const bytes = saveVAE(vae);        // write with fs.writeFileSync(path, bytes)
  * const copy = loadVAE(bytes);       // same shapes, bit-identical parameters
  */
@@ -104,6 +105,8 @@ export function saveVAE(model: VAE): Uint8Array {
  *
  * @param bytes the file's content (a Uint8Array or ArrayBuffer)
  * @example
+ * import { readFileSync, writeFileSync } from 'node:fs';
+ * writeFileSync('vae.bin', saveVAE(VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1))));
  * const vae = loadVAE(readFileSync('vae.bin'));
  * // loadVAE(new Uint8Array(10)) throws
  * // 'loadVAE: truncated header: the file has 10 bytes, the header needs 36 (the file ends at byte offset 10)'

@@ -70,7 +70,8 @@ export function bernoulliNegLogLikelihoodUnchecked(out: Float32Array | Float64Ar
  *   N-VAE-03  d/dl_i [softplus(l_i) - x_i l_i] = sigma(l_i) - x_i
  *
  * @example
- * bernoulliNegLogLikelihoodBackward(dLogits, x, logits, 1 / batchSize);
+ * const x = matrix(2, 2, [1, 0, 0, 1]), logits = matrix(2, 2, [0, 0, 2, -2]), dLogits = zeros(2, 2), batchSize = 2;
+ * bernoulliNegLogLikelihoodBackward(dLogits, x, logits, 1 / batchSize); // (sigmoid(logits) - x) / 2
  */
 export function bernoulliNegLogLikelihoodBackward(dLogits: Matrix, x: Matrix, logits: Matrix, scale: number): Matrix {
   const fn = 'bernoulliNegLogLikelihoodBackward';
@@ -154,7 +155,8 @@ export function gaussianNegLogLikelihoodUnchecked(out: Float32Array | Float64Arr
  * into dMean:  N-VAE-03  d/df_i = (f_i - x_i) / sigma^2.
  *
  * @example
- * gaussianNegLogLikelihoodBackward(dMean, x, mean, 0.1, 1 / batchSize);
+ * const x = matrix(2, 1, [1, 0]), mean = matrix(2, 1, [0.5, 0.5]), dMean = zeros(2, 1), batchSize = 2;
+ * gaussianNegLogLikelihoodBackward(dMean, x, mean, 0.1, 1 / batchSize); // (mean - x) / (0.1 · 2) = [-2.5, 2.5]
  */
 export function gaussianNegLogLikelihoodBackward(dMean: Matrix, x: Matrix, mean: Matrix, sigma2: number, scale: number): Matrix {
   const fn = 'gaussianNegLogLikelihoodBackward';

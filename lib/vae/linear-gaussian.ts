@@ -69,6 +69,8 @@ export function linearGaussianLogMarginal(x: Float64Array, W: Matrix64, c: Float
  * S = (I + W^T W / sigma^2)^-1, m = S W^T (x - c) / sigma^2.
  *
  * @example
+ * // x = W z + c + noise with z ~ N(0, I_2) in 3 dimensions
+ * const W = matrix64(3, 2, [1, 0, 0, 1, 1, 1]), c = new Float64Array([0, 0, 1]), x = new Float64Array([1, -1, 0.5]);
  * const { mean, cov } = linearGaussianPosterior(x, W, c, 0.5);
  */
 export function linearGaussianPosterior(x: Float64Array, W: Matrix64, c: Float64Array, sigma2: number): { mean: Float64Array; cov: Matrix64 } {
@@ -107,6 +109,9 @@ export function linearGaussianPosterior(x: Float64Array, W: Matrix64, c: Float64
  *   ELBO = E_Q[log p(x | z)] - D[Q || N(0, I)]            (N-VAE-05; the KL by N-VAE-07)
  *
  * @example
+ * // x = W z + c + noise with z ~ N(0, I_2) in 3 dimensions
+ * const W = matrix64(3, 2, [1, 0, 0, 1, 1, 1]), c = new Float64Array([0, 0, 1]), x = new Float64Array([1, -1, 0.5]);
+ * const s2 = 0.5;
  * const post = linearGaussianPosterior(x, W, c, s2);
  * linearGaussianElbo(x, W, c, s2, post.mean, post.cov); // = linearGaussianLogMarginal(x, W, c, s2)
  */

@@ -155,6 +155,7 @@ export class VAE {
    * the file format's).
    *
    * @example
+   * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
    * for (const p of vae.parameters()) console.log(p.length);
    */
   parameters(): Float32Array[] {
@@ -170,6 +171,7 @@ export class VAE {
    * columns (0 for a vector): for error messages that point at one entry.
    *
    * @example
+   * const vae = VAE.create({ inputSize: 784, latentSize: 20, hidden: [400] }, new Rng(1));
    * vae.parameterNames()[0]; // ['encoder W^1', 400]
    */
   parameterNames(): [string, number][] {
@@ -194,6 +196,10 @@ export class VAE {
  * The gradient of a loss with respect to every parameter of a {@link VAE}, same shapes.
  *
  * @example
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const x = barsAndStripes(4); // 30 binary images of 4x4
+ * const ws = new VAEWorkspace(vae, 32);
+ * const eps = matrix(x.rows, vae.latentSize); new Rng(2).fillNormal(eps.data);
  * const grad = new VAEGradient(vae);
  * vaeForward(vae, ws, x, eps); vaeBackward(vae, ws, grad, 1);
  * grad.muW; // dLoss/dW_mu
@@ -208,6 +214,7 @@ export class VAEGradient {
   /**
    * Zero gradients shaped like `model`.
    * @example
+   * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
    * const grad = new VAEGradient(vae);
    */
   constructor(model: VAE) {
@@ -221,6 +228,8 @@ export class VAEGradient {
   /**
    * The arrays in the order of {@link VAE.parameters}.
    * @example
+   * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+   * const grad = new VAEGradient(vae), opt = new Adam({ lr: 1e-3 });
    * const params = vae.parameters(), grads = grad.arrays();
    * params.forEach((p, i) => opt.step(p, grads[i]));
    */
@@ -261,8 +270,10 @@ const sparseProduct: GemmFunction = (out, a, b, opts) =>
  * data as left operand, and MNIST images are about 19 % nonzeros (above 40 % it calls `gemm`).
  *
  * @example
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
  * const ws = new VAEWorkspace(vae, 128);
- * const ws2 = new VAEWorkspace(vae, 128, { gemm32: (out, a, b, opts) => pool.gemm(out, a, b, opts) });
+ * // with a WorkerPool `pool` (boltzmann/node): { gemm32: (out, a, b, opts) => pool.gemm(out, a, b, opts) }
+ * const ws2 = new VAEWorkspace(vae, 128, { gemm32: (out, a, b, opts) => gemm(out, a, b, opts) });
  */
 export class VAEWorkspace {
   readonly maxRows: number;
@@ -310,6 +321,8 @@ export class VAEWorkspace {
   /**
    * Row views of the buffers for a batch of `rows` (created once per distinct size).
    * @example
+   * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+   * const ws = new VAEWorkspace(vae, 128);
    * const { mu, logSigma, eps } = ws.views(128);
    */
   views(rows: number): VAEViews {
@@ -355,6 +368,9 @@ function checkForwardArgs(fn: string, model: VAE, ws: VAEWorkspace, x: Matrix): 
  * (views, overwritten by the next call). N-VAE-06.
  *
  * @example
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const x = barsAndStripes(4); // 30 binary images of 4x4
+ * const ws = new VAEWorkspace(vae, 32);
  * const { mu, logSigma } = vaeEncode(vae, ws, x);
  */
 export function vaeEncode(model: VAE, ws: VAEWorkspace, x: Matrix): { mu: Matrix; logSigma: Matrix } {
@@ -384,6 +400,9 @@ export function vaeEncodeUnchecked(model: VAE, ws: VAEWorkspace, x: Matrix): { m
  * workspace overwritten by the next call.
  *
  * @example
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const ws = new VAEWorkspace(vae, 32);
+ * const z = matrix(3, 2, [0, 0, 1, -1, -2, 0.5]); // three points of the latent space
  * const logits = vaeDecode(vae, ws, z); // sigmoid(logits) are the pixel means
  */
 export function vaeDecode(model: VAE, ws: VAEWorkspace, z: Matrix): Matrix {
@@ -422,7 +441,10 @@ export function vaeDecodeUnchecked(model: VAE, ws: VAEWorkspace, z: Matrix): Mat
  *
  * @returns the batch sums
  * @example
- * const eps = matrix(x.rows, vae.latentSize); rng.fillNormal(eps.data);
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const x = barsAndStripes(4); // 30 binary images of 4x4
+ * const ws = new VAEWorkspace(vae, 32);
+ * const eps = matrix(x.rows, vae.latentSize); new Rng(2).fillNormal(eps.data);
  * const { loss } = vaeForward(vae, ws, x, eps);
  */
 export function vaeForward(model: VAE, ws: VAEWorkspace, x: Matrix, eps: Matrix): VAELossTerms {
@@ -477,6 +499,11 @@ export function vaeForwardUnchecked(model: VAE, ws: VAEWorkspace, x: Matrix): VA
  * @param scale the weight of the summed loss: 1 (pytorch/examples: the batch sum) or 1/n (the mean)
  * @returns grad
  * @example
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const x = barsAndStripes(4); // 30 binary images of 4x4
+ * const ws = new VAEWorkspace(vae, 32);
+ * const eps = matrix(x.rows, vae.latentSize); new Rng(2).fillNormal(eps.data);
+ * const grad = new VAEGradient(vae);
  * vaeForward(vae, ws, x, eps);
  * vaeBackward(vae, ws, grad, 1);
  */
@@ -530,6 +557,8 @@ export function vaeBackwardUnchecked(model: VAE, ws: VAEWorkspace, grad: VAEGrad
  *
  * @returns { loss, reconstruction, kl } per data point
  * @example
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const xBatch = barsAndStripes(4);
  * const ws = new VAEWorkspace(vae, 128);
  * vaeLoss(vae, ws, xBatch, new Rng(1)).loss; // e.g. 105.3 nats for a trained MNIST VAE
  */

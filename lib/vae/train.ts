@@ -132,9 +132,13 @@ function reportNonFinite(fn: string, model: VAE, ws: VAEWorkspace, grad: VAEGrad
  *
  * @returns one {@link VAEEpochMetrics} per epoch run
  * @example
- * const { images } = loadMnist({ split: 'train' });
+ * import { Rng, trainVAE, VAE } from 'boltzmann';
+ * import { loadMnist } from 'boltzmann/node';
+ * // the first 512 training and 128 test digits here; all 60,000 and 10,000 in a real run
+ * const { images } = loadMnist({ split: 'train', limit: 512 });
+ * const { images: testImages } = loadMnist({ split: 'test', limit: 128 });
  * const vae = VAE.create({ inputSize: 784, latentSize: 20, hidden: [400] }, new Rng(1));
- * trainVAE(vae, images, { epochs: 10, test: testImages, progress: true }, new Rng(2));
+ * trainVAE(vae, images, { epochs: 1, test: testImages, progress: true }, new Rng(2)); // epochs: 10 for ~105 nats
  */
 export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng: Rng): VAEEpochMetrics[] {
   const fn = 'trainVAE';
@@ -226,7 +230,9 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
  * summed loss / n), evaluated in batches of the workspace's size; one eps draw per row from rng.
  *
  * @example
- * evaluateLoss(vae, new VAEWorkspace(vae, 128), testImages, new Rng(5)).loss; // ~105 after 10 epochs
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const testImages = barsAndStripes(4);
+ * evaluateLoss(vae, new VAEWorkspace(vae, 128), testImages, new Rng(5)).loss; // ~105 nats for an MNIST VAE after 10 epochs
  */
 export function evaluateLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng): { loss: number; reconstruction: number; kl: number } {
   const fn = 'evaluateLoss';

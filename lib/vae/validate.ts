@@ -3,7 +3,8 @@
  * Every message names the function, the argument and the offending value or shapes.
  */
 import { shapeOf, type Matrix } from '../linalg/matrix.js';
-import { checkMatrix32, describe } from '../checks/index.js';
+import { describe } from '../checks/index.js';
+import { checkMatrix32 } from '../linalg/gemm-checks.js';
 
 /** The float32 matrix check and the description of a bad value, shared by every module (lib/checks). */
 export { checkMatrix32, describe };

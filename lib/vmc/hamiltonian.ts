@@ -81,7 +81,10 @@ export function localEnergy(wf: RbmWavefunction, h: HarmonicOscillator, x: Float
  * {@link localEnergy} without the argument check (inner loops).
  *
  * @example
- * localEnergyUnchecked(wf, h, walker.x); // inside a sampling loop, x already checked
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
+ * localEnergyUnchecked(wf, h, x); // inside a sampling loop, where x was checked once
  */
 export function localEnergyUnchecked(wf: RbmWavefunction, h: HarmonicOscillator, x: Float64Array): number {
   const g = wf.gradScratch, l = wf.lapScratch, M = wf.nVisible, w2 = h.omega * h.omega;

@@ -66,7 +66,11 @@ export function blockGibbsSampler(): SamplerSpec {
  * Checks that `sampler` can sample |ψ|² of `wf`; throws a clear error otherwise.
  *
  * @example
- * checkSamplerFor(blockGibbsSampler(), wf); // throws if wf has a Jastrow factor
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
+ * checkSamplerFor(metropolisSampler(), wf); // passes
+ * try { checkSamplerFor(blockGibbsSampler(), wf); } catch (e) { console.log((e as Error).message); } // block Gibbs cannot sample a Jastrow factor
  */
 export function checkSamplerFor(sampler: SamplerSpec, wf: RbmWavefunction): void {
   if (sampler === null || typeof sampler !== 'object') throw new TypeError(`sampler must be an object from metropolisSampler, importanceSampler or blockGibbsSampler, got ${String(sampler)}`);
@@ -97,6 +101,9 @@ export interface CycleWorkspace {
  * Buffers for {@link monteCarloCycle} sized for `wf`.
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
  * const ws = cycleWorkspace(wf);
  */
 export function cycleWorkspace(wf: RbmWavefunction): CycleWorkspace {
@@ -110,6 +117,10 @@ export function cycleWorkspace(wf: RbmWavefunction): CycleWorkspace {
  * walker's `logPsi` must be ln ψ(x) for the current parameters on entry; it is on exit.
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
+ * const rng = new Rng(2);
  * const walker = { x, rng, logPsi: logPsi(wf, x) };
  * monteCarloCycle(wf, metropolisSampler(), walker, cycleWorkspace(wf));
  */

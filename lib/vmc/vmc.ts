@@ -73,6 +73,9 @@ export interface WalkerBatchOutput {
  * input (each walker's Rng state is in the input and the new state in the output).
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
  * const out = runWalkerBatch({ wavefunction: wf.toData(), hamiltonian: h, sampler: metropolisSampler(),
  *   walkers: [{ x: new Float64Array(4), rngState: new Rng(1).state() }], equilibration: 100, cycles: 1000, gradient: false });
  * out.measurements[0].energies; // 1000 local energies
@@ -154,6 +157,11 @@ export interface EnergyEstimate {
  * series with zero variance (an exact eigenstate) contributes error 0.
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
+ * const out = runWalkerBatch({ wavefunction: wf.toData(), hamiltonian: h, sampler: metropolisSampler(),
+ *   walkers: [{ x, rngState: new Rng(1).state() }], equilibration: 100, cycles: 1000, gradient: false });
  * const est = combineMeasurements(out.measurements);
  * `${est.energy} ± ${est.error}`;
  */
@@ -206,6 +214,9 @@ export interface VmcOptions {
  * x_k ~ N(0, σ²) drawn from it (σ² the first width of `wf`).
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
  * const walkers = createWalkers(wf, 4, new Rng(1));
  */
 export function createWalkers(wf: RbmWavefunction, count: number, rng: Rng): WalkerData[] {
@@ -240,6 +251,10 @@ function resolveOptions(fn: string, o: VmcOptions, allowed: readonly string[]): 
  * Splits walkers into `parts` contiguous batches (walker order kept).
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
+ * const walkers = createWalkers(wf, 4, new Rng(1));
  * const inputs = batchInputs(wf, h, importanceSampler(), walkers, 2, 100, 4096, true); // two batches
  */
 export function batchInputs(wf: RbmWavefunction, h: HarmonicOscillator, sampler: SamplerSpec, walkers: WalkerData[], parts: number, equilibration: number, cycles: number, gradient: boolean, density?: DensityHistogramSpec): WalkerBatchInput[] {
@@ -314,6 +329,11 @@ export interface OptimizeResult {
  * Returns a promise only if `run` does.
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
+ * const options: OptimizeOptions = { sampler: importanceSampler(), iterations: 3, cycles: 200, optimizer: new Adam({ lr: 0.02 }) };
+ * const rng = new Rng(2);
  * optimizeLoop('mine', wf, h, options, rng, 1, (inputs) => inputs.map(runWalkerBatch));
  */
 export function optimizeLoop<R>(
@@ -382,8 +402,8 @@ export function optimizeLoop<R>(
  * @example
  * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, initScale: 0.01 }, new Rng(1));
  * const r = optimizeWavefunction(wf, harmonicOscillator({ omega: 1, interaction: 'coulomb' }),
- *   { sampler: importanceSampler(), iterations: 100, optimizer: new Adam({ lr: 0.02 }), progress: true }, new Rng(2));
- * r.final.energy; // ≈ 3.07 after enough iterations (exact 3, Taut 1993)
+ *   { sampler: importanceSampler(), iterations: 20, optimizer: new Adam({ lr: 0.02 }), progress: true }, new Rng(2));
+ * r.final.energy; // ≈ 3.07 after enough iterations (100 or more; exact 3, Taut 1993)
  */
 export function optimizeWavefunction(wf: RbmWavefunction, h: HarmonicOscillator, options: OptimizeOptions, rng: Rng): OptimizeResult {
   return optimizeLoop('optimizeWavefunction', wf, h, options, rng, 1, (inputs) => inputs.map(runWalkerBatch));

@@ -209,6 +209,7 @@ export class RbmWavefunction {
    * arrays are copied.
    *
    * @example
+   * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
    * const copy = RbmWavefunction.fromData(wf.toData());
    */
   static fromData(data: RbmWavefunctionData): RbmWavefunction {
@@ -219,6 +220,7 @@ export class RbmWavefunction {
    * A plain-data copy (structured-clone safe: typed arrays and numbers only).
    *
    * @example
+   * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
    * const data = wf.toData(); // send to a worker with postMessage
    */
   toData(): RbmWavefunctionData {
@@ -233,6 +235,8 @@ export class RbmWavefunction {
    * a parameter became NaN or infinite, naming the first bad entry.
    *
    * @example
+   * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+   * const opt = new Adam({ lr: 0.01 }), grad = new Float64Array(wf.params.length).fill(0.1);
    * opt.step(wf.params, grad); wf.syncFromParams();
    */
   syncFromParams(): void {
@@ -253,6 +257,7 @@ export class RbmWavefunction {
  * A readable name for entry i of `params` ('a[0]', 'W[1][0]', 'ln sigma2[2]', 'beta').
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
  * parameterName(wf, wf.nVisible); // 'b[0]'
  */
 export function parameterName(wf: RbmWavefunction, i: number): string {
@@ -320,7 +325,11 @@ export function logPsi(wf: RbmWavefunction, x: Float64Array): number {
  * {@link logPsi} without the argument check, for the samplers' inner loops.
  *
  * @example
- * logPsiUnchecked(wf, xNew); // in a Metropolis step
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
+ * const xNew = new Float64Array([0.6, 0.1, -0.5, 0]);
+ * logPsiUnchecked(wf, xNew) - logPsiUnchecked(wf, x); // ln ψ(x') − ln ψ(x), in a Metropolis step
  */
 export function logPsiUnchecked(wf: RbmWavefunction, x: Float64Array): number {
   const M = wf.nVisible;
@@ -373,6 +382,9 @@ export function particleDistance(x: Float64Array, p: number, q: number, D: numbe
  * (length M) and returns ln ψ, which the same pass computes.
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
  * const g = new Float64Array(4), l = new Float64Array(4);
  * logPsiCoordinateDerivatives(g, l, wf, x); // g[k] = ∂ ln ψ/∂x_k, l[k] = ∂² ln ψ/∂x_k²
  */
@@ -388,6 +400,10 @@ export function logPsiCoordinateDerivatives(outGrad: Float64Array, outLap: Float
  * {@link logPsiCoordinateDerivatives} without the argument checks (inner loops). `outLap` may be null.
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
+ * const grad = new Float64Array(4);
  * const lnPsi = coordinateDerivativesUnchecked(grad, null, wf, x); // gradient only
  */
 export function coordinateDerivativesUnchecked(outGrad: Float64Array, outLap: Float64Array | null, wf: RbmWavefunction, x: Float64Array): number {
@@ -444,6 +460,9 @@ export function coordinateDerivativesUnchecked(outGrad: Float64Array, outLap: Fl
  * with f' = σ(v) (binary hidden units) or tanh v (±1). Returns `out`.
  *
  * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
  * const g = new Float64Array(wf.params.length);
  * logPsiParameterGradient(g, wf, x);
  */
@@ -458,7 +477,11 @@ export function logPsiParameterGradient(out: Float64Array, wf: RbmWavefunction, 
  * {@link logPsiParameterGradient} without the argument checks (inner loops).
  *
  * @example
- * parameterGradientUnchecked(O, wf, walker.x);
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const h = harmonicOscillator({ omega: 1, interaction: 'coulomb' });
+ * const x = new Float64Array([0.5, 0, -0.5, 0]); // two electrons in 2-D: (x₁, y₁, x₂, y₂)
+ * const O = new Float64Array(wf.params.length);
+ * parameterGradientUnchecked(O, wf, x); // O_k = ∂ ln ψ/∂θ_k at x
  */
 export function parameterGradientUnchecked(out: Float64Array, wf: RbmWavefunction, x: Float64Array): Float64Array {
   const M = wf.nVisible, N = wf.nHidden, s2 = wf.sigma2;

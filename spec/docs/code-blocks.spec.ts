@@ -9,14 +9,9 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const main = pathToFileURL(join(root, 'lib', 'index.ts')).href;
-const node = pathToFileURL(join(root, 'lib', 'node.ts')).href;
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pointAtLib, root, runModule, scratchDir } from '../snippets.js';
 
 interface Block { page: string; line: number; code: string }
 
@@ -44,32 +39,15 @@ test('the docs have ts blocks to run', () => {
   assert.ok(blocks.length >= 10, `${blocks.length} blocks`);
 });
 
-const scratch = mkdtempSync(join(root, 'spec', '.blocks-'));
+const scratch = scratchDir('.blocks-');
 for (const b of blocks) {
   test(`${b.page}:${b.line} runs`, async () => {
-    const code = b.code
-      .replace(/from\s+'boltzmann\/node'/g, `from ${JSON.stringify(node)}`)
-      .replace(/from\s+'boltzmann'/g, `from ${JSON.stringify(main)}`);
     const file = join(scratch, `${b.page.replace(/[^a-z0-9]/gi, '_')}_${b.line}.ts`);
-    writeFileSync(file, `${code}\nexport {};\n`);
-    const work = mkdtempSync(join(tmpdir(), 'boltzmann-block-'));
-    const cwd = process.cwd();
-    const log = console.log, error = console.error;
-    const captured: string[] = [];
+    writeFileSync(file, `${pointAtLib(b.code, scratch)}\nexport {};\n`);
     try {
-      process.chdir(work);
-      console.log = (...a: unknown[]) => { captured.push(a.map(String).join(' ')); };
-      console.error = console.log;
-      await import(pathToFileURL(file).href);
+      await runModule(file);
     } catch (e) {
-      console.log = log;
-      console.error = error;
       assert.unreachable(`${b.page}:${b.line}: ${(e as Error).message}\n--- block ---\n${b.code}`);
-    } finally {
-      console.log = log;
-      console.error = error;
-      process.chdir(cwd);
-      rmSync(work, { recursive: true, force: true });
     }
   });
 }

@@ -5,22 +5,9 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const lib = join(root, 'lib');
-
-function importsOf(file: string): string[] {
-  // Comments (TSDoc examples show `import ... from 'boltzmann'`) are not imports.
-  const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const out: string[] = [];
-  const re = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(src)) !== null) out.push(m[1] ?? m[2] ?? m[3]);
-  return out;
-}
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importsOf, lib, resolveImport, root, tsFiles } from './lib-files.js';
 
 /** Every lib file reachable from `entry` through relative imports. */
 function reachable(entry: string): Map<string, string[]> {
@@ -32,7 +19,7 @@ function reachable(entry: string): Map<string, string[]> {
     const deps = importsOf(f);
     seen.set(f, deps);
     for (const d of deps) {
-      if (d.startsWith('.')) stack.push(resolve(dirname(f), d.replace(/\.js$/, '.ts')));
+      if (d.startsWith('.')) stack.push(resolveImport(f, d));
     }
   }
   return seen;
@@ -51,15 +38,7 @@ test('the main entry (lib/index.ts) reaches no Node built-in', () => {
 });
 
 test('Math.random never appears in lib/', () => {
-  const hits: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ts') && readFileSync(p, 'utf8').includes('Math.random')) hits.push(p);
-    }
-  };
-  walk(lib);
+  const hits = tsFiles(lib).filter((p) => readFileSync(p, 'utf8').includes('Math.random'));
   assert.equal(hits, []);
 });
 

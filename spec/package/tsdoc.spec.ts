@@ -5,23 +5,11 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as main from '../../lib/index.js';
 import * as nodeEntry from '../../lib/node.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function tsFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
-    else if (p.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
+import { root, tsFiles } from './lib-files.js';
 
 test('every public function and class has TSDoc with @example', () => {
   const publicNames = new Set([...Object.keys(main), ...Object.keys(nodeEntry)]);

@@ -401,6 +401,9 @@ function packB(
  *
  * @example
  * ```ts
+ * const m = 2, n = 2, k = 3;
+ * const a = new Float32Array([1, 2, 3, 4, 5, 6]), b = new Float32Array([1, 0, 1, 0, 1, 1]); // b is n × k
+ * const c = new Float32Array(m * n);
  * if (wasmSimdSupported()) {
  *   const w = createWasmGemm();
  *   w.sgemm(false, true, m, n, k, 1, a, 0, k, b, 0, k, 0, c, 0, n); // c = a·bᵀ

@@ -59,7 +59,8 @@ import { BLOCK_VOID, buildModule, FunctionBody, Op, SimdOp, ValType } from './em
  *
  * @example
  * ```ts
- * const room = Math.ceil(n / BLOCK) * BLOCK; // floats a kernel touches for n elements
+ * const n = 13;
+ * const room = Math.ceil(n / BLOCK) * BLOCK; // floats a kernel touches for n elements: 16
  * ```
  */
 export const BLOCK = 8;

@@ -250,8 +250,9 @@ function initialPages(chunk: number): number {
  *
  * @example
  * ```ts
+ * const x = new Float32Array([0, 1, 2]), out = new Float32Array(3);
  * const k = createWasmElementwise();
- * k.exp(out, x);
+ * k.exp(out, x); // [1, 2.71828, 7.38906]
  * ```
  */
 export function createWasmElementwise(options: WasmElementwiseOptions = {}): WasmElementwise {

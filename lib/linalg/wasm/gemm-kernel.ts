@@ -34,7 +34,8 @@ import { buildModule, FunctionBody, Op, SimdOp, ValType } from './emitter.js';
  *
  * @example
  * ```ts
- * const mPad = Math.ceil(m / MR) * MR; // rows after padding to whole tiles
+ * const m = 10;
+ * const mPad = Math.ceil(m / MR) * MR; // rows after padding to whole tiles: 12
  * ```
  */
 export const MR = 4;
@@ -43,7 +44,8 @@ export const MR = 4;
  *
  * @example
  * ```ts
- * const nPad = Math.ceil(n / NR) * NR;
+ * const n = 10;
+ * const nPad = Math.ceil(n / NR) * NR; // 16
  * ```
  */
 export const NR = 8;
@@ -53,6 +55,7 @@ export const NR = 8;
  *
  * @example
  * ```ts
+ * const k = 10;
  * const kPad = Math.ceil(k / KU) * KU; // = k while KU = 1
  * ```
  */

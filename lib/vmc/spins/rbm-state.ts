@@ -74,6 +74,7 @@ export class SpinRbmState {
    * Rebuilds an amplitude from its sizes and a copy of `params` (e.g. in a worker).
    *
    * @example
+   * const psi = SpinRbmState.create(10, 2, new Rng(1));
    * const copy = SpinRbmState.fromData({ n: psi.n, m: psi.m, params: psi.params });
    */
   static fromData(data: { n: number; m: number; params: Float64Array }): SpinRbmState {
@@ -85,6 +86,8 @@ export class SpinRbmState {
  * θ_j = b_j + Σ_i W_ij s_i into `out` (length M).
  *
  * @example
+ * const psi = SpinRbmState.create(10, 2, new Rng(1)), chain = tfimChain({ n: 10, J: 1, h: 1 });
+ * const s = new Int8Array(10).fill(1);
  * const theta = spinTheta(new Float64Array(psi.m), psi, s);
  */
 export function spinTheta(out: Float64Array, psi: SpinRbmState, s: Int8Array | Float64Array): Float64Array {
@@ -101,6 +104,7 @@ export function spinTheta(out: Float64Array, psi: SpinRbmState, s: Int8Array | F
  * ln ψ(s) = Σ_i a_i s_i + Σ_j ln 2cosh θ_j (N-SPIN-03 with the hidden spins summed out).
  *
  * @example
+ * const psi = SpinRbmState.create(10, 2, new Rng(1));
  * spinLogPsi(psi, new Int8Array(10).fill(1));
  */
 export function spinLogPsi(psi: SpinRbmState, s: Int8Array | Float64Array): number {
@@ -118,7 +122,10 @@ export function spinLogPsi(psi: SpinRbmState, s: Int8Array | Float64Array): numb
  * sampling loops use the cheaper {@link spinFlipRatio}, and the specs check one against the other.
  *
  * @example
- * Math.exp(spinFlipLogRatio(psi, s, theta, 3)); // ψ(s')/ψ(s)
+ * const psi = SpinRbmState.create(10, 2, new Rng(1)), chain = tfimChain({ n: 10, J: 1, h: 1 });
+ * const s = new Int8Array(10).fill(1);
+ * const theta = spinTheta(new Float64Array(psi.m), psi, s);
+ * Math.exp(spinFlipLogRatio(psi, s, theta, 3)); // ψ(s')/ψ(s), s' = s with spin 3 flipped
  */
 export function spinFlipLogRatio(psi: SpinRbmState, s: Int8Array, theta: Float64Array, i: number): number {
   const { m, W } = psi;
@@ -138,6 +145,7 @@ export interface SpinFlipTables {
  * The tables of {@link SpinFlipTables} for the current parameters (recompute after every update).
  *
  * @example
+ * const psi = SpinRbmState.create(10, 2, new Rng(1));
  * const tables = spinFlipTables(psi);
  */
 export function spinFlipTables(psi: SpinRbmState): SpinFlipTables {
@@ -161,6 +169,7 @@ export interface SpinWalker {
  * A walker at configuration `s` (copied), with θ and tanh θ computed.
  *
  * @example
+ * const psi = SpinRbmState.create(10, 2, new Rng(1));
  * const w = spinWalker(psi, new Int8Array(10).fill(1));
  */
 export function spinWalker(psi: SpinRbmState, s: Int8Array): SpinWalker {
@@ -181,6 +190,9 @@ export function spinWalker(psi: SpinRbmState, s: Int8Array): SpinWalker {
  * ≥ e^{−2|W_ij|} > 0.
  *
  * @example
+ * const psi = SpinRbmState.create(10, 2, new Rng(1)), chain = tfimChain({ n: 10, J: 1, h: 1 });
+ * const s = new Int8Array(10).fill(1);
+ * const tables = spinFlipTables(psi), w = spinWalker(psi, s);
  * spinFlipRatio(psi, tables, w, 3); // = Math.exp(spinFlipLogRatio(psi, w.s, w.theta, 3))
  */
 export function spinFlipRatio(psi: SpinRbmState, tables: SpinFlipTables, w: SpinWalker, i: number): number {
@@ -196,6 +208,8 @@ export function spinFlipRatio(psi: SpinRbmState, tables: SpinFlipTables, w: Spin
  *   E_L(s) = ⟨s|Ĥ|ψ⟩/⟨s|ψ⟩ = −J Σ_i s_i s_{i+1} − h Σ_i ψ(s with spin i flipped)/ψ(s).
  *
  * @example
+ * const psi = SpinRbmState.create(10, 2, new Rng(1)), chain = tfimChain({ n: 10, J: 1, h: 1 });
+ * const s = new Int8Array(10).fill(1);
  * spinLocalEnergy(psi, spinFlipTables(psi), chain, spinWalker(psi, s));
  */
 export function spinLocalEnergy(psi: SpinRbmState, tables: SpinFlipTables, chain: TfimChain, w: SpinWalker): number {
@@ -211,6 +225,9 @@ export function spinLocalEnergy(psi: SpinRbmState, tables: SpinFlipTables, chain
  * O_k(s) = ∂ln ψ/∂θ_k in the order of `params`: s_i, tanh θ_j, s_i tanh θ_j.
  *
  * @example
+ * const psi = SpinRbmState.create(10, 2, new Rng(1)), chain = tfimChain({ n: 10, J: 1, h: 1 });
+ * const s = new Int8Array(10).fill(1);
+ * const w = spinWalker(psi, s);
  * spinLogDerivatives(new Float64Array(psi.params.length), psi, w);
  */
 export function spinLogDerivatives(out: Float64Array, psi: SpinRbmState, w: SpinWalker): Float64Array {
@@ -230,6 +247,9 @@ export function spinLogDerivatives(out: Float64Array, psi: SpinRbmState, w: Spin
  * Returns the number accepted.
  *
  * @example
+ * const psi = SpinRbmState.create(10, 2, new Rng(1)), chain = tfimChain({ n: 10, J: 1, h: 1 });
+ * const s = new Int8Array(10).fill(1);
+ * const tables = spinFlipTables(psi), w = spinWalker(psi, s), rng = new Rng(2);
  * const accepted = spinMetropolisSweep(psi, tables, w, rng);
  */
 export function spinMetropolisSweep(psi: SpinRbmState, tables: SpinFlipTables, w: SpinWalker, rng: Rng): number {
