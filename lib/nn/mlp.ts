@@ -273,6 +273,13 @@ export class MLPWorkspace<M extends NNMatrix = NNMatrix> {
  * const ws2 = createWorkspace(net, 128, { gemm32: (out, a, b, opts) => pool.gemm(out, a, b, opts) });
  */
 export function createWorkspace<M extends NNMatrix>(net: MLP<M>, maxRows: number, options: { gemm32?: GemmFunction } = {}): MLPWorkspace<M> {
+  const fn = 'createWorkspace';
+  checkMLP(fn, net);
+  if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`${fn}: maxRows must be a positive integer, got ${describe(maxRows)}`);
+  checkOptions(fn, options, ['gemm32']);
+  if (options.gemm32 !== undefined && typeof options.gemm32 !== 'function') {
+    throw new TypeError(`${fn}: options.gemm32 must be a function with gemm's signature, got ${describe(options.gemm32)}`);
+  }
   return new MLPWorkspace(net, maxRows, options);
 }
 
@@ -301,6 +308,7 @@ export function mlpForward<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>,
   checkNNMatrix(fn, 'X', X);
   checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);
   if (X.cols !== net.sizes[0]) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
+  if (X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X has ${X.rows} rows but ws holds batches of 1..${ws.maxRows} rows (createWorkspace(net, maxRows))`);
   const { Z, A } = ws.views(X.rows);
   let prev = X;
   for (let l = 1; l <= net.layers.length; l++) {
@@ -340,14 +348,21 @@ export function mlpBackward<M extends NNMatrix>(
   checkMLP(fn, net);
   checkWorkspace(fn, net, ws);
   const X = ws.input;
-  if (X === null) throw new RangeError(`${fn}: no forward pass on this workspace yet (call mlpForward first)`);
+  if (X === null) throw new RangeError(`${fn}: ws has had no forward pass yet (call mlpForward(net, ws, X) first)`);
   const L = net.layers.length;
   if (grad !== null && (typeof grad !== 'object' || !Array.isArray(grad.dW) || !Array.isArray(grad.db) || grad.dW.length !== L || grad.db.length !== L)) {
     throw new TypeError(`${fn}: grad must be an MLPGradient with ${L} layers (createGradient(net)) or null, got ${describe(grad)}`);
   }
   if (grad === null && dInput === null) throw new TypeError(`${fn}: grad and dInput are both null: nothing to compute`);
   checkNNMatrix(fn, 'dOut', dOut);
+  checkSamePrecision(fn, 'dOut', dOut, 'the network', net.layers[0].W);
   checkShape(fn, 'dOut', dOut, ws.rows, net.sizes[L], 'the shape of the last forward output');
+  if (dInput !== null) {
+    checkNNMatrix(fn, 'dInput', dInput);
+    checkSamePrecision(fn, 'dInput', dInput, 'the network', net.layers[0].W);
+    checkShape(fn, 'dInput', dInput, ws.rows, net.sizes[0], 'the shape of the last forward input X');
+  }
+  if (typeof accumulate !== 'boolean') throw new TypeError(`${fn}: accumulate must be a boolean, got ${describe(accumulate)}`);
   const { Z, A, D, G } = ws.views(ws.rows);
   let upstream = dOut; // dC/dA^l
   for (let l = L; l >= 1; l--) {
