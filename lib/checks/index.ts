@@ -64,3 +64,19 @@ export function checkOptionKeys(fn: string, options: unknown, allowed: readonly 
     if (!allowed.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (allowed: ${allowed.join(', ')})`);
   }
 }
+
+/**
+ * Refuses anything but an Rng (an object with the Rng's `float`, `int` and `normal` methods):
+ * throws a TypeError naming the function, the argument and the value.
+ *
+ * @example
+ * ```ts
+ * checkRng('trainMLP', 7); // TypeError: trainMLP: rng must be an Rng, got 7
+ * ```
+ */
+export function checkRng(fn: string, rng: unknown, what = 'rng'): void {
+  const r = rng as { float?: unknown; int?: unknown; normal?: unknown } | null;
+  if (r === null || typeof r !== 'object' || typeof r.float !== 'function' || typeof r.int !== 'function' || typeof r.normal !== 'function') {
+    throw new TypeError(`${fn}: ${what} must be an Rng, got ${describe(rng)}`);
+  }
+}

@@ -3,7 +3,9 @@
  * Every message names the function, the argument and the offending value or shapes.
  */
 import { shapeOf } from '../linalg/matrix.js';
-import { ACTIVATIONS, type Activation, type NNMatrix, type NNVector } from './model.js';
+import { ACTIVATIONS, type Activation, type MLP, type MLPGradient, type NNMatrix, type NNVector } from './model.js';
+import type { MLPWorkspace } from './mlp.js';
+import type { Optimizer } from '../optim/index.js';
 import { checkOptionKeys, describe } from '../checks/index.js';
 
 export { describe };
@@ -81,5 +83,41 @@ export function checkLike(fn: string, what: string, m: unknown, refWhat: string,
 export function checkSlope(fn: string, slope: unknown): asserts slope is number {
   if (typeof slope !== 'number' || !Number.isFinite(slope)) {
     throw new RangeError(`${fn}: slope must be a finite number (the leaky-ReLU slope for z < 0), got ${describe(slope)}`);
+  }
+}
+
+/** Throws unless `ws` is an MLPWorkspace made for a network of `net`'s sizes and precision. */
+export function checkWorkspace(fn: string, net: MLP, ws: unknown): asserts ws is MLPWorkspace {
+  const w = ws as MLPWorkspace;
+  if (w === null || typeof w !== 'object' || typeof w.views !== 'function' || !Array.isArray(w.sizes)) {
+    throw new TypeError(`${fn}: ws must be an MLPWorkspace (createWorkspace(net, maxRows)), got ${describe(ws)}`);
+  }
+  let same = w.precision === net.precision && w.sizes.length === net.sizes.length;
+  for (let i = 0; same && i < w.sizes.length; i++) same = w.sizes[i] === net.sizes[i];
+  if (!same) {
+    throw new RangeError(`${fn}: ws was made for a ${w.precision} network [${w.sizes.join(', ')}] but net is ${net.precision} [${net.sizes.join(', ')}]`);
+  }
+}
+
+/** Throws unless `grad` is an MLPGradient shaped like `net`'s parameters (createGradient(net)). */
+export function checkGradient(fn: string, net: MLP, grad: unknown): asserts grad is MLPGradient {
+  const g = grad as MLPGradient, L = net.layers.length;
+  if (g === null || typeof g !== 'object' || !Array.isArray(g.dW) || !Array.isArray(g.db) || g.dW.length !== L || g.db.length !== L) {
+    throw new TypeError(`${fn}: grad must be an MLPGradient with ${L} layers (createGradient(net)), got ${describe(grad)}`);
+  }
+  for (let l = 0; l < L; l++) {
+    const W = net.layers[l].W;
+    checkNNMatrix(fn, `grad.dW[${l}]`, g.dW[l]);
+    checkSamePrecision(fn, `grad.dW[${l}]`, g.dW[l], 'the network', W);
+    checkShape(fn, `grad.dW[${l}]`, g.dW[l], W.rows, W.cols, `the shape of layer ${l + 1} W`);
+    checkNNVector(fn, `grad.db[${l}]`, g.db[l], W.cols);
+    checkSamePrecision(fn, `grad.db[${l}]`, g.db[l], 'the network', W);
+  }
+}
+
+/** Throws unless `opt` is a lib/optim optimizer (an object with a `step` method). */
+export function checkOptimizer(fn: string, opt: unknown): asserts opt is Optimizer {
+  if (opt === null || typeof opt !== 'object' || typeof (opt as Optimizer).step !== 'function') {
+    throw new TypeError(`${fn}: optimizer must be a lib/optim optimizer (new SGD({ lr }), new Adam(), ...), got ${describe(opt)}`);
   }
 }

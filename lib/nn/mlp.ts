@@ -20,7 +20,7 @@ import { ACTIVATIONS, type Activation, type DenseLayer, type MLP, type MLPGradie
 import { activationBackward, activationForward } from './activations.js';
 import { denseBackward, denseForward, type GemmFunction } from './dense.js';
 import { defaultInit, initWeights, type InitScheme } from './init.js';
-import { checkActivation, checkNNMatrix, checkOptions, checkSamePrecision, checkShape, checkSlope, describe } from './checks.js';
+import { checkActivation, checkNNMatrix, checkOptions, checkSamePrecision, checkShape, checkSlope, checkWorkspace, describe } from './checks.js';
 
 /** Options of {@link createMLP}. */
 export interface MLPOptions {
@@ -283,14 +283,6 @@ export function createWorkspace<M extends NNMatrix>(net: MLP<M>, maxRows: number
   return new MLPWorkspace(net, maxRows, options);
 }
 
-function checkWorkspace(fn: string, net: MLP, ws: MLPWorkspace): void {
-  if (!(ws instanceof MLPWorkspace)) throw new TypeError(`${fn}: ws must be an MLPWorkspace (createWorkspace(net, maxRows)), got ${describe(ws)}`);
-  let same = ws.precision === net.precision && ws.sizes.length === net.sizes.length;
-  for (let i = 0; same && i < ws.sizes.length; i++) same = ws.sizes[i] === net.sizes[i];
-  if (!same) {
-    throw new RangeError(`${fn}: ws was made for a ${ws.precision} network [${ws.sizes.join(', ')}] but net is ${net.precision} [${net.sizes.join(', ')}]`);
-  }
-}
 
 /**
  * N-NN-11 (forward)  Runs X (B x n_0) through every layer, keeping Z^l and A^l in `ws` for the

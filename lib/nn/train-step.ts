@@ -6,7 +6,7 @@ import type { Optimizer } from '../optim/index.js';
 import type { MLP, MLPGradient, NNMatrix } from './model.js';
 import { lossBackward, lossForward, type LossName } from './losses.js';
 import { checkMLP, mlpBackward, mlpForward, type MLPWorkspace } from './mlp.js';
-import { checkOptions, describe } from './checks.js';
+import { checkGradient, checkNNMatrix, checkOptimizer, checkOptions, checkSamePrecision, checkShape, checkWorkspace, describe } from './checks.js';
 
 /** Options of {@link trainStep}. */
 export interface TrainStepOptions {
@@ -86,12 +86,19 @@ export function trainStep<M extends NNMatrix>(
   if (options === undefined) throw new TypeError(`${fn}: options { loss, optimizer } are required`);
   checkLossOutput(fn, net, options.loss);
   const opt = options.optimizer;
-  if (opt === null || typeof opt !== 'object' || typeof opt.step !== 'function') {
-    throw new TypeError(`${fn}: optimizer must be a lib/optim optimizer (new SGD({ lr }), new Adam(), ...), got ${describe(opt)}`);
-  }
+  checkOptimizer(fn, opt);
   const l2 = options.l2 ?? 0, l1 = options.l1 ?? 0;
   checkPenalty(fn, 'l2', l2);
   checkPenalty(fn, 'l1', l1);
+  checkWorkspace(fn, net, ws);
+  checkGradient(fn, net, grad);
+  checkNNMatrix(fn, 'X', X);
+  checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);
+  if (X.cols !== net.sizes[0]) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
+  if (X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X has ${X.rows} rows but ws holds batches of 1..${ws.maxRows} rows (createWorkspace(net, maxRows))`);
+  checkNNMatrix(fn, 'Y', Y);
+  checkSamePrecision(fn, 'Y', Y, 'the network', net.layers[0].W);
+  checkShape(fn, 'Y', Y, X.rows, net.sizes[net.sizes.length - 1], 'one target row of n_L per row of X');
   const out = mlpForward(net, ws, X);
   let cost = lossForward(options.loss, out, Y);
   if (!Number.isFinite(cost)) throw new RangeError(`${fn}: the ${options.loss} loss is ${cost} on this batch (diverged or non-finite inputs); no parameter was changed`);

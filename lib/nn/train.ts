@@ -11,7 +11,8 @@ import type { LossName } from './losses.js';
 import { checkMLP, createGradient, MLPWorkspace } from './mlp.js';
 import type { GemmFunction } from './dense.js';
 import { checkLossOutput, trainStep } from './train-step.js';
-import { checkNNMatrix, checkOptions, checkSamePrecision, describe } from './checks.js';
+import { checkNNMatrix, checkOptimizer, checkOptions, checkSamePrecision, describe } from './checks.js';
+import { checkRng } from '../checks/index.js';
 
 /** What {@link trainMLP} reports after each epoch (to `onEpoch` and in its result). */
 export interface EpochReport {
@@ -73,9 +74,11 @@ export function trainMLP<M extends NNMatrix>(net: MLP<M>, X: M, Y: M, options: T
   if (options === undefined || options === null) throw new TypeError(`${fn}: options { loss, optimizer, epochs, batchSize } are required`);
   checkOptions(fn, options, TRAIN_OPTION_KEYS);
   checkLossOutput(fn, net, options.loss);
+  checkOptimizer(fn, options.optimizer);
   checkPositiveInteger(fn, 'epochs', options.epochs);
   checkPositiveInteger(fn, 'batchSize', options.batchSize);
   if (options.onEpoch !== undefined && typeof options.onEpoch !== 'function') throw new TypeError(`${fn}: onEpoch must be a function, got ${describe(options.onEpoch)}`);
+  checkRng(fn, rng);
   checkNNMatrix(fn, 'X', X);
   checkNNMatrix(fn, 'Y', Y);
   checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);

@@ -293,6 +293,9 @@ const ROWS: Record<string, Row> = {
   mlpForward: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']], ['[2, 2, 1] network', () => main.createMLP([2, 2, 1], undefined, new Rng(1)), ['2, 2, 1']]] }), a('ws', 'any', wsFor(4), { extra: [['null', () => null, ['null']], ['plain object', () => ({}), ['Object']]] }), a('X', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']], ['5x2 (more rows than ws)', m32(5, 2), ['5']]] })] },
   mlpBackward: { args: [a('net', 'any', () => forwarded()[0], { extra: [['null', () => null, ['null']]] }), a('ws', 'any', () => forwarded()[1], { extra: [['null', () => null, ['null']], ['no forward pass yet', wsFor(2), ['forward']]] }), a('grad', 'any', () => main.createGradient(net231()), { extra: [['plain object', () => ({}), ['Object']]] }), a('dOut', 'matrix', m32(2, 1), { extra: [['2x2', m32(2, 2), ['2x2']]] }), a('dInput', 'matrix', () => null, { accepts: ['null', 'undefined'], extra: [['3x3', m32(3, 3), ['3x3']]] }), a('accumulate', 'any', () => false, { extra: [['1', () => 1, ['number', '1']]] })] },
   gradcheck: { args: [a('cost', 'function', () => () => 0), a('params', 'any', () => [f64(2)()], { extra: [['null', () => null, ['null']], ['[number[]]', () => [[1, 2]], ['Array']]] }), a('grads', 'any', () => [f64(2)()], { extra: [['length 3 entry', () => [f64(3)()], ['3']], ['null', () => null, ['null']]] }), a('options', 'options', () => ({ h: 1e-6 }), { accepts: ['undefined'], extra: [['h 0', () => ({ h: 0 }), ['0'], 'h'], ['h NaN', () => ({ h: NaN }), ['NaN'], 'h']] })] },
+  trainStep: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']]] }), a('ws', 'any', wsFor(4), { extra: [['null', () => null, ['null']], ['for another network', () => main.createWorkspace(main.createMLP([2, 2, 1], undefined, new Rng(1)), 4), ['2, 2, 1']]] }), a('grad', 'any', () => main.createGradient(net231()), { extra: [['null', () => null, ['null']], ['plain object', () => ({}), ['Object']], ['of another network', () => main.createGradient(main.createMLP([2, 2, 1], undefined, new Rng(1))), ['2x2']]] }), a('X', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']], ['5x2', m32(5, 2), ['5']]] }), a('Y', 'matrix', m32(2, 1), { extra: [['3x1', m32(3, 1), ['3x1']]] }), a('options', 'options', () => ({ loss: 'mse', optimizer: new main.SGD({ lr: 0.1 }) }), { extra: [['loss "hinge"', () => ({ loss: 'hinge', optimizer: new main.SGD({ lr: 0.1 }) }), ['hinge'], 'loss'], ['l2 -1', () => ({ loss: 'mse', optimizer: new main.SGD({ lr: 0.1 }), l2: -1 }), ['-1'], 'l2'], ['optimizer null', () => ({ loss: 'mse', optimizer: null }), ['null'], 'optimizer']] })] },
+  trainMLP: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']]] }), a('X', 'matrix', m32(4, 2), { extra: [['4x3', m32(4, 3), ['4x3']], ['NaN entry', () => matrix(4, 2, [0, NaN, 0, 0, 0, 0, 0, 0]), ['NaN']]] }), a('Y', 'matrix', m32(4, 1), { extra: [['3x1', m32(3, 1), ['3x1']]] }), a('options', 'options', () => ({ loss: 'mse', optimizer: new main.SGD({ lr: 0.1 }), epochs: 1, batchSize: 2 }), { extra: [['epochs 0', () => ({ loss: 'mse', optimizer: new main.SGD({ lr: 0.1 }), epochs: 0, batchSize: 2 }), ['0'], 'epochs'], ['batchSize 1.5', () => ({ loss: 'mse', optimizer: new main.SGD({ lr: 0.1 }), epochs: 1, batchSize: 1.5 }), ['1.5'], 'batchSize'], ['optimizer null', () => ({ loss: 'mse', optimizer: null, epochs: 1, batchSize: 2 }), ['null'], 'optimizer']] }), a('rng', 'rng', rng)] },
+  mlpEnergy: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']], ['two outputs', () => main.createMLP([2, 2], undefined, new Rng(1)), ['2']]] })] },
 };
 
 /** Functions with nothing to refuse. */
@@ -344,7 +347,7 @@ const PENDING = new Set<string>([
   'logUnnormalizedMarginalVisible', 'lowestTridiagonalEigenvalue',
   'malaLogProposal', 'malaStep', 'masterEquationStep', 
   'metropolisHastingsStep', 'metropolisSampler', 
-  'mlpEnergy', 
+  
   'mnistDataDirectory', 'modelExpectationExact', 'momentumStep', 'monteCarloCycle', 'mse',
   'negativeLogLikelihoodExact', 'negativePhaseExact',
   'net221Backward', 'net221Forward', 'net221Update', 'niceTicks', 'normalEquations', 
@@ -368,7 +371,7 @@ const PENDING = new Set<string>([
   'spinMetropolisSweep', 'spinOptimizeLoop', 'spinStatistics', 'spinTheta', 'spinToBernoulli',
   'spinWalker', 'srSolve', 'textWidth', 'tfimApply',
   'tfimChain', 'tfimClosedFormEnergy', 'tfimExactGroundState', 'toArray2D', 'toyPeopleFruit',
-  'toyPeopleFruitWeights', 'trainAutoencoder', 'trainEBM', 'trainMLP', 'trainStep',
+  'toyPeopleFruitWeights', 'trainAutoencoder', 'trainEBM', 
   'trapPotential', 'twoElectronDotEnergy', 'ulaSettings',
   'ulaStep', 'vaeBackward', 'vaeDecode', 'vaeEncode', 'vaeForward',
   'vaeLoss', 'validateGemm', 'valueSum', 'visibleDistributionExact', 'visibleInput',
