@@ -8,7 +8,7 @@ import type { Rng } from '../random/index.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
 import { Adam, shufflePermutation, type Optimizer } from '../optim/index.js';
 import { VAE, VAEGradient, VAEWorkspace, vaeBackward, vaeForward } from './model.js';
-import { checkCount, checkMatrix32, describe } from './validate.js';
+import { checkCount, checkMatrix32, checkRng, checkVAEWorkspace, describe } from './validate.js';
 
 /** What one epoch of {@link trainVAE} measured. Losses are per data point (sums / rows). */
 export interface VAEEpochMetrics {
@@ -232,7 +232,9 @@ export function evaluateLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng):
   const fn = 'evaluateLoss';
   if (!(model instanceof VAE)) throw new TypeError(`${fn}: model must be a VAE, got ${describe(model)}`);
   checkMatrix32(fn, 'x', x);
-  if (!(ws instanceof VAEWorkspace) || !ws.fits(model)) throw new TypeError(`${fn}: ws must be a VAEWorkspace made for this model`);
+  if (x.cols !== model.inputSize) throw new RangeError(`${fn}: x is ${x.rows}x${x.cols} but the VAE takes ${model.inputSize} inputs per row`);
+  checkVAEWorkspace(fn, model, ws);
+  checkRng(fn, rng);
   let R = 0, K = 0;
   const D = model.inputSize;
   for (let start = 0; start < x.rows; start += ws.maxRows) {
