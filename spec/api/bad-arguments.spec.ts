@@ -123,6 +123,12 @@ const rateArg = (name: string, valid: number) => a(name, 'positive', () => valid
 const paramArg = (name: string, more: Partial<Arg> = {}) => a(name, 'f32', f32(4), { accepts: ['Float64Array'], ...more });
 const sameLength = (name: string) => paramArg(name, { extra: [['length 3', f32(3), ['3']]] });
 
+const design = () => matrix64(4, 2, [1, 0, 1, 1, 1, 2, 1, 3]);
+const designArg = a('X', 'matrix64', design, { extra: [['NaN entry', () => matrix64(2, 2, [1, NaN, 1, 1]), ['NaN']]] });
+const targets = (name = 'y') => a(name, 'f64', () => Float64Array.from([1, 2, 2, 4]), { extra: [['length 3', f64(3), ['3']], ['NaN entry', () => Float64Array.from([1, NaN, 2, 4]), ['NaN']]] });
+const coefficients = a('theta', 'f64', () => Float64Array.from([1, 0.5]), { extra: [['length 3', f64(3), ['3']]] });
+const lambdaArg = a('lambda', 'positive', () => 0.1, { accepts: ['0'] });
+
 const ROWS: Record<string, Row> = {
   // ---- lib/linalg: storage ----
   matrix: { args: [a('rows', 'countOrZero', () => 2), a('cols', 'countOrZero', () => 2)] },
@@ -397,6 +403,18 @@ const ROWS: Record<string, Row> = {
   addWeightDecay: { args: [paramArg('grads'), sameLength('params'), a('lambda', 'positive', () => 0.1, { accepts: ['0'] })] },
   shufflePermutation: { args: [a('out', 'any', () => new Uint32Array(4), { extra: [['Int32Array', () => new Int32Array(4), ['Int32Array']], ['null', () => null, ['null']], ['number[]', () => [0, 1], ['Array']]] }), a('rng', 'rng', rng)] },
   shuffledBatches: { args: [a('n', 'countOrZero', () => 5), a('batchSize', 'count', () => 2), a('rng', 'rng', rng), a('options', 'options', () => ({ dropLast: true }), { accepts: ['undefined'], extra: [['order of length 3', () => ({ order: new Uint32Array(3) }), ['3'], 'order'], ['dropLast 1', () => ({ dropLast: 1 }), ['1'], 'dropLast'], ['unknown key', () => ({ droplast: true }), ['droplast'], 'droplast']] })] },
+  // ---- batch 9: lib/regression ----
+  predictLinear: { args: [designArg, coefficients] },
+  mse: { args: [designArg, targets(), coefficients] },
+  r2: { args: [designArg, targets(), coefficients] },
+  normalEquations: { args: [designArg, targets()] },
+  interceptColumn: { args: [designArg] },
+  polynomialFeatures2D: { args: [a('x0', 'vector', () => [1, 2, 3], { extra: [['NaN entry', () => [1, NaN, 3], ['NaN']]] }), a('x1', 'vector', () => [4, 5, 6], { extra: [['length 2', () => [4, 5], ['2']]] }), a('degree', 'countOrZero', () => 2)] },
+  softThreshold: { args: [a('z', 'real', () => 3), a('t', 'positive', () => 1, { accepts: ['0'] })] },
+  lasso: { args: [designArg, targets(), lambdaArg, a('options', 'options', () => ({ tol: 1e-10 }), { accepts: ['undefined'], extra: [['tol 0', () => ({ tol: 0 }), ['0'], 'tol'], ['maxIter 1.5', () => ({ maxIter: 1.5 }), ['1.5'], 'maxIter'], ['start length 3', () => ({ start: f64(3)() }), ['3'], 'start'], ['penalizeIntercept 1', () => ({ penalizeIntercept: 1 }), ['1'], 'penalizeIntercept'], ['unknown key', () => ({ maxiter: 10 }), ['maxiter'], 'maxiter']] })] },
+  lassoKktViolation: { args: [designArg, a('r', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), coefficients, lambdaArg, a('free', 'any', () => 0, { extra: [['-2', () => -2, ['-2']], ['2', () => 2, ['2']], ['0.5', () => 0.5, ['0.5']], ['NaN', () => NaN, ['NaN']], ['null', () => null, ['null']]] })] },
+  ridgeSvd: { args: [designArg, targets(), lambdaArg, a('options', 'options', () => ({ penalizeIntercept: true }), { accepts: ['undefined'], extra: [['penalizeIntercept 1', () => ({ penalizeIntercept: 1 }), ['1'], 'penalizeIntercept'], ['unknown key', () => ({ intercept: true }), ['intercept'], 'intercept']] })] },
+  crossValidate: { args: [designArg, targets(), a('lambdas', 'vector', () => [0, 0.1], { extra: [['empty', () => [], ['empty', 'Array(0)']], ['NaN entry', () => [0, NaN], ['NaN']]] }), a('fit', 'function', () => (X: main.Matrix64, y: Float64Array, l: number) => main.ridge(X, y, l)), a('options', 'options', () => ({ k: 2 }), { accepts: ['undefined'], extra: [['k 1', () => ({ k: 1 }), ['1'], 'k'], ['k 5', () => ({ k: 5 }), ['5'], 'k']] }), a('rng', 'rng', rng)] },
 };
 
 /** Functions with nothing to refuse. */
@@ -424,7 +442,7 @@ const PENDING = new Set<string>([
   'contrastiveLossBackward', 'contrastiveLossForward', 'coordinateDerivativesUnchecked', 'copy',
   
   'createSpinChains', 'createWalkers',
-  'createWorkerPool', 'crossValidate', 'cycleWorkspace', 
+  'createWorkerPool', 'cycleWorkspace', 
   'drawText', 'encodePng', 'estimateEnergy', 
   'fastExp', 'fastExpm1', 'formatProgress', 
   'fosterPreset', 'fromArray2D', 
@@ -434,10 +452,10 @@ const PENDING = new Set<string>([
   'hmcStep', 
   'imageGrid', 'importanceSampler', 'initParameters',
   'interactionEnergy',
-  'interceptColumn', 'isBarsAndStripes', 
+  'isBarsAndStripes', 
   'isingObservables', 'jastrowPair', 'jastrowPairBetaDerivative', 
   
-  'langevinChains', 'lasso', 'lassoKktViolation', 
+  'langevinChains', 
   'leapfrog', 'linePlot', 
   'loadMnist', 'localEnergy', 'localEnergyUnchecked', 'log',
   'logAddExp', 'logJointUnnormalized', 
@@ -449,24 +467,24 @@ const PENDING = new Set<string>([
   'malaLogProposal', 'malaStep', 'masterEquationStep', 
   'metropolisHastingsStep', 'metropolisSampler', 
   
-  'mnistDataDirectory', 'monteCarloCycle', 'mse',
+  'mnistDataDirectory', 'monteCarloCycle', 
   
-  'net221Backward', 'net221Forward', 'net221Update', 'niceTicks', 'normalEquations', 
+  'net221Backward', 'net221Forward', 'net221Update', 'niceTicks', 
   'oneHiddenBackward', 'oneHiddenForward', 
   'optimizeLoop', 'optimizeSpinState',
   'optimizeSpinStateParallel', 'optimizeWavefunction', 'optimizeWavefunctionParallel', 'padImage',
   'parameterGradientUnchecked', 'parameterName', 'particleDistance', 'perceptronBackward',
   'perceptronForward', 'phaseStatistics',
-  'polynomialFeatures2D', 'predictLinear', 'progressReporter',
-  'quadraticSurface', 'quadraticSurfaceDataset', 'r2',
+  'progressReporter',
+  'quadraticSurface', 'quadraticSurfaceDataset', 
   'randomWalkMetropolisStep', 
-  'ridgeSvd', 
+  
   'runBatchesOnPool', 'runSpinBatch', 'runSpinBatchesOnPool', 'runWalkerBatch',
   
   'scalarActivation',
   'scalarActivationDerivative', 'scatterPlot', 'shapeOf',
   'sigmoidScalar',
-  'softThreshold', 
+  
   'softplusScalar', 'sparseGemm', 'spinEnergyOffset', 'spinFlipLogRatio',
   'spinFlipRatio', 'spinFlipTables', 'spinLocalEnergy', 'spinLogDerivatives', 'spinLogPsi',
   'spinMetropolisSweep', 'spinOptimizeLoop', 'spinStatistics', 'spinTheta', 'spinToBernoulli',
