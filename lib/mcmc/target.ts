@@ -3,6 +3,7 @@
  * samplers share. A target is a log density known up to an additive constant (the samplers only
  * ever use differences log p(x') - log p(x), so the normalizer Z never appears). See docs/mcmc.md.
  */
+import { describe as describeValue } from '../checks/index.js';
 
 /**
  * A target distribution over R^dim for the continuous samplers: `logDensity(x)` is log p(x) up to
@@ -120,4 +121,39 @@ export function checkCount(fn: string, what: string, n: number, min: number): vo
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min) {
     throw new RangeError(`${fn}: ${what} must be an integer >= ${min}, got ${describe(n)}`);
   }
+}
+
+/**
+ * Throws unless `state` holds Float64Arrays of length `d` in `fields` and a log density `logp`
+ * that is a number below +Infinity (the state of a Metropolis, MALA or HMC step). Internal helper
+ * of lib/mcmc.
+ *
+ * @example
+ * checkChainState('malaStep', state, target.dim, ['x', 'grad', 'xNew', 'gradNew']);
+ */
+export function checkChainState(fn: string, state: unknown, d: number, fields: readonly string[]): void {
+  if (state === null || typeof state !== 'object') {
+    throw new TypeError(`${fn}: state must be an object { logp, ${fields.join(', ')} }, got ${describeValue(state)}`);
+  }
+  for (const f of fields) {
+    const v = (state as Record<string, unknown>)[f];
+    if (!(v instanceof Float64Array) || v.length !== d) {
+      throw new RangeError(`${fn}: state.${f} must be a Float64Array of length target.dim = ${d}, got ${describeValue(v)}`);
+    }
+  }
+  const logp = (state as { logp?: unknown }).logp;
+  if (typeof logp !== 'number' || Number.isNaN(logp) || logp === Infinity) {
+    throw new RangeError(`${fn}: state.logp must be log p(state.x), a number < Infinity, got ${describe(logp)}`);
+  }
+}
+
+/**
+ * Throws unless `v` is a Float64Array of length `d`. Internal helper of lib/mcmc.
+ *
+ * @example
+ * checkVectorOf('leapfrog', 'p', p, target.dim);
+ */
+export function checkVectorOf(fn: string, what: string, v: unknown, d: number): asserts v is Float64Array {
+  if (!(v instanceof Float64Array)) throw new TypeError(`${fn}: ${what} must be a Float64Array of length ${d}, got ${describeValue(v)}`);
+  if (v.length !== d) throw new RangeError(`${fn}: ${what} has length ${v.length} but must have length ${d}`);
 }

@@ -129,6 +129,17 @@ const targets = (name = 'y') => a(name, 'f64', () => Float64Array.from([1, 2, 2,
 const coefficients = a('theta', 'f64', () => Float64Array.from([1, 0.5]), { extra: [['length 3', f64(3), ['3']]] });
 const lambdaArg = a('lambda', 'positive', () => 0.1, { accepts: ['0'] });
 
+const chainState = (...fields: string[]) => () => {
+  const x = Float64Array.from([0.5, -0.5]);
+  const st: Record<string, unknown> = { x, logp: gauss2().logDensity(x), acceptanceProbability: NaN };
+  for (const f of fields) st[f] = f === 'grad' ? gauss2().gradLogDensity!(new Float64Array(2), x) : new Float64Array(2);
+  return st;
+};
+const stateArg = (...fields: string[]) => a('state', 'any', chainState(...fields), { extra: [['null', () => null, ['null']], ['x of length 3', () => ({ ...chainState(...fields)(), x: f64(3)() }), ['3']], ['logp NaN', () => ({ ...chainState(...fields)(), logp: NaN }), ['NaN']]] });
+const targetArg = a('target', 'any', gauss2, { extra: [['null', () => null, ['null']], ['dim 0', () => ({ dim: 0, logDensity: () => 0 }), ['0'], 'dim']] });
+const gradTargetArg = a('target', 'any', gauss2, { extra: [['null', () => null, ['null']], ['no gradient', () => ({ dim: 2, logDensity: () => 0 }), ['gradLogDensity']]] });
+const quadratic2 = () => ({ dim: 2, energy: (x: Float64Array) => 0.5 * (x[0] ** 2 + x[1] ** 2), gradEnergy: (o: Float64Array, x: Float64Array) => { o[0] = x[0]; o[1] = x[1]; return o; } });
+
 const ROWS: Record<string, Row> = {
   // ---- lib/linalg: storage ----
   matrix: { args: [a('rows', 'countOrZero', () => 2), a('cols', 'countOrZero', () => 2)] },
@@ -415,6 +426,15 @@ const ROWS: Record<string, Row> = {
   lassoKktViolation: { args: [designArg, a('r', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), coefficients, lambdaArg, a('free', 'any', () => 0, { extra: [['-2', () => -2, ['-2']], ['2', () => 2, ['2']], ['0.5', () => 0.5, ['0.5']], ['NaN', () => NaN, ['NaN']], ['null', () => null, ['null']]] })] },
   ridgeSvd: { args: [designArg, targets(), lambdaArg, a('options', 'options', () => ({ penalizeIntercept: true }), { accepts: ['undefined'], extra: [['penalizeIntercept 1', () => ({ penalizeIntercept: 1 }), ['1'], 'penalizeIntercept'], ['unknown key', () => ({ intercept: true }), ['intercept'], 'intercept']] })] },
   crossValidate: { args: [designArg, targets(), a('lambdas', 'vector', () => [0, 0.1], { extra: [['empty', () => [], ['empty', 'Array(0)']], ['NaN entry', () => [0, NaN], ['NaN']]] }), a('fit', 'function', () => (X: main.Matrix64, y: Float64Array, l: number) => main.ridge(X, y, l)), a('options', 'options', () => ({ k: 2 }), { accepts: ['undefined'], extra: [['k 1', () => ({ k: 1 }), ['1'], 'k'], ['k 5', () => ({ k: 5 }), ['5'], 'k']] }), a('rng', 'rng', rng)] },
+  // ---- batch 10: lib/mcmc step kernels ----
+  leapfrog: { args: [a('x', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('p', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('grad', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), gradTargetArg, a('stepSize', 'positive', () => 0.1), a('steps', 'count', () => 3)] },
+  hmcStep: { args: [stateArg('grad', 'xNew', 'gradNew', 'momentum'), gradTargetArg, a('stepSize', 'positive', () => 0.1), a('steps', 'count', () => 3), a('rng', 'rng', rng)] },
+  malaStep: { args: [stateArg('grad', 'xNew', 'gradNew'), gradTargetArg, a('lambda', 'positive', () => 0.2), a('rng', 'rng', rng)] },
+  malaLogProposal: { args: [a('to', 'f64', f64(2)), a('from', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('gradFrom', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('lambda', 'positive', () => 0.2)] },
+  ulaStep: { args: [a('out', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('x', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('model', 'any', quadratic2, { extra: [['null', () => null, ['null']], ['no gradEnergy', () => ({ dim: 2, energy: () => 0 }), ['gradEnergy']]] }), a('lambda', 'positive', () => 0.2), a('rng', 'rng', rng)] },
+  randomWalkMetropolisStep: { args: [stateArg('xNew'), targetArg, a('stepSize', 'positive', () => 0.5), a('rng', 'rng', rng)] },
+  metropolisHastingsStep: { args: [stateArg('xNew'), targetArg, a('proposal', 'any', () => main.autoregressiveProposal({ mean: [0, 0], sd: [1, 1], rho: 0 }), { extra: [['null', () => null, ['null']], ['1-dimensional', () => main.autoregressiveProposal({ mean: [0], sd: [1], rho: 0 }), ['1']]] }), a('rng', 'rng', rng)] },
+  gibbsSweep: { args: [a('state', 'any', () => new Int32Array([0, 0]), { extra: [['Float64Array', () => new Float64Array(2), ['Float64Array']], ['value 2', () => new Int32Array([0, 2]), ['2']]] }), a('conditionals', 'any', () => [{ size: 2, weights: (o: Float64Array) => { o[0] = 1; o[1] = 1; return o; } }, { size: 2, weights: (o: Float64Array) => { o[0] = 1; o[1] = 2; return o; } }], { extra: [['null', () => null, ['null']], ['one', () => [{ size: 2, weights: (o: Float64Array) => o }], ['1']]] }), a('rng', 'rng', rng), a('scratch', 'f64', f64(2), { accepts: ['undefined'], extra: [['length 1', f64(1), ['1']]] })] },
 };
 
 /** Functions with nothing to refuse. */
@@ -447,16 +467,16 @@ const PENDING = new Set<string>([
   'fastExp', 'fastExpm1', 'formatProgress', 
   'fosterPreset', 'fromArray2D', 
   
-  'gibbsSweep', 'gradientArrays',
+  'gradientArrays',
   'greyImageFromFloats', 'harmonicOscillator', 
-  'hmcStep', 
+  
   'imageGrid', 'importanceSampler', 'initParameters',
   'interactionEnergy',
   'isBarsAndStripes', 
   'isingObservables', 'jastrowPair', 'jastrowPairBetaDerivative', 
   
   'langevinChains', 
-  'leapfrog', 'linePlot', 
+  'linePlot', 
   'loadMnist', 'localEnergy', 'localEnergyUnchecked', 'log',
   'logAddExp', 'logJointUnnormalized', 
   
@@ -464,8 +484,8 @@ const PENDING = new Set<string>([
   'logPsi', 'logPsiCoordinateDerivatives', 'logPsiParameterGradient',
   'logPsiUnchecked', 'logSigmoidScalar', 
   'lowestTridiagonalEigenvalue',
-  'malaLogProposal', 'malaStep', 'masterEquationStep', 
-  'metropolisHastingsStep', 'metropolisSampler', 
+  'masterEquationStep', 
+  'metropolisSampler', 
   
   'mnistDataDirectory', 'monteCarloCycle', 
   
@@ -477,7 +497,7 @@ const PENDING = new Set<string>([
   'perceptronForward', 'phaseStatistics',
   'progressReporter',
   'quadraticSurface', 'quadraticSurfaceDataset', 
-  'randomWalkMetropolisStep', 
+  
   
   'runBatchesOnPool', 'runSpinBatch', 'runSpinBatchesOnPool', 'runWalkerBatch',
   
@@ -492,7 +512,7 @@ const PENDING = new Set<string>([
   'tfimChain', 'tfimClosedFormEnergy', 'tfimExactGroundState', 'toArray2D', 'toyPeopleFruit',
   'toyPeopleFruitWeights', 'trainEBM', 
   'trapPotential', 'twoElectronDotEnergy', 'ulaSettings',
-  'ulaStep', 
+  
   'validateGemm', 'valueSum', 
   'withAxes', 'writePng', 'writeSvg',
   
