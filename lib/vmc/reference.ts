@@ -8,7 +8,7 @@
  *    solution of the relative radial equation. Checks VMC against something that is not VMC.
  */
 
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 function checkTridiagonal(fn: string, diag: Float64Array, off: Float64Array): void {
   if (!(diag instanceof Float64Array) || diag.length < 1) throw new RangeError(`${fn}: diag must be a non-empty Float64Array`);
@@ -87,7 +87,9 @@ export function twoElectronDotEnergy(omega: number, options: { interaction?: 'no
   if (typeof omega !== 'number' || !(omega > 0) || !Number.isFinite(omega)) throw new RangeError(`${fn}: omega must be a finite number > 0, got ${String(omega)}`);
   const points = options.points ?? 4000;
   if (!Number.isInteger(points) || points < 100 || points > 1e7) throw new RangeError(`${fn}: points must be an integer in [100, 1e7], got ${points}`);
-  const coulomb = (options.interaction ?? 'coulomb') === 'coulomb';
+  const interaction = options.interaction ?? 'coulomb';
+  if (interaction !== 'none' && interaction !== 'coulomb') throw new RangeError(`${fn}: interaction must be 'none' or 'coulomb', got ${describe(interaction)}`);
+  const coulomb = interaction === 'coulomb';
   const relative = (n: number): number => {
     const L = 12 / Math.sqrt(omega), h = L / n;
     const diag = new Float64Array(n), off = new Float64Array(n - 1);
