@@ -16,6 +16,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as main from '../../lib/index.js';
 import * as node from '../../lib/node.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const { Rng, matrix, matrix64 } = main;
 
@@ -148,6 +150,12 @@ const hArg = a('h', 'any', () => main.harmonicOscillator({ omega: 1, interaction
 const coords4 = (name = 'x') => a(name, 'f64', () => Float64Array.from([0.1, 0.2, -0.3, 0.4]), { extra: [['length 3', f64(3), ['3']]] });
 const jastrowArg = a('jastrow', 'any', () => ({ kind: 'pade', cusp: 0.5 }), { extra: [['null', () => null, ['null']], ['kind "exp"', () => ({ kind: 'exp', cusp: 0.5 }), ['exp'], 'kind'], ['cusp NaN', () => ({ kind: 'pade', cusp: NaN }), ['NaN'], 'cusp']] });
 const vmcOptions = (more: Record<string, unknown> = {}, extra: [string, () => unknown, string[], string?][] = []) => a('options', 'options', () => ({ sampler: main.importanceSampler(), walkers: 1, cycles: 8, equilibration: 2, ...more }), { extra: [['sampler null', () => ({ sampler: null, ...more }), ['null'], 'sampler'], ['walkers 0', () => ({ sampler: main.importanceSampler(), walkers: 0, ...more }), ['0'], 'walkers'], ['cycles 2', () => ({ sampler: main.importanceSampler(), cycles: 2, ...more }), ['2'], 'cycles'], ['unknown key', () => ({ sampler: main.importanceSampler(), walker: 1, ...more }), ['walker'], 'walker'], ...extra] });
+
+const grey = () => ({ width: 2, height: 2, channels: 1, data: new Uint8Array([0, 255, 255, 0]) });
+const imageArg = a('image', 'any', grey, { extra: [['null', () => null, ['null']], ['channels 2', () => ({ ...grey(), channels: 2 }), ['2'], 'channels'], ['data too short', () => ({ ...grey(), data: new Uint8Array(3) }), ['3']]] });
+const plot = () => ({ series: [{ x: [1, 2, 3], y: [1, 4, 9], label: 'y' }], title: 't' });
+const plotArg = a('options', 'options', plot, { extra: [['series null', () => ({ series: null }), ['null'], 'series'], ['NaN y', () => ({ series: [{ y: [1, NaN] }] }), ['NaN'], 'series'], ['unknown key', () => ({ ...plot(), titel: 'x' }), ['titel'], 'titel'], ['width 0', () => ({ ...plot(), width: 0 }), ['0'], 'width']] });
+const tmpFile = (name: string) => () => join(tmpdir(), 'boltzmann-bad-arguments', name);
 
 const ROWS: Record<string, Row> = {
   // ---- lib/linalg: storage ----
@@ -466,6 +474,19 @@ const ROWS: Record<string, Row> = {
   createWalkers: { args: [wfArg, a('count', 'count', () => 2), a('rng', 'rng', rng)] },
   estimateEnergy: { args: [wfArg, hArg, vmcOptions(), a('rng', 'rng', rng)] },
   optimizeWavefunction: { args: [wfArg, hArg, vmcOptions({ iterations: 1, optimizer: new main.SGD({ lr: 0.01 }) }, [['iterations 0', () => ({ sampler: main.importanceSampler(), iterations: 0, optimizer: new main.SGD({ lr: 0.01 }) }), ['0'], 'iterations'], ['optimizer null', () => ({ sampler: main.importanceSampler(), iterations: 1, optimizer: null }), ['null'], 'optimizer']]), a('rng', 'rng', rng)] },
+  // ---- batch 13: lib/io ----
+  niceTicks: { args: [a('lo', 'real', () => 0, { extra: [['above hi', () => 200, ['200']]] }), a('hi', 'real', () => 97), a('target', 'count', () => 5, { accepts: ['undefined'], extra: [['1', () => 1, ['1']]] })] },
+  textWidth: { args: [a('text', 'any', () => 'T = 2', { extra: [['null', () => null, ['null']], ['number', () => 3, ['3', 'number']]] }), a('scale', 'count', () => 2, { accepts: ['undefined'] })] },
+  drawText: { args: [imageArg, a('text', 'any', () => 'a', { extra: [['null', () => null, ['null']], ['number', () => 3, ['3', 'number']]] }), a('x', 'real', () => 0, { extra: [['1.5', () => 1.5, ['1.5']]] }), a('y', 'real', () => 0, { extra: [['1.5', () => 1.5, ['1.5']]] }), a('options', 'options', () => ({ color: 255 }), { accepts: ['undefined'], extra: [['color 300', () => ({ color: 300 }), ['300'], 'color'], ['scale 0', () => ({ scale: 0 }), ['0'], 'scale'], ['unknown key', () => ({ colour: 1 }), ['colour'], 'colour']] })] },
+  padImage: { args: [imageArg, a('margins', 'options', () => ({ top: 1, left: 2 }), { extra: [['top -1', () => ({ top: -1 }), ['-1'], 'top'], ['value 300', () => ({ value: 300 }), ['300'], 'value'], ['unknown key', () => ({ up: 1 }), ['up'], 'up']] })] },
+  withAxes: { args: [imageArg, a('options', 'options', () => ({ x: [0, 1], y: [0, 1], xLabel: 'x' }), { extra: [['x reversed', () => ({ x: [1, 0], y: [0, 1] }), ['1,0', '1, 0'], 'x'], ['y NaN', () => ({ x: [0, 1], y: [0, NaN] }), ['NaN'], 'y'], ['unknown key', () => ({ x: [0, 1], y: [0, 1], label: 'l' }), ['label'], 'label']] })] },
+  greyImageFromFloats: { args: [a('values', 'vector', () => [0, 0.5, 1, 0.25], { extra: [['length 3', () => [0, 0.5, 1], ['3']], ['NaN entry', () => [0, NaN, 1, 0], ['NaN']]] }), a('width', 'count', () => 2), a('height', 'count', () => 2), a('options', 'options', () => ({ min: 0, max: 1 }), { extra: [['min > max', () => ({ min: 1, max: 0 }), ['1', '0'], 'min'], ['outOfRange "wrap"', () => ({ min: 0, max: 1, outOfRange: 'wrap' }), ['wrap'], 'outOfRange'], ['unknown key', () => ({ min: 0, max: 1, low: 0 }), ['low'], 'low']] })] },
+  imageGrid: { args: [a('tiles', 'matrix', m32(3, 4), { accepts: ['Matrix64'], extra: [['3x5', m32(3, 5), ['3x5']], ['empty', () => [], ['empty']]] }), a('tileWidth', 'count', () => 2), a('tileHeight', 'count', () => 2), a('columns', 'count', () => 2), a('options', 'options', () => ({ padding: 1 }), { accepts: ['undefined'], extra: [['padding -1', () => ({ padding: -1 }), ['-1'], 'padding'], ['padValue 300', () => ({ padValue: 300 }), ['300'], 'padValue'], ['normalize "max"', () => ({ normalize: 'max' }), ['max'], 'normalize'], ['unknown key', () => ({ pad: 1 }), ['pad'], 'pad']] })] },
+  encodePng: { args: [imageArg, a('options', 'options', () => ({ deflate: 'stored' }), { accepts: ['undefined'], extra: [['deflate "gzip"', () => ({ deflate: 'gzip' }), ['gzip'], 'deflate'], ['unknown key', () => ({ compress: 1 }), ['compress'], 'compress']] })] },
+  linePlot: { args: [plotArg] },
+  scatterPlot: { args: [a('options', 'options', () => ({ ...plot(), radius: 2 }), { extra: [['radius 0', () => ({ ...plot(), radius: 0 }), ['0'], 'radius'], ['series null', () => ({ series: null }), ['null'], 'series'], ['unknown key', () => ({ ...plot(), size: 2 }), ['size'], 'size']] })] },
+  writePng: { args: [a('path', 'any', tmpFile('a.png'), { extra: [['empty', () => '', ['""', 'empty']], ['null', () => null, ['null']], ['number', () => 3, ['3', 'number']]] }), imageArg, a('options', 'options', () => ({ deflate: 'fixed' }), { accepts: ['undefined'], extra: [['deflate "gzip"', () => ({ deflate: 'gzip' }), ['gzip'], 'deflate']] })] },
+  writeSvg: { args: [a('path', 'any', tmpFile('a.svg'), { extra: [['empty', () => '', ['""', 'empty']], ['null', () => null, ['null']], ['number', () => 3, ['3', 'number']]] }), a('svg', 'any', () => main.linePlot(plot()), { extra: [['not svg', () => 'hello', ['hello']], ['null', () => null, ['null']], ['number', () => 3, ['3', 'number']]] })] },
 };
 
 /** Functions with nothing to refuse. */
@@ -495,20 +516,20 @@ const PENDING = new Set<string>([
   
   'createSpinChains', 
   'createWorkerPool', 'cycleWorkspace', 
-  'drawText', 'encodePng', 
+  
   'fastExp', 'fastExpm1', 'formatProgress', 
   'fosterPreset', 'fromArray2D', 
   
   'gradientArrays',
-  'greyImageFromFloats', 
   
-  'imageGrid', 'initParameters',
+  
+  'initParameters',
   
   
   
   
   'langevinChains', 
-  'linePlot', 
+  
   'loadMnist', 'localEnergyUnchecked', 'log',
   'logAddExp', 'logJointUnnormalized', 
   
@@ -521,10 +542,10 @@ const PENDING = new Set<string>([
   
   'mnistDataDirectory', 'monteCarloCycle', 
   
-  'net221Backward', 'net221Forward', 'net221Update', 'niceTicks', 
+  'net221Backward', 'net221Forward', 'net221Update', 
   'oneHiddenBackward', 'oneHiddenForward', 
   'optimizeLoop', 'optimizeSpinState',
-  'optimizeSpinStateParallel', 'optimizeWavefunctionParallel', 'padImage',
+  'optimizeSpinStateParallel', 'optimizeWavefunctionParallel', 
   'parameterGradientUnchecked', 'parameterName', 'perceptronBackward',
   'perceptronForward', 'phaseStatistics',
   'progressReporter',
@@ -534,19 +555,19 @@ const PENDING = new Set<string>([
   'runBatchesOnPool', 'runSpinBatch', 'runSpinBatchesOnPool', 'runWalkerBatch',
   
   'scalarActivation',
-  'scalarActivationDerivative', 'scatterPlot', 'shapeOf',
+  'scalarActivationDerivative', 'shapeOf',
   'sigmoidScalar',
   
   'softplusScalar', 'sparseGemm', 'spinEnergyOffset', 'spinFlipLogRatio',
   'spinFlipRatio', 'spinFlipTables', 'spinLocalEnergy', 'spinLogDerivatives', 'spinLogPsi',
   'spinMetropolisSweep', 'spinOptimizeLoop', 'spinStatistics', 'spinTheta', 'spinToBernoulli',
-  'spinWalker', 'srSolve', 'textWidth', 'tfimApply',
+  'spinWalker', 'srSolve', 'tfimApply',
   'tfimChain', 'tfimClosedFormEnergy', 'tfimExactGroundState', 'toArray2D', 'toyPeopleFruit',
   'toyPeopleFruitWeights', 'trainEBM', 
   'ulaSettings',
   
   'validateGemm', 'valueSum', 
-  'withAxes', 'writePng', 'writeSvg',
+  
   
 ]);
 
