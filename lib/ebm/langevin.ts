@@ -11,7 +11,8 @@
  */
 import type { Rng } from '../random/index.js';
 import { type MLP, type MLPWorkspace, type NNMatrix, mlpBackward, mlpForward } from '../nn/index.js';
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, checkRng, describe } from '../checks/index.js';
+import { checkNNMatrix, checkSamePrecision, checkWorkspace } from '../nn/checks.js';
 import { checkEnergyNet } from './energy.js';
 
 /** Settings of {@link langevinChains}. */
@@ -36,7 +37,8 @@ export interface LangevinSettings {
  * ulaSettings(0.01, 50); // { steps: 50, stepSize: 0.005, noiseSd: 0.1 }
  */
 export function ulaSettings(lambda: number, steps: number): LangevinSettings {
-  if (!(typeof lambda === 'number' && lambda > 0 && Number.isFinite(lambda))) throw new RangeError(`ulaSettings: lambda must be a finite number > 0, got ${String(lambda)}`);
+  if (!(typeof lambda === 'number' && lambda > 0 && Number.isFinite(lambda))) throw new RangeError(`ulaSettings: lambda must be a finite number > 0, got ${describe(lambda)}`);
+  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 0) throw new RangeError(`ulaSettings: steps must be a non-negative integer, got ${describe(steps)}`);
   return { steps, stepSize: lambda / 2, noiseSd: Math.sqrt(lambda) }; // N-LANG-01  x − (λ/2)∇E + N(0, λ)
 }
 
@@ -47,7 +49,7 @@ export function ulaSettings(lambda: number, steps: number): LangevinSettings {
  * checkLangevinSettings('mySampler', { steps: 10, stepSize: 0.01, noiseSd: 0.1 });
  */
 export function checkLangevinSettings(fn: string, s: LangevinSettings): void {
-  if (s === null || typeof s !== 'object') throw new TypeError(`${fn}: langevin settings must be an object { steps, stepSize, noiseSd, gradClip?, clamp? }`);
+  if (s === null || typeof s !== 'object') throw new TypeError(`${fn}: langevin settings must be an object { steps, stepSize, noiseSd, gradClip?, clamp? }, got ${describe(s)}`);
   checkOptionKeys(`${fn}: langevin`, s, ['steps', 'stepSize', 'noiseSd', 'gradClip', 'clamp']);
   if (!Number.isInteger(s.steps) || s.steps < 0) throw new RangeError(`${fn}: langevin.steps must be a non-negative integer, got ${String(s.steps)}`);
   if (!(s.stepSize > 0 && Number.isFinite(s.stepSize))) throw new RangeError(`${fn}: langevin.stepSize must be a finite number > 0, got ${String(s.stepSize)}`);
@@ -71,7 +73,17 @@ export function checkLangevinSettings(fn: string, s: LangevinSettings): void {
 export function langevinChains<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>, X: M, G: M, ones: M, settings: LangevinSettings, rng: Rng): M {
   const fn = 'langevinChains';
   checkEnergyNet(fn, net);
+  checkWorkspace(fn, net, ws);
+  checkNNMatrix(fn, 'X', X);
+  checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);
+  if (X.cols !== net.sizes[0]) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
+  if (X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X has ${X.rows} rows but ws holds batches of 1..${ws.maxRows} rows (createWorkspace(net, maxRows))`);
+  checkNNMatrix(fn, 'G', G);
+  checkSamePrecision(fn, 'G', G, 'X', X);
+  checkNNMatrix(fn, 'ones', ones);
+  checkSamePrecision(fn, 'ones', ones, 'X', X);
   checkLangevinSettings(fn, settings);
+  checkRng(fn, rng);
   if (G.rows !== X.rows || G.cols !== X.cols) throw new RangeError(`${fn}: G is ${G.rows}x${G.cols} but X is ${X.rows}x${X.cols} (same shape)`);
   if (ones.rows !== X.rows || ones.cols !== 1) throw new RangeError(`${fn}: ones is ${ones.rows}x${ones.cols} but must be ${X.rows}x1`);
   const x = X.data, g = G.data;

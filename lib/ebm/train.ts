@@ -15,7 +15,7 @@ import type { Rng } from '../random/index.js';
 import { Adam, shuffledBatches, type Optimizer } from '../optim/index.js';
 import { matrix, matrix64 } from '../linalg/matrix.js';
 import { checkMLP, createGradient, createWorkspace, mlpBackward, mlpForward, type MLP, type NNMatrix } from '../nn/index.js';
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, checkRng, describe } from '../checks/index.js';
 import { checkEnergyNet } from './energy.js';
 import { contrastiveLossBackward, contrastiveLossForward } from './loss.js';
 import { checkLangevinSettings, langevinChains, type LangevinSettings } from './langevin.js';
@@ -104,7 +104,7 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
   const fn = 'trainEBM';
   checkMLP(fn, net);
   checkEnergyNet(fn, net);
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options are required`);
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options are required, got ${describe(options)}`);
   checkOptionKeys(fn, options, KEYS);
   const { epochs, batchSize, alpha, bufferSize, reinitProbability, initRange, optimizer } = options;
   for (const [name, v] of [['epochs', epochs], ['batchSize', batchSize], ['bufferSize', bufferSize]] as const) {
@@ -113,11 +113,12 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
   if (!(alpha >= 0 && Number.isFinite(alpha))) throw new RangeError(`${fn}: alpha must be a finite number >= 0, got ${String(alpha)}`);
   if (!(reinitProbability >= 0 && reinitProbability <= 1)) throw new RangeError(`${fn}: reinitProbability must be in [0, 1], got ${String(reinitProbability)}`);
   if (!(Array.isArray(initRange) && initRange.length === 2 && initRange[0] < initRange[1])) throw new RangeError(`${fn}: initRange must be [lo, hi] with lo < hi, got ${JSON.stringify(initRange)}`);
-  if (optimizer === null || typeof optimizer !== 'object' || typeof optimizer.step !== 'function') throw new TypeError(`${fn}: optimizer must be a lib/optim optimizer`);
+  if (optimizer === null || typeof optimizer !== 'object' || typeof optimizer.step !== 'function') throw new TypeError(`${fn}: optimizer must be a lib/optim optimizer, got ${describe(optimizer)}`);
   checkLangevinSettings(fn, options.langevin);
+  checkRng(fn, rng);
   const d = net.sizes[0];
   if (data === null || typeof data !== 'object' || data.cols !== d || !(data.data instanceof (net.precision === 'float32' ? Float32Array : Float64Array))) {
-    throw new RangeError(`${fn}: data must be a ${net.precision} matrix with n_0 = ${d} columns, got ${data?.rows}x${data?.cols}`);
+    throw new RangeError(`${fn}: data must be a ${net.precision} matrix with n_0 = ${d} columns, got ${describe(data)}`);
   }
   const n = data.rows;
   if (n < 1) throw new RangeError(`${fn}: data has no rows`);
