@@ -11,6 +11,7 @@
  * keeps the energies near 0 (without it E can drift by a constant and grow without bound).
  * The pair below works on the energies only; back-propagating dL/dE through the network gives dL/dθ.
  */import { describe } from '../checks/index.js';
+import { contrastiveLoss, contrastiveLossGradient } from './loss-kernels.js';
 
 
 /** The value and the two phases of {@link contrastiveLossForward}. */
@@ -42,14 +43,7 @@ function checkEnergies(fn: string, ePos: ArrayLike<number>, eNeg: ArrayLike<numb
  */
 export function contrastiveLossForward(ePos: ArrayLike<number>, eNeg: ArrayLike<number>, alpha: number): ContrastiveLoss {
   checkEnergies('contrastiveLossForward', ePos, eNeg, alpha);
-  const B = ePos.length;
-  let p = 0, m = 0, sq = 0;
-  for (let b = 0; b < B; b++) {
-    p += ePos[b];
-    m += eNeg[b];
-    sq += ePos[b] * ePos[b] + eNeg[b] * eNeg[b];
-  }
-  return { loss: (p - m + alpha * sq) / B, meanPositive: p / B, meanNegative: m / B };
+  return contrastiveLoss(ePos, eNeg, alpha);
 }
 
 /**
@@ -73,8 +67,5 @@ export function contrastiveLossBackward(
     if (!(d instanceof Float32Array) && !(d instanceof Float64Array)) throw new TypeError(`contrastiveLossBackward: ${what} must be a Float32Array or Float64Array, got ${describe(d)}`);
     if (d.length !== B) throw new RangeError(`contrastiveLossBackward: ${what} has length ${d.length} but must have length ${B} (one per sample)`);
   }
-  for (let b = 0; b < B; b++) {
-    dPos[b] = (1 + 2 * alpha * ePos[b]) / B; //  data lowers its energy
-    dNeg[b] = (-1 + 2 * alpha * eNeg[b]) / B; // samples raise theirs
-  }
+  contrastiveLossGradient(dPos, dNeg, ePos, eNeg, alpha);
 }

@@ -17,7 +17,7 @@ import { matrix, matrix64 } from '../linalg/matrix.js';
 import { checkMLP, createGradient, createWorkspace, mlpBackward, mlpForward, type MLP, type NNMatrix } from '../nn/index.js';
 import { checkOptionKeys, checkRng, describe } from '../checks/index.js';
 import { checkEnergyNet } from './energy.js';
-import { contrastiveLossBackward, contrastiveLossForward } from './loss.js';
+import { contrastiveLoss, contrastiveLossGradient } from './loss-kernels.js';
 import { checkLangevinSettings, langevinChains, type LangevinSettings } from './langevin.js';
 
 /** Options of {@link trainEBM}. */
@@ -160,11 +160,11 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
       // 3. the contrastive loss and its gradient through the network
       const E = mlpForward(net, ws, both).data;
       for (let r = 0; r < B; r++) { ePos[r] = E[r]; eNeg[r] = E[B + r]; }
-      const c = contrastiveLossForward(ePos, eNeg, alpha);
+      const c = contrastiveLoss(ePos, eNeg, alpha);
       if (!Number.isFinite(c.loss)) {
         throw new RangeError(`${fn}: step ${step + 1} (epoch ${epoch}): the loss is ${c.loss} (mean E(x⁺) = ${c.meanPositive}, mean E(x⁻) = ${c.meanNegative}); lower the learning rate or raise alpha`);
       }
-      contrastiveLossBackward(dPos, dNeg, ePos, eNeg, alpha);
+      contrastiveLossGradient(dPos, dNeg, ePos, eNeg, alpha);
       for (let r = 0; r < B; r++) { dOut.data[r] = dPos[r]; dOut.data[B + r] = dNeg[r]; }
       mlpBackward(net, ws, grad, dOut);
       for (let l = 0; l < net.layers.length; l++) {
