@@ -10,9 +10,9 @@
  * the energy of data and raises it where the model puts mass that the data does not. The α term
  * keeps the energies near 0 (without it E can drift by a constant and grow without bound).
  * The pair below works on the energies only; back-propagating dL/dE through the network gives dL/dθ.
- */import { describe } from '../checks/index.js';
+ */
+import { describe } from '../checks/index.js';
 import { contrastiveLoss, contrastiveLossGradient } from './loss-kernels.js';
-
 
 /** The value and the two phases of {@link contrastiveLossForward}. */
 export interface ContrastiveLoss {

@@ -160,6 +160,12 @@ const tmpFile = (name: string) => () => join(tmpdir(), 'boltzmann-bad-arguments'
 const energyNet = () => main.createMLP([2, 3, 1], undefined, new Rng(1));
 const langevin = () => ({ steps: 2, stepSize: 0.1, noiseSd: 0.01 });
 
+const actName = (name: string, valid: string) => a(name, 'any', () => valid, { accepts: ['undefined'], extra: [['"gelu"', () => 'gelu', ['gelu']], ['null', () => null, ['null']]] });
+const p1 = () => ({ w1: 0.5, b1: 0.1 });
+const p2 = () => ({ w1: 0.5, b1: 0.1, w2: -0.3, b2: 0.2 });
+const p221 = (): main.Net221Params => ({ w1: [[0.1, 0.2], [0.3, 0.4]], b1: [0.1, -0.1], w2: [0.5, -0.5], b2: 0.2 });
+const recordArg = (name: string, valid: () => unknown, key: string) => a(name, 'any', valid, { extra: [['null', () => null, ['null']], [`${key} NaN`, () => ({ ...(valid() as object), [key]: NaN }), ['NaN'], key]] });
+
 const ROWS: Record<string, Row> = {
   // ---- lib/linalg: storage ----
   matrix: { args: [a('rows', 'countOrZero', () => 2), a('cols', 'countOrZero', () => 2)] },
@@ -496,6 +502,16 @@ const ROWS: Record<string, Row> = {
   contrastiveLossForward: { args: [a('ePos', 'vector', () => [0.5, -0.5], { extra: [['NaN entry', () => [NaN, 0], ['NaN']], ['empty', () => [], ['empty', 'Array(0)', ' 0']]] }), a('eNeg', 'vector', () => [1, 2], { extra: [['length 3', () => [1, 2, 3], ['3']]] }), a('alpha', 'positive', () => 0.1, { accepts: ['0'] })] },
   contrastiveLossBackward: { args: [a('dPos', 'f64', f64(2), { accepts: ['Float32Array'], extra: [['length 3', f64(3), ['3']]] }), a('dNeg', 'f64', f64(2), { accepts: ['Float32Array'], extra: [['length 3', f64(3), ['3']]] }), a('ePos', 'vector', () => [0.5, -0.5], { extra: [['NaN entry', () => [NaN, 0], ['NaN']]] }), a('eNeg', 'vector', () => [1, 2], { extra: [['length 3', () => [1, 2, 3], ['3']]] }), a('alpha', 'positive', () => 0.1, { accepts: ['0'] })] },
   trainEBM: { args: [a('net', 'any', energyNet, { extra: [['null', () => null, ['null']]] }), a('data', 'matrix', m32(4, 2), { extra: [['4x3', m32(4, 3), ['4x3']]] }), a('options', 'options', () => ({ ...main.fosterPreset(), epochs: 1, batchSize: 2, langevin: langevin(), bufferSize: 8 }), { extra: [['epochs 0', () => ({ ...main.fosterPreset(), epochs: 0, batchSize: 2 }), ['0'], 'epochs'], ['langevin null', () => ({ ...main.fosterPreset(), epochs: 1, batchSize: 2, langevin: null }), ['null'], 'langevin'], ['unknown key', () => ({ ...main.fosterPreset(), epochs: 1, batchSize: 2, epoch: 1 }), ['epoch'], 'epoch']] }), a('rng', 'rng', rng)] },
+  // ---- batch 15: the scalar networks of lib/nn ----
+  scalarActivation: { args: [a('f', 'any', () => 'tanh', { extra: [['"gelu"', () => 'gelu', ['gelu']], ['null', () => null, ['null']]] }), a('z', 'real', () => 0.5)] },
+  scalarActivationDerivative: { args: [a('f', 'any', () => 'tanh', { extra: [['"gelu"', () => 'gelu', ['gelu']], ['null', () => null, ['null']]] }), a('z', 'real', () => 0.5), a('a', 'real', () => 0.4)] },
+  perceptronForward: { args: [a('x', 'real', () => 1), recordArg('p', p1, 'w1'), actName('sigma1', 'sigmoid')] },
+  perceptronBackward: { args: [a('x', 'real', () => 1), a('y', 'real', () => 0), recordArg('f', () => main.perceptronForward(1, p1()), 'z1'), actName('sigma1', 'identity')] },
+  oneHiddenForward: { args: [a('x', 'real', () => 1), recordArg('p', p2, 'b2'), actName('sigma1', 'sigmoid'), actName('sigma2', 'identity')] },
+  oneHiddenBackward: { args: [a('y', 'real', () => 0), recordArg('p', p2, 'w2'), recordArg('f', () => main.oneHiddenForward(1, p2()), 'a1'), actName('sigma1', 'sigmoid'), actName('sigma2', 'identity')] },
+  net221Forward: { args: [a('x', 'any', () => [1, 2], { extra: [['null', () => null, ['null']], ['[1, NaN]', () => [1, NaN], ['NaN']], ['length 3', () => [1, 2, 3], ['Array(3)']]] }), recordArg('p', p221, 'b2'), actName('sigma1', 'sigmoid'), actName('sigma2', 'identity')] },
+  net221Backward: { args: [a('y', 'real', () => 0), recordArg('p', p221, 'w2'), recordArg('f', () => main.net221Forward([1, 2], p221()), 'a2'), actName('sigma1', 'sigmoid'), actName('sigma2', 'identity')] },
+  net221Update: { args: [recordArg('p', p221, 'b1'), recordArg('g', () => main.net221Backward(0, p221(), main.net221Forward([1, 2], p221())), 'db2'), a('eta', 'real', () => 0.1)] },
 };
 
 /** Functions with nothing to refuse. */
@@ -552,20 +568,20 @@ const PENDING = new Set<string>([
   
   'mnistDataDirectory', 'monteCarloCycle', 
   
-  'net221Backward', 'net221Forward', 'net221Update', 
-  'oneHiddenBackward', 'oneHiddenForward', 
+  
+  
   'optimizeLoop', 'optimizeSpinState',
   'optimizeSpinStateParallel', 'optimizeWavefunctionParallel', 
-  'parameterGradientUnchecked', 'parameterName', 'perceptronBackward',
-  'perceptronForward', 'phaseStatistics',
+  'parameterGradientUnchecked', 'parameterName', 
+  'phaseStatistics',
   'progressReporter',
   'quadraticSurface', 'quadraticSurfaceDataset', 
   
   
   'runBatchesOnPool', 'runSpinBatch', 'runSpinBatchesOnPool', 'runWalkerBatch',
   
-  'scalarActivation',
-  'scalarActivationDerivative', 'shapeOf',
+  
+  'shapeOf',
   'sigmoidScalar',
   
   'softplusScalar', 'sparseGemm', 'spinEnergyOffset', 'spinFlipLogRatio',
