@@ -23,6 +23,7 @@
  * Density. Listing the nonzeros costs one pass over a; when more than `maxDensity` of a's
  * entries are nonzero (default 0.5) the dense gemm is faster and is called instead (same bits).
  */
+import { checkOptionKeys } from '../checks/index.js';
 import { getBackend, validateGemm, type GemmOptions } from './gemm.js';
 import { gemmUnchecked } from './kernels.js';
 import type { Matrix } from './matrix.js';
@@ -243,6 +244,7 @@ let wasmSparse: WasmSparse | undefined;
  */
 export function sparseGemm(out: Matrix, a: Matrix, b: Matrix, options?: SparseGemmOptions): Matrix {
   const fn = 'sparseGemm';
+  checkOptionKeys(fn, options, ['transA', 'transB', 'alpha', 'beta', 'maxDensity']);
   let maxDensity = 0.4;
   let gemmOptions: GemmOptions | undefined = options;
   if (options !== undefined && options !== null && typeof options === 'object' && 'maxDensity' in options) {

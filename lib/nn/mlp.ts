@@ -191,6 +191,9 @@ export function createGradient<M extends NNMatrix>(net: MLP<M>): MLPGradient<M> 
  * const g = gradientArrays(grad); // g[0] is dC/dW^1 (row-major)
  */
 export function gradientArrays<M extends NNMatrix>(grad: MLPGradient<M>): VectorOf<M>[] {
+  if (grad === null || typeof grad !== 'object' || !Array.isArray(grad.dW) || !Array.isArray(grad.db) || grad.dW.length !== grad.db.length) {
+    throw new TypeError(`gradientArrays: grad must be an MLPGradient { dW, db } (createGradient(net)), got ${describe(grad)}`);
+  }
   const out: VectorOf<M>[] = [];
   for (let i = 0; i < grad.dW.length; i++) out.push(grad.dW[i].data as VectorOf<M>, grad.db[i]);
   return out;

@@ -11,9 +11,9 @@
 import { checkOptionKeys, describe } from '../checks/index.js';
 
 function checkTridiagonal(fn: string, diag: Float64Array, off: Float64Array): void {
-  if (!(diag instanceof Float64Array) || diag.length < 1) throw new RangeError(`${fn}: diag must be a non-empty Float64Array`);
+  if (!(diag instanceof Float64Array) || diag.length < 1) throw new RangeError(`${fn}: diag must be a non-empty Float64Array, got ${describe(diag)}`);
   if (!(off instanceof Float64Array) || off.length !== diag.length - 1) {
-    throw new RangeError(`${fn}: off must be a Float64Array of length diag.length − 1 = ${diag.length - 1}, got ${off instanceof Float64Array ? off.length : String(off)}`);
+    throw new RangeError(`${fn}: off must be a Float64Array of length diag.length − 1 = ${diag.length - 1}, got ${describe(off)}`);
   }
   for (let i = 0; i < diag.length; i++) if (!Number.isFinite(diag[i])) throw new RangeError(`${fn}: diag[${i}] is ${diag[i]}`);
   for (let i = 0; i < off.length; i++) if (!Number.isFinite(off[i])) throw new RangeError(`${fn}: off[${i}] is ${off[i]}`);

@@ -258,6 +258,10 @@ export class RbmWavefunction {
  * parameterName(wf, wf.nVisible); // 'b[0]'
  */
 export function parameterName(wf: RbmWavefunction, i: number): string {
+  checkWavefunction('parameterName', wf);
+  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= wf.params.length) {
+    throw new RangeError(`parameterName: i must be a parameter index in 0..${wf.params.length - 1}, got ${describe(i)}`);
+  }
   const M = wf.nVisible, N = wf.nHidden;
   if (i < M) return `a[${i}]`;
   if (i < M + N) return `b[${i - M}]`;
@@ -384,9 +388,10 @@ export function particleDistance(x: Float64Array, p: number, q: number, D: numbe
  */
 export function logPsiCoordinateDerivatives(outGrad: Float64Array, outLap: Float64Array, wf: RbmWavefunction, x: Float64Array): number {
   const fn = 'logPsiCoordinateDerivatives';
+  checkWavefunction(fn, wf);
   checkX(fn, wf, x);
-  if (!(outGrad instanceof Float64Array) || outGrad.length !== wf.nVisible) throw new RangeError(`${fn}: outGrad must be a Float64Array of length ${wf.nVisible}`);
-  if (!(outLap instanceof Float64Array) || outLap.length !== wf.nVisible) throw new RangeError(`${fn}: outLap must be a Float64Array of length ${wf.nVisible}`);
+  if (!(outGrad instanceof Float64Array) || outGrad.length !== wf.nVisible) throw new RangeError(`${fn}: outGrad must be a Float64Array of length ${wf.nVisible}, got ${describe(outGrad)}`);
+  if (!(outLap instanceof Float64Array) || outLap.length !== wf.nVisible) throw new RangeError(`${fn}: outLap must be a Float64Array of length ${wf.nVisible}, got ${describe(outLap)}`);
   return coordinateDerivativesUnchecked(outGrad, outLap, wf, x);
 }
 
@@ -455,8 +460,9 @@ export function coordinateDerivativesUnchecked(outGrad: Float64Array, outLap: Fl
  */
 export function logPsiParameterGradient(out: Float64Array, wf: RbmWavefunction, x: Float64Array): Float64Array {
   const fn = 'logPsiParameterGradient';
+  checkWavefunction(fn, wf);
   checkX(fn, wf, x);
-  if (!(out instanceof Float64Array) || out.length !== wf.params.length) throw new RangeError(`${fn}: out must be a Float64Array of length ${wf.params.length} (the parameter count)`);
+  if (!(out instanceof Float64Array) || out.length !== wf.params.length) throw new RangeError(`${fn}: out must be a Float64Array of length ${wf.params.length} (the parameter count), got ${describe(out)}`);
   return parameterGradientUnchecked(out, wf, x);
 }
 
