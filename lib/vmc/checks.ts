@@ -6,6 +6,7 @@ import { describe } from '../checks/index.js';
 import type { HarmonicOscillator } from './hamiltonian.js';
 import type { Jastrow } from './jastrow.js';
 import type { RbmWavefunction } from './wavefunction.js';
+import type { TfimChain } from './spins/tfim.js';
 
 /** Throws unless `wf` is an RbmWavefunction (RbmWavefunction.create or fromData). */
 export function checkWavefunction(fn: string, wf: unknown): asserts wf is RbmWavefunction {
@@ -47,4 +48,13 @@ export function checkCoordinates(fn: string, x: unknown, n?: number): asserts x 
 /** Throws unless `n` is an integer >= 1. */
 export function checkCount(fn: string, what: string, n: unknown): asserts n is number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new RangeError(`${fn}: ${what} must be a positive integer, got ${describe(n)}`);
+}
+
+/** Throws unless `chain` is a TfimChain { n: integer >= 2, J, h finite } (tfimChain). */
+export function checkTfimChain(fn: string, chain: unknown, maxN = 4096): asserts chain is TfimChain {
+  const c = chain as TfimChain;
+  if (c === null || typeof c !== 'object') throw new TypeError(`${fn}: chain must be a TfimChain { n, J, h } (tfimChain), got ${describe(chain)}`);
+  if (!Number.isInteger(c.n) || c.n < 2 || c.n > maxN) throw new RangeError(`${fn}: chain.n must be an integer in [2, ${maxN}], got ${describe(c.n)}`);
+  if (typeof c.J !== 'number' || !Number.isFinite(c.J)) throw new RangeError(`${fn}: chain.J must be a finite number, got ${describe(c.J)}`);
+  if (typeof c.h !== 'number' || !Number.isFinite(c.h)) throw new RangeError(`${fn}: chain.h must be a finite number, got ${describe(c.h)}`);
 }

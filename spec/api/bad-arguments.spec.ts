@@ -166,6 +166,10 @@ const p2 = () => ({ w1: 0.5, b1: 0.1, w2: -0.3, b2: 0.2 });
 const p221 = (): main.Net221Params => ({ w1: [[0.1, 0.2], [0.3, 0.4]], b1: [0.1, -0.1], w2: [0.5, -0.5], b2: 0.2 });
 const recordArg = (name: string, valid: () => unknown, key: string) => a(name, 'any', valid, { extra: [['null', () => null, ['null']], [`${key} NaN`, () => ({ ...(valid() as object), [key]: NaN }), ['NaN'], key]] });
 
+const tfim4 = () => main.tfimChain({ n: 4, J: 1, h: 0.5 });
+const chainArg = a('chain', 'any', tfim4, { extra: [['null', () => null, ['null']], ['n 1', () => ({ n: 1, J: 1, h: 1 }), ['1'], 'n'], ['h NaN', () => ({ n: 4, J: 1, h: NaN }), ['NaN'], 'h']] });
+const psi4 = () => main.SpinRbmState.create(4, 1, new Rng(1));
+
 const ROWS: Record<string, Row> = {
   // ---- lib/linalg: storage ----
   matrix: { args: [a('rows', 'countOrZero', () => 2), a('cols', 'countOrZero', () => 2)] },
@@ -532,6 +536,13 @@ const ROWS: Record<string, Row> = {
   parameterName: { args: [wfArg, a('i', 'countOrZero', () => 3, { extra: [['out of range', () => 1000, ['1000']]] })] },
   logPsiCoordinateDerivatives: { args: [a('outGrad', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), a('outLap', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), wfArg, coords4()] },
   logPsiParameterGradient: { args: [a('out', 'f64', () => new Float64Array(wf22().params.length), { extra: [['length 3', f64(3), ['3']]] }), wfArg, coords4()] },
+  // ---- batch 17: lib/vmc/spins ----
+  tfimChain: { args: [a('options', 'options', () => ({ n: 4, J: 1, h: 0.5 }), { extra: [['n 1', () => ({ n: 1, h: 1 }), ['1'], 'n'], ['h NaN', () => ({ n: 4, h: NaN }), ['NaN'], 'h'], ['J "1"', () => ({ n: 4, J: '1', h: 1 }), ['"1"'], 'J'], ['unknown key', () => ({ n: 4, h: 1, g: 1 }), ['g'], 'g']] })] },
+  tfimClosedFormEnergy: { args: [a('n', 'count', () => 4, { extra: [['1', () => 1, ['1']]] }), a('J', 'positive', () => 1), a('h', 'positive', () => 0.5, { accepts: ['0'] })] },
+  tfimExactGroundState: { args: [a('n', 'count', () => 4, { extra: [['1', () => 1, ['1']], ['17', () => 17, ['17']]] }), a('J', 'real', () => 1), a('h', 'real', () => 0.5)] },
+  tfimApply: { args: [a('out', 'f64', f64(16), { extra: [['length 8', f64(8), ['8']]] }), chainArg, a('v', 'f64', f64(16), { extra: [['length 8', f64(8), ['8']]] })] },
+  spinLogPsi: { args: [a('psi', 'any', psi4, { extra: [['null', () => null, ['null']], ['plain object', () => ({ n: 4 }), ['Object']]] }), a('s', 'any', () => Int8Array.from([1, -1, 1, 1]), { extra: [['length 3', () => Int8Array.from([1, -1, 1]), ['3']], ['entry 0', () => Int8Array.from([1, 0, 1, 1]), ['0']], ['number[]', () => [1, 1, 1, 1], ['Array']], ['null', () => null, ['null']]] })] },
+  optimizeSpinState: { args: [a('psi', 'any', psi4, { extra: [['null', () => null, ['null']]] }), chainArg, a('options', 'options', () => ({ update: { kind: 'sr', learningRate: 0.05, diagonalShift: 0.01 }, iterations: 1, chains: 1, sweeps: 4, equilibration: 1 }), { extra: [['iterations 0', () => ({ update: { kind: 'sr', learningRate: 0.05, diagonalShift: 0.01 }, iterations: 0 }), ['0'], 'iterations'], ['update null', () => ({ update: null, iterations: 1 }), ['null'], 'update'], ['optimizer missing', () => ({ update: { kind: 'gradient' }, iterations: 1 }), ['undefined'], 'optimizer'], ['unknown key', () => ({ update: { kind: 'sr', learningRate: 0.05, diagonalShift: 0.01 }, iterations: 1, chain: 1 }), ['chain'], 'chain']] }), a('rng', 'rng', rng)] },
 };
 
 /** Functions with nothing to refuse. */
@@ -592,7 +603,7 @@ const PENDING = new Set<string>([
   
   
   
-  'optimizeLoop', 'optimizeSpinState',
+  'optimizeLoop', 
   'optimizeSpinStateParallel', 'optimizeWavefunctionParallel', 
   'parameterGradientUnchecked', 
   
@@ -607,10 +618,10 @@ const PENDING = new Set<string>([
   'sigmoidScalar',
   
   'softplusScalar', 'spinEnergyOffset', 'spinFlipLogRatio',
-  'spinFlipRatio', 'spinFlipTables', 'spinLocalEnergy', 'spinLogDerivatives', 'spinLogPsi',
+  'spinFlipRatio', 'spinFlipTables', 'spinLocalEnergy', 'spinLogDerivatives', 
   'spinMetropolisSweep', 'spinOptimizeLoop', 'spinStatistics', 'spinTheta', 
-  'spinWalker', 'srSolve', 'tfimApply',
-  'tfimChain', 'tfimClosedFormEnergy', 'tfimExactGroundState', 
+  'spinWalker', 'srSolve', 
+  
   
   
   

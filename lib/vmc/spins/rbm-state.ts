@@ -16,6 +16,7 @@
  */
 import type { Rng } from '../../random/index.js';
 import type { TfimChain } from './tfim.js';
+import { describe } from '../../checks/index.js';
 
 /** ln 2cosh t, stable for large |t|: |t| + ln(1 + e^{−2|t|}). */
 function logCosh2(t: number): number {
@@ -104,7 +105,11 @@ export function spinTheta(out: Float64Array, psi: SpinRbmState, s: Int8Array | F
  * spinLogPsi(psi, new Int8Array(10).fill(1));
  */
 export function spinLogPsi(psi: SpinRbmState, s: Int8Array | Float64Array): number {
-  if (s.length !== psi.n) throw new RangeError(`spinLogPsi: s has ${s.length} spins, the state ${psi.n}`);
+  const fn = 'spinLogPsi';
+  if (!(psi instanceof SpinRbmState)) throw new TypeError(`${fn}: psi must be a SpinRbmState (SpinRbmState.create), got ${describe(psi)}`);
+  if (!(s instanceof Int8Array) && !(s instanceof Float64Array)) throw new TypeError(`${fn}: s must be an Int8Array or Float64Array of spins ±1, got ${describe(s)}`);
+  if (s.length !== psi.n) throw new RangeError(`${fn}: s has ${s.length} spins, the state ${psi.n}`);
+  for (let i = 0; i < s.length; i++) if (s[i] !== 1 && s[i] !== -1) throw new RangeError(`${fn}: s[${i}] must be +1 or -1, got ${s[i]}`);
   const theta = spinTheta(new Float64Array(psi.m), psi, s);
   let v = 0;
   for (let i = 0; i < psi.n; i++) v += psi.a[i] * s[i];

@@ -18,7 +18,8 @@ import { blockingError } from '../../mcmc/index.js';
 import { cholesky, choleskySolve, matrix64 } from '../../linalg/index.js';
 import type { Optimizer } from '../../optim/index.js';
 import { progressReporter, type ProgressOptions } from '../../progress/index.js';
-import { checkOptionKeys } from '../../checks/index.js';
+import { checkOptionKeys, checkRng, describe } from '../../checks/index.js';
+import { checkTfimChain } from '../checks.js';
 import { SpinRbmState, spinFlipTables, spinLocalEnergy, spinLogDerivatives, spinMetropolisSweep, spinWalker } from './rbm-state.js';
 import type { TfimChain } from './tfim.js';
 
@@ -248,15 +249,21 @@ export function createSpinChains(n: number, count: number, rng: Rng): SpinChainD
  * spinOptimizeLoop('mine', psi, chain, options, rng, 1, (inputs) => inputs.map(runSpinBatch));
  */
 export function spinOptimizeLoop<R>(fn: string, psi: SpinRbmState, chain: TfimChain, options: SpinOptimizeOptions, rng: Rng, parts: number, run: (inputs: SpinBatchInput[]) => R): R extends Promise<unknown> ? Promise<SpinOptimizeResult> : SpinOptimizeResult {
+  if (!(psi instanceof SpinRbmState)) throw new TypeError(`${fn}: psi must be a SpinRbmState (SpinRbmState.create), got ${describe(psi)}`);
+  checkTfimChain(fn, chain);
   if (options === null || options === undefined) throw new TypeError(`${fn}: options { update, iterations, … } are required`);
   checkOptionKeys(fn, options, ['update', 'iterations', 'chains', 'sweeps', 'equilibration', 'reequilibration', 'onIteration', 'progress', 'onProgress']);
+  checkRng(fn, rng);
   if (chain.n !== psi.n) throw new RangeError(`${fn}: the chain has ${chain.n} spins but the state ${psi.n}`);
   const nChains = options.chains ?? 4, sweeps = options.sweeps ?? 250, eq0 = options.equilibration ?? 100, eq = options.reequilibration ?? 5;
   for (const [k, v, lo] of [['chains', nChains, 1], ['sweeps', sweeps, 4], ['equilibration', eq0, 0], ['reequilibration', eq, 0], ['iterations', options.iterations, 1]] as const) {
     if (!Number.isInteger(v) || v < lo) throw new RangeError(`${fn}: ${k} must be an integer >= ${lo}, got ${v}`);
   }
   const u = options.update;
-  if (!u || (u.kind !== 'gradient' && u.kind !== 'sr')) throw new TypeError(`${fn}: update must be { kind: 'gradient', optimizer } or { kind: 'sr', learningRate, diagonalShift }`);
+  if (!u || (u.kind !== 'gradient' && u.kind !== 'sr')) throw new TypeError(`${fn}: update must be { kind: 'gradient', optimizer } or { kind: 'sr', learningRate, diagonalShift }, got ${describe(u)}`);
+  if (u.kind === 'gradient' && (u.optimizer === null || typeof u.optimizer !== 'object' || typeof u.optimizer.step !== 'function')) {
+    throw new TypeError(`${fn}: update.optimizer must be a lib/optim optimizer (SGD, Adam, ...), got ${describe(u.optimizer)}`);
+  }
   if (u.kind === 'sr' && (!(u.learningRate > 0) || !(u.diagonalShift > 0))) throw new RangeError(`${fn}: SR needs learningRate > 0 and diagonalShift > 0, got ${u.learningRate}, ${u.diagonalShift}`);
   let chains = createSpinChains(psi.n, nChains, rng);
   const P = psi.params.length;
