@@ -12,7 +12,7 @@
 import type { Rng } from '../random/index.js';
 import { type MLP, type MLPWorkspace, type NNMatrix, mlpBackward, mlpForward } from '../nn/index.js';
 import { checkOptionKeys, checkRng, describe } from '../checks/index.js';
-import { checkNNMatrix, checkSamePrecision, checkWorkspace } from '../nn/checks.js';
+import { checkInputBatch, checkNNMatrix, checkSamePrecision } from '../nn/checks.js';
 import { checkEnergyNet } from './energy.js';
 
 /** Settings of {@link langevinChains}. */
@@ -73,11 +73,7 @@ export function checkLangevinSettings(fn: string, s: LangevinSettings): void {
 export function langevinChains<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>, X: M, G: M, ones: M, settings: LangevinSettings, rng: Rng): M {
   const fn = 'langevinChains';
   checkEnergyNet(fn, net);
-  checkWorkspace(fn, net, ws);
-  checkNNMatrix(fn, 'X', X);
-  checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);
-  if (X.cols !== net.sizes[0]) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
-  if (X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X has ${X.rows} rows but ws holds batches of 1..${ws.maxRows} rows (createWorkspace(net, maxRows))`);
+  checkInputBatch(fn, net, ws, X);
   checkNNMatrix(fn, 'G', G);
   checkSamePrecision(fn, 'G', G, 'X', X);
   checkNNMatrix(fn, 'ones', ones);

@@ -121,3 +121,15 @@ export function checkOptimizer(fn: string, opt: unknown): asserts opt is Optimiz
     throw new TypeError(`${fn}: optimizer must be a lib/optim optimizer (new SGD({ lr }), new Adam(), ...), got ${describe(opt)}`);
   }
 }
+
+/**
+ * Throws unless `ws` is a workspace for `net` and X a batch for it: a matrix of net's precision
+ * with n_0 columns and 1..ws.maxRows rows.
+ */
+export function checkInputBatch(fn: string, net: MLP, ws: unknown, X: unknown): asserts X is NNMatrix {
+  checkWorkspace(fn, net, ws);
+  checkNNMatrix(fn, 'X', X);
+  checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);
+  if (X.cols !== net.sizes[0]) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
+  if (X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X has ${X.rows} rows but ws holds batches of 1..${ws.maxRows} rows (createWorkspace(net, maxRows))`);
+}

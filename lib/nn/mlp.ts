@@ -20,7 +20,7 @@ import { ACTIVATIONS, type Activation, type DenseLayer, type MLP, type MLPGradie
 import { activationBackward, activationForward } from './activations.js';
 import { denseBackward, denseForward, type GemmFunction } from './dense.js';
 import { defaultInit, initWeights, type InitScheme } from './init.js';
-import { checkActivation, checkNNMatrix, checkOptions, checkSamePrecision, checkShape, checkSlope, checkWorkspace, describe } from './checks.js';
+import { checkActivation, checkNNMatrix, checkOptions, checkSamePrecision, checkShape, checkSlope, checkInputBatch, checkWorkspace, describe } from './checks.js';
 
 /** Options of {@link createMLP}. */
 export interface MLPOptions {
@@ -299,11 +299,7 @@ export function createWorkspace<M extends NNMatrix>(net: MLP<M>, maxRows: number
 export function mlpForward<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>, X: M): M {
   const fn = 'mlpForward';
   checkMLP(fn, net);
-  checkWorkspace(fn, net, ws);
-  checkNNMatrix(fn, 'X', X);
-  checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);
-  if (X.cols !== net.sizes[0]) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
-  if (X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X has ${X.rows} rows but ws holds batches of 1..${ws.maxRows} rows (createWorkspace(net, maxRows))`);
+  checkInputBatch(fn, net, ws, X);
   const { Z, A } = ws.views(X.rows);
   let prev = X;
   for (let l = 1; l <= net.layers.length; l++) {

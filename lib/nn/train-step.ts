@@ -6,7 +6,7 @@ import type { Optimizer } from '../optim/index.js';
 import type { MLP, MLPGradient, NNMatrix } from './model.js';
 import { lossBackward, lossForward, type LossName } from './losses.js';
 import { checkMLP, mlpBackward, mlpForward, type MLPWorkspace } from './mlp.js';
-import { checkGradient, checkNNMatrix, checkOptimizer, checkOptions, checkSamePrecision, checkShape, checkWorkspace, describe } from './checks.js';
+import { checkGradient, checkInputBatch, checkNNMatrix, checkOptimizer, checkOptions, checkSamePrecision, checkShape, describe } from './checks.js';
 
 /** Options of {@link trainStep}. */
 export interface TrainStepOptions {
@@ -90,12 +90,8 @@ export function trainStep<M extends NNMatrix>(
   const l2 = options.l2 ?? 0, l1 = options.l1 ?? 0;
   checkPenalty(fn, 'l2', l2);
   checkPenalty(fn, 'l1', l1);
-  checkWorkspace(fn, net, ws);
+  checkInputBatch(fn, net, ws, X);
   checkGradient(fn, net, grad);
-  checkNNMatrix(fn, 'X', X);
-  checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);
-  if (X.cols !== net.sizes[0]) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
-  if (X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X has ${X.rows} rows but ws holds batches of 1..${ws.maxRows} rows (createWorkspace(net, maxRows))`);
   checkNNMatrix(fn, 'Y', Y);
   checkSamePrecision(fn, 'Y', Y, 'the network', net.layers[0].W);
   checkShape(fn, 'Y', Y, X.rows, net.sizes[net.sizes.length - 1], 'one target row of n_L per row of X');
