@@ -170,6 +170,13 @@ const tfim4 = () => main.tfimChain({ n: 4, J: 1, h: 0.5 });
 const chainArg = a('chain', 'any', tfim4, { extra: [['null', () => null, ['null']], ['n 1', () => ({ n: 1, J: 1, h: 1 }), ['1'], 'n'], ['h NaN', () => ({ n: 4, J: 1, h: NaN }), ['NaN'], 'h']] });
 const psi4 = () => main.SpinRbmState.create(4, 1, new Rng(1));
 
+const spins4 = () => Int8Array.from([1, -1, 1, 1]);
+const psiArg = a('psi', 'any', psi4, { extra: [['null', () => null, ['null']], ['plain object', () => ({ n: 4, m: 4 }), ['Object']]] });
+const tablesArg = a('tables', 'any', () => main.spinFlipTables(psi4()), { extra: [['null', () => null, ['null']], ['of another state', () => main.spinFlipTables(main.SpinRbmState.create(2, 1, new Rng(1))), ['4']]] });
+const walkerArg = a('w', 'any', () => main.spinWalker(psi4(), spins4()), { extra: [['null', () => null, ['null']], ['spin 0', () => ({ ...main.spinWalker(psi4(), spins4()), s: Int8Array.from([1, 0, 1, 1]) }), ['0']]] });
+const spinsArg = (float: boolean) => a('s', 'any', spins4, { extra: [['length 3', () => Int8Array.from([1, -1, 1]), ['3']], ['entry 0', () => Int8Array.from([1, 0, 1, 1]), ['0']], ['null', () => null, ['null']], ...(float ? [] : [['Float64Array', () => Float64Array.from([1, -1, 1, 1]), ['Float64Array']]] as [string, () => unknown, string[]][])] });
+const siteArg = a('i', 'countOrZero', () => 2, { extra: [['4', () => 4, ['4']]] });
+
 const ROWS: Record<string, Row> = {
   // ---- lib/linalg: storage ----
   matrix: { args: [a('rows', 'countOrZero', () => 2), a('cols', 'countOrZero', () => 2)] },
@@ -546,6 +553,15 @@ const ROWS: Record<string, Row> = {
   // ---- batch 18: boltzmann/node ----
   mnistDataDirectory: { args: [a('from', 'any', () => undefined, { extra: [['empty', () => '', ['""']], ['null', () => null, ['null']], ['number', () => 3, ['3']]] })] },
   loadMnist: { args: [a('options', 'options', () => ({ split: 'test', limit: 3 }), { extra: [['split "valid"', () => ({ split: 'valid' }), ['valid'], 'split'], ['limit 0', () => ({ split: 'test', limit: 0 }), ['0'], 'limit'], ['dir 3', () => ({ split: 'test', dir: 3 }), ['3'], 'dir'], ['unknown key', () => ({ split: 'test', lim: 3 }), ['lim'], 'lim']] })] },
+  // ---- batch 19: the spin-chain RBM amplitude ----
+  spinTheta: { args: [a('out', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), psiArg, spinsArg(true)] },
+  spinFlipLogRatio: { args: [psiArg, spinsArg(false), a('theta', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), siteArg] },
+  spinFlipTables: { args: [psiArg] },
+  spinWalker: { args: [psiArg, spinsArg(false)] },
+  spinFlipRatio: { args: [psiArg, tablesArg, walkerArg, siteArg] },
+  spinLocalEnergy: { args: [psiArg, tablesArg, chainArg, walkerArg] },
+  spinLogDerivatives: { args: [a('out', 'f64', () => new Float64Array(psi4().params.length), { extra: [['length 3', f64(3), ['3']]] }), psiArg, walkerArg] },
+  spinMetropolisSweep: { args: [psiArg, tablesArg, walkerArg, a('rng', 'rng', rng)] },
 };
 
 /** Functions with nothing to refuse. */
@@ -585,10 +601,10 @@ const PENDING = new Set<string>([
   'runBatchesOnPool', 'runSpinBatch', 'runSpinBatchesOnPool', 'runWalkerBatch',
   'shapeOf',
   'sigmoidScalar',
-  'softplusScalar', 'spinEnergyOffset', 'spinFlipLogRatio',
-  'spinFlipRatio', 'spinFlipTables', 'spinLocalEnergy', 'spinLogDerivatives', 
-  'spinMetropolisSweep', 'spinOptimizeLoop', 'spinStatistics', 'spinTheta', 
-  'spinWalker', 'srSolve', 
+  'softplusScalar', 'spinEnergyOffset', 
+  
+  'spinOptimizeLoop', 'spinStatistics', 
+  'srSolve', 
   'validateGemm', 
 ]);
 

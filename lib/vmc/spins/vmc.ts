@@ -20,7 +20,8 @@ import type { Optimizer } from '../../optim/index.js';
 import { progressReporter, type ProgressOptions } from '../../progress/index.js';
 import { checkOptionKeys, checkRng, describe } from '../../checks/index.js';
 import { checkTfimChain } from '../checks.js';
-import { SpinRbmState, spinFlipTables, spinLocalEnergy, spinLogDerivatives, spinMetropolisSweep, spinWalker } from './rbm-state.js';
+import { SpinRbmState } from './rbm-state.js';
+import { flipTables, localEnergyAt, logDerivativesAt, metropolisSweep, walkerAt } from './kernels.js';
 import type { TfimChain } from './tfim.js';
 
 /** A spin chain's Markov state as plain data. */
@@ -60,21 +61,21 @@ export interface SpinBatchOutput {
 export function runSpinBatch(input: SpinBatchInput): SpinBatchOutput {
   const psi = SpinRbmState.fromData(input.state);
   const P = psi.params.length;
-  const tables = spinFlipTables(psi);
+  const tables = flipTables(psi);
   const O = new Float64Array(input.chains.length * input.sweeps * P);
   const chainsOut: SpinChainData[] = [];
   const energies: Float64Array[] = [];
   let accepted = 0, row = 0;
   for (const cd of input.chains) {
     if (cd.s.length !== psi.n) throw new RangeError(`runSpinBatch: a chain has ${cd.s.length} spins, the state ${psi.n}`);
-    const w = spinWalker(psi, cd.s);
+    const w = walkerAt(psi, cd.s);
     const rng = Rng.fromState(cd.rngState);
-    for (let t = 0; t < input.equilibration; t++) spinMetropolisSweep(psi, tables, w, rng);
+    for (let t = 0; t < input.equilibration; t++) metropolisSweep(psi, tables, w, rng);
     const e = new Float64Array(input.sweeps);
     for (let t = 0; t < input.sweeps; t++) {
-      accepted += spinMetropolisSweep(psi, tables, w, rng);
-      e[t] = spinLocalEnergy(psi, tables, input.chain, w);
-      spinLogDerivatives(O.subarray(row * P, (row + 1) * P), psi, w);
+      accepted += metropolisSweep(psi, tables, w, rng);
+      e[t] = localEnergyAt(psi, tables, input.chain, w);
+      logDerivativesAt(O.subarray(row * P, (row + 1) * P), psi, w);
       row++;
     }
     chainsOut.push({ s: w.s, rngState: rng.state() });
