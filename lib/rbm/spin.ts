@@ -136,7 +136,7 @@ export function bernoulliToSpin(rbm: BernoulliRBM): SpinRBM {
  * ```
  */
 export function spinEnergyOffset(rbm: SpinRBM): number {
-  if (!(rbm instanceof SpinRBM)) throw new TypeError('spinEnergyOffset: rbm must be a SpinRBM');
+  if (!(rbm instanceof SpinRBM)) throw new TypeError(`spinEnergyOffset: rbm must be a SpinRBM, got ${describe(rbm)}`);
   let c = 0;
   for (let k = 0; k < rbm.W.data.length; k++) c += rbm.W.data[k];
   for (let i = 0; i < rbm.nVisible; i++) c -= rbm.a[i];

@@ -562,6 +562,9 @@ const ROWS: Record<string, Row> = {
   spinLocalEnergy: { args: [psiArg, tablesArg, chainArg, walkerArg] },
   spinLogDerivatives: { args: [a('out', 'f64', () => new Float64Array(psi4().params.length), { extra: [['length 3', f64(3), ['3']]] }), psiArg, walkerArg] },
   spinMetropolisSweep: { args: [psiArg, tablesArg, walkerArg, a('rng', 'rng', rng)] },
+  spinEnergyOffset: { args: [a('rbm', 'any', () => main.bernoulliToSpin(rbm32()), { extra: [['null', () => null, ['null']], ['a BernoulliRBM', rbm32, ['BernoulliRBM']]] })] },
+  createSpinChains: { args: [a('n', 'count', () => 4, { extra: [['1', () => 1, ['1']]] }), a('count', 'count', () => 2), a('rng', 'rng', rng)] },
+  srSolve: { args: [a('out', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('Ocentred', 'any', () => [Float64Array.from([1, 0, 0, 1, -1, -1])], { extra: [['null', () => null, ['null']], ['rows of 3', () => [f64(3)()], ['3']]] }), a('samples', 'count', () => 3, { extra: [['4', () => 4, ['4']]] }), a('forces', 'f64', () => Float64Array.from([0.5, -0.5]), { extra: [['empty', () => new Float64Array(0), ['Float64Array(0)']]] }), a('shift', 'positive', () => 0.01)] },
 };
 
 /** Functions with nothing to refuse. */
@@ -585,7 +588,7 @@ const PENDING = new Set<string>([
   'checkDimension', 'checkEnergyNet', 'checkLangevinSettings', 'checkLossOutput',
   'checkMLP', 'checkRBM', 'checkSamplerFor', 'combineMeasurements', 
   'coordinateDerivativesUnchecked', 
-  'createSpinChains', 
+  
   'createWorkerPool', 'cycleWorkspace', 
   'fastExp', 'fastExpm1', 'formatProgress', 
   'initParameters',
@@ -601,10 +604,10 @@ const PENDING = new Set<string>([
   'runBatchesOnPool', 'runSpinBatch', 'runSpinBatchesOnPool', 'runWalkerBatch',
   'shapeOf',
   'sigmoidScalar',
-  'softplusScalar', 'spinEnergyOffset', 
+  'softplusScalar', 
   
   'spinOptimizeLoop', 'spinStatistics', 
-  'srSolve', 
+  
   'validateGemm', 
 ]);
 

@@ -184,7 +184,17 @@ export function spinStatistics(outputs: SpinBatchOutput[], forces: Float64Array)
  * srSolve(delta, st.Ocentred, st.samples, forces, 1e-3);
  */
 export function srSolve(out: Float64Array, Ocentred: Float64Array[], samples: number, forces: Float64Array, shift: number): Float64Array {
-  if (!(shift > 0) || !Number.isFinite(shift)) throw new RangeError(`srSolve: the diagonal shift must be a finite number > 0, got ${shift}`);
+  const fn = 'srSolve';
+  if (!(forces instanceof Float64Array) || forces.length < 1) throw new TypeError(`${fn}: forces must be a non-empty Float64Array (one force per parameter), got ${describe(forces)}`);
+  if (!(out instanceof Float64Array) || out.length !== forces.length) throw new RangeError(`${fn}: out must be a Float64Array of length ${forces.length} (one per parameter), got ${describe(out)}`);
+  if (!Array.isArray(Ocentred)) throw new TypeError(`${fn}: Ocentred must be an array of Float64Arrays of rows of ${forces.length} values, got ${describe(Ocentred)}`);
+  Ocentred.forEach((O, k) => {
+    if (!(O instanceof Float64Array) || O.length % forces.length !== 0) {
+      throw new RangeError(`${fn}: Ocentred[${k}] must be a Float64Array of rows of ${forces.length} values, got ${describe(O)}`);
+    }
+  });
+  if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`${fn}: samples must be a positive integer, got ${describe(samples)}`);
+  if (typeof shift !== 'number' || !(shift > 0) || !Number.isFinite(shift)) throw new RangeError(`${fn}: shift (the diagonal shift) must be a finite number > 0, got ${describe(shift)}`);
   const P = forces.length, n = samples;
   // T[k·n + r] = Ō_rk: column k of the sample matrix, contiguous
   const T = new Float64Array(P * n);
@@ -231,7 +241,9 @@ export function srSolve(out: Float64Array, Ocentred: Float64Array[], samples: nu
  * const chains = createSpinChains(10, 4, new Rng(1)); // 4 chains of 10 random spins
  */
 export function createSpinChains(n: number, count: number, rng: Rng): SpinChainData[] {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`createSpinChains: count must be an integer >= 1, got ${count}`);
+  if (!Number.isInteger(n) || n < 2) throw new RangeError(`createSpinChains: n must be an integer >= 2 (the number of spins), got ${describe(n)}`);
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`createSpinChains: count must be an integer >= 1, got ${describe(count)}`);
+  checkRng('createSpinChains', rng);
   const out: SpinChainData[] = [];
   for (let c = 0; c < count; c++) {
     const r = rng.split();
