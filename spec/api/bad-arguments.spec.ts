@@ -565,6 +565,7 @@ const ROWS: Record<string, Row> = {
   spinEnergyOffset: { args: [a('rbm', 'any', () => main.bernoulliToSpin(rbm32()), { extra: [['null', () => null, ['null']], ['a BernoulliRBM', rbm32, ['BernoulliRBM']]] })] },
   createSpinChains: { args: [a('n', 'count', () => 4, { extra: [['1', () => 1, ['1']]] }), a('count', 'count', () => 2), a('rng', 'rng', rng)] },
   srSolve: { args: [a('out', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('Ocentred', 'any', () => [Float64Array.from([1, 0, 0, 1, -1, -1])], { extra: [['null', () => null, ['null']], ['rows of 3', () => [f64(3)()], ['3']]] }), a('samples', 'count', () => 3, { extra: [['4', () => 4, ['4']]] }), a('forces', 'f64', () => Float64Array.from([0.5, -0.5]), { extra: [['empty', () => new Float64Array(0), ['Float64Array(0)']]] }), a('shift', 'positive', () => 0.01)] },
+  formatProgress: { args: [a('p', 'any', () => ({ label: 'run', done: 50, total: 200, unit: 'sweeps', elapsedSeconds: 1, rate: 50, etaSeconds: 3, finished: false, note: '' }), { extra: [['null', () => null, ['null']], ['no label', () => ({ done: 1, total: 2, unit: 'steps' }), ['Object']]] }), a('barWidth', 'countOrZero', () => 10, { accepts: ['undefined'] })] },
 };
 
 /** Functions with nothing to refuse. */
@@ -590,7 +591,7 @@ const PENDING = new Set<string>([
   'coordinateDerivativesUnchecked', 
   
   'createWorkerPool', 'cycleWorkspace', 
-  'fastExp', 'fastExpm1', 'formatProgress', 
+  'fastExp', 'fastExpm1', 
   'initParameters',
   'localEnergyUnchecked', 
   'logAddExp', 
