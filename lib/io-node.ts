@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { encodePng, type DeflateMode, type PixelImage } from './io/png.js';
-import { checkOptionKeys } from './checks/index.js';
+import { checkOptionKeys, describe } from './checks/index.js';
+import { checkDeflate, checkPixelImage } from './io/checks.js';
 
 /**
  * Encodes `image` as PNG (see encodePng) and writes it to `path`; returns the bytes written.
@@ -18,8 +19,10 @@ import { checkOptionKeys } from './checks/index.js';
  * writePng('out/filters.png', imageGrid(filters, 28, 28, 10));
  */
 export function writePng(path: string, image: PixelImage, options: { deflate?: DeflateMode } = {}): Uint8Array {
-  if (typeof path !== 'string' || path === '') throw new TypeError(`writePng: path must be a non-empty string, got ${typeof path}`);
+  if (typeof path !== 'string' || path === '') throw new TypeError(`writePng: path must be a non-empty string, got ${describe(path)}`);
+  checkPixelImage('writePng', image);
   checkOptionKeys('writePng', options, ['deflate']);
+  if (options.deflate !== undefined) checkDeflate('writePng', options.deflate);
   const bytes = encodePng(image, options);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, bytes);
@@ -36,9 +39,9 @@ export function writePng(path: string, image: PixelImage, options: { deflate?: D
  * writeSvg('out/loss.svg', linePlot({ series: [{ y: losses, label: 'loss' }] }));
  */
 export function writeSvg(path: string, svg: string): void {
-  if (typeof path !== 'string' || path === '') throw new TypeError(`writeSvg: path must be a non-empty string, got ${typeof path}`);
+  if (typeof path !== 'string' || path === '') throw new TypeError(`writeSvg: path must be a non-empty string, got ${describe(path)}`);
   if (typeof svg !== 'string' || !svg.trimStart().startsWith('<svg')) {
-    throw new TypeError(`writeSvg: svg must be an SVG document string starting with <svg, got ${typeof svg === 'string' ? JSON.stringify(svg.slice(0, 20)) : typeof svg}`);
+    throw new TypeError(`writeSvg: svg must be an SVG document string starting with <svg, got ${typeof svg === 'string' ? JSON.stringify(svg.slice(0, 20)) : describe(svg)}`);
   }
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, svg, 'utf8');

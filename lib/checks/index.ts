@@ -70,3 +70,34 @@ export function checkOptionKeys(fn: string, options: unknown, allowed: readonly 
   }
 }
 
+/**
+ * Refuses anything but an Rng (an object with the Rng's `float`, `int` and `normal` methods):
+ * throws a TypeError naming the function, the argument and the value.
+ *
+ * @example
+ * ```ts
+ * checkRng('trainMLP', 7); // TypeError: trainMLP: rng must be an Rng, got 7
+ * ```
+ */
+export function checkRng(fn: string, rng: unknown, what = 'rng'): void {
+  const r = rng as { float?: unknown; int?: unknown; normal?: unknown } | null;
+  if (r === null || typeof r !== 'object' || typeof r.float !== 'function' || typeof r.int !== 'function' || typeof r.normal !== 'function') {
+    throw new TypeError(`${fn}: ${what} must be an Rng, got ${describe(rng)}`);
+  }
+}
+
+/**
+ * Throws unless `v` is a finite number (and >= 0 when `nonNegative`): a RangeError naming the
+ * function, the argument and the value.
+ *
+ * @example
+ * ```ts
+ * try { checkFinite('trapPotential', 'omega', NaN); } catch (e) { console.log((e as Error).message); }
+ * // RangeError: trapPotential: omega must be a finite number, got NaN
+ * ```
+ */
+export function checkFinite(fn: string, what: string, v: unknown, nonNegative = false): asserts v is number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || (nonNegative && v < 0)) {
+    throw new RangeError(`${fn}: ${what} must be a finite number${nonNegative ? ' >= 0' : ''}, got ${describe(v)}`);
+  }
+}

@@ -6,7 +6,7 @@
  */
 import type { Rng } from '../random/index.js';
 import { matrix64, type Matrix64 } from '../linalg/matrix.js';
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 /**
  * The exercise's function f(x₀, x₁) = x₀² + 3x₀x₁ + x₁² + 5.
@@ -15,6 +15,8 @@ import { checkOptionKeys } from '../checks/index.js';
  * quadraticSurface(1, 2); // 1 + 6 + 4 + 5 = 16
  */
 export function quadraticSurface(x0: number, x1: number): number {
+  if (typeof x0 !== 'number' || !Number.isFinite(x0)) throw new RangeError(`quadraticSurface: x0 must be a finite number, got ${describe(x0)}`);
+  if (typeof x1 !== 'number' || !Number.isFinite(x1)) throw new RangeError(`quadraticSurface: x1 must be a finite number, got ${describe(x1)}`);
   return x0 * x0 + 3 * x0 * x1 + x1 * x1 + 5;
 }
 
@@ -35,7 +37,7 @@ export interface QuadraticSurfaceData {
 export function quadraticSurfaceDataset(n: number, rng: Rng, options: { lo?: number; hi?: number; noise?: number } = {}): QuadraticSurfaceData {
   const fn = 'quadraticSurfaceDataset';
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`${fn}: n must be a positive integer, got ${n}`);
-  if (rng === null || typeof rng !== 'object' || typeof rng.float !== 'function') throw new TypeError(`${fn}: rng must be an Rng`);
+  if (rng === null || typeof rng !== 'object' || typeof rng.float !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
   checkOptionKeys(fn, options, ['lo', 'hi', 'noise']);
   const lo = options.lo ?? -1, hi = options.hi ?? 1, noise = options.noise ?? 0;
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new RangeError(`${fn}: need finite lo < hi, got lo = ${lo}, hi = ${hi}`);

@@ -22,9 +22,9 @@ import { mlpBackwardUnchecked, mlpForwardUnchecked } from '../nn/kernels.js';
 export function checkEnergyNet(fn: string, net: unknown): asserts net is MLP {
   checkMLP(fn, net);
   const L = net.layers.length;
-  if (net.sizes[L] !== 1) throw new RangeError(`${fn}: an energy network has one output (E_θ(x)), but this one has n_L = ${net.sizes[L]}`);
+  if (net.sizes[L] !== 1) throw new RangeError(`${fn}: net must be an energy network with one output (E_θ(x)), but this one has n_L = ${net.sizes[L]}`);
   if (net.layers[L - 1].activation !== 'identity') {
-    throw new RangeError(`${fn}: an energy network needs an identity output layer (E is any real number), got '${net.layers[L - 1].activation}'`);
+    throw new RangeError(`${fn}: net must be an energy network with an identity output layer (E is any real number), got '${net.layers[L - 1].activation}'`);
   }
 }
 

@@ -12,7 +12,7 @@
 import type { Rng } from '../random/index.js';
 import type { MLP, MLPWorkspace, NNMatrix } from '../nn/index.js';
 import { checkWorkspace, mlpBackwardUnchecked, mlpForwardUnchecked } from '../nn/kernels.js';
-import { checkOptionKeys, describe, overlaps } from '../checks/index.js';
+import { checkOptionKeys, checkRng, describe, overlaps } from '../checks/index.js';
 import { checkEnergyNet } from './energy.js';
 
 /** Settings of {@link langevinChains}. */
@@ -37,7 +37,8 @@ export interface LangevinSettings {
  * ulaSettings(0.01, 50); // { steps: 50, stepSize: 0.005, noiseSd: 0.1 }
  */
 export function ulaSettings(lambda: number, steps: number): LangevinSettings {
-  if (!(typeof lambda === 'number' && lambda > 0 && Number.isFinite(lambda))) throw new RangeError(`ulaSettings: lambda must be a finite number > 0, got ${String(lambda)}`);
+  if (!(typeof lambda === 'number' && lambda > 0 && Number.isFinite(lambda))) throw new RangeError(`ulaSettings: lambda must be a finite number > 0, got ${describe(lambda)}`);
+  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 0) throw new RangeError(`ulaSettings: steps must be a non-negative integer, got ${describe(steps)}`);
   return { steps, stepSize: lambda / 2, noiseSd: Math.sqrt(lambda) }; // N-LANG-01  x − (λ/2)∇E + N(0, λ)
 }
 
@@ -48,7 +49,7 @@ export function ulaSettings(lambda: number, steps: number): LangevinSettings {
  * checkLangevinSettings('mySampler', { steps: 10, stepSize: 0.01, noiseSd: 0.1 });
  */
 export function checkLangevinSettings(fn: string, s: LangevinSettings): void {
-  if (s === null || typeof s !== 'object') throw new TypeError(`${fn}: langevin settings must be an object { steps, stepSize, noiseSd, gradClip?, clamp? }`);
+  if (s === null || typeof s !== 'object') throw new TypeError(`${fn}: langevin settings must be an object { steps, stepSize, noiseSd, gradClip?, clamp? }, got ${describe(s)}`);
   checkOptionKeys(`${fn}: langevin`, s, ['steps', 'stepSize', 'noiseSd', 'gradClip', 'clamp']);
   if (!Number.isInteger(s.steps) || s.steps < 0) throw new RangeError(`${fn}: langevin.steps must be a non-negative integer, got ${String(s.steps)}`);
   if (!(s.stepSize > 0 && Number.isFinite(s.stepSize))) throw new RangeError(`${fn}: langevin.stepSize must be a finite number > 0, got ${String(s.stepSize)}`);
@@ -80,6 +81,7 @@ export function langevinChains<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace
   checkStates(fn, 'X', X, net);
   if (X.cols !== d || X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but must be Bx${d} with 1 <= B <= ${ws.maxRows} (n_0 = ${d}, the workspace's rows)`);
   checkStates(fn, 'G', G, net);
+  checkRng(fn, rng);
   if (G.rows !== X.rows || G.cols !== X.cols) throw new RangeError(`${fn}: G is ${G.rows}x${G.cols} but X is ${X.rows}x${X.cols} (same shape)`);
   checkStates(fn, 'ones', ones, net);
   if (ones.rows !== X.rows || ones.cols !== 1) throw new RangeError(`${fn}: ones is ${ones.rows}x${ones.cols} but must be ${X.rows}x1`);

@@ -11,21 +11,21 @@
  * keeps the energies near 0 (without it E can drift by a constant and grow without bound).
  * The pair below works on the energies only; back-propagating dL/dE through the network gives dL/dθ.
  */
+import { describe } from '../checks/index.js';
+import { contrastiveLoss, contrastiveLossGradient, type ContrastiveLoss } from './loss-kernels.js';
 
-/** The value and the two phases of {@link contrastiveLossForward}. */
-export interface ContrastiveLoss {
-  loss: number;
-  /** (1/B) Σ E(x⁺). */
-  meanPositive: number;
-  /** (1/B) Σ E(x⁻). */
-  meanNegative: number;
-}
+export type { ContrastiveLoss } from './loss-kernels.js';
 
 function checkEnergies(fn: string, ePos: ArrayLike<number>, eNeg: ArrayLike<number>, alpha: number): void {
-  if (ePos === null || eNeg === null || typeof ePos !== 'object' || typeof eNeg !== 'object' || ePos.length !== eNeg.length || ePos.length === 0) {
-    throw new RangeError(`${fn}: ePos and eNeg must be non-empty arrays of the same length (one energy per positive and per negative sample)`);
+  for (const [what, e] of [['ePos', ePos], ['eNeg', eNeg]] as const) {
+    if (!Array.isArray(e) && !(e instanceof Float32Array) && !(e instanceof Float64Array)) {
+      throw new TypeError(`${fn}: ${what} must be an array or Float32Array/Float64Array of energies, got ${describe(e)}`);
+    }
+    for (let b = 0; b < e.length; b++) if (!Number.isFinite(e[b])) throw new RangeError(`${fn}: ${what}[${b}] is ${e[b]}; energies must be finite`);
   }
-  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha < 0) throw new RangeError(`${fn}: alpha must be a finite number >= 0, got ${String(alpha)}`);
+  if (ePos.length === 0) throw new RangeError(`${fn}: ePos is empty (one energy per positive sample)`);
+  if (eNeg.length !== ePos.length) throw new RangeError(`${fn}: eNeg has length ${eNeg.length} but ePos has length ${ePos.length} (one energy per positive and per negative sample)`);
+  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha < 0) throw new RangeError(`${fn}: alpha must be a finite number >= 0, got ${describe(alpha)}`);
 }
 
 /**
@@ -36,14 +36,7 @@ function checkEnergies(fn: string, ePos: ArrayLike<number>, eNeg: ArrayLike<numb
  */
 export function contrastiveLossForward(ePos: ArrayLike<number>, eNeg: ArrayLike<number>, alpha: number): ContrastiveLoss {
   checkEnergies('contrastiveLossForward', ePos, eNeg, alpha);
-  const B = ePos.length;
-  let p = 0, m = 0, sq = 0;
-  for (let b = 0; b < B; b++) {
-    p += ePos[b];
-    m += eNeg[b];
-    sq += ePos[b] * ePos[b] + eNeg[b] * eNeg[b];
-  }
-  return { loss: (p - m + alpha * sq) / B, meanPositive: p / B, meanNegative: m / B };
+  return contrastiveLoss(ePos, eNeg, alpha);
 }
 
 /**
@@ -65,9 +58,9 @@ export function contrastiveLossBackward(
 ): void {
   checkEnergies('contrastiveLossBackward', ePos, eNeg, alpha);
   const B = ePos.length;
-  if (dPos.length !== B || dNeg.length !== B) throw new RangeError(`contrastiveLossBackward: dPos and dNeg must have length ${B}, got ${dPos.length} and ${dNeg.length}`);
-  for (let b = 0; b < B; b++) {
-    dPos[b] = (1 + 2 * alpha * ePos[b]) / B; //  data lowers its energy
-    dNeg[b] = (-1 + 2 * alpha * eNeg[b]) / B; // samples raise theirs
+  for (const [what, d] of [['dPos', dPos], ['dNeg', dNeg]] as const) {
+    if (!(d instanceof Float32Array) && !(d instanceof Float64Array)) throw new TypeError(`contrastiveLossBackward: ${what} must be a Float32Array or Float64Array, got ${describe(d)}`);
+    if (d.length !== B) throw new RangeError(`contrastiveLossBackward: ${what} has length ${d.length} but must have length ${B} (one per sample)`);
   }
+  contrastiveLossGradient(dPos, dNeg, ePos, eNeg, alpha);
 }

@@ -17,9 +17,9 @@ import { matrix, matrix64 } from '../linalg/matrix.js';
 import { checkMLP } from '../nn/mlp.js';
 import { createGradient, createWorkspace, type MLP, type NNMatrix } from '../nn/index.js';
 import { mlpBackwardUnchecked, mlpForwardUnchecked } from '../nn/kernels.js';
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, checkRng, describe } from '../checks/index.js';
 import { checkEnergyNet } from './energy.js';
-import { contrastiveLossBackward, contrastiveLossForward } from './loss.js';
+import { contrastiveLoss, contrastiveLossGradient } from './loss-kernels.js';
 import { checkLangevinSettings, langevinChainsUnchecked, type LangevinSettings } from './langevin.js';
 
 /** Options of {@link trainEBM}. */
@@ -116,7 +116,7 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
   const fn = 'trainEBM';
   checkMLP(fn, net);
   checkEnergyNet(fn, net);
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options are required`);
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options are required, got ${describe(options)}`);
   checkOptionKeys(fn, options, KEYS);
   const { epochs, batchSize, alpha, bufferSize, reinitProbability, initRange, optimizer } = options;
   for (const [name, v] of [['epochs', epochs], ['batchSize', batchSize], ['bufferSize', bufferSize]] as const) {
@@ -125,11 +125,12 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
   if (!(alpha >= 0 && Number.isFinite(alpha))) throw new RangeError(`${fn}: alpha must be a finite number >= 0, got ${String(alpha)}`);
   if (!(reinitProbability >= 0 && reinitProbability <= 1)) throw new RangeError(`${fn}: reinitProbability must be in [0, 1], got ${String(reinitProbability)}`);
   if (!(Array.isArray(initRange) && initRange.length === 2 && initRange[0] < initRange[1])) throw new RangeError(`${fn}: initRange must be [lo, hi] with lo < hi, got ${JSON.stringify(initRange)}`);
-  if (optimizer === null || typeof optimizer !== 'object' || typeof optimizer.step !== 'function') throw new TypeError(`${fn}: optimizer must be a lib/optim optimizer`);
+  if (optimizer === null || typeof optimizer !== 'object' || typeof optimizer.step !== 'function') throw new TypeError(`${fn}: optimizer must be a lib/optim optimizer, got ${describe(optimizer)}`);
   checkLangevinSettings(fn, options.langevin);
+  checkRng(fn, rng);
   const d = net.sizes[0];
   if (data === null || typeof data !== 'object' || data.cols !== d || !(data.data instanceof (net.precision === 'float32' ? Float32Array : Float64Array))) {
-    throw new RangeError(`${fn}: data must be a ${net.precision} matrix with n_0 = ${d} columns, got ${data?.rows}x${data?.cols}`);
+    throw new RangeError(`${fn}: data must be a ${net.precision} matrix with n_0 = ${d} columns, got ${describe(data)}`);
   }
   const n = data.rows;
   if (n < 1) throw new RangeError(`${fn}: data has no rows`);
@@ -171,11 +172,11 @@ export function trainEBM<M extends NNMatrix>(net: MLP<M>, data: M, options: Trai
       // 3. the contrastive loss and its gradient through the network
       const E = mlpForwardUnchecked(net, ws, both).data;
       for (let r = 0; r < B; r++) { ePos[r] = E[r]; eNeg[r] = E[B + r]; }
-      const c = contrastiveLossForward(ePos, eNeg, alpha);
+      const c = contrastiveLoss(ePos, eNeg, alpha);
       if (!Number.isFinite(c.loss)) {
         throw new RangeError(`${fn}: step ${step + 1} (epoch ${epoch}): the loss is ${c.loss} (mean E(x⁺) = ${c.meanPositive}, mean E(x⁻) = ${c.meanNegative}); lower the learning rate or raise alpha`);
       }
-      contrastiveLossBackward(dPos, dNeg, ePos, eNeg, alpha);
+      contrastiveLossGradient(dPos, dNeg, ePos, eNeg, alpha);
       for (let r = 0; r < B; r++) { dOut.data[r] = dPos[r]; dOut.data[B + r] = dNeg[r]; }
       mlpBackwardUnchecked(net, ws, grad, dOut, null, false);
       for (let l = 0; l < net.layers.length; l++) {

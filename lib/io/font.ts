@@ -5,8 +5,9 @@
  * 7 rows of 5 pixels ('#' on, '.' off), one column of spacing between characters.
  */
 import type { PixelImage } from './png.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
+import { checkPixelImage, checkText } from './checks.js';
 import { niceTicks } from './svg.js';
-import { checkOptionKeys } from '../checks/index.js';
 
 /** Glyph rows for ' ' (32) to '~' (126), in order. */
 const GLYPHS: readonly string[] = [
@@ -150,6 +151,7 @@ function checkScale(fn: string, scale: number): void {
  * textWidth('T = 2.27', 2); // 94
  */
 export function textWidth(text: string, scale = 1): number {
+  checkText('textWidth', 'text', text);
   checkScale('textWidth', scale);
   const n = [...text].length;
   return n === 0 ? 0 : (n * FONT_ADVANCE - 1) * scale;
@@ -171,11 +173,9 @@ export type TextColor = number | readonly [number, number, number];
  */
 export function drawText(image: PixelImage, text: string, x: number, y: number, options: { color?: TextColor; scale?: number; background?: TextColor } = {}): PixelImage {
   const fn = 'drawText';
-  if (image === null || typeof image !== 'object' || !(image.channels === 1 || image.channels === 3) || image.data.length !== image.width * image.height * image.channels) {
-    throw new TypeError(`${fn}: image must be a PixelImage { width, height, channels: 1 | 3, data } with data of length width*height*channels`);
-  }
+  checkPixelImage(fn, image);
+  checkText(fn, 'text', text);
   checkOptionKeys(fn, options, ['color', 'scale', 'background']);
-  if (typeof text !== 'string') throw new TypeError(`${fn}: text must be a string, got ${typeof text}`);
   if (!Number.isInteger(x) || !Number.isInteger(y)) throw new RangeError(`${fn}: x and y must be integers, got ${x}, ${y}`);
   const scale = options.scale ?? 1;
   checkScale(fn, scale);
@@ -225,6 +225,8 @@ function toChannels(fn: string, name: string, c: TextColor, channels: 1 | 3): nu
  */
 export function padImage(image: PixelImage, margins: { top?: number; right?: number; bottom?: number; left?: number; value?: TextColor }): PixelImage {
   const fn = 'padImage';
+  checkPixelImage(fn, image);
+  if (margins === null || typeof margins !== 'object') throw new TypeError(`${fn}: margins must be an object { top?, right?, bottom?, left?, value? }, got ${describe(margins)}`);
   checkOptionKeys(fn, margins, ['top', 'right', 'bottom', 'left', 'value']);
   const m = { top: margins.top ?? 0, right: margins.right ?? 0, bottom: margins.bottom ?? 0, left: margins.left ?? 0 };
   for (const [k, v] of Object.entries(m)) if (!Number.isInteger(v) || v < 0) throw new RangeError(`${fn}: ${k} must be a non-negative integer, got ${v}`);
@@ -258,11 +260,13 @@ export function padImage(image: PixelImage, margins: { top?: number; right?: num
  */
 export function withAxes(image: PixelImage, options: { x: [number, number]; y: [number, number]; xLabel?: string; yLabel?: string; title?: string; scale?: number }): PixelImage {
   const fn = 'withAxes';
+  checkPixelImage(fn, image);
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object { x, y, xLabel?, yLabel?, title?, scale? }, got ${describe(options)}`);
   checkOptionKeys(fn, options, ['x', 'y', 'xLabel', 'yLabel', 'title', 'scale']);
   const { x, y } = options;
   for (const [name, r] of [['x', x], ['y', y]] as const) {
     if (!Array.isArray(r) || r.length !== 2 || !Number.isFinite(r[0]) || !Number.isFinite(r[1]) || !(r[0] < r[1])) {
-      throw new RangeError(`${fn}: ${name} must be [lo, hi] with finite lo < hi, got ${JSON.stringify(r)}`);
+      throw new RangeError(`${fn}: ${name} must be [lo, hi] with finite lo < hi, got ${Array.isArray(r) ? `[${r.join(', ')}]` : describe(r)}`);
     }
   }
   const scale = options.scale ?? 1;

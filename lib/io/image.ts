@@ -4,8 +4,8 @@
  */
 import type { AnyMatrix } from '../linalg/matrix.js';
 import type { PixelImage } from './png.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 import { drawText, FONT_HEIGHT, textWidth } from './font.js';
-import { checkOptionKeys } from '../checks/index.js';
 
 /** What to do with values outside the display range [min, max]. */
 export type OutOfRange = 'clip' | 'throw';
@@ -49,7 +49,7 @@ export function greyImageFromFloats(
   if (values.length !== width * height) {
     throw new RangeError(`${fn}: values has length ${values.length} but a ${width}x${height} image needs ${width * height}`);
   }
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options { min, max } are required`);
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options { min, max } are required, got ${describe(options)}`);
   checkOptionKeys(fn, options, ['min', 'max', 'outOfRange']);
   const { min, max } = options;
   const outOfRange = options.outOfRange ?? 'clip';
@@ -58,7 +58,7 @@ export function greyImageFromFloats(
   }
   checkFiniteRange(fn, min, max);
   const data = new Uint8Array(width * height);
-  toGrey(fn, values, 0, values.length, min, max, outOfRange, data, 0, width, width, '');
+  toGrey(fn, values, 0, values.length, min, max, outOfRange, data, 0, width, width, 'values: ');
   return { width, height, channels: 1, data };
 }
 
@@ -137,6 +137,7 @@ export function imageGrid(
   options: { padding?: number; padValue?: number; normalize?: GridNormalize; rowLabels?: readonly string[]; tileLabels?: readonly string[]; labelScale?: number } = {},
 ): PixelImage {
   const fn = 'imageGrid';
+  checkOptionKeys(fn, options, ['padding', 'padValue', 'normalize', 'rowLabels', 'tileLabels', 'labelScale']);
   checkSize(fn, 'tileWidth', tileWidth);
   checkSize(fn, 'tileHeight', tileHeight);
   checkSize(fn, 'columns', columns);

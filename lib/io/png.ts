@@ -8,14 +8,10 @@
  * Browser-safe: functions return bytes; writing them to a file is lib/io-node.ts's job.
  */
 import { checkOptionKeys, describe } from '../checks/index.js';
+import { checkDeflate, checkPixelImage } from './checks.js';
 
-/** An 8-bit image: `channels` = 1 (grey) or 3 (RGB), row-major, `data[(y*width + x)*channels + c]`. */
-export interface PixelImage {
-  width: number;
-  height: number;
-  channels: 1 | 3;
-  data: Uint8Array | Uint8ClampedArray;
-}
+import type { PixelImage } from './pixel-image.js';
+export type { PixelImage } from './pixel-image.js';
 
 /** How the zlib stream inside IDAT is compressed. */
 export type DeflateMode = 'fixed' | 'stored';
@@ -313,20 +309,6 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 /** Checks an image's fields; `fn` names the caller in messages. */
-function checkPixelImage(fn: string, image: PixelImage): void {
-  if (image === null || typeof image !== 'object') throw new TypeError(`${fn}: image must be an object { width, height, channels, data }, got ${describe(image)}`);
-  const { width, height, channels, data } = image;
-  if (!Number.isInteger(width) || width < 1 || width > 0x7fffffff) throw new RangeError(`${fn}: width must be a positive integer, got ${width}`);
-  if (!Number.isInteger(height) || height < 1 || height > 0x7fffffff) throw new RangeError(`${fn}: height must be a positive integer, got ${height}`);
-  if (channels !== 1 && channels !== 3) throw new RangeError(`${fn}: channels must be 1 (grey) or 3 (RGB), got ${channels}`);
-  if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
-    throw new TypeError(`${fn}: data must be a Uint8Array (or Uint8ClampedArray), got ${describe(data)}`);
-  }
-  const need = width * height * channels;
-  if (data.length !== need) {
-    throw new RangeError(`${fn}: data has length ${data.length} but a ${width}x${height} image with ${channels} channel${channels === 1 ? '' : 's'} needs ${need}`);
-  }
-}
 
 /**
  * Encodes an 8-bit grey (channels 1, colour type 0) or RGB (channels 3, colour type 2) image
@@ -343,6 +325,7 @@ function checkPixelImage(fn: string, image: PixelImage): void {
 export function encodePng(image: PixelImage, options: { deflate?: DeflateMode } = {}): Uint8Array {
   checkPixelImage('encodePng', image);
   checkOptionKeys('encodePng', options, ['deflate']);
+  if (options.deflate !== undefined) checkDeflate('encodePng', options.deflate);
   const { width, height, channels, data } = image;
   const rowBytes = width * channels;
   // Scanlines with filter type 0 (None) in front of each row.

@@ -3,7 +3,7 @@
  * legend, in about the way a notebook plot looks. No dependencies, no DOM: the result can be
  * written to a file (lib/io-node.ts), put into innerHTML, or served.
  */
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 /** Marker drawn at each point of a series. */
 export type PlotMarker = 'circle' | 'square' | 'triangle' | 'diamond' | 'none';
@@ -172,9 +172,9 @@ const PLOT_OPTION_KEYS: readonly string[] = ['series', 'title', 'xLabel', 'yLabe
 const SERIES_KEYS: readonly string[] = ['x', 'y', 'label', 'color', 'yErr', 'marker', 'markerSize', 'line', 'dash', 'lineWidth'];
 
 function checkPlot(fn: string, kind: 'line' | 'scatter', o: PlotOptions, radius: number) {
-  if (o === null || typeof o !== 'object') throw new TypeError(`${fn}: options must be an object with a series array`);
+  if (o === null || typeof o !== 'object') throw new TypeError(`${fn}: options must be an object with a series array, got ${describe(o)}`);
   checkOptionKeys(fn, o, kind === 'scatter' ? [...PLOT_OPTION_KEYS, 'radius'] : PLOT_OPTION_KEYS);
-  if (!Array.isArray(o.series) || o.series.length === 0) throw new RangeError(`${fn}: series must be a non-empty array`);
+  if (!Array.isArray(o.series) || o.series.length === 0) throw new RangeError(`${fn}: series must be a non-empty array, got ${describe(o.series)}`);
   const width = o.width ?? 640;
   const height = o.height ?? 400;
   if (!Number.isFinite(width) || width < 100) throw new RangeError(`${fn}: width must be a number >= 100, got ${width}`);

@@ -8,6 +8,7 @@
  * κ = 2 sinh 2K / cosh² 2K and κ'' = 2 tanh² 2K − 1. The heat capacity was re-derived as du/dT
  * and is checked numerically (see onsagerHeatCapacityPerSpin). X-ISING in docs/notes-map.md §17.
  */
+import { describe } from '../checks/index.js';
 
 /**
  * Onsager's critical temperature T_c = 2/ln(1 + √2) ≈ 2.269185314213022 (sinh 2K_c = 1, J = k_B = 1).
@@ -24,7 +25,7 @@ function checkT(fn: string, T: unknown): number {
 }
 
 function checkModulus(fn: string, k: unknown): number {
-  if (typeof k !== 'number' || !(k >= 0 && k <= 1)) throw new RangeError(`${fn}: k must be a number in [0, 1], got ${String(k)}`);
+  if (typeof k !== 'number' || !(k >= 0 && k <= 1)) throw new RangeError(`${fn}: k must be a number in [0, 1], got ${describe(k)}`);
   return k;
 }
 

@@ -5,6 +5,7 @@
  * fluctuation quantities). See docs/ising.md.
  */
 import { blockingError } from '../mcmc/diagnostics.js';
+import { describe } from '../checks/index.js';
 import { IsingModel } from './model.js';
 import { progressReporter, type ProgressOptions } from '../progress/index.js';
 import { checkOptionKeys } from '../checks/index.js';
@@ -272,12 +273,12 @@ function blockedJackknife(series: Float64Array[], f: (means: Float64Array) => nu
 export function isingObservables(run: IsingRun, model?: IsingModel): IsingObservables {
   const fn = 'isingObservables';
   if (run === null || typeof run !== 'object' || !(run.energy instanceof Float64Array) || !(run.magnetization instanceof Float64Array)) {
-    throw new TypeError(`${fn}: run must be the result of runIsing, got ${run === null ? 'null' : typeof run}`);
+    throw new TypeError(`${fn}: run must be the result of runIsing, got ${describe(run)}`);
   }
   const n = run.energy.length;
   if (n < 4 || run.magnetization.length !== n) throw new RangeError(`${fn}: run needs at least 4 samples of energy and magnetization of equal length, got ${n} and ${run.magnetization.length}`);
   if (model !== undefined) {
-    if (!(model instanceof IsingModel)) throw new TypeError(`${fn}: model must be an IsingModel, got ${typeof model}`);
+    if (!(model instanceof IsingModel)) throw new TypeError(`${fn}: model must be an IsingModel, got ${describe(model)}`);
     if (model.N !== run.N || model.T !== run.T) throw new RangeError(`${fn}: model (N = ${model.N}, T = ${model.T}) is not the run's (N = ${run.N}, T = ${run.T})`);
   }
   const { N, T } = run;

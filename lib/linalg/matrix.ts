@@ -148,6 +148,10 @@ export function identity64(n: number): Matrix64 {
 export function fromArray2D(rowsArray: ArrayLike<ArrayLike<number>>, precision?: 'float32'): Matrix;
 export function fromArray2D(rowsArray: ArrayLike<ArrayLike<number>>, precision: 'float64'): Matrix64;
 export function fromArray2D(rowsArray: ArrayLike<ArrayLike<number>>, precision: 'float32' | 'float64' = 'float32'): AnyMatrix {
+  if (rowsArray === null || typeof rowsArray !== 'object' || typeof rowsArray.length !== 'number') {
+    throw new TypeError(`fromArray2D: rowsArray must be an array of rows (arrays of numbers), got ${describe(rowsArray)}`);
+  }
+  if (precision !== 'float32' && precision !== 'float64') throw new RangeError(`fromArray2D: precision must be 'float32' or 'float64', got ${describe(precision)}`);
   const rows = rowsArray.length;
   for (let i = 0; i < rows; i++) {
     const r = rowsArray[i] as unknown;
@@ -160,7 +164,7 @@ export function fromArray2D(rowsArray: ArrayLike<ArrayLike<number>>, precision: 
   for (let i = 0; i < rows; i++) {
     const r = rowsArray[i];
     if (r.length !== cols) {
-      throw new RangeError(`fromArray2D: row ${i} has length ${r.length} but row 0 has length ${cols}`);
+      throw new RangeError(`fromArray2D: rowsArray[${i}] has length ${r.length} but rowsArray[0] has length ${cols} (rows must have one length)`);
     }
     for (let j = 0; j < cols; j++) m.data[i * cols + j] = r[j];
   }
@@ -174,6 +178,7 @@ export function fromArray2D(rowsArray: ArrayLike<ArrayLike<number>>, precision: 
  * toArray2D(matrix(1, 2, [1, 2])); // [[1, 2]]
  */
 export function toArray2D(m: AnyMatrix): number[][] {
+  checkStorage('toArray2D', m);
   const out: number[][] = [];
   for (let i = 0; i < m.rows; i++) {
     const r: number[] = new Array(m.cols);
@@ -191,7 +196,19 @@ export function toArray2D(m: AnyMatrix): number[][] {
  * const b = copy(a); b.data[0] = 9; // a is unchanged
  */
 export function copy<M extends AnyMatrix>(m: M): M {
+  checkStorage('copy', m);
   return { rows: m.rows, cols: m.cols, data: m.data.slice() } as M;
+}
+
+/** Throws unless `m` is a Matrix or Matrix64 whose data length is rows·cols. */
+function checkStorage(fn: string, m: unknown): void {
+  const x = m as AnyMatrix | null;
+  if (x === null || typeof x !== 'object' || !(x.data instanceof Float32Array || x.data instanceof Float64Array)) {
+    throw new TypeError(`${fn}: m must be a Matrix or Matrix64 { rows, cols, data }, got ${describe(m)}`);
+  }
+  if (!Number.isInteger(x.rows) || !Number.isInteger(x.cols) || x.rows < 0 || x.cols < 0 || x.data.length !== x.rows * x.cols) {
+    throw new RangeError(`${fn}: m is ${String(x.rows)}x${String(x.cols)} but its data has length ${x.data.length}`);
+  }
 }
 
 /**

@@ -247,9 +247,9 @@ const SPARSE_GEMM_OPTION_KEYS: readonly string[] = [...GEMM_OPTION_KEYS, 'maxDen
  */
 export function sparseGemm(out: Matrix, a: Matrix, b: Matrix, options?: SparseGemmOptions): Matrix {
   const fn = 'sparseGemm';
+  checkOptionKeys(fn, options, SPARSE_GEMM_OPTION_KEYS);
   let maxDensity = 0.4;
   let gemmOptions: GemmOptions | undefined = options;
-  if (options !== null && typeof options === 'object') checkOptionKeys(fn, options, SPARSE_GEMM_OPTION_KEYS);
   if (options !== undefined && options !== null && typeof options === 'object' && 'maxDensity' in options) {
     const d = options.maxDensity;
     if (typeof d !== 'number' || !(d >= 0 && d <= 1)) throw new RangeError(`${fn}: maxDensity must be a number in [0, 1], got ${String(d)}`);

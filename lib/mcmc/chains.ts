@@ -198,5 +198,10 @@ export function chainColumn(chain: ChainResult, k: number, out?: Float64Array): 
  * const rhat = splitRHat(chainColumns(result, 0));
  */
 export function chainColumns(result: RunChainsResult, k: number): Float64Array[] {
+  if (result === null || typeof result !== 'object' || !Array.isArray(result.chains) || result.chains.length === 0) {
+    throw new TypeError(`chainColumns: result must be the result of runChains, got ${describe(result)}`);
+  }
+  const dim = result.chains[0].dim;
+  if (!Number.isInteger(k) || k < 0 || k >= dim) throw new RangeError(`chainColumns: k must be an integer in [0, ${dim - 1}], got ${describe(k)}`);
   return result.chains.map((c) => chainColumn(c, k));
 }

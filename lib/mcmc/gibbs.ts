@@ -10,6 +10,7 @@
  * Discrete models use `gibbsSweep` (systematic scan over sites); continuous ones use
  * `gibbsSampler` with one update per block, e.g. `gaussianConditionals`. See docs/mcmc.md.
  */
+import { checkRng } from '../checks/index.js';
 import type { Rng } from '../random/index.js';
 import { fromArray2D, inverse, type Matrix64 } from '../linalg/index.js';
 import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
@@ -88,6 +89,7 @@ function drawFromWeights(w: Float64Array, size: number, k: number, rng: Rng): nu
  */
 export function gibbsSweep(state: Int32Array, conditionals: DiscreteConditional[], rng: Rng, scratch?: Float64Array): Int32Array {
   const maxSize = checkDiscrete('gibbsSweep', state, conditionals);
+  checkRng('gibbsSweep', rng);
   let w = scratch;
   if (w === undefined) w = new Float64Array(maxSize);
   else if (!(w instanceof Float64Array) || w.length < maxSize) {

@@ -9,7 +9,8 @@
 import type { Rng } from '../random/index.js';
 import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
 import { acceptOrStay, GradientChainState, logAcceptance } from './metropolis.js';
-import { checkAdaptiveOptions, checkCount, type LogDensity } from './target.js';
+import { checkAdaptiveOptions, checkChainState, checkCount, checkStart, checkStepSize, checkTarget, checkVectorOf, type LogDensity } from './target.js';
+import { checkRng } from '../checks/index.js';
 
 /**
  * L leapfrog steps of size ε (Neal 2011, eqs. 5.18–5.20), in place:
@@ -27,6 +28,18 @@ import { checkAdaptiveOptions, checkCount, type LogDensity } from './target.js';
  * leapfrog(x, p, grad, target, 0.1, 20); // x, p, grad now at the end of the trajectory
  */
 export function leapfrog(x: Float64Array, p: Float64Array, grad: Float64Array, target: LogDensity, stepSize: number, steps: number): Float64Array {
+  const fn = 'leapfrog';
+  checkTarget(fn, target, true);
+  checkVectorOf(fn, 'x', x, target.dim);
+  checkVectorOf(fn, 'p', p, target.dim);
+  checkVectorOf(fn, 'grad', grad, target.dim);
+  checkStepSize(fn, 'stepSize', stepSize);
+  checkCount(fn, 'steps', steps, 1);
+  return leapfrogKernel(x, p, grad, target, stepSize, steps);
+}
+
+/** {@link leapfrog} without the argument checks (the HMC transition's). */
+function leapfrogKernel(x: Float64Array, p: Float64Array, grad: Float64Array, target: LogDensity, stepSize: number, steps: number): Float64Array {
   const d = x.length;
   const half = 0.5 * stepSize;
   for (let i = 0; i < d; i++) p[i] += half * grad[i];
@@ -76,6 +89,17 @@ export interface HmcState {
  * const accepted = hmcStep(state, target, 0.2, 10, new Rng(1));
  */
 export function hmcStep(state: HmcState, target: LogDensity, stepSize: number, steps: number, rng: Rng): boolean {
+  const fn = 'hmcStep';
+  checkTarget(fn, target, true);
+  checkChainState(fn, state, target.dim, ['x', 'grad', 'xNew', 'gradNew', 'momentum']);
+  checkStepSize(fn, 'stepSize', stepSize);
+  checkCount(fn, 'steps', steps, 1);
+  checkRng(fn, rng);
+  return hmcTransition(state, target, stepSize, steps, rng);
+}
+
+/** {@link hmcStep} without the argument checks (the chains' step). */
+function hmcTransition(state: HmcState, target: LogDensity, stepSize: number, steps: number, rng: Rng): boolean {
   const { x, grad, xNew, gradNew, momentum: p } = state;
   const d = x.length;
   let kinetic0 = 0;
@@ -86,7 +110,7 @@ export function hmcStep(state: HmcState, target: LogDensity, stepSize: number, s
   }
   xNew.set(x);
   gradNew.set(grad);
-  leapfrog(xNew, p, gradNew, target, stepSize, steps);
+  leapfrogKernel(xNew, p, gradNew, target, stepSize, steps);
   const logpNew = target.logDensity(xNew);
   if (logpNew !== logpNew || logpNew === Infinity) {
     // A divergent trajectory (the position ran off to ±Infinity or NaN) is rejected below; a
@@ -118,7 +142,7 @@ class HmcChain extends GradientChainState implements SamplerChain, HmcState {
     // Neal 2011 §5.4.4: draw ε uniformly from [ε(1 − j), ε(1 + j)] to avoid periodic trajectories.
     const eps = this.jitter > 0 ? this.stepSize * (1 + this.jitter * (2 * rng.float() - 1)) : this.stepSize;
     this.stepSizeUsed = eps;
-    return hmcStep(this, this.target, eps, this.steps, rng);
+    return hmcTransition(this, this.target, eps, this.steps, rng);
   }
 }
 

@@ -12,8 +12,8 @@ import type { Rng } from '../random/index.js';
 import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
 import type { EnergyModel } from './energy.js';
 import { acceptOrStay, GradientChainState, logAcceptance } from './metropolis.js';
-import { checkAdaptiveOptions, checkStepSize, describe, type LogDensity } from './target.js';
-import { checkOptionKeys } from '../checks/index.js';
+import { checkAdaptiveOptions, checkChainState, checkStart, checkStepSize, checkTarget, checkVectorOf, describe, type LogDensity } from './target.js';
+import { checkOptionKeys, checkRng } from '../checks/index.js';
 
 /**
  * N-LANG-01  One unadjusted Langevin step on an energy model (N-EBM-08):
@@ -37,6 +37,7 @@ export function ulaStep(out: Float64Array, x: Float64Array, model: EnergyModel, 
   if (!(x instanceof Float64Array) || x.length !== model.dim) throw new RangeError(`ulaStep: x must be a Float64Array of length model.dim = ${model.dim}, got ${x instanceof Float64Array ? `length ${x.length}` : describe(x)}`);
   if (!(out instanceof Float64Array) || out.length !== model.dim) throw new RangeError(`ulaStep: out must be a Float64Array of length model.dim = ${model.dim}, got ${out instanceof Float64Array ? `length ${out.length}` : describe(out)}`);
   if (out === x) throw new RangeError('ulaStep: out and x must be different arrays (the gradient is written into out first)');
+  checkRng('ulaStep', rng);
   model.gradEnergy(out, x);
   const half = 0.5 * lambda;
   const noiseSd = Math.sqrt(lambda);
@@ -141,6 +142,16 @@ export interface MalaState {
  * malaLogProposal(xNew, x, gradAtX, 0.5); // log q(xNew | x)
  */
 export function malaLogProposal(to: Float64Array, from: Float64Array, gradFrom: Float64Array, lambda: number): number {
+  const fn = 'malaLogProposal';
+  if (!(to instanceof Float64Array)) throw new TypeError(`${fn}: to must be a Float64Array, got ${describe(to)}`);
+  checkVectorOf(fn, 'from', from, to.length);
+  checkVectorOf(fn, 'gradFrom', gradFrom, to.length);
+  checkStepSize(fn, 'lambda', lambda);
+  return logProposal(to, from, gradFrom, lambda);
+}
+
+/** {@link malaLogProposal} without the argument checks (the MALA transition's). */
+function logProposal(to: Float64Array, from: Float64Array, gradFrom: Float64Array, lambda: number): number {
   const half = 0.5 * lambda;
   let s = 0;
   for (let i = 0; i < to.length; i++) {
@@ -164,6 +175,16 @@ export function malaLogProposal(to: Float64Array, from: Float64Array, gradFrom: 
  * const accepted = malaStep(state, target, 0.5, new Rng(1));
  */
 export function malaStep(state: MalaState, target: LogDensity, lambda: number, rng: Rng): boolean {
+  const fn = 'malaStep';
+  checkTarget(fn, target, true);
+  checkChainState(fn, state, target.dim, ['x', 'grad', 'xNew', 'gradNew']);
+  checkStepSize(fn, 'lambda', lambda);
+  checkRng(fn, rng);
+  return malaTransition(state, target, lambda, rng);
+}
+
+/** {@link malaStep} without the argument checks (the chains' step). */
+function malaTransition(state: MalaState, target: LogDensity, lambda: number, rng: Rng): boolean {
   const { x, grad, xNew, gradNew } = state;
   const half = 0.5 * lambda;
   const noiseSd = Math.sqrt(lambda);
@@ -179,7 +200,7 @@ export function malaStep(state: MalaState, target: LogDensity, lambda: number, r
       }
     }
     // N-LANG-02 with N-MH-06: reverse T(x' -> x) uses the gradient at x', forward T(x -> x') the one at x
-    logA = logAcceptance(logpNew, state.logp, malaLogProposal(x, xNew, gradNew, lambda), malaLogProposal(xNew, x, grad, lambda));
+    logA = logAcceptance(logpNew, state.logp, logProposal(x, xNew, gradNew, lambda), logProposal(xNew, x, grad, lambda));
     if (logA !== logA) logA = -Infinity; // not reachable with the checks above; never accept a NaN
   }
   return acceptOrStay(state, logA, logpNew, rng);
@@ -192,7 +213,7 @@ class MalaChain extends GradientChainState implements SamplerChain, MalaState {
     this.stepSize = lambda;
   }
   step(rng: Rng): boolean {
-    return malaStep(this, this.target, this.stepSize, rng);
+    return malaTransition(this, this.target, this.stepSize, rng);
   }
 }
 

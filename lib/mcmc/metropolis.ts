@@ -8,8 +8,8 @@
 import type { Rng } from '../random/index.js';
 import type { Matrix64 } from '../linalg/index.js';
 import { samplerRecipe, type Sampler, type SamplerChain } from './sampler.js';
-import { checkAdaptiveOptions, checkCount, checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
-import { checkOptionKeys } from '../checks/index.js';
+import { checkAdaptiveOptions, checkChainState, checkCount, checkStart, checkStepSize, checkTarget, describe, type LogDensity } from './target.js';
+import { checkOptionKeys, checkRng } from '../checks/index.js';
 
 /**
  * N-MH-06  log of the Metropolis–Hastings acceptance, eq. (6):
@@ -235,6 +235,16 @@ function checkProposalLogDensities(fn: string, logqForward: number, logqReverse:
  * const accepted = metropolisHastingsStep(state, target, autoregressiveProposal({ mean: [0], sd: [2], rho: 0 }), new Rng(1));
  */
 export function metropolisHastingsStep(state: MetropolisState, target: LogDensity, proposal: Proposal, rng: Rng): boolean {
+  const fn = 'metropolisHastingsStep';
+  checkTarget(fn, target, false);
+  checkChainState(fn, state, target.dim, ['x', 'xNew']);
+  checkProposal(fn, proposal, target.dim);
+  checkRng(fn, rng);
+  return mhTransition(state, target, proposal, rng);
+}
+
+/** {@link metropolisHastingsStep} without the argument checks (the chains' step). */
+function mhTransition(state: MetropolisState, target: LogDensity, proposal: Proposal, rng: Rng): boolean {
   const { x, xNew } = state;
   proposal.sample(xNew, x, rng);
   const logpNew = target.logDensity(xNew);
@@ -259,6 +269,16 @@ export function metropolisHastingsStep(state: MetropolisState, target: LogDensit
  * const accepted = randomWalkMetropolisStep(state, target, 0.8, new Rng(1));
  */
 export function randomWalkMetropolisStep(state: MetropolisState, target: LogDensity, stepSize: number, rng: Rng): boolean {
+  const fn = 'randomWalkMetropolisStep';
+  checkTarget(fn, target, false);
+  checkChainState(fn, state, target.dim, ['x', 'xNew']);
+  checkStepSize(fn, 'stepSize', stepSize);
+  checkRng(fn, rng);
+  return rwmTransition(state, target, stepSize, rng);
+}
+
+/** {@link randomWalkMetropolisStep} without the argument checks (the chains' step). */
+function rwmTransition(state: MetropolisState, target: LogDensity, stepSize: number, rng: Rng): boolean {
   const { x, xNew } = state;
   const n = x.length;
   for (let i = 0; i < n; i++) xNew[i] = x[i] + stepSize * rng.normal();
@@ -276,7 +296,7 @@ class RandomWalkMetropolisChain extends MetropolisChainState implements SamplerC
     this.stepSize = stepSize;
   }
   step(rng: Rng): boolean {
-    return randomWalkMetropolisStep(this, this.target, this.stepSize, rng);
+    return rwmTransition(this, this.target, this.stepSize, rng);
   }
 }
 
@@ -286,7 +306,7 @@ class MetropolisHastingsChain extends MetropolisChainState implements SamplerCha
     super(x0, logp0);
   }
   step(rng: Rng): boolean {
-    return metropolisHastingsStep(this, this.target, this.proposal, rng);
+    return mhTransition(this, this.target, this.proposal, rng);
   }
 }
 
@@ -305,6 +325,17 @@ export function rwmSampler(options: { stepSize?: number; targetAcceptance?: numb
     (target, x0, logp0) => new RandomWalkMetropolisChain(target, x0, logp0, options.stepSize ?? 2.38 / Math.sqrt(target.dim)));
 }
 
+/** Throws unless `proposal` is { dim, sample, logDensity } (of dimension `dim` when given). */
+function checkProposal(fn: string, proposal: Proposal, dim?: number): void {
+  if (proposal === null || typeof proposal !== 'object' || typeof proposal.sample !== 'function' || typeof proposal.logDensity !== 'function') {
+    throw new TypeError(`${fn}: proposal must be { dim, sample(out, x, rng), logDensity(to, from) }, got ${describe(proposal)}`);
+  }
+  if (typeof proposal.dim !== 'number' || !Number.isInteger(proposal.dim) || proposal.dim < 1) {
+    throw new RangeError(`${fn}: proposal.dim must be a positive integer (the dimension it proposes in), got ${describe(proposal.dim)}`);
+  }
+  if (dim !== undefined && proposal.dim !== dim) throw new RangeError(`${fn}: the proposal is ${proposal.dim}-dimensional but target.dim is ${dim}`);
+}
+
 /**
  * Metropolis–Hastings with a (generally asymmetric) `proposal` (N-MH-06) for runChains. There is
  * no step to adapt: the chain runs the same kernel in warm-up and sampling.
@@ -313,12 +344,7 @@ export function rwmSampler(options: { stepSize?: number; targetAcceptance?: numb
  * const s = mhSampler(autoregressiveProposal({ mean: [0, 0], sd: [2, 2], rho: 0.5 }));
  */
 export function mhSampler(proposal: Proposal): Sampler {
-  if (proposal === null || typeof proposal !== 'object' || typeof proposal.sample !== 'function' || typeof proposal.logDensity !== 'function') {
-    throw new TypeError(`mhSampler: proposal must be { dim, sample(out, x, rng), logDensity(to, from) }, got ${describe(proposal)}`);
-  }
-  if (typeof proposal.dim !== 'number' || !Number.isInteger(proposal.dim) || proposal.dim < 1) {
-    throw new RangeError(`mhSampler: proposal.dim must be a positive integer (the dimension it proposes in), got ${describe(proposal.dim)}`);
-  }
+  checkProposal('mhSampler', proposal);
   return samplerRecipe('mhSampler', 'mh', 'none', NaN, false, (target, x0, logp0) => {
     if (proposal.dim !== target.dim) {
       throw new RangeError(`mhSampler: the proposal is ${proposal.dim}-dimensional but target.dim is ${target.dim}`);

@@ -129,3 +129,38 @@ export function checkAdaptiveOptions(fn: string, options: { stepSize?: number; t
   if (!(targetAcceptance > 0 && targetAcceptance < 1)) throw new RangeError(`${fn}: targetAcceptance must be in (0, 1), got ${targetAcceptance}`);
   return targetAcceptance;
 }
+
+/**
+ * Throws unless `state` holds Float64Arrays of length `d` in `fields` and a log density `logp`
+ * that is a number below +Infinity (the state of a Metropolis, MALA or HMC step). Internal helper
+ * of lib/mcmc.
+ *
+ * @example
+ * checkChainState('malaStep', state, target.dim, ['x', 'grad', 'xNew', 'gradNew']);
+ */
+export function checkChainState(fn: string, state: unknown, d: number, fields: readonly string[]): void {
+  if (state === null || typeof state !== 'object') {
+    throw new TypeError(`${fn}: state must be an object { logp, ${fields.join(', ')} }, got ${describe(state)}`);
+  }
+  for (const f of fields) {
+    const v = (state as Record<string, unknown>)[f];
+    if (!(v instanceof Float64Array) || v.length !== d) {
+      throw new RangeError(`${fn}: state.${f} must be a Float64Array of length target.dim = ${d}, got ${describe(v)}`);
+    }
+  }
+  const logp = (state as { logp?: unknown }).logp;
+  if (typeof logp !== 'number' || Number.isNaN(logp) || logp === Infinity) {
+    throw new RangeError(`${fn}: state.logp must be log p(state.x), a number < Infinity, got ${describe(logp)}`);
+  }
+}
+
+/**
+ * Throws unless `v` is a Float64Array of length `d`. Internal helper of lib/mcmc.
+ *
+ * @example
+ * checkVectorOf('leapfrog', 'p', p, target.dim);
+ */
+export function checkVectorOf(fn: string, what: string, v: unknown, d: number): asserts v is Float64Array {
+  if (!(v instanceof Float64Array)) throw new TypeError(`${fn}: ${what} must be a Float64Array of length ${d}, got ${describe(v)}`);
+  if (v.length !== d) throw new RangeError(`${fn}: ${what} has length ${v.length} but must have length ${d}`);
+}

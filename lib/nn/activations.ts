@@ -194,12 +194,13 @@ export function softmaxBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M): M
  * activationForward(a, z, 'relu'); // a = [[0, 2]]
  */
 export function activationForward<M extends NNMatrix>(out: M, z: M, activation: Activation, slope = 0.01): M {
+  checkForward('activationForward', out, z); // the kernels below check again under their own names (O(1))
   switch (activation) {
     case 'identity': return identityForward(out, z);
     case 'sigmoid': return sigmoidForward(out, z);
     case 'tanh': return tanhForward(out, z);
     case 'relu': return reluForward(out, z);
-    case 'leakyRelu': return leakyReluForward(out, z, slope);
+    case 'leakyRelu': checkSlope('activationForward', slope); return leakyReluForward(out, z, slope);
     case 'softmax': return softmaxForward(out, z);
     default: throw new RangeError(`activationForward: unknown activation ${describe(activation)}`);
   }
@@ -214,12 +215,13 @@ export function activationForward<M extends NNMatrix>(out: M, z: M, activation: 
  * activationBackward(dZ, z, a, dA, 'relu'); // dZ = [[0, 1]]
  */
 export function activationBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M, activation: Activation, slope = 0.01): M {
+  checkBackward('activationBackward', dZ, z, a, dA); // the kernels below check again under their own names (O(1))
   switch (activation) {
     case 'identity': return identityBackward(dZ, z, a, dA);
     case 'sigmoid': return sigmoidBackward(dZ, z, a, dA);
     case 'tanh': return tanhBackward(dZ, z, a, dA);
     case 'relu': return reluBackward(dZ, z, a, dA);
-    case 'leakyRelu': return leakyReluBackward(dZ, z, a, dA, slope);
+    case 'leakyRelu': checkSlope('activationBackward', slope); return leakyReluBackward(dZ, z, a, dA, slope);
     case 'softmax': return softmaxBackward(dZ, z, a, dA);
     default: throw new RangeError(`activationBackward: unknown activation ${describe(activation)}`);
   }

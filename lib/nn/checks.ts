@@ -3,7 +3,8 @@
  * Every message names the function, the argument and the offending value or shapes.
  */
 import { shapeOf } from '../linalg/matrix.js';
-import { ACTIVATIONS, type Activation, type NNMatrix, type NNVector } from './model.js';
+import { ACTIVATIONS, type Activation, type MLP, type MLPGradient, type NNMatrix, type NNVector } from './model.js';
+import type { Optimizer } from '../optim/index.js';
 import { checkOptionKeys, describe, overlaps } from '../checks/index.js';
 
 export { describe };
@@ -82,3 +83,27 @@ export function checkSlope(fn: string, slope: unknown): asserts slope is number 
     throw new RangeError(`${fn}: slope must be a finite number (the leaky-ReLU slope for z < 0), got ${describe(slope)}`);
   }
 }
+
+/** Throws unless `grad` is an MLPGradient shaped like `net`'s parameters (createGradient(net)). */
+export function checkGradient(fn: string, net: MLP, grad: unknown): asserts grad is MLPGradient {
+  const g = grad as MLPGradient, L = net.layers.length;
+  if (g === null || typeof g !== 'object' || !Array.isArray(g.dW) || !Array.isArray(g.db) || g.dW.length !== L || g.db.length !== L) {
+    throw new TypeError(`${fn}: grad must be an MLPGradient with ${L} layers (createGradient(net)), got ${describe(grad)}`);
+  }
+  for (let l = 0; l < L; l++) {
+    const W = net.layers[l].W;
+    checkNNMatrix(fn, `grad.dW[${l}]`, g.dW[l]);
+    checkSamePrecision(fn, `grad.dW[${l}]`, g.dW[l], 'the network', W);
+    checkShape(fn, `grad.dW[${l}]`, g.dW[l], W.rows, W.cols, `the shape of layer ${l + 1} W`);
+    checkNNVector(fn, `grad.db[${l}]`, g.db[l], W.cols);
+    checkSamePrecision(fn, `grad.db[${l}]`, g.db[l], 'the network', W);
+  }
+}
+
+/** Throws unless `opt` is a lib/optim optimizer (an object with a `step` method). */
+export function checkOptimizer(fn: string, opt: unknown): asserts opt is Optimizer {
+  if (opt === null || typeof opt !== 'object' || typeof (opt as Optimizer).step !== 'function') {
+    throw new TypeError(`${fn}: optimizer must be a lib/optim optimizer (new SGD({ lr }), new Adam(), ...), got ${describe(opt)}`);
+  }
+}
+

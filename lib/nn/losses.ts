@@ -116,6 +116,7 @@ export function softmaxCrossEntropyBackward<M extends NNMatrix>(dZ: M, Z: M, Y: 
  * lossForward('mse', A, Y);
  */
 export function lossForward(loss: LossName, out: NNMatrix, Y: NNMatrix): number {
+  checkPair('lossForward', 'out', out, Y); // the losses below check again under their own names (O(1))
   switch (loss) {
     case 'mse': return mseForward(out, Y);
     case 'bceWithLogits': return bceWithLogitsForward(out, Y);
@@ -132,6 +133,8 @@ export function lossForward(loss: LossName, out: NNMatrix, Y: NNMatrix): number 
  * lossBackward('softmaxCrossEntropy', dOut, logits, Y); // dOut = [[-0.5, 0.5]]
  */
 export function lossBackward<M extends NNMatrix>(loss: LossName, dOut: M, out: M, Y: M): M {
+  checkPair('lossBackward', 'out', out, Y); // the losses below check again under their own names (O(1))
+  checkLike('lossBackward', 'dOut', dOut, 'out', out);
   switch (loss) {
     case 'mse': return mseBackward(dOut, out, Y);
     case 'bceWithLogits': return bceWithLogitsBackward(dOut, out, Y);

@@ -208,6 +208,9 @@ export function checkGradientShapes(fn: string, net: MLP, grad: MLPGradient): vo
  * const g = gradientArrays(grad); // g[0] is dC/dW^1 (row-major)
  */
 export function gradientArrays<M extends NNMatrix>(grad: MLPGradient<M>): VectorOf<M>[] {
+  if (grad === null || typeof grad !== 'object' || !Array.isArray(grad.dW) || !Array.isArray(grad.db) || grad.dW.length !== grad.db.length) {
+    throw new TypeError(`gradientArrays: grad must be an MLPGradient { dW, db } (createGradient(net)), got ${describe(grad)}`);
+  }
   const out: VectorOf<M>[] = [];
   for (let i = 0; i < grad.dW.length; i++) out.push(grad.dW[i].data as VectorOf<M>, grad.db[i]);
   return out;
@@ -296,7 +299,13 @@ export class MLPWorkspace<M extends NNMatrix = NNMatrix> {
  * const ws2 = createWorkspace(net, 128, { gemm32: (out, a, b, opts) => gemm(out, a, b, opts) });
  */
 export function createWorkspace<M extends NNMatrix>(net: MLP<M>, maxRows: number, options: { gemm32?: GemmFunction } = {}): MLPWorkspace<M> {
-  checkOptions('createWorkspace', options, ['gemm32']);
+  const fn = 'createWorkspace';
+  checkMLP(fn, net);
+  if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`${fn}: maxRows must be a positive integer, got ${describe(maxRows)}`);
+  checkOptions(fn, options, ['gemm32']);
+  if (options.gemm32 !== undefined && typeof options.gemm32 !== 'function') {
+    throw new TypeError(`${fn}: options.gemm32 must be a function with gemm's signature, got ${describe(options.gemm32)}`);
+  }
   return new MLPWorkspace(net, maxRows, options);
 }
 
@@ -328,6 +337,7 @@ export function mlpForward<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>,
   checkNNMatrix(fn, 'X', X);
   checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);
   if (X.cols !== net.sizes[0]) throw new RangeError(`${fn}: X is ${X.rows}x${X.cols} but the network takes n_0 = ${net.sizes[0]} inputs per row`);
+  if (X.rows < 1 || X.rows > ws.maxRows) throw new RangeError(`${fn}: X has ${X.rows} rows but ws holds batches of 1..${ws.maxRows} rows (createWorkspace(net, maxRows))`);
   return mlpForwardUnchecked(net, ws, X);
 }
 
@@ -361,13 +371,14 @@ export function mlpBackward<M extends NNMatrix>(
   checkMLP(fn, net);
   checkWorkspace(fn, net, ws);
   const X = ws.input;
-  if (X === null) throw new RangeError(`${fn}: no forward pass on this workspace yet (call mlpForward first)`);
+  if (X === null) throw new RangeError(`${fn}: ws has had no forward pass yet (call mlpForward(net, ws, X) first)`);
   const L = net.layers.length;
   if (grad !== null && (typeof grad !== 'object' || !Array.isArray(grad.dW) || !Array.isArray(grad.db) || grad.dW.length !== L || grad.db.length !== L)) {
     throw new TypeError(`${fn}: grad must be an MLPGradient with ${L} layers (createGradient(net)) or null, got ${describe(grad)}`);
   }
   if (grad === null && dInput === null) throw new TypeError(`${fn}: grad and dInput are both null: nothing to compute`);
   checkNNMatrix(fn, 'dOut', dOut);
+  checkSamePrecision(fn, 'dOut', dOut, 'the network', net.layers[0].W);
   checkShape(fn, 'dOut', dOut, ws.rows, net.sizes[L], 'the shape of the last forward output');
   checkSamePrecision(fn, 'dOut', dOut, 'the network', net.layers[0].W);
   if (typeof accumulate !== 'boolean') throw new TypeError(`${fn}: accumulate must be a boolean, got ${describe(accumulate)}`);

@@ -9,6 +9,7 @@
  *
  * The cost of all three is the notes' squared error of one sample, C = ½(a_out − y)².
  */
+import { describe } from '../checks/index.js';
 
 /** Activations of the scalar networks (the notes use the logistic σ, and identity on the output). */
 export type ScalarActivation = 'identity' | 'sigmoid' | 'tanh' | 'relu';
@@ -20,12 +21,19 @@ export type ScalarActivation = 'identity' | 'sigmoid' | 'tanh' | 'relu';
  * scalarActivation('sigmoid', 0); // 0.5
  */
 export function scalarActivation(f: ScalarActivation, z: number): number {
+  checkActivationName('scalarActivation', 'f', f);
+  checkFinite('scalarActivation', { z });
+  return activate('scalarActivation', f, z);
+}
+
+/** {@link scalarActivation} without the check of z (the scalar networks check their inputs once). */
+function activate(fn: string, f: ScalarActivation, z: number): number {
   switch (f) {
     case 'identity': return z;
     case 'sigmoid': return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     case 'tanh': return Math.tanh(z);
     case 'relu': return z > 0 ? z : 0;
-    default: throw new RangeError(`scalarActivation: activation must be 'identity', 'sigmoid', 'tanh' or 'relu', got ${JSON.stringify(f)}`);
+    default: throw new RangeError(`${fn}: activation must be 'identity', 'sigmoid', 'tanh' or 'relu', got ${describe(f)}`);
   }
 }
 
@@ -36,19 +44,55 @@ export function scalarActivation(f: ScalarActivation, z: number): number {
  * scalarActivationDerivative('sigmoid', 0, 0.5); // 0.25
  */
 export function scalarActivationDerivative(f: ScalarActivation, z: number, a: number): number {
+  checkActivationName('scalarActivationDerivative', 'f', f);
+  checkFinite('scalarActivationDerivative', { z, a });
+  return derivative('scalarActivationDerivative', f, z, a);
+}
+
+/** {@link scalarActivationDerivative} without the checks of z and a. */
+function derivative(fn: string, f: ScalarActivation, z: number, a: number): number {
   switch (f) {
     case 'identity': return 1;
     case 'sigmoid': return a * (1 - a); // N-NN-01  σ'(z) = σ(z)(1 − σ(z))
     case 'tanh': return 1 - a * a;
     case 'relu': return z > 0 ? 1 : 0;
-    default: throw new RangeError(`scalarActivationDerivative: activation must be 'identity', 'sigmoid', 'tanh' or 'relu', got ${JSON.stringify(f)}`);
+    default: throw new RangeError(`${fn}: activation must be 'identity', 'sigmoid', 'tanh' or 'relu', got ${describe(f)}`);
   }
 }
 
-function checkFinite(fn: string, values: Record<string, number>): void {
+function checkFinite(fn: string, values: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(values)) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${fn}: ${k} must be a finite number, got ${String(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${fn}: ${k} must be a finite number, got ${describe(v)}`);
   }
+}
+
+const SCALAR_ACTIVATIONS: readonly string[] = ['identity', 'sigmoid', 'tanh', 'relu'];
+
+/** Throws unless `f` names a scalar activation. */
+function checkActivationName(fn: string, what: string, f: unknown): void {
+  if (!SCALAR_ACTIVATIONS.includes(f as string)) throw new RangeError(`${fn}: ${what} must be 'identity', 'sigmoid', 'tanh' or 'relu', got ${describe(f)}`);
+}
+
+/** Throws unless `o` is an object (the parameter, forward or gradient record of a scalar network). */
+function checkRecord(fn: string, what: string, o: unknown): asserts o is Record<string, unknown> {
+  if (o === null || typeof o !== 'object') throw new TypeError(`${fn}: ${what} must be an object, got ${describe(o)}`);
+}
+
+/** Throws unless `v` is a pair [number, number] of finite numbers. */
+function checkPair(fn: string, what: string, v: unknown): asserts v is [number, number] {
+  if (!Array.isArray(v) || v.length !== 2) throw new TypeError(`${fn}: ${what} must be a pair [number, number], got ${describe(v)}`);
+  checkFinite(fn, { [`${what}[0]`]: v[0], [`${what}[1]`]: v[1] });
+}
+
+/** Throws unless `p` holds the 2-2-1 network's w1 (2x2), b1, w2 (pairs) and b2. */
+function checkNet221Params(fn: string, what: string, p: unknown, b2 = 'b2'): void {
+  checkRecord(fn, what, p);
+  if (!Array.isArray(p.w1) || p.w1.length !== 2) throw new TypeError(`${fn}: ${what}.w1 must be a 2x2 array, got ${describe(p.w1)}`);
+  checkPair(fn, `${what}.w1[0]`, p.w1[0]);
+  checkPair(fn, `${what}.w1[1]`, p.w1[1]);
+  checkPair(fn, `${what}.b1`, p.b1);
+  checkPair(fn, `${what}.w2`, p.w2);
+  checkFinite(fn, { [`${what}.${b2}`]: p[b2] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,9 +113,12 @@ export interface PerceptronGradients { delta1: number; dw1: number; db1: number 
  * perceptronForward(1, { w1: 2, b1: 1 }); // { z1: 3, a1: 3 }
  */
 export function perceptronForward(x: number, p: PerceptronParams, sigma1: ScalarActivation = 'identity'): PerceptronForward {
-  checkFinite('perceptronForward', { x, w1: p.w1, b1: p.b1 });
+  const fn = 'perceptronForward';
+  checkActivationName(fn, 'sigma1', sigma1);
+  checkRecord(fn, 'p', p);
+  checkFinite(fn, { x, 'p.w1': p.w1, 'p.b1': p.b1 });
   const z1 = p.w1 * x + p.b1; // z₁ = w₁x + b₁
-  const a1 = scalarActivation(sigma1, z1); // a₁ = σ₁(z₁)
+  const a1 = activate(fn, sigma1, z1); // a₁ = σ₁(z₁)
   return { z1, a1 };
 }
 
@@ -83,8 +130,11 @@ export function perceptronForward(x: number, p: PerceptronParams, sigma1: Scalar
  * perceptronBackward(1, 3, f); // { delta1: -3, dw1: -3, db1: -3 }  (the notes' y = 2x + 1 at x = 1)
  */
 export function perceptronBackward(x: number, y: number, f: PerceptronForward, sigma1: ScalarActivation = 'identity'): PerceptronGradients {
-  checkFinite('perceptronBackward', { x, y, z1: f.z1, a1: f.a1 });
-  const delta1 = (f.a1 - y) * scalarActivationDerivative(sigma1, f.z1, f.a1); // δ₁ = ∂C/∂a₁ · ∂a₁/∂z₁
+  const fn = 'perceptronBackward';
+  checkActivationName(fn, 'sigma1', sigma1);
+  checkRecord(fn, 'f', f);
+  checkFinite(fn, { x, y, 'f.z1': f.z1, 'f.a1': f.a1 });
+  const delta1 = (f.a1 - y) * derivative(fn, sigma1, f.z1, f.a1); // δ₁ = ∂C/∂a₁ · ∂a₁/∂z₁
   return { delta1, dw1: delta1 * x, db1: delta1 }; // ∂C/∂w₁ = δ₁x, ∂C/∂b₁ = δ₁
 }
 
@@ -107,12 +157,16 @@ export interface OneHiddenGradients { delta2: number; delta1: number; dw2: numbe
  * oneHiddenForward(1, { w1: 0, b1: 0, w2: 1, b2: 0 }); // a1 = 0.5, a2 = 0.5
  */
 export function oneHiddenForward(x: number, p: OneHiddenParams, sigma1: ScalarActivation = 'sigmoid', sigma2: ScalarActivation = 'identity'): OneHiddenForward {
-  checkFinite('oneHiddenForward', { x, w1: p.w1, b1: p.b1, w2: p.w2, b2: p.b2 });
+  const fn = 'oneHiddenForward';
+  checkActivationName(fn, 'sigma1', sigma1);
+  checkActivationName(fn, 'sigma2', sigma2);
+  checkRecord(fn, 'p', p);
+  checkFinite(fn, { x, 'p.w1': p.w1, 'p.b1': p.b1, 'p.w2': p.w2, 'p.b2': p.b2 });
   const a0 = x;
   const z1 = p.w1 * a0 + p.b1; // z₁ = w₁a₀ + b₁
-  const a1 = scalarActivation(sigma1, z1); // a₁ = σ₁(z₁)
+  const a1 = activate(fn, sigma1, z1); // a₁ = σ₁(z₁)
   const z2 = p.w2 * a1 + p.b2; // z₂ = w₂a₁ + b₂
-  const a2 = scalarActivation(sigma2, z2); // a₂ = σ₂(z₂)
+  const a2 = activate(fn, sigma2, z2); // a₂ = σ₂(z₂)
   return { a0, z1, a1, z2, a2 };
 }
 
@@ -128,9 +182,14 @@ export function oneHiddenForward(x: number, p: OneHiddenParams, sigma1: ScalarAc
  * oneHiddenBackward(0, p, oneHiddenForward(1, p)); // delta2 = 0.5, dw2 = 0.25, delta1 = 0.125
  */
 export function oneHiddenBackward(y: number, p: OneHiddenParams, f: OneHiddenForward, sigma1: ScalarActivation = 'sigmoid', sigma2: ScalarActivation = 'identity'): OneHiddenGradients {
-  checkFinite('oneHiddenBackward', { y, w2: p.w2, a2: f.a2 });
-  const delta2 = (f.a2 - y) * scalarActivationDerivative(sigma2, f.z2, f.a2); // δ₂ = (a₂ − y)σ₂'
-  const delta1 = delta2 * p.w2 * scalarActivationDerivative(sigma1, f.z1, f.a1); // δ₁ = δ₂ w₂ σ₁' (corrected)
+  const fn = 'oneHiddenBackward';
+  checkActivationName(fn, 'sigma1', sigma1);
+  checkActivationName(fn, 'sigma2', sigma2);
+  checkRecord(fn, 'p', p);
+  checkRecord(fn, 'f', f);
+  checkFinite(fn, { y, 'p.w2': p.w2, 'f.a0': f.a0, 'f.z1': f.z1, 'f.a1': f.a1, 'f.z2': f.z2, 'f.a2': f.a2 });
+  const delta2 = (f.a2 - y) * derivative(fn, sigma2, f.z2, f.a2); // δ₂ = (a₂ − y)σ₂'
+  const delta1 = delta2 * p.w2 * derivative(fn, sigma1, f.z1, f.a1); // δ₁ = δ₂ w₂ σ₁' (corrected)
   return {
     delta2,
     delta1,
@@ -175,15 +234,19 @@ export interface Net221Gradients {
  * net221Forward([0, 0], p).a2; // σ(0) + σ(0) = 1
  */
 export function net221Forward(x: readonly [number, number], p: Net221Params, sigma1: ScalarActivation = 'sigmoid', sigma2: ScalarActivation = 'identity'): Net221Forward {
-  checkFinite('net221Forward', { 'x[0]': x[0], 'x[1]': x[1] });
+  const fn = 'net221Forward';
+  checkActivationName(fn, 'sigma1', sigma1);
+  checkActivationName(fn, 'sigma2', sigma2);
+  checkPair(fn, 'x', x);
+  checkNet221Params(fn, 'p', p);
   const a0: [number, number] = [x[0], x[1]];
   const z1: [number, number] = [
     p.w1[0][0] * a0[0] + p.w1[0][1] * a0[1] + p.b1[0], // z^{(1)}_0
     p.w1[1][0] * a0[0] + p.w1[1][1] * a0[1] + p.b1[1], // z^{(1)}_1
   ];
-  const a1: [number, number] = [scalarActivation(sigma1, z1[0]), scalarActivation(sigma1, z1[1])];
+  const a1: [number, number] = [activate(fn, sigma1, z1[0]), activate(fn, sigma1, z1[1])];
   const z2 = p.w2[0] * a1[0] + p.w2[1] * a1[1] + p.b2; // z^{(2)} = w_0 a_0 + w_1 a_1 + b
-  const a2 = scalarActivation(sigma2, z2);
+  const a2 = activate(fn, sigma2, z2);
   return { a0, z1, a1, z2, a2 };
 }
 
@@ -200,11 +263,20 @@ export function net221Forward(x: readonly [number, number], p: Net221Params, sig
  * const g = net221Backward(0.5, p, f); // g.dw1[1][0] = δ^{(1)}_1 · x₀
  */
 export function net221Backward(y: number, p: Net221Params, f: Net221Forward, sigma1: ScalarActivation = 'sigmoid', sigma2: ScalarActivation = 'identity'): Net221Gradients {
-  checkFinite('net221Backward', { y, a2: f.a2 });
-  const delta2 = (f.a2 - y) * scalarActivationDerivative(sigma2, f.z2, f.a2); // δ^{(2)} = ∂C/∂a^{(2)} · σ^{(2)}'
+  const fn = 'net221Backward';
+  checkActivationName(fn, 'sigma1', sigma1);
+  checkActivationName(fn, 'sigma2', sigma2);
+  checkFinite(fn, { y });
+  checkNet221Params(fn, 'p', p);
+  checkRecord(fn, 'f', f);
+  checkPair(fn, 'f.a0', f.a0);
+  checkPair(fn, 'f.z1', f.z1);
+  checkPair(fn, 'f.a1', f.a1);
+  checkFinite(fn, { 'f.z2': f.z2, 'f.a2': f.a2 });
+  const delta2 = (f.a2 - y) * derivative(fn, sigma2, f.z2, f.a2); // δ^{(2)} = ∂C/∂a^{(2)} · σ^{(2)}'
   const delta1: [number, number] = [
-    p.w2[0] * scalarActivationDerivative(sigma1, f.z1[0], f.a1[0]) * delta2, // δ^{(1)}_0 = w^{(2)}_0 σ' δ^{(2)}
-    p.w2[1] * scalarActivationDerivative(sigma1, f.z1[1], f.a1[1]) * delta2, // δ^{(1)}_1 = w^{(2)}_1 σ' δ^{(2)}
+    p.w2[0] * derivative(fn, sigma1, f.z1[0], f.a1[0]) * delta2, // δ^{(1)}_0 = w^{(2)}_0 σ' δ^{(2)}
+    p.w2[1] * derivative(fn, sigma1, f.z1[1], f.a1[1]) * delta2, // δ^{(1)}_1 = w^{(2)}_1 σ' δ^{(2)}
   ];
   return {
     delta2,
@@ -230,7 +302,14 @@ export function net221Backward(y: number, p: Net221Params, f: Net221Forward, sig
  * const next = net221Update(p, net221Backward(y, p, net221Forward(x, p)), 0.1);
  */
 export function net221Update(p: Net221Params, g: Net221Gradients, eta: number): Net221Params {
-  checkFinite('net221Update', { eta });
+  const fn = 'net221Update';
+  checkNet221Params(fn, 'p', p);
+  checkRecord(fn, 'g', g);
+  checkPair(fn, 'g.dw1[0]', (g.dw1 as unknown as unknown[] | undefined)?.[0]);
+  checkPair(fn, 'g.dw1[1]', (g.dw1 as unknown as unknown[] | undefined)?.[1]);
+  checkPair(fn, 'g.db1', g.db1);
+  checkPair(fn, 'g.dw2', g.dw2);
+  checkFinite(fn, { 'g.db2': g.db2, eta });
   return {
     w1: [
       [p.w1[0][0] - eta * g.dw1[0][0], p.w1[0][1] - eta * g.dw1[0][1]],

@@ -6,7 +6,7 @@ import type { Optimizer } from '../optim/index.js';
 import type { MLP, MLPGradient, NNMatrix } from './model.js';
 import { lossBackwardUnchecked, lossForwardUnchecked, type LossName } from './losses.js';
 import { checkGradientShapes, checkMLP, checkWorkspace, mlpBackwardUnchecked, mlpForwardUnchecked, type MLPWorkspace } from './mlp.js';
-import { checkNNMatrix, checkOptions, checkSamePrecision, checkShape, describe } from './checks.js';
+import { checkNNMatrix, checkOptimizer, checkOptions, checkSamePrecision, checkShape, describe } from './checks.js';
 
 /** Options of {@link trainStep}. */
 export interface TrainStepOptions {
@@ -105,9 +105,7 @@ export function trainStep<M extends NNMatrix>(
 export function checkStepOptions(fn: string, net: MLP, options: TrainStepOptions): Required<TrainStepOptions> {
   checkLossOutput(fn, net, options.loss);
   const opt = options.optimizer;
-  if (opt === null || typeof opt !== 'object' || typeof opt.step !== 'function') {
-    throw new TypeError(`${fn}: optimizer must be a lib/optim optimizer (new SGD({ lr }), new Adam(), ...), got ${describe(opt)}`);
-  }
+  checkOptimizer(fn, opt);
   const l2 = options.l2 ?? 0, l1 = options.l1 ?? 0;
   checkPenalty(fn, 'l2', l2);
   checkPenalty(fn, 'l1', l1);

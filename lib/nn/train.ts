@@ -12,6 +12,7 @@ import { checkMLP, createGradient, MLPWorkspace } from './mlp.js';
 import type { GemmFunction } from './dense.js';
 import { checkStepOptions, trainStepUnchecked } from './train-step.js';
 import { checkNNMatrix, checkOptions, checkSamePrecision, describe } from './checks.js';
+import { checkRng } from '../checks/index.js';
 
 /** What {@link trainMLP} reports after each epoch (to `onEpoch` and in its result). */
 export interface EpochReport {
@@ -81,6 +82,7 @@ export function trainMLP<M extends NNMatrix>(net: MLP<M>, X: M, Y: M, options: T
   checkPositiveInteger(fn, 'epochs', options.epochs);
   checkPositiveInteger(fn, 'batchSize', options.batchSize);
   if (options.onEpoch !== undefined && typeof options.onEpoch !== 'function') throw new TypeError(`${fn}: onEpoch must be a function, got ${describe(options.onEpoch)}`);
+  checkRng(fn, rng);
   checkNNMatrix(fn, 'X', X);
   checkNNMatrix(fn, 'Y', Y);
   checkSamePrecision(fn, 'X', X, 'the network', net.layers[0].W);

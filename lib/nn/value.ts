@@ -10,6 +10,7 @@
  * independent check of the hand-written backward functions. One node per scalar operation:
  * for understanding and testing, far too slow for training.
  */
+import { describe } from '../checks/index.js';
 
 /**
  * A scalar in a computation graph, with its gradient dOutput/dThis after `backward()`.
@@ -199,6 +200,7 @@ export class Value {
  * valueSum([new Value(1), new Value(2)]).data; // 3
  */
 export function valueSum(values: readonly Value[]): Value {
+  if (!Array.isArray(values)) throw new TypeError(`valueSum: values must be an array of Values, got ${describe(values)}`);
   let s = new Value(0);
   for (const v of values) s = s.add(v);
   return s;

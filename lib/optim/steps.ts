@@ -196,11 +196,11 @@ export function createAdamState(paramsOrLength: ParameterArray | number): AdamSt
   if (typeof paramsOrLength === 'number') {
     const n = paramsOrLength;
     if (!Number.isInteger(n) || n < 0) {
-      throw new RangeError(`createAdamState: length must be a non-negative integer, got ${n}`);
+      throw new RangeError(`createAdamState: paramsOrLength must be a non-negative integer length or a Float32Array/Float64Array, got ${n}`);
     }
     return { m: new Float32Array(n), v: new Float32Array(n), t: 0 };
   }
-  checkFloatArray('createAdamState', 'params', paramsOrLength);
+  checkFloatArray('createAdamState', 'paramsOrLength', paramsOrLength);
   const n = paramsOrLength.length;
   return paramsOrLength instanceof Float64Array
     ? { m: new Float64Array(n), v: new Float64Array(n), t: 0 }

@@ -31,7 +31,7 @@ export function checkLearningRate(fn: string, lr: number): void {
 
 /** Decay rates (momentum gamma, RMSprop rho, Adam beta1/beta2): in [0, 1). */
 export function checkDecay(fn: string, what: string, value: number): void {
-  if (!(value >= 0 && value < 1)) {
+  if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
     throw new RangeError(`${fn}: ${what} must be in [0, 1), got ${value}`);
   }
 }

@@ -7,7 +7,7 @@
  * Browser-safe: with no `process.stderr` (a browser) the line goes to `console.log` instead, at
  * most once a second.
  */
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 /** What a progress update carries (to `onProgress` and into the printed line). */
 export interface ProgressInfo {
@@ -99,6 +99,10 @@ function formatRate(r: number): string {
  * // 'runIsing [#####...............]  25%  50/200 sweeps  50.0 sweeps/s  ETA 3.0 s'
  */
 export function formatProgress(p: ProgressInfo, barWidth = 20): string {
+  if (p === null || typeof p !== 'object' || typeof p.label !== 'string' || typeof p.unit !== 'string' || typeof p.done !== 'number' || typeof p.total !== 'number') {
+    throw new TypeError(`formatProgress: p must be a ProgressInfo { label, done, total, unit, ... }, got ${describe(p)}`);
+  }
+  if (!Number.isInteger(barWidth) || barWidth < 0) throw new RangeError(`formatProgress: barWidth must be a non-negative integer, got ${describe(barWidth)}`);
   const frac = p.total > 0 ? Math.min(1, p.done / p.total) : 1;
   const filled = Math.round(frac * barWidth);
   const bar = barWidth > 0 ? ` [${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}]` : '';

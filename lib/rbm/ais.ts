@@ -155,6 +155,13 @@ function resolveAISBaseRate(fn: string, rbm: RBM, baseRate: unknown): Float64Arr
  * ```
  */
 export function logPartitionBase(kind: 'bernoulli' | 'spin', baseBias: Float64Array, nHidden: number): number {
+  const fn = 'logPartitionBase';
+  if (kind !== 'bernoulli' && kind !== 'spin') throw new RangeError(`${fn}: kind must be 'bernoulli' or 'spin', got ${describe(kind)}`);
+  if (!(baseBias instanceof Float64Array)) throw new TypeError(`${fn}: baseBias must be a Float64Array, got ${describe(baseBias)}`);
+  for (let i = 0; i < baseBias.length; i++) {
+    if (!Number.isFinite(baseBias[i])) throw new RangeError(`${fn}: baseBias[${i}] must be finite, got ${baseBias[i]}`);
+  }
+  checkCount(fn, 'nHidden', nHidden);
   let s = nHidden * Math.LN2;
   for (let i = 0; i < baseBias.length; i++) s += kind === 'spin' ? logTwoCosh(baseBias[i]) : softplus64(baseBias[i]);
   return s;
@@ -257,8 +264,11 @@ function sigmoid64(z: number): number {
  * ```
  */
 export function aisEstimate(logWeights: Float64Array, logZBase: number): AISResult {
+  const fn = 'aisEstimate';
+  if (!(logWeights instanceof Float64Array)) throw new TypeError(`${fn}: logWeights must be a Float64Array (one log weight per run), got ${describe(logWeights)}`);
+  if (typeof logZBase !== 'number' || !Number.isFinite(logZBase)) throw new RangeError(`${fn}: logZBase must be a finite number, got ${describe(logZBase)}`);
   const R = logWeights.length;
-  if (R < 2) throw new RangeError(`aisEstimate: needs at least 2 runs for a standard error, got ${R}`);
+  if (R < 2) throw new RangeError(`${fn}: logWeights has length ${R}, but a standard error needs at least 2 runs`);
   let m = -Infinity;
   for (let r = 0; r < R; r++) {
     if (Number.isNaN(logWeights[r])) throw new RangeError(`aisEstimate: logWeights[${r}] is NaN`);

@@ -39,7 +39,11 @@ export function logTwoCosh(t: number): number {
  * ```
  */
 export function energy(rbm: RBM, x: ArrayLike<number>, h: ArrayLike<number>): number {
-  const fn = 'energy';
+  return energyOf('energy', rbm, x, h);
+}
+
+/** {@link energy} with the checks under the name `fn`. */
+function energyOf(fn: string, rbm: RBM, x: ArrayLike<number>, h: ArrayLike<number>): number {
   checkRBM(fn, rbm);
   const M = rbm.nVisible, N = rbm.nHidden, w = rbm.W.data;
   checkArrayLike(fn, 'x', x, M);
@@ -85,7 +89,7 @@ export function energy(rbm: RBM, x: ArrayLike<number>, h: ArrayLike<number>): nu
  * logJointUnnormalized(rbm, [1, 0], [1]); // −E = 1 − ½ = 0.5
  */
 export function logJointUnnormalized(rbm: RBM, x: ArrayLike<number>, h: ArrayLike<number>): number {
-  return -energy(rbm, x, h);
+  return -energyOf('logJointUnnormalized', rbm, x, h);
 }
 
 /**

@@ -18,8 +18,12 @@ import { matrix64, shapeOf, type AnyMatrix, type Matrix64 } from '../linalg/matr
 import { sigmoidScalar, softplusScalar } from '../linalg/elementwise.js';
 import { checkRBM, type RBM } from './model.js';
 import { logTwoCosh } from './energy.js';
-import { checkAnyMatrix, checkArrayLike, checkCount, checkUnitValues, describe } from './validate.js';
+import { checkAnyMatrix, checkArrayLike, checkCount, checkFiniteArray, checkUnitValues, describe } from './validate.js';
 import { checkOptionKeys } from '../checks/index.js';
+
+function checkKind(fn: string, kind: unknown): void {
+  if (kind !== 'bernoulli' && kind !== 'spin') throw new RangeError(`${fn}: kind must be 'bernoulli' or 'spin', got ${describe(kind)}`);
+}
 
 /** Options of the exact functions. */
 export interface ExactOptions {
@@ -81,7 +85,7 @@ const chunk = new Float64Array(CHUNK);
 
 function maxUnitsOf(fn: string, options: ExactOptions | undefined): number {
   if (options === undefined) return MAX_ENUMERATION_UNITS;
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
+  checkOptionKeys(fn, options, ['maxUnits']);
   const m = options.maxUnits ?? MAX_ENUMERATION_UNITS;
   checkOptionKeys(fn, options, ['maxUnits']);
   checkCount(fn, 'options.maxUnits', m);
@@ -101,9 +105,14 @@ function maxUnitsOf(fn: string, options: ExactOptions | undefined): number {
  * ```
  */
 export function configurationFromIndex<T extends Float64Array | Float32Array | number[]>(out: T, index: number, kind: 'bernoulli' | 'spin'): T {
+  const fn = 'configurationFromIndex';
+  if (!Array.isArray(out) && !(out instanceof Float64Array) && !(out instanceof Float32Array)) {
+    throw new TypeError(`${fn}: out must be a Float64Array, Float32Array or number[], got ${describe(out)}`);
+  }
+  checkKind(fn, kind);
   const n = out.length;
   if (!Number.isInteger(index) || index < 0 || index >= 2 ** n) {
-    throw new RangeError(`configurationFromIndex: index must be an integer in [0, 2^${n}), got ${index}`);
+    throw new RangeError(`${fn}: index must be an integer in [0, 2^${n}), got ${describe(index)}`);
   }
   const off = kind === 'spin' ? -1 : 0;
   for (let i = 0; i < n; i++) out[i] = Math.floor(index / 2 ** (n - 1 - i)) % 2 === 1 ? 1 : off;
@@ -121,7 +130,10 @@ export function configurationFromIndex<T extends Float64Array | Float32Array | n
  * ```
  */
 export function indexOfConfiguration(x: ArrayLike<number>, kind: 'bernoulli' | 'spin'): number {
-  checkUnitValues('indexOfConfiguration', 'x', x, kind);
+  const fn = 'indexOfConfiguration';
+  checkKind(fn, kind);
+  if (!Array.isArray(x) && !(ArrayBuffer.isView(x) && !(x instanceof DataView))) throw new TypeError(`${fn}: x must be an array of unit values, got ${describe(x)}`);
+  checkUnitValues(fn, 'x', x, kind);
   let s = 0;
   for (let i = 0; i < x.length; i++) s = 2 * s + (x[i] === 1 ? 1 : 0);
   return s;
@@ -147,6 +159,7 @@ export function logUnnormalizedMarginalVisible(rbm: RBM, x: ArrayLike<number>): 
   const fn = 'logUnnormalizedMarginalVisible';
   checkRBM(fn, rbm);
   checkArrayLike(fn, 'x', x, rbm.nVisible);
+  checkFiniteArray(fn, 'x', x);
   return logMarginalVisible64(rbm, x);
 }
 
@@ -183,7 +196,10 @@ function logMarginalVisible64(rbm: RBM, x: ArrayLike<number>): number {
  * ```
  */
 export function logUnnormalizedMarginalHidden(rbm: RBM, h: ArrayLike<number>): number {
-  const fn = 'logUnnormalizedMarginalHidden';
+  return logMarginalHidden('logUnnormalizedMarginalHidden', rbm, h);
+}
+
+function logMarginalHidden(fn: string, rbm: RBM, h: ArrayLike<number>): number {
   checkRBM(fn, rbm);
   checkArrayLike(fn, 'h', h, rbm.nHidden);
   checkUnitValues(fn, 'h', h, rbm.kind === 'spin' ? 'spin' : 'bernoulli');
@@ -207,7 +223,7 @@ export function logUnnormalizedMarginalHidden(rbm: RBM, h: ArrayLike<number>): n
  * ```
  */
 export function freeEnergyHidden(rbm: RBM, h: ArrayLike<number>): number {
-  return -logUnnormalizedMarginalHidden(rbm, h);
+  return -logMarginalHidden('freeEnergyHidden', rbm, h);
 }
 
 /** Visible unit i's factor of the hidden marginal, given u_i = w_{i*}ᵀh (without a_i). */
@@ -486,6 +502,7 @@ export function enumerateJoint(rbm: RBM, options: EnumerateJointOptions = {}): J
  */
 export function modelExpectationExact(rbm: RBM, f: (x: readonly number[], h: readonly number[]) => number): number {
   const fn = 'modelExpectationExact';
+  checkRBM(fn, rbm);
   if (typeof f !== 'function') throw new TypeError(`${fn}: f must be a function (x, h) => number, got ${describe(f)}`);
   let s = 0;
   for (const r of enumerateJoint(rbm)) s += r.p * f(r.x, r.h);
@@ -519,7 +536,10 @@ function checkData(fn: string, rbm: RBM, data: unknown): asserts data is AnyMatr
  * ```
  */
 export function logLikelihoodExact(rbm: RBM, data: AnyMatrix, options?: ExactOptions): number {
-  const fn = 'logLikelihoodExact';
+  return logLikelihood('logLikelihoodExact', rbm, data, options);
+}
+
+function logLikelihood(fn: string, rbm: RBM, data: AnyMatrix, options?: ExactOptions): number {
   checkRBM(fn, rbm);
   checkData(fn, rbm, data);
   const layer = enumeratedLayer(rbm);
@@ -544,8 +564,7 @@ export function negativeLogLikelihoodExact(rbm: RBM, data: AnyMatrix, options?: 
   const fn = 'negativeLogLikelihoodExact';
   checkRBM(fn, rbm);
   checkData(fn, rbm, data);
-  maxUnitsOf(fn, options); // options checked under this name
-  return -logLikelihoodExact(rbm, data, options) / data.rows;
+  return -logLikelihood(fn, rbm, data, options) / data.rows;
 }
 
 /**

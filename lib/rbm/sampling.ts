@@ -205,7 +205,7 @@ export function blockGibbs(outX: Matrix, rbm: RBM, X0: Matrix, k: number, rng: R
   const fn = 'blockGibbs';
   checkRBM(fn, rbm);
   checkVisibleBatch(fn, 'X0', rbm, X0);
-  checkOut(fn, outX, X0.rows, rbm.nVisible, 'X0.rows x nVisible');
+  checkOut(fn, outX, X0.rows, rbm.nVisible, 'X0.rows x nVisible', 'outX');
   checkNonNegativeInteger(fn, 'k', k);
   checkRng(fn, rng);
   checkFiniteMatrix(fn, 'X0', X0);

@@ -13,6 +13,7 @@ import { type Matrix } from '../linalg/matrix.js';
 import { RBMBase } from './model.js';
 import { BernoulliRBM } from './binary.js';
 import { initParameters, type RBMInit } from './init.js';
+import { describe } from './validate.js';
 
 /**
  * A restricted Boltzmann machine with ±1 units (N-SPIN-01):
@@ -75,7 +76,7 @@ export class SpinRBM extends RBMBase {
  * ```
  */
 export function spinToBernoulli(rbm: SpinRBM): BernoulliRBM {
-  if (!(rbm instanceof SpinRBM)) throw new TypeError('spinToBernoulli: rbm must be a SpinRBM');
+  if (!(rbm instanceof SpinRBM)) throw new TypeError(`spinToBernoulli: rbm must be a SpinRBM, got ${describe(rbm)}`);
   const M = rbm.nVisible, N = rbm.nHidden, w = rbm.W.data;
   const out = BernoulliRBM.create(M, N, { W: new Float32Array(M * N), a: new Float32Array(M), b: new Float32Array(N) });
   for (let i = 0; i < M; i++) {
@@ -105,7 +106,7 @@ export function spinToBernoulli(rbm: SpinRBM): BernoulliRBM {
  * ```
  */
 export function bernoulliToSpin(rbm: BernoulliRBM): SpinRBM {
-  if (!(rbm instanceof BernoulliRBM)) throw new TypeError('bernoulliToSpin: rbm must be a BernoulliRBM');
+  if (!(rbm instanceof BernoulliRBM)) throw new TypeError(`bernoulliToSpin: rbm must be a BernoulliRBM, got ${describe(rbm)}`);
   const M = rbm.nVisible, N = rbm.nHidden, w = rbm.W.data;
   const W = new Float64Array(M * N);
   for (let k = 0; k < M * N; k++) W[k] = w[k] / 4;
@@ -135,7 +136,7 @@ export function bernoulliToSpin(rbm: BernoulliRBM): SpinRBM {
  * ```
  */
 export function spinEnergyOffset(rbm: SpinRBM): number {
-  if (!(rbm instanceof SpinRBM)) throw new TypeError('spinEnergyOffset: rbm must be a SpinRBM');
+  if (!(rbm instanceof SpinRBM)) throw new TypeError(`spinEnergyOffset: rbm must be a SpinRBM, got ${describe(rbm)}`);
   let c = 0;
   for (let k = 0; k < rbm.W.data.length; k++) c += rbm.W.data[k];
   for (let i = 0; i < rbm.nVisible; i++) c -= rbm.a[i];

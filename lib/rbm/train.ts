@@ -87,7 +87,8 @@ export function trainRBM(rbm: RBM, data: Matrix, options: TrainOptions, rng: Rng
  * contrastiveDivergence(rbm, data, { k: 1, epochs: 50, learningRate: 0.1 }, new Rng(1));
  */
 export function contrastiveDivergence(rbm: RBM, data: Matrix, options: Omit<TrainOptions, 'method' | 'persistentChains' | 'chains'>, rng: Rng): TrainResult {
-  if (options !== null && typeof options === 'object' && 'method' in options && (options as TrainOptions).method !== 'cd') {
+  checkOptionsObject('contrastiveDivergence', options);
+  if ('method' in options && (options as TrainOptions).method !== 'cd') {
     throw new RangeError(`contrastiveDivergence: options.method must be absent or 'cd', got ${describe((options as TrainOptions).method)}`);
   }
   return train('contrastiveDivergence', rbm, data, { ...options, method: 'cd' }, rng);
@@ -104,10 +105,15 @@ export function contrastiveDivergence(rbm: RBM, data: Matrix, options: Omit<Trai
  * const { chains } = persistentContrastiveDivergence(rbm, data, { persistentChains: 100, epochs: 20 }, new Rng(1));
  */
 export function persistentContrastiveDivergence(rbm: RBM, data: Matrix, options: Omit<TrainOptions, 'method'>, rng: Rng): TrainResult {
-  if (options !== null && typeof options === 'object' && 'method' in options && (options as TrainOptions).method !== 'pcd') {
+  checkOptionsObject('persistentContrastiveDivergence', options);
+  if ('method' in options && (options as TrainOptions).method !== 'pcd') {
     throw new RangeError(`persistentContrastiveDivergence: options.method must be absent or 'pcd', got ${describe((options as TrainOptions).method)}`);
   }
   return train('persistentContrastiveDivergence', rbm, data, { ...options, method: 'pcd' }, rng);
+}
+
+function checkOptionsObject(fn: string, options: unknown): asserts options is object {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
 }
 
 function train(fn: string, rbm: RBM, data: Matrix, options: TrainOptions, rng: Rng): TrainResult {
@@ -448,7 +454,7 @@ export function binarizeData(out: Matrix, X: Matrix, mode: BinarizeMode, rng?: R
     throw new RangeError(`${fn}: mode must be 'none', 'threshold' or 'sample', got ${describe(mode)}`);
   }
   if (mode === 'sample' && (rng === undefined || rng === null || typeof (rng as Rng).float !== 'function')) {
-    throw new TypeError(`${fn}: mode 'sample' needs an Rng, got ${describe(rng)}`);
+    throw new TypeError(`${fn}: rng must be an Rng (mode 'sample' draws from it), got ${describe(rng)}`);
   }
   const x = X.data;
   if (mode !== 'none') {

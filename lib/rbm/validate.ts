@@ -111,11 +111,11 @@ export function checkHiddenBatch(fn: string, what: string, rbm: LayerSizes, H: u
   if (H.cols !== rbm.nHidden) throw new RangeError(`${fn}: ${what} is ${shapeOf(H)} but the RBM has nHidden = ${rbm.nHidden}`);
 }
 
-/** Throws unless `out` is a float32 rows x cols matrix; `what` says where the shape comes from. */
-export function checkOut(fn: string, out: unknown, rows: number, cols: number, what: string): asserts out is Matrix {
-  checkMatrix32(fn, 'out', out);
+/** Throws unless `out` is a float32 rows x cols matrix; `what` says where the shape comes from, `name` names the argument. */
+export function checkOut(fn: string, out: unknown, rows: number, cols: number, what: string, name = 'out'): asserts out is Matrix {
+  checkMatrix32(fn, name, out);
   if (out.rows !== rows || out.cols !== cols) {
-    throw new RangeError(`${fn}: out is ${shapeOf(out)} but must be ${rows}x${cols} (${what})`);
+    throw new RangeError(`${fn}: ${name} is ${shapeOf(out)} but must be ${rows}x${cols} (${what})`);
   }
 }
 

@@ -42,3 +42,8 @@ export function checkLambda(fn: string, lambda: unknown): asserts lambda is numb
     throw new RangeError(`${fn}: lambda must be a finite number >= 0, got ${describe(lambda)}`);
   }
 }
+
+/** Throws unless the penalizeIntercept option is absent or a boolean. */
+export function checkPenalizeIntercept(fn: string, v: unknown): void {
+  if (v !== undefined && typeof v !== 'boolean') throw new TypeError(`${fn}: options.penalizeIntercept must be a boolean, got ${describe(v)}`);
+}

@@ -47,6 +47,10 @@ export function polynomialFeatures2D(x0: ArrayLike<number>, x1: ArrayLike<number
   }
   if (!Number.isInteger(degree) || degree < 0) throw new RangeError(`${fn}: degree must be a non-negative integer, got ${describe(degree)}`);
   const n = x0.length;
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(x0[i])) throw new RangeError(`${fn}: x0[${i}] is ${x0[i]}; the inputs must be finite`);
+    if (!Number.isFinite(x1[i])) throw new RangeError(`${fn}: x1[${i}] is ${x1[i]}; the inputs must be finite`);
+  }
   const p = ((degree + 1) * (degree + 2)) / 2;
   const X = matrix64(n, p);
   for (let i = 0; i < n; i++) {

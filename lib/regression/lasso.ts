@@ -12,7 +12,7 @@
  */
 import type { Matrix64 } from '../linalg/matrix.js';
 import { interceptColumn } from './design.js';
-import { checkDesign, checkLambda, checkOptions, checkTargets, describe } from './checks.js';
+import { checkDesign, checkLambda, checkOptions, checkPenalizeIntercept, checkTargets, describe } from './checks.js';
 
 /** Options of {@link lasso}. */
 export interface LassoOptions {
@@ -37,6 +37,13 @@ export interface LassoOptions {
  * softThreshold(-0.5, 1); // 0
  */
 export function softThreshold(z: number, t: number): number {
+  if (typeof z !== 'number' || !Number.isFinite(z)) throw new RangeError(`softThreshold: z must be a finite number, got ${describe(z)}`);
+  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) throw new RangeError(`softThreshold: t must be a finite number >= 0, got ${describe(t)}`);
+  return shrink(z, t);
+}
+
+/** {@link softThreshold} without the argument checks (the coordinate-descent loop's). */
+function shrink(z: number, t: number): number {
   if (z > t) return z - t;
   if (z < -t) return z + t;
   return 0;
@@ -105,6 +112,7 @@ export function lasso(X: Matrix64, y: Float64Array, lambda: number, options?: La
   if (!(typeof tol === 'number' && tol > 0 && Number.isFinite(tol))) throw new RangeError(`${fn}: tol must be a finite number > 0, got ${describe(tol)}`);
   if (!Number.isInteger(maxIter) || maxIter < 1) throw new RangeError(`${fn}: maxIter must be a positive integer, got ${describe(maxIter)}`);
   const n = X.rows, p = X.cols, A = X.data;
+  checkPenalizeIntercept(fn, options?.penalizeIntercept);
   const free = options?.penalizeIntercept === true ? -1 : interceptColumn(X);
   const theta = new Float64Array(p);
   if (options?.start !== undefined) {
@@ -141,7 +149,7 @@ export function lasso(X: Matrix64, y: Float64Array, lambda: number, options?: La
       let z = 0; // x_jᵀ r_j = x_jᵀ r + ‖x_j‖² θ_j
       for (let i = 0; i < n; i++) z += A[i * p + j] * r[i];
       z += norm2[j] * old;
-      const t = (j === free ? z : softThreshold(z, threshold)) / norm2[j]; // θ_j ← S(x_jᵀr_j, nλ/2)/‖x_j‖²
+      const t = (j === free ? z : shrink(z, threshold)) / norm2[j]; // θ_j ← S(x_jᵀr_j, nλ/2)/‖x_j‖²
       const d = t - old;
       if (d !== 0) {
         for (let i = 0; i < n; i++) r[i] -= A[i * p + j] * d;

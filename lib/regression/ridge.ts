@@ -17,7 +17,7 @@ import { matrix64 } from '../linalg/matrix.js';
 import { cholesky, choleskySolve, svd } from '../linalg/dense.js';
 import { interceptColumn } from './design.js';
 import { normalEquations } from './ols.js';
-import { checkDesign, checkLambda, checkOptions, checkTargets } from './checks.js';
+import { checkDesign, checkLambda, checkOptions, checkPenalizeIntercept, checkTargets } from './checks.js';
 
 /** Options of {@link ridge} and {@link ridgeSvd}. */
 export interface RidgeOptions {
@@ -26,7 +26,8 @@ export interface RidgeOptions {
 }
 
 /** The unpenalized column: the intercept column unless asked to penalize it, else −1. */
-function freeColumn(X: Matrix64, options: RidgeOptions | undefined): number {
+function freeColumn(fn: string, X: Matrix64, options: RidgeOptions | undefined): number {
+  checkPenalizeIntercept(fn, options?.penalizeIntercept);
   return options?.penalizeIntercept === true ? -1 : interceptColumn(X);
 }
 
@@ -45,7 +46,7 @@ export function ridge(X: Matrix64, y: Float64Array, lambda: number, options?: Ri
   checkTargets(fn, y, X);
   checkLambda(fn, lambda);
   checkOptions(fn, options, ['penalizeIntercept']);
-  const free = freeColumn(X, options);
+  const free = freeColumn(fn, X, options);
   const { XtX, Xty } = normalEquations(X, y);
   const p = X.cols, nLambda = X.rows * lambda;
   for (let j = 0; j < p; j++) if (j !== free) XtX.data[j * p + j] += nLambda; // XᵀX + nλ D
@@ -78,7 +79,7 @@ export function ridgeSvd(X: Matrix64, y: Float64Array, lambda: number, options?:
   checkTargets(fn, y, X);
   checkLambda(fn, lambda);
   checkOptions(fn, options, ['penalizeIntercept']);
-  const free = freeColumn(X, options);
+  const free = freeColumn(fn, X, options);
   const n = X.rows, p = X.cols;
   const q = free < 0 ? p : p - 1; // penalized columns
   const cols: number[] = [];

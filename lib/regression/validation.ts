@@ -93,9 +93,13 @@ export function crossValidate(
   checkOptions(fn, options, ['k']);
   if (typeof fit !== 'function') throw new TypeError(`${fn}: fit must be a function (X, y, lambda) => theta, got ${describe(fit)}`);
   if (lambdas === null || typeof lambdas !== 'object' || lambdas.length < 1) throw new RangeError(`${fn}: lambdas must be a non-empty array, got ${describe(lambdas)}`);
+  for (let a = 0; a < lambdas.length; a++) {
+    if (typeof lambdas[a] !== 'number' || !Number.isFinite(lambdas[a])) throw new RangeError(`${fn}: lambdas[${a}] must be a finite number, got ${describe(lambdas[a])}`);
+  }
   const k = options?.k ?? 5;
   const n = X.rows;
   if (!Number.isInteger(k) || k < 2 || k > n) throw new RangeError(`${fn}: k must be an integer in 2..n = ${n}, got ${describe(k)}`);
+  if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).permutation !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
   const order = rng.permutation(n);
   const folds: { train: Int32Array; test: Int32Array }[] = [];
   for (let f = 0; f < k; f++) {

@@ -7,9 +7,10 @@
 import type { Rng } from '../random/index.js';
 import type { Matrix } from '../linalg/matrix.js';
 import { Adam } from '../optim/index.js';
+import { checkMLP } from '../nn/mlp.js';
 import { createMLP, createWorkspace, mlpForward, trainMLP, type Activation, type EpochReport, type MLP } from '../nn/index.js';
-import { checkCount, checkMatrix32, describe } from './validate.js';
 import { checkOptionKeys } from '../checks/index.js';
+import { checkCount, checkMatrix32, checkPositive, checkRng, describe } from './validate.js';
 
 /** Options of {@link createAutoencoder}. */
 export interface AutoencoderOptions {
@@ -34,6 +35,7 @@ export function createAutoencoder(options: AutoencoderOptions, rng: Rng): MLP<Ma
   const fn = 'createAutoencoder';
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object { inputSize, codeSize, hidden? }, got ${describe(options)}`);
   checkOptionKeys(fn, options, ['inputSize', 'codeSize', 'hidden']);
+  checkRng(fn, rng);
   checkCount(fn, 'inputSize', options.inputSize);
   checkCount(fn, 'codeSize', options.codeSize);
   const hidden = options.hidden ?? [400];
@@ -54,7 +56,17 @@ export function createAutoencoder(options: AutoencoderOptions, rng: Rng): MLP<Ma
  * autoencoderCodeLayer(ae); // 2: sizes[2] is the code in [16, 8, 2, 8, 16] (also 2 for [784, 400, 20, 400, 784])
  */
 export function autoencoderCodeLayer(net: MLP<Matrix>): number {
+  checkAutoencoder('autoencoderCodeLayer', net);
   return (net.sizes.length - 1) / 2;
+}
+
+/** Throws unless `net` is an MLP with an even number of layers and sizes symmetric about the code layer. */
+function checkAutoencoder(fn: string, net: MLP<Matrix>): void {
+  checkMLP(fn, net);
+  const s = net.sizes, L = s.length - 1;
+  if (L % 2 !== 0 || s.some((n, i) => n !== s[L - i])) {
+    throw new RangeError(`${fn}: net must be an autoencoder (sizes symmetric about the code layer, as createAutoencoder makes), got sizes [${s.join(', ')}]`);
+  }
 }
 
 /**
@@ -72,9 +84,22 @@ export function trainAutoencoder(
   options: { epochs: number; batchSize?: number; learningRate?: number; loss?: 'mse' | 'bceWithLogits'; onEpoch?: (r: EpochReport) => void },
   rng: Rng,
 ): EpochReport[] {
-  checkMatrix32('trainAutoencoder', 'data', data);
-  if (options === null || typeof options !== 'object') throw new TypeError(`trainAutoencoder: options must be an object { epochs, batchSize?, learningRate?, loss?, onEpoch? }, got ${describe(options)}`);
-  checkOptionKeys('trainAutoencoder', options, ['epochs', 'batchSize', 'learningRate', 'loss', 'onEpoch']);
+  const fn = 'trainAutoencoder';
+  checkMLP(fn, net);
+  checkMatrix32(fn, 'data', data);
+  if (data.cols !== net.sizes[0] || net.sizes[net.sizes.length - 1] !== net.sizes[0]) {
+    throw new RangeError(`${fn}: data is ${data.rows}x${data.cols} but net maps ${net.sizes[0]} inputs to ${net.sizes[net.sizes.length - 1]} outputs (an autoencoder reconstructs its input)`);
+  }
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object { epochs, batchSize?, learningRate?, loss?, onEpoch? }, got ${describe(options)}`);
+  checkOptionKeys(fn, options, ['epochs', 'batchSize', 'learningRate', 'loss', 'onEpoch']);
+  checkCount(fn, 'epochs', options.epochs);
+  if (options.batchSize !== undefined) checkCount(fn, 'batchSize', options.batchSize);
+  if (options.learningRate !== undefined) checkPositive(fn, 'learningRate', options.learningRate);
+  if (options.loss !== undefined && options.loss !== 'mse' && options.loss !== 'bceWithLogits') {
+    throw new RangeError(`${fn}: loss must be 'mse' or 'bceWithLogits', got ${describe(options.loss)}`);
+  }
+  if (options.onEpoch !== undefined && typeof options.onEpoch !== 'function') throw new TypeError(`${fn}: onEpoch must be a function, got ${describe(options.onEpoch)}`);
+  checkRng(fn, rng);
   return trainMLP(net, data, data, {
     loss: options.loss ?? 'mse', optimizer: new Adam({ lr: options.learningRate ?? 1e-3 }),
     epochs: options.epochs, batchSize: options.batchSize ?? 128, ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}),
@@ -91,7 +116,9 @@ export function trainAutoencoder(
  * const { code, output } = autoencoderForward(ae, testImages); // code is 30 x 2, output 30 x 16
  */
 export function autoencoderForward(net: MLP<Matrix>, x: Matrix): { code: Matrix; output: Matrix } {
+  checkAutoencoder('autoencoderForward', net);
   checkMatrix32('autoencoderForward', 'x', x);
+  if (x.cols !== net.sizes[0]) throw new RangeError(`autoencoderForward: x is ${x.rows}x${x.cols} but the network takes ${net.sizes[0]} inputs per row`);
   const ws = createWorkspace(net, Math.max(1, x.rows));
   const output = mlpForward(net, ws, x);
   const c = ws.views(x.rows).A[autoencoderCodeLayer(net) - 1];

@@ -23,7 +23,7 @@ import type { Matrix } from '../linalg/matrix.js';
 import { fillNormalUnchecked } from '../random/kernels.js';
 import { reparameterizeForwardUnchecked } from './gaussian.js';
 import { bernoulliNegLogLikelihoodUnchecked, gaussianNegLogLikelihoodUnchecked } from './likelihood.js';
-import { VAE, VAEWorkspace, vaeDecodeUnchecked, vaeEncodeUnchecked } from './model.js';
+import { VAE, VAEWorkspace, checkVAEWorkspace, vaeDecodeUnchecked, vaeEncodeUnchecked } from './model.js';
 import { checkCount, checkMatrix32, describe } from './validate.js';
 
 
@@ -39,7 +39,7 @@ function logMeanWeights(fn: string, model: VAE, x: Matrix, k: number, rng: Rng, 
   checkCount(fn, proposal === 'encoder' ? 'k' : 'nSamples', k);
   if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).fillNormal !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
   const work = ws ?? new VAEWorkspace(model, Math.min(Math.max(1, x.rows), 500));
-  if (!(work instanceof VAEWorkspace) || !work.fits(model)) throw new TypeError(`${fn}: ws must be a VAEWorkspace made for this model`);
+  checkVAEWorkspace(fn, model, work);
   const n = x.rows, K = model.latentSize, D = model.inputSize;
   const result = new Float64Array(n);
   const logW = new Float64Array(k * work.maxRows);

@@ -11,7 +11,7 @@
  */
 import { cholesky, choleskySolve } from '../linalg/dense.js';
 import type { Matrix, Matrix64 } from '../linalg/matrix.js';
-import { checkMatrix32, checkSameShape, checkVector, describe } from './validate.js';
+import { checkCovariance, checkFiniteEntries, checkNumbers, checkMatrix32, checkSameShape, checkVector, checkVector64, describe } from './validate.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -212,9 +212,12 @@ export function reparameterizeBackwardUnchecked(dMu: Matrix, dLogSigma: Matrix, 
  * logNormalDiagonal(new Float64Array([0]), null, null); // -1/2 log 2 pi = -0.9189...
  */
 export function logNormalDiagonal(z: ArrayLike<number>, mu: ArrayLike<number> | null, logSigma: ArrayLike<number> | null): number {
+  const fn = 'logNormalDiagonal';
+  checkNumbers(fn, 'z', z);
+  checkFiniteEntries(fn, 'z', z);
   const k = z.length;
-  if (mu !== null && mu.length !== k) throw new RangeError(`logNormalDiagonal: z has length ${k} but mu has length ${mu.length}`);
-  if (logSigma !== null && logSigma.length !== k) throw new RangeError(`logNormalDiagonal: z has length ${k} but logSigma has length ${logSigma.length}`);
+  if (mu !== null) checkNumbers(fn, 'mu', mu, k);
+  if (logSigma !== null) checkNumbers(fn, 'logSigma', logSigma, k);
   let s = -0.5 * k * LOG_2PI;
   for (let m = 0; m < k; m++) {
     const ls = logSigma === null ? 0 : logSigma[m];
@@ -238,15 +241,13 @@ export function logNormalDiagonal(z: ArrayLike<number>, mu: ArrayLike<number> | 
  */
 export function klGaussians(mu0: Float64Array, sigma0: Matrix64, mu1: Float64Array, sigma1: Matrix64): number {
   const fn = 'klGaussians';
+  if (!(mu0 instanceof Float64Array)) throw new TypeError(`${fn}: mu0 must be a Float64Array, got ${describe(mu0)}`);
   const k = mu0.length;
-  checkVector(fn, 'mu1', mu1, k);
-  for (const [name, S] of [['sigma0', sigma0], ['sigma1', sigma1]] as const) {
-    if (S === null || typeof S !== 'object' || !(S.data instanceof Float64Array) || S.rows !== k || S.cols !== k) {
-      throw new RangeError(`${fn}: ${name} must be a ${k}x${k} Matrix64 (mu0 has length ${k}), got ${describe(S)}`);
-    }
-  }
-  const L0 = cholesky(sigma0);
-  const L1 = cholesky(sigma1);
+  checkVector64(fn, 'mu1', mu1, k);
+  checkFiniteEntries(fn, 'mu0', mu0);
+  checkFiniteEntries(fn, 'mu1', mu1);
+  const L0 = checkCovariance(fn, 'sigma0', sigma0, k, ` (mu0 has length ${k})`);
+  const L1 = checkCovariance(fn, 'sigma1', sigma1, k, ` (mu0 has length ${k})`);
   // tr(S1^-1 S0): solve S1 X = S0 column by column, sum the diagonal of X
   const X = choleskySolve(L1, sigma0);
   let trace = 0;

@@ -17,16 +17,17 @@
 import { cholesky, choleskySolve, inverse } from '../linalg/dense.js';
 import { matrix64, type Matrix64 } from '../linalg/matrix.js';
 import { klGaussians } from './gaussian.js';
-import { checkPositive, checkVector, describe } from './validate.js';
+import { checkCovariance, checkPositive, checkVector64, describe } from './validate.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
 function checkModel(fn: string, x: Float64Array, W: Matrix64, c: Float64Array, sigma2: number): void {
+  if (!(x instanceof Float64Array)) throw new TypeError(`${fn}: x must be a Float64Array, got ${describe(x)}`);
   if (W === null || typeof W !== 'object' || !(W.data instanceof Float64Array) || W.data.length !== W.rows * W.cols) {
     throw new TypeError(`${fn}: W must be a D x k Matrix64, got ${describe(W)}`);
   }
-  checkVector(fn, 'x', x, W.rows);
-  checkVector(fn, 'c', c, W.rows);
+  if (W.rows !== x.length) throw new RangeError(`${fn}: W is ${W.rows}x${W.cols} but x has length ${x.length} (W is D x k with D = x.length)`);
+  checkVector64(fn, 'c', c, W.rows);
   checkPositive(fn, 'sigma2', sigma2);
 }
 
@@ -119,10 +120,8 @@ export function linearGaussianElbo(x: Float64Array, W: Matrix64, c: Float64Array
   const fn = 'linearGaussianElbo';
   checkModel(fn, x, W, c, sigma2);
   const D = W.rows, k = W.cols;
-  checkVector(fn, 'qMean', qMean, k);
-  if (qCov === null || typeof qCov !== 'object' || !(qCov.data instanceof Float64Array) || qCov.rows !== k || qCov.cols !== k) {
-    throw new RangeError(`${fn}: qCov must be a ${k}x${k} Matrix64, got ${describe(qCov)}`);
-  }
+  checkVector64(fn, 'qMean', qMean, k);
+  checkCovariance(fn, 'qCov', qCov, k, ` (W is ${D}x${k})`);
   let residual = 0;
   for (let i = 0; i < D; i++) {
     let f = c[i];

@@ -20,8 +20,9 @@ import { klDiagonalGaussianToStandardBackwardUnchecked, klDiagonalGaussianToStan
 import {
   bernoulliNegLogLikelihoodBackwardUnchecked, bernoulliNegLogLikelihoodUnchecked, gaussianNegLogLikelihoodBackwardUnchecked, gaussianNegLogLikelihoodUnchecked,
 } from './likelihood.js';
-import { checkCount, checkMatrix32, checkPositive, describe } from './validate.js';
+import { checkCount, checkMatrix32, checkPositive, checkRng, describe } from './validate.js';
 import { checkOptionKeys } from '../checks/index.js';
+import { checkGradient, checkShape } from '../nn/checks.js';
 
 /** The decoder's likelihood p(x | z) (N-VAE-03). */
 export type VAELikelihood = 'bernoulli' | 'gaussian';
@@ -354,13 +355,21 @@ export interface VAELossTerms {
   loss: number;
 }
 
-function checkForwardArgs(fn: string, model: VAE, ws: VAEWorkspace, x: Matrix): void {
+function checkModelAndWorkspace(fn: string, model: VAE, ws: VAEWorkspace): void {
   if (!(model instanceof VAE)) throw new TypeError(`${fn}: model must be a VAE, got ${describe(model)}`);
-  if (!(ws instanceof VAEWorkspace)) throw new TypeError(`${fn}: ws must be a VAEWorkspace (new VAEWorkspace(model, maxRows)), got ${describe(ws)}`);
-  if (!ws.fits(model)) throw new RangeError(`${fn}: ws was made for a different VAE shape`);
-  checkMatrix32(fn, 'x', x);
-  if (x.cols !== model.inputSize) throw new RangeError(`${fn}: x is ${x.rows}x${x.cols} but the VAE takes ${model.inputSize} inputs per row`);
-  if (x.rows < 1 || x.rows > ws.maxRows) throw new RangeError(`${fn}: x has ${x.rows} rows but the workspace holds 1..${ws.maxRows}`);
+  checkVAEWorkspace(fn, model, ws);
+}
+
+/** Throws unless `m` is a float32 matrix of `cols` columns and 1..ws.maxRows rows. */
+function checkBatch(fn: string, what: string, m: Matrix, cols: number, ws: VAEWorkspace, per: string): void {
+  checkMatrix32(fn, what, m);
+  if (m.cols !== cols) throw new RangeError(`${fn}: ${what} is ${m.rows}x${m.cols} but the VAE takes ${cols} ${per} per row`);
+  if (m.rows < 1 || m.rows > ws.maxRows) throw new RangeError(`${fn}: ${what} has ${m.rows} rows but the workspace holds 1..${ws.maxRows}`);
+}
+
+function checkForwardArgs(fn: string, model: VAE, ws: VAEWorkspace, x: Matrix): void {
+  checkModelAndWorkspace(fn, model, ws);
+  checkBatch(fn, 'x', x, model.inputSize, ws, 'inputs');
 }
 
 /**
@@ -406,8 +415,8 @@ export function vaeEncodeUnchecked(model: VAE, ws: VAEWorkspace, x: Matrix): { m
  * const logits = vaeDecode(vae, ws, z); // sigmoid(logits) are the pixel means
  */
 export function vaeDecode(model: VAE, ws: VAEWorkspace, z: Matrix): Matrix {
-  checkMatrix32('vaeDecode', 'z', z);
-  if (z.cols !== model.latentSize) throw new RangeError(`vaeDecode: z is ${z.rows}x${z.cols} but the VAE has ${model.latentSize} latent variables`);
+  checkModelAndWorkspace('vaeDecode', model, ws);
+  checkBatch('vaeDecode', 'z', z, model.latentSize, ws, 'latent variables');
   return mlpForward(model.decoder, ws.decoder, z);
 }
 
@@ -509,15 +518,16 @@ export function vaeForwardUnchecked(model: VAE, ws: VAEWorkspace, x: Matrix): VA
  */
 export function vaeBackward(model: VAE, ws: VAEWorkspace, grad: VAEGradient, scale: number): VAEGradient {
   const fn = 'vaeBackward';
-  if (!(model instanceof VAE)) throw new TypeError(`${fn}: model must be a VAE, got ${describe(model)}`);
-  if (!(ws instanceof VAEWorkspace) || !ws.fits(model)) throw new TypeError(`${fn}: ws must be a VAEWorkspace made for this model`);
+  checkModelAndWorkspace(fn, model, ws);
   if (!(grad instanceof VAEGradient)) throw new TypeError(`${fn}: grad must be a VAEGradient (new VAEGradient(model)), got ${describe(grad)}`);
-  if (!Number.isFinite(scale)) throw new RangeError(`${fn}: scale must be a finite number, got ${describe(scale)}`);
-  if (ws.x === null || ws.h === null || ws.out === null) throw new RangeError(`${fn}: no forward pass on this workspace yet (call vaeForward first)`);
-  const params = model.parameters(), grads = grad.arrays();
-  if (params.length !== grads.length || params.some((p, i) => p.length !== grads[i].length)) {
-    throw new RangeError(`${fn}: grad was made for a different VAE shape (new VAEGradient(model))`);
+  if (typeof scale !== 'number' || !Number.isFinite(scale)) throw new RangeError(`${fn}: scale must be a finite number, got ${describe(scale)}`);
+  if (model.encoder !== null) {
+    if (grad.encoder === null) throw new RangeError(`${fn}: grad was made for a VAE without encoder hidden layers but model has hidden [${model.hidden.join(', ')}]`);
+    checkGradient(fn, model.encoder, grad.encoder);
   }
+  checkShape(fn, 'grad.muW', grad.muW, model.muHead.W.rows, model.muHead.W.cols, 'the shape of the mean head');
+  checkGradient(fn, model.decoder, grad.decoder);
+  if (ws.x === null || ws.h === null || ws.out === null) throw new RangeError(`${fn}: ws has had no forward pass yet (call vaeForward first)`);
   return vaeBackwardUnchecked(model, ws, grad, scale);
 }
 
@@ -564,8 +574,23 @@ export function vaeBackwardUnchecked(model: VAE, ws: VAEWorkspace, grad: VAEGrad
  */
 export function vaeLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng): VAELossTerms {
   checkForwardArgs('vaeLoss', model, ws, x);
+  checkRng('vaeLoss', rng);
   const v = ws.views(x.rows);
   rng.fillNormal(v.eps.data);
   const t = vaeForwardUnchecked(model, ws, x);
   return { reconstruction: t.reconstruction / x.rows, kl: t.kl / x.rows, loss: t.loss / x.rows };
+}
+
+/**
+ * Throws unless `ws` is a VAEWorkspace made for `model`'s shapes (an object with the workspace's
+ * `fits` and `views` methods; a different shape is named by the two decoders' sizes).
+ */
+export function checkVAEWorkspace(fn: string, model: VAE, ws: unknown): asserts ws is VAEWorkspace {
+  const w = ws as VAEWorkspace;
+  if (w === null || typeof w !== 'object' || typeof w.fits !== 'function' || typeof w.views !== 'function') {
+    throw new TypeError(`${fn}: ws must be a VAEWorkspace (new VAEWorkspace(model, maxRows)), got ${describe(ws)}`);
+  }
+  if (!w.fits(model)) {
+    throw new RangeError(`${fn}: ws was made for a VAE with decoder [${w.decoder.sizes.join(', ')}] but model's decoder is [${model.decoder.sizes.join(', ')}]`);
+  }
 }

@@ -8,8 +8,8 @@ import { fillNormalUnchecked } from '../random/kernels.js';
 import type { Rng } from '../random/index.js';
 import { matrix, type Matrix } from '../linalg/matrix.js';
 import { Adam, shufflePermutation, type Optimizer } from '../optim/index.js';
-import { VAE, VAEGradient, VAEWorkspace, vaeBackwardUnchecked, vaeForwardUnchecked } from './model.js';
-import { checkCount, checkMatrix32, describe } from './validate.js';
+import { VAE, VAEGradient, VAEWorkspace, checkVAEWorkspace, vaeBackwardUnchecked, vaeForwardUnchecked } from './model.js';
+import { checkCount, checkMatrix32, checkRng, describe } from './validate.js';
 import { checkOptionKeys } from '../checks/index.js';
 
 /** What one epoch of {@link trainVAE} measured. Losses are per data point (sums / rows). */
@@ -239,8 +239,8 @@ export function evaluateLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng):
   if (!(model instanceof VAE)) throw new TypeError(`${fn}: model must be a VAE, got ${describe(model)}`);
   checkMatrix32(fn, 'x', x);
   if (x.cols !== model.inputSize) throw new RangeError(`${fn}: x is ${x.rows}x${x.cols} but the VAE takes ${model.inputSize} inputs per row`);
-  if (!(ws instanceof VAEWorkspace) || !ws.fits(model)) throw new TypeError(`${fn}: ws must be a VAEWorkspace made for this model`);
-  if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).fillNormal !== 'function') throw new TypeError(`${fn}: rng must be an Rng, got ${describe(rng)}`);
+  checkVAEWorkspace(fn, model, ws);
+  checkRng(fn, rng);
   let R = 0, K = 0;
   const D = model.inputSize;
   for (let start = 0; start < x.rows; start += ws.maxRows) {

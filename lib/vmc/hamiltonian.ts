@@ -4,8 +4,10 @@
  *
  *   Ĥ = Σ_i ( −½ ∇_i² + ½ ω² r_i² ) + Σ_{i<j} V(r_ij),   V = 1/r_ij (Coulomb) or 0.
  */
-import { checkOptionKeys } from '../checks/index.js';
-import { coordinateDerivativesUnchecked, particleDistance, type RbmWavefunction } from './wavefunction.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
+import { checkWavefunction, coordinateDerivativesUnchecked, type RbmWavefunction } from './wavefunction.js';
+import { checkCoordinates, checkCount } from './checks.js';
+import { coulombEnergy } from './kernels.js';
 
 /** Pair interaction between the particles: none, or Coulomb 1/r_ij. */
 export type Interaction = 'none' | 'coulomb';
@@ -40,6 +42,8 @@ export function harmonicOscillator(options: { omega: number; interaction?: Inter
  * trapPotential({ omega: 2, interaction: 'none' }, new Float64Array([1, 1])); // ½·4·2 = 4
  */
 export function trapPotential(h: HarmonicOscillator, x: Float64Array): number {
+  checkHamiltonian('trapPotential', h);
+  checkCoordinates('trapPotential', x);
   let r2 = 0;
   for (let k = 0; k < x.length; k++) r2 += x[k] * x[k];
   return 0.5 * h.omega * h.omega * r2;
@@ -53,11 +57,14 @@ export function trapPotential(h: HarmonicOscillator, x: Float64Array): number {
  * interactionEnergy({ omega: 1, interaction: 'coulomb' }, new Float64Array([0, 0, 3, 4]), 2, 2); // 0.2
  */
 export function interactionEnergy(h: HarmonicOscillator, x: Float64Array, particles: number, dims: number): number {
+  const fn = 'interactionEnergy';
+  checkHamiltonian(fn, h);
+  checkCoordinates(fn, x);
+  checkCount(fn, 'particles', particles);
+  checkCount(fn, 'dims', dims);
+  if (x.length !== particles * dims) throw new RangeError(`${fn}: x has length ${x.length}, expected particles·dims = ${particles}·${dims}`);
   if (h.interaction === 'none') return 0;
-  if (x.length !== particles * dims) throw new RangeError(`interactionEnergy: x has length ${x.length}, expected particles·dims = ${particles}·${dims}`);
-  let v = 0;
-  for (let p = 0; p < particles; p++) for (let q = p + 1; q < particles; q++) v += 1 / particleDistance(x, p, q, dims);
-  return v;
+  return coulombEnergy(x, particles, dims);
 }
 
 /**
@@ -73,7 +80,9 @@ export function interactionEnergy(h: HarmonicOscillator, x: Float64Array, partic
  * localEnergy(wf, harmonicOscillator({ omega: 1 }), new Float64Array([0.3, -1, 2, 0.5])); // 2 (to rounding)
  */
 export function localEnergy(wf: RbmWavefunction, h: HarmonicOscillator, x: Float64Array): number {
-  if (!(x instanceof Float64Array) || x.length !== wf.nVisible) throw new RangeError(`localEnergy: x must be a Float64Array of length ${wf.nVisible}`);
+  checkWavefunction('localEnergy', wf);
+  checkHamiltonian('localEnergy', h);
+  if (!(x instanceof Float64Array) || x.length !== wf.nVisible) throw new RangeError(`localEnergy: x must be a Float64Array of length ${wf.nVisible}, got ${describe(x)}`);
   return localEnergyUnchecked(wf, h, x);
 }
 
@@ -92,6 +101,14 @@ export function localEnergyUnchecked(wf: RbmWavefunction, h: HarmonicOscillator,
   let e = 0;
   for (let k = 0; k < M; k++) e += -g[k] * g[k] - l[k] + w2 * x[k] * x[k];
   e *= 0.5;
-  if (h.interaction === 'coulomb') e += interactionEnergy(h, x, wf.particles, wf.dims);
+  if (h.interaction === 'coulomb') e += coulombEnergy(x, wf.particles, wf.dims);
   return e;
+}
+
+/** Throws unless `h` is a HarmonicOscillator { omega > 0, interaction 'none' | 'coulomb' }. */
+export function checkHamiltonian(fn: string, h: unknown): asserts h is HarmonicOscillator {
+  const o = h as HarmonicOscillator;
+  if (o === null || typeof o !== 'object') throw new TypeError(`${fn}: h must be a HarmonicOscillator (harmonicOscillator({ omega })), got ${describe(h)}`);
+  if (typeof o.omega !== 'number' || !(o.omega > 0) || !Number.isFinite(o.omega)) throw new RangeError(`${fn}: h.omega must be a finite number > 0, got ${describe(o.omega)}`);
+  if (o.interaction !== 'none' && o.interaction !== 'coulomb') throw new RangeError(`${fn}: h.interaction must be 'none' or 'coulomb', got ${describe(o.interaction)}`);
 }

@@ -11,15 +11,12 @@
  * repulsion. The notes do not cover Jastrow factors; see docs/vmc.md for the references.
  */
 
-/** Which pair factor multiplies the RBM state. */
-export type JastrowKind = 'none' | 'simple' | 'pade';
+import { describe } from '../checks/index.js';
+import { checkFinite } from '../checks/index.js';
+import { pairFactor, pairFactorBetaDerivative, type Jastrow } from './kernels.js';
 
-/** A Jastrow factor: its kind and, for Padé, the fixed cusp coefficient `a`. */
-export interface Jastrow {
-  kind: JastrowKind;
-  /** Padé cusp coefficient (fixed, not trained); ignored by the other kinds. */
-  cusp: number;
-}
+/** Which pair factor multiplies the RBM state. */
+export type { Jastrow, JastrowKind } from './kernels.js';
 
 /**
  * f(r), f'(r) and f''(r) of a pair factor at distance r with parameter β, written into out[0..2].
@@ -29,22 +26,12 @@ export interface Jastrow {
  * jastrowPair(out, { kind: 'pade', cusp: 1 }, 0.5, 2); // f = 1·2/(1+1) = 1, f' = 1/4, f'' = −2·0.5/8 = −1/8
  */
 export function jastrowPair(out: Float64Array, jastrow: Jastrow, beta: number, r: number): Float64Array {
-  if (jastrow.kind === 'simple') {
-    out[0] = beta * r;
-    out[1] = beta;
-    out[2] = 0;
-  } else if (jastrow.kind === 'pade') {
-    const a = jastrow.cusp;
-    const d = 1 / (1 + beta * r);
-    out[0] = a * r * d;
-    out[1] = a * d * d;
-    out[2] = -2 * a * beta * d * d * d;
-  } else {
-    out[0] = 0;
-    out[1] = 0;
-    out[2] = 0;
-  }
-  return out;
+  const fn = 'jastrowPair';
+  if (!(out instanceof Float64Array) || out.length < 3) throw new TypeError(`${fn}: out must be a Float64Array of length >= 3 (f, f', f''), got ${describe(out)}`);
+  checkJastrow(fn, jastrow);
+  checkFinite(fn, 'beta', beta);
+  checkFinite(fn, 'r', r, true);
+  return pairFactor(out, jastrow, beta, r);
 }
 
 /**
@@ -54,10 +41,17 @@ export function jastrowPair(out: Float64Array, jastrow: Jastrow, beta: number, r
  * jastrowPairBetaDerivative({ kind: 'pade', cusp: 1 }, 0.5, 2); // −4/4 = −1
  */
 export function jastrowPairBetaDerivative(jastrow: Jastrow, beta: number, r: number): number {
-  if (jastrow.kind === 'simple') return r;
-  if (jastrow.kind === 'pade') {
-    const d = 1 / (1 + beta * r);
-    return -jastrow.cusp * r * r * d * d;
-  }
-  return 0;
+  const fn = 'jastrowPairBetaDerivative';
+  checkJastrow(fn, jastrow);
+  checkFinite(fn, 'beta', beta);
+  checkFinite(fn, 'r', r, true);
+  return pairFactorBetaDerivative(jastrow, beta, r);
+}
+
+/** Throws unless `jastrow` is { kind: 'none' | 'simple' | 'pade', cusp: finite }. */
+function checkJastrow(fn: string, jastrow: unknown): asserts jastrow is Jastrow {
+  const j = jastrow as Jastrow;
+  if (j === null || typeof j !== 'object') throw new TypeError(`${fn}: jastrow must be { kind, cusp }, got ${describe(jastrow)}`);
+  if (j.kind !== 'none' && j.kind !== 'simple' && j.kind !== 'pade') throw new RangeError(`${fn}: jastrow.kind must be 'none', 'simple' or 'pade', got ${describe(j.kind)}`);
+  if (typeof j.cusp !== 'number' || !Number.isFinite(j.cusp)) throw new RangeError(`${fn}: jastrow.cusp must be a finite number, got ${describe(j.cusp)}`);
 }

@@ -8,12 +8,12 @@
  *    solution of the relative radial equation. Checks VMC against something that is not VMC.
  */
 
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 function checkTridiagonal(fn: string, diag: Float64Array, off: Float64Array): void {
-  if (!(diag instanceof Float64Array) || diag.length < 1) throw new RangeError(`${fn}: diag must be a non-empty Float64Array`);
+  if (!(diag instanceof Float64Array) || diag.length < 1) throw new RangeError(`${fn}: diag must be a non-empty Float64Array, got ${describe(diag)}`);
   if (!(off instanceof Float64Array) || off.length !== diag.length - 1) {
-    throw new RangeError(`${fn}: off must be a Float64Array of length diag.length − 1 = ${diag.length - 1}, got ${off instanceof Float64Array ? off.length : String(off)}`);
+    throw new RangeError(`${fn}: off must be a Float64Array of length diag.length − 1 = ${diag.length - 1}, got ${describe(off)}`);
   }
   for (let i = 0; i < diag.length; i++) if (!Number.isFinite(diag[i])) throw new RangeError(`${fn}: diag[${i}] is ${diag[i]}`);
   for (let i = 0; i < off.length; i++) if (!Number.isFinite(off[i])) throw new RangeError(`${fn}: off[${i}] is ${off[i]}`);
@@ -87,7 +87,9 @@ export function twoElectronDotEnergy(omega: number, options: { interaction?: 'no
   if (typeof omega !== 'number' || !(omega > 0) || !Number.isFinite(omega)) throw new RangeError(`${fn}: omega must be a finite number > 0, got ${String(omega)}`);
   const points = options.points ?? 4000;
   if (!Number.isInteger(points) || points < 100 || points > 1e7) throw new RangeError(`${fn}: points must be an integer in [100, 1e7], got ${points}`);
-  const coulomb = (options.interaction ?? 'coulomb') === 'coulomb';
+  const interaction = options.interaction ?? 'coulomb';
+  if (interaction !== 'none' && interaction !== 'coulomb') throw new RangeError(`${fn}: interaction must be 'none' or 'coulomb', got ${describe(interaction)}`);
+  const coulomb = interaction === 'coulomb';
   const relative = (n: number): number => {
     const L = 12 / Math.sqrt(omega), h = L / n;
     const diag = new Float64Array(n), off = new Float64Array(n - 1);

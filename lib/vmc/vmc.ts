@@ -14,7 +14,9 @@ import { Rng } from '../random/index.js';
 import { blockingError } from '../mcmc/index.js';
 import type { Optimizer } from '../optim/index.js';
 import { progressReporter, type ProgressOptions } from '../progress/index.js';
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, checkRng, describe } from '../checks/index.js';
+import { checkHamiltonian } from './hamiltonian.js';
+import { checkWavefunction } from './wavefunction.js';
 import { RbmWavefunction, logPsiUnchecked, parameterGradientUnchecked, type RbmWavefunctionData } from './wavefunction.js';
 import { localEnergyUnchecked, type HarmonicOscillator } from './hamiltonian.js';
 import { checkSamplerFor, cycleWorkspace, monteCarloCycle, type SamplerSpec, type Walker } from './samplers.js';
@@ -220,7 +222,9 @@ export interface VmcOptions {
  * const walkers = createWalkers(wf, 4, new Rng(1));
  */
 export function createWalkers(wf: RbmWavefunction, count: number, rng: Rng): WalkerData[] {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`createWalkers: count must be an integer >= 1, got ${count}`);
+  checkWavefunction('createWalkers', wf);
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`createWalkers: count must be an integer >= 1, got ${describe(count)}`);
+  checkRng('createWalkers', rng);
   const out: WalkerData[] = [];
   const sd = Math.sqrt(wf.sigma2[0]);
   for (let w = 0; w < count; w++) {
@@ -238,6 +242,10 @@ const OPTIMIZE_KEYS = [...VMC_KEYS, 'iterations', 'optimizer', 'onIteration', 'p
 function resolveOptions(fn: string, o: VmcOptions, allowed: readonly string[]): Required<VmcOptions> {
   if (o === null || o === undefined) throw new TypeError(`${fn}: options { sampler, … } are required`);
   checkOptionKeys(fn, o, allowed);
+  const s = o.sampler as SamplerSpec | null | undefined;
+  if (s === null || typeof s !== 'object' || (s.kind !== 'metropolis' && s.kind !== 'importance' && s.kind !== 'gibbs')) {
+    throw new TypeError(`${fn}: sampler must be an object from metropolisSampler, importanceSampler or blockGibbsSampler, got ${describe(s)}`);
+  }
   const r = { sampler: o.sampler, walkers: o.walkers ?? 4, cycles: o.cycles ?? 4096, equilibration: o.equilibration ?? 1000, reequilibration: o.reequilibration ?? 100 };
   if (!Number.isInteger(r.walkers) || r.walkers < 1) throw new RangeError(`${fn}: walkers must be an integer >= 1, got ${r.walkers}`);
   if (!Number.isInteger(r.cycles) || r.cycles < 4) throw new RangeError(`${fn}: cycles must be an integer >= 4 (blocking needs 4 draws), got ${r.cycles}`);
@@ -279,7 +287,10 @@ export function batchInputs(wf: RbmWavefunction, h: HarmonicOscillator, sampler:
  * est.energy; est.error;
  */
 export function estimateEnergy(wf: RbmWavefunction, h: HarmonicOscillator, options: VmcOptions, rng: Rng): EnergyEstimate {
+  checkWavefunction('estimateEnergy', wf);
+  checkHamiltonian('estimateEnergy', h);
   const o = resolveOptions('estimateEnergy', options, VMC_KEYS);
+  checkRng('estimateEnergy', rng);
   checkSamplerFor(o.sampler, wf);
   const walkers = createWalkers(wf, o.walkers, rng);
   const out = runWalkerBatch(batchInputs(wf, h, o.sampler, walkers, 1, o.equilibration, o.cycles, false)[0]);
@@ -340,9 +351,12 @@ export function optimizeLoop<R>(
   fn: string, wf: RbmWavefunction, h: HarmonicOscillator, options: OptimizeOptions, rng: Rng, parts: number,
   run: (inputs: WalkerBatchInput[]) => R,
 ): R extends Promise<unknown> ? Promise<OptimizeResult> : OptimizeResult {
+  checkWavefunction(fn, wf);
+  checkHamiltonian(fn, h);
   const o = resolveOptions(fn, options, OPTIMIZE_KEYS);
+  checkRng(fn, rng);
   if (!Number.isInteger(options.iterations) || options.iterations < 1) throw new RangeError(`${fn}: iterations must be an integer >= 1, got ${options.iterations}`);
-  if (!options.optimizer || typeof options.optimizer.step !== 'function') throw new TypeError(`${fn}: optimizer must be an Optimizer from lib/optim (SGD, Adam, ...)`);
+  if (!options.optimizer || typeof options.optimizer.step !== 'function') throw new TypeError(`${fn}: optimizer must be an Optimizer from lib/optim (SGD, Adam, ...), got ${describe(options.optimizer)}`);
   checkSamplerFor(o.sampler, wf);
   let walkers = createWalkers(wf, o.walkers, rng);
   const history: VmcIteration[] = [];

@@ -18,8 +18,10 @@
  */
 import type { Rng } from '../random/index.js';
 import { sigmoidScalar, softplusScalar } from '../linalg/index.js';
-import { checkOptionKeys } from '../checks/index.js';
-import { jastrowPair, jastrowPairBetaDerivative, type Jastrow, type JastrowKind } from './jastrow.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
+import type { Jastrow, JastrowKind } from './jastrow.js';
+import { checkCoordinates, checkCount } from './checks.js';
+import { pairDistance, pairFactor, pairFactorBetaDerivative } from './kernels.js';
 
 /** Values the hidden units take: {0, 1} ('binary', the notes' default) or {−1, +1} ('spin'). */
 export type HiddenUnits = 'binary' | 'spin';
@@ -261,6 +263,10 @@ export class RbmWavefunction {
  * parameterName(wf, wf.nVisible); // 'b[0]'
  */
 export function parameterName(wf: RbmWavefunction, i: number): string {
+  checkWavefunction('parameterName', wf);
+  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= wf.params.length) {
+    throw new RangeError(`parameterName: i must be a parameter index in 0..${wf.params.length - 1}, got ${describe(i)}`);
+  }
   const M = wf.nVisible, N = wf.nHidden;
   if (i < M) return `a[${i}]`;
   if (i < M + N) return `b[${i - M}]`;
@@ -271,7 +277,7 @@ export function parameterName(wf: RbmWavefunction, i: number): string {
 
 function checkX(fn: string, wf: RbmWavefunction, x: Float64Array): void {
   if (!(x instanceof Float64Array) || x.length !== wf.nVisible) {
-    throw new RangeError(`${fn}: x must be a Float64Array of length M = P·D = ${wf.nVisible}, got ${x instanceof Float64Array ? `length ${x.length}` : String(x)}`);
+    throw new RangeError(`${fn}: x must be a Float64Array of length M = P·D = ${wf.nVisible}, got ${x instanceof Float64Array ? `length ${x.length}` : describe(x)}`);
   }
 }
 
@@ -317,6 +323,7 @@ function hiddenTerms(wf: RbmWavefunction, x: Float64Array): number {
  * logPsi(wf, new Float64Array([1])); // −1/(4·½) + ½ ln 2 = −0.5 + 0.3466 = −0.1534
  */
 export function logPsi(wf: RbmWavefunction, x: Float64Array): number {
+  checkWavefunction('logPsi', wf);
   checkX('logPsi', wf, x);
   return logPsiUnchecked(wf, x);
 }
@@ -348,7 +355,7 @@ function jastrowLog(wf: RbmWavefunction, x: Float64Array): number {
   let sum = 0;
   for (let p = 0; p < P; p++) {
     for (let q = p + 1; q < P; q++) {
-      sum += jastrowPair(pair, wf.jastrow, beta, particleDistance(x, p, q, D))[0];
+      sum += pairFactor(pair, wf.jastrow, beta, pairDistance(x, p, q, D))[0];
     }
   }
   return sum;
@@ -361,12 +368,15 @@ function jastrowLog(wf: RbmWavefunction, x: Float64Array): number {
  * particleDistance(new Float64Array([0, 0, 3, 4]), 0, 1, 2); // 5
  */
 export function particleDistance(x: Float64Array, p: number, q: number, D: number): number {
-  let r2 = 0;
-  for (let d = 0; d < D; d++) {
-    const t = x[p * D + d] - x[q * D + d];
-    r2 += t * t;
+  const fn = 'particleDistance';
+  checkCoordinates(fn, x);
+  checkCount(fn, 'D', D);
+  const P = x.length / D;
+  if (!Number.isInteger(P)) throw new RangeError(`${fn}: x has length ${x.length}, not a multiple of D = ${D}`);
+  for (const [what, v] of [['p', p], ['q', q]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= P) throw new RangeError(`${fn}: ${what} must be a particle index in 0..${P - 1}, got ${describe(v)}`);
   }
-  return Math.sqrt(r2);
+  return pairDistance(x, p, q, D);
 }
 
 /**
@@ -390,9 +400,10 @@ export function particleDistance(x: Float64Array, p: number, q: number, D: numbe
  */
 export function logPsiCoordinateDerivatives(outGrad: Float64Array, outLap: Float64Array, wf: RbmWavefunction, x: Float64Array): number {
   const fn = 'logPsiCoordinateDerivatives';
+  checkWavefunction(fn, wf);
   checkX(fn, wf, x);
-  if (!(outGrad instanceof Float64Array) || outGrad.length !== wf.nVisible) throw new RangeError(`${fn}: outGrad must be a Float64Array of length ${wf.nVisible}`);
-  if (!(outLap instanceof Float64Array) || outLap.length !== wf.nVisible) throw new RangeError(`${fn}: outLap must be a Float64Array of length ${wf.nVisible}`);
+  if (!(outGrad instanceof Float64Array) || outGrad.length !== wf.nVisible) throw new RangeError(`${fn}: outGrad must be a Float64Array of length ${wf.nVisible}, got ${describe(outGrad)}`);
+  if (!(outLap instanceof Float64Array) || outLap.length !== wf.nVisible) throw new RangeError(`${fn}: outLap must be a Float64Array of length ${wf.nVisible}, got ${describe(outLap)}`);
   return coordinateDerivativesUnchecked(outGrad, outLap, wf, x);
 }
 
@@ -427,8 +438,8 @@ export function coordinateDerivativesUnchecked(outGrad: Float64Array, outLap: Fl
     const P = wf.particles, D = wf.dims, beta = wf.params[wf.betaOffset], pair = wf.pairScratch;
     for (let p = 0; p < P; p++) {
       for (let q = p + 1; q < P; q++) {
-        const r = particleDistance(x, p, q, D);
-        jastrowPair(pair, wf.jastrow, beta, r);
+        const r = pairDistance(x, p, q, D);
+        pairFactor(pair, wf.jastrow, beta, r);
         value += pair[0];
         const j1 = pair[1], j2 = pair[2];
         for (let dd = 0; dd < D; dd++) {
@@ -468,8 +479,9 @@ export function coordinateDerivativesUnchecked(outGrad: Float64Array, outLap: Fl
  */
 export function logPsiParameterGradient(out: Float64Array, wf: RbmWavefunction, x: Float64Array): Float64Array {
   const fn = 'logPsiParameterGradient';
+  checkWavefunction(fn, wf);
   checkX(fn, wf, x);
-  if (!(out instanceof Float64Array) || out.length !== wf.params.length) throw new RangeError(`${fn}: out must be a Float64Array of length ${wf.params.length} (the parameter count)`);
+  if (!(out instanceof Float64Array) || out.length !== wf.params.length) throw new RangeError(`${fn}: out must be a Float64Array of length ${wf.params.length} (the parameter count), got ${describe(out)}`);
   return parameterGradientUnchecked(out, wf, x);
 }
 
@@ -505,8 +517,16 @@ export function parameterGradientUnchecked(out: Float64Array, wf: RbmWavefunctio
   if (wf.betaOffset >= 0) {
     const P = wf.particles, D = wf.dims, beta = wf.params[wf.betaOffset];
     let s = 0;
-    for (let p = 0; p < P; p++) for (let q = p + 1; q < P; q++) s += jastrowPairBetaDerivative(wf.jastrow, beta, particleDistance(x, p, q, D));
+    for (let p = 0; p < P; p++) for (let q = p + 1; q < P; q++) s += pairFactorBetaDerivative(wf.jastrow, beta, pairDistance(x, p, q, D));
     out[wf.betaOffset] = s;
   }
   return out;
+}
+
+/** Throws unless `wf` is an RbmWavefunction (RbmWavefunction.create or fromData). */
+export function checkWavefunction(fn: string, wf: unknown): asserts wf is RbmWavefunction {
+  const w = wf as RbmWavefunction;
+  if (w === null || typeof w !== 'object' || typeof w.toData !== 'function' || !(w.params instanceof Float64Array) || !Number.isInteger(w.nVisible)) {
+    throw new TypeError(`${fn}: wf must be an RbmWavefunction (RbmWavefunction.create), got ${describe(wf)}`);
+  }
 }

@@ -16,6 +16,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as main from '../../lib/index.js';
 import * as node from '../../lib/node.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const { Rng, matrix, matrix64 } = main;
 
@@ -89,6 +91,91 @@ const decomposition = (extra: Partial<Arg> = {}): Row => ({ args: [a('a', 'matri
 const gauss2 = () => main.gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]);
 const chains4 = () => [f64(8)().map((_, i) => Math.sin(i)), f64(8)().map((_, i) => Math.cos(i))];
 const series = () => Float64Array.from({ length: 64 }, (_, i) => Math.sin(i * 0.7) + (i % 3));
+
+const net231 = () => main.createMLP([2, 3, 1], undefined, new Rng(1));
+const wsFor = (rows: number) => () => main.createWorkspace(net231(), rows);
+const forwarded = () => { const n = net231(); const ws = main.createWorkspace(n, 2); main.mlpForward(n, ws, m32(2, 2)()); return [n, ws] as const; };
+const actForward = (extra: Arg[] = []): Row => ({ args: [a('out', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), a('z', 'matrix', m32(2, 3)), ...extra] });
+const actBackward = (extra: Arg[] = []): Row => ({ args: [a('dZ', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), a('z', 'matrix', m32(2, 3)), a('a', 'matrix', m32(2, 3), { extra: [['3x3', m32(3, 3), ['3x3']]] }), a('dA', 'matrix', m32(2, 3), { extra: [['3x3', m32(3, 3), ['3x3']]] }), ...extra] });
+const lossPair = (first: string): Row => ({ args: [a(first, 'matrix', m32(2, 3)), a('Y', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] })] });
+const lossBack = (d: string, first: string): Row => ({ args: [a(d, 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), a(first, 'matrix', m32(2, 3)), a('Y', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] })] });
+const slope = a('slope', 'real', () => 0.1);
+const activationArg = a('activation', 'any', () => 'relu', { extra: [['"gelu"', () => 'gelu', ['gelu']], ['null', () => null, ['null']]] });
+const lossArg = a('loss', 'any', () => 'mse', { extra: [['"hinge"', () => 'hinge', ['hinge']], ['null', () => null, ['null']]] });
+
+const vae21 = () => main.VAE.create({ inputSize: 2, latentSize: 1, hidden: [] }, new Rng(1));
+const vaeWs = (rows: number) => () => new main.VAEWorkspace(vae21(), rows);
+const vaeForwarded = () => { const m = vae21(); const ws = new main.VAEWorkspace(m, 2); main.vaeForward(m, ws, m32(2, 2)(), m32(2, 1)()); return ws; };
+const otherVae = () => main.VAE.create({ inputSize: 3, latentSize: 1, hidden: [] }, new Rng(1));
+const vaeArg = a('model', 'any', vae21, { extra: [['null', () => null, ['null']], ['plain object', () => ({ inputSize: 2 }), ['Object']]] });
+const ae = () => main.createAutoencoder({ inputSize: 2, codeSize: 1, hidden: [] }, new Rng(1));
+const pair32 = (names: string[], r: number, c: number): Arg[] => names.map((n, i) => a(n, 'matrix', m32(r, c), i === 0 ? {} : { extra: [[`${r + 1}x${c}`, m32(r + 1, c), [`${r + 1}x${c}`]]] }));
+
+const rbm32 = () => main.BernoulliRBM.create(3, 2, 'glorot-normal', new Rng(1));
+const rbmArg = a('rbm', 'any', rbm32, { extra: [['null', () => null, ['null']], ['plain object', () => ({ nVisible: 3 }), ['Object', 'object']]] });
+const binX = () => matrix(2, 3, [1, 0, 1, 0, 1, 0]);
+const binH = () => matrix(2, 2, [1, 0, 0, 1]);
+const visibleBatch = (name: string, rows = 2) => a(name, 'matrix', rows === 2 ? binX : m32(rows, 3), { extra: [[`${rows}x4`, m32(rows, 4), [`${rows}x4`]]] });
+const hiddenBatch = (name: string) => a(name, 'matrix', binH, { extra: [['2x3', m32(2, 3), ['2x3']]] });
+const exactOptions = a('options', 'options', () => ({ maxUnits: 20 }), { accepts: ['undefined'], extra: [['maxUnits 0', () => ({ maxUnits: 0 }), ['0'], 'maxUnits'], ['unknown key', () => ({ maxunits: 20 }), ['maxunits'], 'maxunits']] });
+const phaseOut = a('out', 'any', () => main.createPhaseStatistics(rbm32()), { extra: [['null', () => null, ['null']], ['of a 4x2 RBM', () => main.createPhaseStatistics(main.BernoulliRBM.create(4, 2, 'glorot-normal', new Rng(1))), ['4', '8']]] });
+const kindArg = a('kind', 'any', () => 'bernoulli', { extra: [['"ising"', () => 'ising', ['ising']], ['null', () => null, ['null']]] });
+const rateArg = (name: string, valid: number) => a(name, 'positive', () => valid);
+
+const paramArg = (name: string, more: Partial<Arg> = {}) => a(name, 'f32', f32(4), { accepts: ['Float64Array'], ...more });
+const sameLength = (name: string) => paramArg(name, { extra: [['length 3', f32(3), ['3']]] });
+
+const design = () => matrix64(4, 2, [1, 0, 1, 1, 1, 2, 1, 3]);
+const designArg = a('X', 'matrix64', design, { extra: [['NaN entry', () => matrix64(2, 2, [1, NaN, 1, 1]), ['NaN']]] });
+const targets = (name = 'y') => a(name, 'f64', () => Float64Array.from([1, 2, 2, 4]), { extra: [['length 3', f64(3), ['3']], ['NaN entry', () => Float64Array.from([1, NaN, 2, 4]), ['NaN']]] });
+const coefficients = a('theta', 'f64', () => Float64Array.from([1, 0.5]), { extra: [['length 3', f64(3), ['3']]] });
+const lambdaArg = a('lambda', 'positive', () => 0.1, { accepts: ['0'] });
+
+const chainState = (...fields: string[]) => () => {
+  const x = Float64Array.from([0.5, -0.5]);
+  const st: Record<string, unknown> = { x, logp: gauss2().logDensity(x), acceptanceProbability: NaN };
+  for (const f of fields) st[f] = f === 'grad' ? gauss2().gradLogDensity!(new Float64Array(2), x) : new Float64Array(2);
+  return st;
+};
+const stateArg = (...fields: string[]) => a('state', 'any', chainState(...fields), { extra: [['null', () => null, ['null']], ['x of length 3', () => ({ ...chainState(...fields)(), x: f64(3)() }), ['3']], ['logp NaN', () => ({ ...chainState(...fields)(), logp: NaN }), ['NaN']]] });
+const targetArg = a('target', 'any', gauss2, { extra: [['null', () => null, ['null']], ['dim 0', () => ({ dim: 0, logDensity: () => 0 }), ['0'], 'dim']] });
+const gradTargetArg = a('target', 'any', gauss2, { extra: [['null', () => null, ['null']], ['no gradient', () => ({ dim: 2, logDensity: () => 0 }), ['gradLogDensity']]] });
+const quadratic2 = () => ({ dim: 2, energy: (x: Float64Array) => 0.5 * (x[0] ** 2 + x[1] ** 2), gradEnergy: (o: Float64Array, x: Float64Array) => { o[0] = x[0]; o[1] = x[1]; return o; } });
+
+const isingRun = () => main.runIsing(new main.IsingModel({ L: 4, T: 2, rng: new Rng(1) }), { update: 'metropolis', samples: 8 });
+
+const wf22 = () => main.RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2, initScale: 0.01 }, new Rng(1));
+const wfArg = a('wf', 'any', wf22, { extra: [['null', () => null, ['null']], ['plain object', () => ({ nVisible: 4 }), ['Object']]] });
+const hArg = a('h', 'any', () => main.harmonicOscillator({ omega: 1, interaction: 'coulomb' }), { extra: [['null', () => null, ['null']], ['omega 0', () => ({ omega: 0, interaction: 'none' }), ['0'], 'omega'], ['interaction "yukawa"', () => ({ omega: 1, interaction: 'yukawa' }), ['yukawa'], 'interaction']] });
+const coords4 = (name = 'x') => a(name, 'f64', () => Float64Array.from([0.1, 0.2, -0.3, 0.4]), { extra: [['length 3', f64(3), ['3']]] });
+const jastrowArg = a('jastrow', 'any', () => ({ kind: 'pade', cusp: 0.5 }), { extra: [['null', () => null, ['null']], ['kind "exp"', () => ({ kind: 'exp', cusp: 0.5 }), ['exp'], 'kind'], ['cusp NaN', () => ({ kind: 'pade', cusp: NaN }), ['NaN'], 'cusp']] });
+const vmcOptions = (more: Record<string, unknown> = {}, extra: [string, () => unknown, string[], string?][] = []) => a('options', 'options', () => ({ sampler: main.importanceSampler(), walkers: 1, cycles: 8, equilibration: 2, ...more }), { extra: [['sampler null', () => ({ sampler: null, ...more }), ['null'], 'sampler'], ['walkers 0', () => ({ sampler: main.importanceSampler(), walkers: 0, ...more }), ['0'], 'walkers'], ['cycles 2', () => ({ sampler: main.importanceSampler(), cycles: 2, ...more }), ['2'], 'cycles'], ['unknown key', () => ({ sampler: main.importanceSampler(), walker: 1, ...more }), ['walker'], 'walker'], ...extra] });
+
+const grey = () => ({ width: 2, height: 2, channels: 1, data: new Uint8Array([0, 255, 255, 0]) });
+const imageArg = a('image', 'any', grey, { extra: [['null', () => null, ['null']], ['channels 2', () => ({ ...grey(), channels: 2 }), ['2'], 'channels'], ['data too short', () => ({ ...grey(), data: new Uint8Array(3) }), ['3']]] });
+const plot = () => ({ series: [{ x: [1, 2, 3], y: [1, 4, 9], label: 'y' }], title: 't' });
+const plotArg = a('options', 'options', plot, { extra: [['series null', () => ({ series: null }), ['null'], 'series'], ['NaN y', () => ({ series: [{ y: [1, NaN] }] }), ['NaN'], 'series'], ['unknown key', () => ({ ...plot(), titel: 'x' }), ['titel'], 'titel'], ['width 0', () => ({ ...plot(), width: 0 }), ['0'], 'width']] });
+const tmpFile = (name: string) => () => join(tmpdir(), 'boltzmann-bad-arguments', name);
+
+const energyNet = () => main.createMLP([2, 3, 1], undefined, new Rng(1));
+const langevin = () => ({ steps: 2, stepSize: 0.1, noiseSd: 0.01 });
+
+const actName = (name: string, valid: string) => a(name, 'any', () => valid, { accepts: ['undefined'], extra: [['"gelu"', () => 'gelu', ['gelu']], ['null', () => null, ['null']]] });
+const p1 = () => ({ w1: 0.5, b1: 0.1 });
+const p2 = () => ({ w1: 0.5, b1: 0.1, w2: -0.3, b2: 0.2 });
+const p221 = (): main.Net221Params => ({ w1: [[0.1, 0.2], [0.3, 0.4]], b1: [0.1, -0.1], w2: [0.5, -0.5], b2: 0.2 });
+const recordArg = (name: string, valid: () => unknown, key: string) => a(name, 'any', valid, { extra: [['null', () => null, ['null']], [`${key} NaN`, () => ({ ...(valid() as object), [key]: NaN }), ['NaN'], key]] });
+
+const tfim4 = () => main.tfimChain({ n: 4, J: 1, h: 0.5 });
+const chainArg = a('chain', 'any', tfim4, { extra: [['null', () => null, ['null']], ['n 1', () => ({ n: 1, J: 1, h: 1 }), ['1'], 'n'], ['h NaN', () => ({ n: 4, J: 1, h: NaN }), ['NaN'], 'h']] });
+const psi4 = () => main.SpinRbmState.create(4, 1, new Rng(1));
+
+const spins4 = () => Int8Array.from([1, -1, 1, 1]);
+const psiArg = a('psi', 'any', psi4, { extra: [['null', () => null, ['null']], ['plain object', () => ({ n: 4, m: 4 }), ['Object']]] });
+const tablesArg = a('tables', 'any', () => main.spinFlipTables(psi4()), { extra: [['null', () => null, ['null']], ['of another state', () => main.spinFlipTables(main.SpinRbmState.create(2, 1, new Rng(1))), ['4']]] });
+const walkerArg = a('w', 'any', () => main.spinWalker(psi4(), spins4()), { extra: [['null', () => null, ['null']], ['spin 0', () => ({ ...main.spinWalker(psi4(), spins4()), s: Int8Array.from([1, 0, 1, 1]) }), ['0']]] });
+const spinsArg = (float: boolean) => a('s', 'any', spins4, { extra: [['length 3', () => Int8Array.from([1, -1, 1]), ['3']], ['entry 0', () => Int8Array.from([1, 0, 1, 1]), ['0']], ['null', () => null, ['null']], ...(float ? [] : [['Float64Array', () => Float64Array.from([1, -1, 1, 1]), ['Float64Array']]] as [string, () => unknown, string[]][])] });
+const siteArg = a('i', 'countOrZero', () => 2, { extra: [['4', () => 4, ['4']]] });
 
 const ROWS: Record<string, Row> = {
   // ---- lib/linalg: storage ----
@@ -244,6 +331,232 @@ const ROWS: Record<string, Row> = {
     ],
   },
   runIsing: { args: [a('model', 'any', () => new main.IsingModel({ L: 4, T: 2, rng: new Rng(1) }), { extra: [['null', () => null, ['null']]] }), a('options', 'options', () => ({ update: 'metropolis', samples: 2 }), { extra: [['samples 0', () => ({ update: 'metropolis', samples: 0 }), ['0'], 'samples'], ['sweepsPerSample 1.5', () => ({ samples: 2, sweepsPerSample: 1.5 }), ['1.5'], 'sweepsPerSample']] })] },
+  // ---- batch 5: lib/nn ----
+  identityForward: actForward(),
+  sigmoidForward: actForward(),
+  tanhForward: actForward(),
+  reluForward: actForward(),
+  softmaxForward: actForward(),
+  leakyReluForward: actForward([slope]),
+  identityBackward: actBackward(),
+  sigmoidBackward: actBackward(),
+  tanhBackward: actBackward(),
+  reluBackward: actBackward(),
+  softmaxBackward: actBackward(),
+  leakyReluBackward: actBackward([slope]),
+  activationForward: { args: [...actForward().args, activationArg] },
+  activationBackward: { args: [...actBackward().args, activationArg] },
+  mseForward: lossPair('A'),
+  bceWithLogitsForward: lossPair('Z'),
+  softmaxCrossEntropyForward: lossPair('Z'),
+  mseBackward: lossBack('dA', 'A'),
+  bceWithLogitsBackward: lossBack('dZ', 'Z'),
+  softmaxCrossEntropyBackward: lossBack('dZ', 'Z'),
+  lossForward: { args: [lossArg, ...lossPair('out').args] },
+  lossBackward: { args: [lossArg, ...lossBack('dOut', 'out').args] },
+  oneHot: { args: [a('out', 'matrix', m32(2, 3), { accepts: ['Matrix64'] }), a('labels', 'any', () => [2, 0], { extra: [['length 3', () => [0, 1, 2], ['3']], ['[3, 0]', () => [3, 0], ['3']], ['[0.5, 0]', () => [0.5, 0], ['0.5']], ['null', () => null, ['null']]] })] },
+  accuracy: { args: [a('outputs', 'matrix', m32(2, 3), { accepts: ['Matrix64'] }), a('targets', 'matrix', m32(2, 3), { accepts: ['Matrix64'], extra: [['2x2', m32(2, 2), ['2x2']]] })] },
+  denseForward: { args: [a('Z', 'matrix', m32(2, 3), { extra: [['3x3', m32(3, 3), ['3x3']]] }), a('Aprev', 'matrix', m32(2, 2), { extra: [['2x4', m32(2, 4), ['2x4']]] }), a('W', 'matrix', m32(2, 3)), a('b', 'f32', f32(3), { accepts: ['Float64Array'], extra: [['Float64Array', f64(3), ['float64']], ['length 2', f32(2), ['2']]] }), a('gemm32', 'function', () => undefined, { accepts: ['undefined'] })] },
+  denseBackward: { args: [a('dW', 'matrix', m32(2, 3), { accepts: ['null'], extra: [['3x3', m32(3, 3), ['3x3']]] }), a('db', 'f32', f32(3), { accepts: ['Float64Array', 'null'], extra: [['Float64Array', f64(3), ['float64']], ['length 2', f32(2), ['2']]] }), a('dAprev', 'matrix', m32(4, 2), { accepts: ['null'], extra: [['3x3', m32(3, 3), ['3x3']]] }), a('dZ', 'matrix', m32(4, 3)), a('Aprev', 'matrix', m32(4, 2), { extra: [['4x3', m32(4, 3), ['4x3']]] }), a('W', 'matrix', m32(2, 3)), a('accumulate', 'any', () => false, { extra: [['1', () => 1, ['number', '1']]] }), a('gemm32', 'function', () => undefined, { accepts: ['undefined'] })] },
+  initWeights: { args: [a('W', 'matrix', m32(2, 3), { accepts: ['Matrix64'] }), a('scheme', 'any', () => 'he', { extra: [['"glorot"', () => 'glorot', ['glorot']], ['null', () => null, ['null']]] }), a('rng', 'rng', rng)] },
+  mlpParameterCount: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']], ['plain object', () => ({ sizes: [2] }), ['Object', 'object']]] })] },
+  mlpParameters: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']], ['plain object', () => ({ sizes: [2] }), ['Object', 'object']]] })] },
+  createGradient: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']], ['plain object', () => ({ sizes: [2] }), ['Object', 'object']]] })] },
+  createWorkspace: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']]] }), a('maxRows', 'count', () => 4), a('options', 'options', () => ({}), { accepts: ['undefined'], extra: [['gemm32 3', () => ({ gemm32: 3 }), ['3'], 'gemm32'], ['unknown key', () => ({ gem32: 3 }), ['gem32'], 'gem32']] })] },
+  mlpForward: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']], ['[2, 2, 1] network', () => main.createMLP([2, 2, 1], undefined, new Rng(1)), ['2, 2, 1']]] }), a('ws', 'any', wsFor(4), { extra: [['null', () => null, ['null']], ['plain object', () => ({}), ['Object']]] }), a('X', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']], ['5x2 (more rows than ws)', m32(5, 2), ['5']]] })] },
+  mlpBackward: { args: [a('net', 'any', () => forwarded()[0], { extra: [['null', () => null, ['null']]] }), a('ws', 'any', () => forwarded()[1], { extra: [['null', () => null, ['null']], ['no forward pass yet', wsFor(2), ['forward']]] }), a('grad', 'any', () => main.createGradient(net231()), { extra: [['plain object', () => ({}), ['Object']]] }), a('dOut', 'matrix', m32(2, 1), { extra: [['2x2', m32(2, 2), ['2x2']]] }), a('dInput', 'matrix', () => null, { accepts: ['null', 'undefined'], extra: [['3x3', m32(3, 3), ['3x3']]] }), a('accumulate', 'any', () => false, { extra: [['1', () => 1, ['number', '1']]] })] },
+  gradcheck: { args: [a('cost', 'function', () => () => 0), a('params', 'any', () => [f64(2)()], { extra: [['null', () => null, ['null']], ['[number[]]', () => [[1, 2]], ['Array']]] }), a('grads', 'any', () => [f64(2)()], { extra: [['length 3 entry', () => [f64(3)()], ['3']], ['null', () => null, ['null']]] }), a('options', 'options', () => ({ h: 1e-6 }), { accepts: ['undefined'], extra: [['h 0', () => ({ h: 0 }), ['0'], 'h'], ['h NaN', () => ({ h: NaN }), ['NaN'], 'h']] })] },
+  trainStep: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']]] }), a('ws', 'any', wsFor(4), { extra: [['null', () => null, ['null']], ['for another network', () => main.createWorkspace(main.createMLP([2, 2, 1], undefined, new Rng(1)), 4), ['2, 2, 1']]] }), a('grad', 'any', () => main.createGradient(net231()), { extra: [['null', () => null, ['null']], ['plain object', () => ({}), ['Object']], ['of another network', () => main.createGradient(main.createMLP([2, 2, 1], undefined, new Rng(1))), ['2x2']]] }), a('X', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']], ['5x2', m32(5, 2), ['5']]] }), a('Y', 'matrix', m32(2, 1), { extra: [['3x1', m32(3, 1), ['3x1']]] }), a('options', 'options', () => ({ loss: 'mse', optimizer: new main.SGD({ lr: 0.1 }) }), { extra: [['loss "hinge"', () => ({ loss: 'hinge', optimizer: new main.SGD({ lr: 0.1 }) }), ['hinge'], 'loss'], ['l2 -1', () => ({ loss: 'mse', optimizer: new main.SGD({ lr: 0.1 }), l2: -1 }), ['-1'], 'l2'], ['optimizer null', () => ({ loss: 'mse', optimizer: null }), ['null'], 'optimizer']] })] },
+  trainMLP: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']]] }), a('X', 'matrix', m32(4, 2), { extra: [['4x3', m32(4, 3), ['4x3']], ['NaN entry', () => matrix(4, 2, [0, NaN, 0, 0, 0, 0, 0, 0]), ['NaN']]] }), a('Y', 'matrix', m32(4, 1), { extra: [['3x1', m32(3, 1), ['3x1']]] }), a('options', 'options', () => ({ loss: 'mse', optimizer: new main.SGD({ lr: 0.1 }), epochs: 1, batchSize: 2 }), { extra: [['epochs 0', () => ({ loss: 'mse', optimizer: new main.SGD({ lr: 0.1 }), epochs: 0, batchSize: 2 }), ['0'], 'epochs'], ['batchSize 1.5', () => ({ loss: 'mse', optimizer: new main.SGD({ lr: 0.1 }), epochs: 1, batchSize: 1.5 }), ['1.5'], 'batchSize'], ['optimizer null', () => ({ loss: 'mse', optimizer: null, epochs: 1, batchSize: 2 }), ['null'], 'optimizer']] }), a('rng', 'rng', rng)] },
+  mlpEnergy: { args: [a('net', 'any', net231, { extra: [['null', () => null, ['null']], ['two outputs', () => main.createMLP([2, 2], undefined, new Rng(1)), ['2']]] })] },
+  // ---- batch 6: lib/vae ----
+  klDiagonalGaussianToStandard: { args: [a('out', 'f64', f64(2), { accepts: ['Float32Array'], extra: [['length 3', f64(3), ['3']]] }), ...pair32(['mu', 'logSigma'], 2, 1)] },
+  klDiagonalGaussianToStandardBackward: { args: [...pair32(['dMu', 'dLogSigma', 'mu', 'logSigma'], 2, 1), a('scale', 'real', () => 1)] },
+  reparameterizeForward: { args: pair32(['outZ', 'mu', 'logSigma', 'eps'], 2, 1) },
+  reparameterizeBackward: { args: pair32(['dMu', 'dLogSigma', 'dZ', 'logSigma', 'eps'], 2, 1) },
+  logNormalDiagonal: { args: [a('z', 'vector', f64(2), { extra: [['NaN entry', () => [NaN, 0], ['NaN']]] }), a('mu', 'vector', f64(2), { accepts: ['null'], extra: [['length 3', f64(3), ['3']]] }), a('logSigma', 'vector', f64(2), { accepts: ['null'], extra: [['length 3', f64(3), ['3']]] })] },
+  klGaussians: { args: [a('mu0', 'f64', f64(2), { extra: [['NaN entry', () => Float64Array.from([NaN, 0]), ['NaN']]] }), a('sigma0', 'matrix64', spd, { extra: [['3x3', m64(3, 3), ['3x3']], ['not positive definite', () => matrix64(2, 2, [1, 2, 2, 1]), ['positive definite']]] }), a('mu1', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('sigma1', 'matrix64', spd, { extra: [['3x3', m64(3, 3), ['3x3']]] })] },
+  bernoulliNegLogLikelihood: { args: [a('out', 'f64', f64(2), { accepts: ['Float32Array'], extra: [['length 3', f64(3), ['3']]] }), ...pair32(['x', 'logits'], 2, 2)] },
+  bernoulliNegLogLikelihoodBackward: { args: [...pair32(['dLogits', 'x', 'logits'], 2, 2), a('scale', 'real', () => 1)] },
+  gaussianNegLogLikelihood: { args: [a('out', 'f64', f64(2), { accepts: ['Float32Array'], extra: [['length 3', f64(3), ['3']]] }), ...pair32(['x', 'mean'], 2, 2), a('sigma2', 'positive', () => 0.5)] },
+  gaussianNegLogLikelihoodBackward: { args: [...pair32(['dMean', 'x', 'mean'], 2, 2), a('sigma2', 'positive', () => 0.5), a('scale', 'real', () => 1)] },
+  linearGaussianLogMarginal: { args: [a('x', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('W', 'matrix64', m64(2, 1), { extra: [['3x1', m64(3, 1), ['3x1']]] }), a('c', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('sigma2', 'positive', () => 0.5)] },
+  linearGaussianPosterior: { args: [a('x', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('W', 'matrix64', m64(2, 1), { extra: [['3x1', m64(3, 1), ['3x1']]] }), a('c', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('sigma2', 'positive', () => 0.5)] },
+  linearGaussianElbo: { args: [a('x', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('W', 'matrix64', m64(2, 1), { extra: [['3x1', m64(3, 1), ['3x1']]] }), a('c', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('sigma2', 'positive', () => 0.5), a('qMean', 'f64', f64(1), { extra: [['length 2', f64(2), ['2']]] }), a('qCov', 'matrix64', m64(1, 1), { extra: [['2x2', m64(2, 2), ['2x2']], ['not positive definite', () => matrix64(1, 1, [-1]), ['-1']]] })] },
+  vaeEncode: { args: [vaeArg, a('ws', 'any', vaeWs(4), { extra: [['null', () => null, ['null']], ['for another shape', () => new main.VAEWorkspace(otherVae(), 4), ['3']]] }), a('x', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']], ['5x2', m32(5, 2), ['5']]] })] },
+  vaeDecode: { args: [vaeArg, a('ws', 'any', vaeWs(4), { extra: [['null', () => null, ['null']], ['for another shape', () => new main.VAEWorkspace(otherVae(), 4), ['3']]] }), a('z', 'matrix', m32(2, 1), { extra: [['2x2', m32(2, 2), ['2x2']], ['5x1', m32(5, 1), ['5']]] })] },
+  vaeForward: { args: [vaeArg, a('ws', 'any', vaeWs(4), { extra: [['null', () => null, ['null']], ['for another shape', () => new main.VAEWorkspace(otherVae(), 4), ['3']]] }), a('x', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), a('eps', 'matrix', m32(2, 1), { extra: [['3x1', m32(3, 1), ['3x1']]] })] },
+  vaeBackward: { args: [vaeArg, a('ws', 'any', vaeForwarded, { extra: [['null', () => null, ['null']], ['no forward pass yet', vaeWs(2), ['forward']]] }), a('grad', 'any', () => new main.VAEGradient(vae21()), { extra: [['null', () => null, ['null']], ['of another shape', () => new main.VAEGradient(otherVae()), ['3']]] }), a('scale', 'real', () => 0.5)] },
+  vaeLoss: { args: [vaeArg, a('ws', 'any', vaeWs(4), { extra: [['null', () => null, ['null']]] }), a('x', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), a('rng', 'rng', rng)] },
+  evaluateLoss: { args: [vaeArg, a('ws', 'any', vaeWs(4), { extra: [['null', () => null, ['null']]] }), a('x', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), a('rng', 'rng', rng)] },
+  logMarginalImportance: { args: [vaeArg, a('x', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), a('k', 'count', () => 3), a('rng', 'rng', rng), a('ws', 'any', () => undefined, { extra: [['plain object', () => ({}), ['Object']], ['for another shape', () => new main.VAEWorkspace(otherVae(), 4), ['3']]] })] },
+  logMarginalMonteCarlo: { args: [vaeArg, a('x', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), a('nSamples', 'count', () => 3), a('rng', 'rng', rng), a('ws', 'any', () => undefined, { extra: [['plain object', () => ({}), ['Object']], ['for another shape', () => new main.VAEWorkspace(otherVae(), 4), ['3']]] })] },
+  createAutoencoder: { args: [a('options', 'options', () => ({ inputSize: 2, codeSize: 1, hidden: [3] }), { extra: [['inputSize 0', () => ({ inputSize: 0, codeSize: 1 }), ['0'], 'inputSize'], ['codeSize 1.5', () => ({ inputSize: 2, codeSize: 1.5 }), ['1.5'], 'codeSize'], ['hidden [0]', () => ({ inputSize: 2, codeSize: 1, hidden: [0] }), ['0'], 'hidden'], ['unknown key', () => ({ inputSize: 2, codeSize: 1, hiden: [] }), ['hiden'], 'hiden']] }), a('rng', 'rng', rng)] },
+  autoencoderCodeLayer: { args: [a('net', 'any', ae, { extra: [['null', () => null, ['null']], ['plain object', () => ({ sizes: [2] }), ['Object']], ['even number of layers', () => main.createMLP([2, 1], undefined, new Rng(1)), ['2, 1']]] })] },
+  autoencoderForward: { args: [a('net', 'any', ae, { extra: [['null', () => null, ['null']]] }), a('x', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] })] },
+  trainAutoencoder: { args: [a('net', 'any', ae, { extra: [['null', () => null, ['null']]] }), a('data', 'matrix', m32(4, 2), { extra: [['4x3', m32(4, 3), ['4x3']]] }), a('options', 'options', () => ({ epochs: 1, batchSize: 2 }), { extra: [['epochs 0', () => ({ epochs: 0 }), ['0'], 'epochs'], ['learningRate -1', () => ({ epochs: 1, learningRate: -1 }), ['-1'], 'learningRate'], ['loss "hinge"', () => ({ epochs: 1, loss: 'hinge' }), ['hinge'], 'loss'], ['unknown key', () => ({ epochs: 1, lr: 0.1 }), ['lr'], 'lr']] }), a('rng', 'rng', rng)] },
+  // ---- batch 7: lib/rbm ----
+  energy: { args: [rbmArg, a('x', 'vector', () => [1, 0, 1], { extra: [['length 2', () => [1, 0], ['2']], ['entry 2', () => [1, 2, 0], ['2']]] }), a('h', 'vector', () => [0, 1], { extra: [['length 3', () => [0, 1, 0], ['3']], ['entry NaN', () => [NaN, 1], ['NaN']]] })] },
+  freeEnergyHidden: { args: [rbmArg, a('h', 'vector', () => [0, 1], { extra: [['length 3', () => [0, 1, 0], ['3']], ['entry 0.5', () => [0.5, 1], ['0.5']]] })] },
+  logUnnormalizedMarginalVisible: { args: [rbmArg, a('x', 'vector', () => [1, 0, 1], { extra: [['length 2', () => [1, 0], ['2']], ['entry NaN', () => [1, NaN, 0], ['NaN']]] })] },
+  logUnnormalizedMarginalHidden: { args: [rbmArg, a('h', 'vector', () => [0, 1], { extra: [['length 3', () => [0, 1, 0], ['3']], ['entry 0.5', () => [0.5, 1], ['0.5']]] })] },
+  hiddenInput: { args: [a('out', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), rbmArg, visibleBatch('X')] },
+  hiddenMeans: { args: [a('out', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), rbmArg, visibleBatch('X')] },
+  visibleInput: { args: [a('out', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), rbmArg, hiddenBatch('H')] },
+  visibleMean: { args: [a('out', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), rbmArg, hiddenBatch('H')] },
+  sampleHiddenFromProbabilities: { args: [a('out', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), rbmArg, a('P', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']], ['entry 1.5', () => matrix(2, 2, [0, 1.5, 0, 0]), ['1.5']]] }), a('rng', 'rng', rng)] },
+  sampleVisibleFromProbabilities: { args: [a('out', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), rbmArg, a('P', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']], ['entry NaN', () => matrix(2, 3, [0, NaN, 0, 0, 0, 0]), ['NaN']]] }), a('rng', 'rng', rng)] },
+  gibbsStep: { args: [a('outX', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), a('outH', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), rbmArg, visibleBatch('X'), a('rng', 'rng', rng)] },
+  blockGibbs: { args: [a('outX', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), rbmArg, visibleBatch('X0'), a('k', 'countOrZero', () => 2), a('rng', 'rng', rng)] },
+  createRBMGradient: { args: [rbmArg] },
+  cdUpdate: { args: [a('out', 'any', () => main.createRBMGradient(rbm32()), { extra: [['null', () => null, ['null']], ['of a 4x2 RBM', () => main.createRBMGradient(main.BernoulliRBM.create(4, 2, 'glorot-normal', new Rng(1))), ['4']]] }), rbmArg, visibleBatch('X0'), hiddenBatch('H0'), visibleBatch('Xk'), hiddenBatch('Hk')] },
+  initVisibleBiasFromData: { args: [rbmArg, a('data', 'matrix', binX, { accepts: ['Matrix64'], extra: [['2x4', m32(2, 4), ['2x4', '4']]] })] },
+  reconstructionError: { args: [a('V0', 'matrix', m32(2, 3)), a('Vk', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), a('norm', 'any', () => 'l1', { extra: [['"l3"', () => 'l3', ['l3']], ['null', () => null, ['null']]] })] },
+  binarizeData: { args: [a('out', 'matrix', m32(2, 3), { extra: [['2x2', m32(2, 2), ['2x2']]] }), a('X', 'matrix', m32(2, 3), { extra: [['entry 1.5', () => matrix(2, 3, [0, 1.5, 0, 0, 0, 0]), ['1.5']]] }), a('mode', 'any', () => 'sample', { extra: [['"round"', () => 'round', ['round']], ['null', () => null, ['null']]] }), a('rng', 'rng', rng)] },
+  contrastiveDivergence: { args: [rbmArg, visibleBatch('data'), a('options', 'options', () => ({ epochs: 1, batchSize: 2, learningRate: 0.1 }), { extra: [['epochs 0', () => ({ epochs: 0 }), ['0'], 'epochs'], ['learningRate NaN', () => ({ epochs: 1, learningRate: NaN }), ['NaN'], 'learningRate'], ['method pcd', () => ({ epochs: 1, method: 'pcd' }), ['method']], ['unknown key', () => ({ epochs: 1, epoch: 1 }), ['epoch'], 'epoch']] }), a('rng', 'rng', rng)] },
+  persistentContrastiveDivergence: { args: [rbmArg, visibleBatch('data'), a('options', 'options', () => ({ epochs: 1, batchSize: 2, learningRate: 0.1 }), { extra: [['epochs 1.5', () => ({ epochs: 1.5 }), ['1.5'], 'epochs'], ['method cd', () => ({ epochs: 1, method: 'cd' }), ['method']]] }), a('rng', 'rng', rng)] },
+  averageLogLikelihood: { args: [rbmArg, visibleBatch('data'), a('logZ', 'real', () => 3)] },
+  freeEnergyGap: { args: [rbmArg, visibleBatch('trainSubset'), visibleBatch('heldOut')] },
+  pseudoLogLikelihood: { args: [rbmArg, visibleBatch('data'), a('rng', 'rng', rng)] },
+  logLikelihoodExact: { args: [rbmArg, a('data', 'matrix', binX, { accepts: ['Matrix64'], extra: [['2x4', m32(2, 4), ['2x4', '4']]] }), exactOptions] },
+  negativeLogLikelihoodExact: { args: [rbmArg, a('data', 'matrix', binX, { accepts: ['Matrix64'], extra: [['2x4', m32(2, 4), ['2x4', '4']]] }), exactOptions] },
+  visibleDistributionExact: { args: [rbmArg, exactOptions] },
+  hiddenDistributionExact: { args: [rbmArg, exactOptions] },
+  visibleKernelExact: { args: [rbmArg] },
+  modelExpectationExact: { args: [rbmArg, a('f', 'function', () => (x: readonly number[]) => x[0])] },
+  enumerateJoint: { args: [rbmArg, a('options', 'options', () => ({ maxUnits: 20 }), { accepts: ['undefined'], extra: [['maxUnits -1', () => ({ maxUnits: -1 }), ['-1'], 'maxUnits'], ['labels of 2', () => ({ labels: ['a', 'b'] }), ['2'], 'labels']] })] },
+  positivePhaseExact: { args: [phaseOut, rbmArg, a('data', 'matrix', binX, { accepts: ['Matrix64'], extra: [['2x4', m32(2, 4), ['2x4', '4']]] })] },
+  negativePhaseExact: { args: [phaseOut, rbmArg, exactOptions] },
+  logLikelihoodGradientExact: { args: [phaseOut, rbmArg, a('data', 'matrix', binX, { accepts: ['Matrix64'], extra: [['2x4', m32(2, 4), ['2x4', '4']]] }), exactOptions] },
+  costGradientExact: { args: [phaseOut, rbmArg, a('data', 'matrix', binX, { accepts: ['Matrix64'], extra: [['2x4', m32(2, 4), ['2x4', '4']]] }), exactOptions] },
+  createPhaseStatistics: { args: [rbmArg] },
+  configurationFromIndex: { args: [a('out', 'f64', f64(3), { accepts: ['Float32Array'], extra: [['string', () => 'abc', ['"abc"', 'string']]] }), a('index', 'countOrZero', () => 5, { extra: [['8', () => 8, ['8']]] }), kindArg] },
+  indexOfConfiguration: { args: [a('x', 'vector', () => [1, 0, 1], { extra: [['entry 2', () => [1, 2, 0], ['2']]] }), kindArg] },
+  logPartitionBase: { args: [kindArg, a('baseBias', 'f64', f64(3), { extra: [['entry NaN', () => Float64Array.from([0, NaN, 0]), ['NaN']]] }), a('nHidden', 'count', () => 2)] },
+  aisEstimate: { args: [a('logWeights', 'f64', () => Float64Array.from([0.1, 0.2, 0.3]), { extra: [['empty', () => new Float64Array(0), ['0', 'empty']], ['entry NaN', () => Float64Array.from([0.1, NaN]), ['NaN']]] }), a('logZBase', 'real', () => 1)] },
+  logPartitionAIS: { args: [rbmArg, a('options', 'options', () => ({ runs: 2, betas: 10, rng: new Rng(1) }), { extra: [['runs 0', () => ({ runs: 0, betas: 10, rng: new Rng(1) }), ['0'], 'runs'], ['betas 1.5', () => ({ runs: 2, betas: 1.5, rng: new Rng(1) }), ['1.5']], ['rng null', () => ({ runs: 2, betas: 10, rng: null }), ['null'], 'rng'], ['unknown key', () => ({ runs: 2, betas: 10, rng: new Rng(1), run: 1 }), ['run'], 'run']] })] },
+  exponentialDecay: { args: [rateArg('lr0', 0.1), a('gamma', 'positive', () => 0.9, { extra: [['1.5', () => 1.5, ['1.5']]] })] },
+  inverseTimeDecay: { args: [rateArg('lr0', 0.1), rateArg('tau', 10)] },
+  linearDecay: { args: [rateArg('lr0', 0.1), a('lrEnd', 'positive', () => 0.01, { accepts: ['0'] }), a('epochs', 'count', () => 10)] },
+  // ---- batch 8: lib/optim ----
+  sgdStep: { args: [paramArg('params'), sameLength('grads'), a('lr', 'positive', () => 0.1)] },
+  momentumStep: { args: [paramArg('params'), sameLength('grads'), sameLength('velocity'), a('lr', 'positive', () => 0.1), a('gamma', 'probability', () => 0.9, { extra: [['1', () => 1, ['1']]] })] },
+  adagradStep: { args: [paramArg('params'), sameLength('grads'), sameLength('sumSquares'), a('lr', 'positive', () => 0.1), a('eps', 'positive', () => 1e-8, { accepts: ['undefined'] })] },
+  rmspropStep: { args: [paramArg('params'), sameLength('grads'), sameLength('meanSquare'), a('lr', 'positive', () => 0.1), a('rho', 'probability', () => 0.9, { accepts: ['undefined'], extra: [['1', () => 1, ['1']]] }), a('eps', 'positive', () => 1e-8, { accepts: ['undefined'] })] },
+  createAdamState: { args: [a('paramsOrLength', 'any', () => 4, { extra: [['-1', () => -1, ['-1']], ['1.5', () => 1.5, ['1.5']], ['NaN', () => NaN, ['NaN']], ['null', () => null, ['null']], ['number[]', () => [1, 2], ['Array']], ['"4"', () => '4', ['"4"', 'string']]] })] },
+  adamStep: { args: [paramArg('params'), sameLength('grads'), a('state', 'any', () => main.createAdamState(4), { extra: [['null', () => null, ['null']], ['of length 3', () => main.createAdamState(3), ['3']], ['t -1', () => ({ ...main.createAdamState(4), t: -1 }), ['-1']]] }), a('lr', 'positive', () => 0.1), a('beta1', 'probability', () => 0.9, { accepts: ['undefined'], extra: [['1', () => 1, ['1']]] }), a('beta2', 'probability', () => 0.999, { accepts: ['undefined'], extra: [['1', () => 1, ['1']]] }), a('eps', 'positive', () => 1e-8, { accepts: ['undefined'] })] },
+  addWeightDecay: { args: [paramArg('grads'), sameLength('params'), a('lambda', 'positive', () => 0.1, { accepts: ['0'] })] },
+  shufflePermutation: { args: [a('out', 'any', () => new Uint32Array(4), { extra: [['Int32Array', () => new Int32Array(4), ['Int32Array']], ['null', () => null, ['null']], ['number[]', () => [0, 1], ['Array']]] }), a('rng', 'rng', rng)] },
+  shuffledBatches: { args: [a('n', 'countOrZero', () => 5), a('batchSize', 'count', () => 2), a('rng', 'rng', rng), a('options', 'options', () => ({ dropLast: true }), { accepts: ['undefined'], extra: [['order of length 3', () => ({ order: new Uint32Array(3) }), ['3'], 'order'], ['dropLast 1', () => ({ dropLast: 1 }), ['1'], 'dropLast'], ['unknown key', () => ({ droplast: true }), ['droplast'], 'droplast']] })] },
+  // ---- batch 9: lib/regression ----
+  predictLinear: { args: [designArg, coefficients] },
+  mse: { args: [designArg, targets(), coefficients] },
+  r2: { args: [designArg, targets(), coefficients] },
+  normalEquations: { args: [designArg, targets()] },
+  interceptColumn: { args: [designArg] },
+  polynomialFeatures2D: { args: [a('x0', 'vector', () => [1, 2, 3], { extra: [['NaN entry', () => [1, NaN, 3], ['NaN']]] }), a('x1', 'vector', () => [4, 5, 6], { extra: [['length 2', () => [4, 5], ['2']]] }), a('degree', 'countOrZero', () => 2)] },
+  softThreshold: { args: [a('z', 'real', () => 3), a('t', 'positive', () => 1, { accepts: ['0'] })] },
+  lasso: { args: [designArg, targets(), lambdaArg, a('options', 'options', () => ({ tol: 1e-10 }), { accepts: ['undefined'], extra: [['tol 0', () => ({ tol: 0 }), ['0'], 'tol'], ['maxIter 1.5', () => ({ maxIter: 1.5 }), ['1.5'], 'maxIter'], ['start length 3', () => ({ start: f64(3)() }), ['3'], 'start'], ['penalizeIntercept 1', () => ({ penalizeIntercept: 1 }), ['1'], 'penalizeIntercept'], ['unknown key', () => ({ maxiter: 10 }), ['maxiter'], 'maxiter']] })] },
+  lassoKktViolation: { args: [designArg, a('r', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), coefficients, lambdaArg, a('free', 'any', () => 0, { extra: [['-2', () => -2, ['-2']], ['2', () => 2, ['2']], ['0.5', () => 0.5, ['0.5']], ['NaN', () => NaN, ['NaN']], ['null', () => null, ['null']]] })] },
+  ridgeSvd: { args: [designArg, targets(), lambdaArg, a('options', 'options', () => ({ penalizeIntercept: true }), { accepts: ['undefined'], extra: [['penalizeIntercept 1', () => ({ penalizeIntercept: 1 }), ['1'], 'penalizeIntercept'], ['unknown key', () => ({ intercept: true }), ['intercept'], 'intercept']] })] },
+  crossValidate: { args: [designArg, targets(), a('lambdas', 'vector', () => [0, 0.1], { extra: [['empty', () => [], ['empty', 'Array(0)']], ['NaN entry', () => [0, NaN], ['NaN']]] }), a('fit', 'function', () => (X: main.Matrix64, y: Float64Array, l: number) => main.ridge(X, y, l)), a('options', 'options', () => ({ k: 2 }), { accepts: ['undefined'], extra: [['k 1', () => ({ k: 1 }), ['1'], 'k'], ['k 5', () => ({ k: 5 }), ['5'], 'k']] }), a('rng', 'rng', rng)] },
+  // ---- batch 10: lib/mcmc step kernels ----
+  leapfrog: { args: [a('x', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('p', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('grad', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), gradTargetArg, a('stepSize', 'positive', () => 0.1), a('steps', 'count', () => 3)] },
+  hmcStep: { args: [stateArg('grad', 'xNew', 'gradNew', 'momentum'), gradTargetArg, a('stepSize', 'positive', () => 0.1), a('steps', 'count', () => 3), a('rng', 'rng', rng)] },
+  malaStep: { args: [stateArg('grad', 'xNew', 'gradNew'), gradTargetArg, a('lambda', 'positive', () => 0.2), a('rng', 'rng', rng)] },
+  malaLogProposal: { args: [a('to', 'f64', f64(2)), a('from', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('gradFrom', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('lambda', 'positive', () => 0.2)] },
+  ulaStep: { args: [a('out', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('x', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('model', 'any', quadratic2, { extra: [['null', () => null, ['null']], ['no gradEnergy', () => ({ dim: 2, energy: () => 0 }), ['gradEnergy']]] }), a('lambda', 'positive', () => 0.2), a('rng', 'rng', rng)] },
+  randomWalkMetropolisStep: { args: [stateArg('xNew'), targetArg, a('stepSize', 'positive', () => 0.5), a('rng', 'rng', rng)] },
+  metropolisHastingsStep: { args: [stateArg('xNew'), targetArg, a('proposal', 'any', () => main.autoregressiveProposal({ mean: [0, 0], sd: [1, 1], rho: 0 }), { extra: [['null', () => null, ['null']], ['1-dimensional', () => main.autoregressiveProposal({ mean: [0], sd: [1], rho: 0 }), ['1']]] }), a('rng', 'rng', rng)] },
+  gibbsSweep: { args: [a('state', 'any', () => new Int32Array([0, 0]), { extra: [['Float64Array', () => new Float64Array(2), ['Float64Array']], ['value 2', () => new Int32Array([0, 2]), ['2']]] }), a('conditionals', 'any', () => [{ size: 2, weights: (o: Float64Array) => { o[0] = 1; o[1] = 1; return o; } }, { size: 2, weights: (o: Float64Array) => { o[0] = 1; o[1] = 2; return o; } }], { extra: [['null', () => null, ['null']], ['one', () => [{ size: 2, weights: (o: Float64Array) => o }], ['1']]] }), a('rng', 'rng', rng), a('scratch', 'f64', f64(2), { accepts: ['undefined'], extra: [['length 1', f64(1), ['1']]] })] },
+  // ---- batch 11: lib/data, lib/ising ----
+  barsAndStripesCount: { args: [a('n', 'count', () => 3, { extra: [['31', () => 31, ['31']]] })] },
+  barsAndStripesDistribution: { args: [a('n', 'count', () => 2, { extra: [['6', () => 6, ['6']]] })] },
+  isBarsAndStripes: { args: [a('x', 'vector', () => [1, 1, 0, 0], { extra: [['length 3', () => [1, 1, 0], ['3']], ['entry 2', () => [1, 2, 0, 0], ['2']]] }), a('n', 'count', () => 2)] },
+  completeEllipticK: { args: [a('k', 'probability', () => 0.5, { extra: [['"0.5"', () => '0.5', ['"0.5"', 'string']]] })] },
+  completeEllipticE: { args: [a('k', 'probability', () => 0.5, { extra: [['"0.5"', () => '0.5', ['"0.5"', 'string']]] })] },
+  isingObservables: { args: [a('run', 'any', isingRun, { extra: [['null', () => null, ['null']], ['plain object', () => ({}), ['Object']], ['3 samples', () => ({ ...isingRun(), energy: f64(3)(), magnetization: f64(3)() }), ['3']]] }), a('model', 'any', () => new main.IsingModel({ L: 4, T: 2, rng: new Rng(1) }), { extra: [['plain object', () => ({ N: 16, T: 2 }), ['Object']], ['T 3', () => new main.IsingModel({ L: 4, T: 3, rng: new Rng(1) }), ['3']]] })] },
+  // ---- batch 12: lib/vmc ----
+  harmonicOscillator: { args: [a('options', 'options', () => ({ omega: 1, interaction: 'coulomb' }), { extra: [['omega 0', () => ({ omega: 0 }), ['0'], 'omega'], ['omega NaN', () => ({ omega: NaN }), ['NaN'], 'omega'], ['interaction "yukawa"', () => ({ omega: 1, interaction: 'yukawa' }), ['yukawa'], 'interaction'], ['unknown key', () => ({ omega: 1, mass: 1 }), ['mass'], 'mass']] })] },
+  metropolisSampler: { args: [a('options', 'options', () => ({ stepSize: 0.5 }), { accepts: ['undefined'], extra: [['stepSize 0', () => ({ stepSize: 0 }), ['0'], 'stepSize'], ['unknown key', () => ({ step: 1 }), ['step'], 'step']] })] },
+  importanceSampler: { args: [a('options', 'options', () => ({ timeStep: 0.01 }), { accepts: ['undefined'], extra: [['timeStep -1', () => ({ timeStep: -1 }), ['-1'], 'timeStep'], ['unknown key', () => ({ dt: 1 }), ['dt'], 'dt']] })] },
+  trapPotential: { args: [hArg, a('x', 'f64', f64(4))] },
+  interactionEnergy: { args: [hArg, coords4(), a('particles', 'count', () => 2, { extra: [['3', () => 3, ['3']]] }), a('dims', 'count', () => 2)] },
+  localEnergy: { args: [wfArg, hArg, coords4()] },
+  logPsi: { args: [wfArg, coords4()] },
+  twoElectronDotEnergy: { args: [a('omega', 'positive', () => 1), a('options', 'options', () => ({ points: 200 }), { accepts: ['undefined'], extra: [['points 50', () => ({ points: 50 }), ['50'], 'points'], ['interaction "yukawa"', () => ({ points: 200, interaction: 'yukawa' }), ['yukawa'], 'interaction'], ['unknown key', () => ({ n: 200 }), ['n'], 'n']] })] },
+  createWalkers: { args: [wfArg, a('count', 'count', () => 2), a('rng', 'rng', rng)] },
+  estimateEnergy: { args: [wfArg, hArg, vmcOptions(), a('rng', 'rng', rng)] },
+  optimizeWavefunction: { args: [wfArg, hArg, vmcOptions({ iterations: 1, optimizer: new main.SGD({ lr: 0.01 }) }, [['iterations 0', () => ({ sampler: main.importanceSampler(), iterations: 0, optimizer: new main.SGD({ lr: 0.01 }) }), ['0'], 'iterations'], ['optimizer null', () => ({ sampler: main.importanceSampler(), iterations: 1, optimizer: null }), ['null'], 'optimizer']]), a('rng', 'rng', rng)] },
+  // ---- batch 13: lib/io ----
+  textWidth: { args: [a('text', 'any', () => 'T = 2', { extra: [['null', () => null, ['null']], ['number', () => 3, ['3', 'number']]] }), a('scale', 'count', () => 2, { accepts: ['undefined'] })] },
+  drawText: { args: [imageArg, a('text', 'any', () => 'a', { extra: [['null', () => null, ['null']], ['number', () => 3, ['3', 'number']]] }), a('x', 'real', () => 0, { extra: [['1.5', () => 1.5, ['1.5']]] }), a('y', 'real', () => 0, { extra: [['1.5', () => 1.5, ['1.5']]] }), a('options', 'options', () => ({ color: 255 }), { accepts: ['undefined'], extra: [['color 300', () => ({ color: 300 }), ['300'], 'color'], ['scale 0', () => ({ scale: 0 }), ['0'], 'scale'], ['unknown key', () => ({ colour: 1 }), ['colour'], 'colour']] })] },
+  padImage: { args: [imageArg, a('margins', 'options', () => ({ top: 1, left: 2 }), { extra: [['top -1', () => ({ top: -1 }), ['-1'], 'top'], ['value 300', () => ({ value: 300 }), ['300'], 'value'], ['unknown key', () => ({ up: 1 }), ['up'], 'up']] })] },
+  withAxes: { args: [imageArg, a('options', 'options', () => ({ x: [0, 1], y: [0, 1], xLabel: 'x' }), { extra: [['x reversed', () => ({ x: [1, 0], y: [0, 1] }), ['1,0', '1, 0'], 'x'], ['y NaN', () => ({ x: [0, 1], y: [0, NaN] }), ['NaN'], 'y'], ['unknown key', () => ({ x: [0, 1], y: [0, 1], label: 'l' }), ['label'], 'label']] })] },
+  greyImageFromFloats: { args: [a('values', 'vector', () => [0, 0.5, 1, 0.25], { extra: [['length 3', () => [0, 0.5, 1], ['3']], ['NaN entry', () => [0, NaN, 1, 0], ['NaN']]] }), a('width', 'count', () => 2), a('height', 'count', () => 2), a('options', 'options', () => ({ min: 0, max: 1 }), { extra: [['min > max', () => ({ min: 1, max: 0 }), ['1', '0'], 'min'], ['outOfRange "wrap"', () => ({ min: 0, max: 1, outOfRange: 'wrap' }), ['wrap'], 'outOfRange'], ['unknown key', () => ({ min: 0, max: 1, low: 0 }), ['low'], 'low']] })] },
+  imageGrid: { args: [a('tiles', 'matrix', m32(3, 4), { accepts: ['Matrix64'], extra: [['3x5', m32(3, 5), ['3x5']], ['empty', () => [], ['empty']]] }), a('tileWidth', 'count', () => 2), a('tileHeight', 'count', () => 2), a('columns', 'count', () => 2), a('options', 'options', () => ({ padding: 1 }), { accepts: ['undefined'], extra: [['padding -1', () => ({ padding: -1 }), ['-1'], 'padding'], ['padValue 300', () => ({ padValue: 300 }), ['300'], 'padValue'], ['normalize "max"', () => ({ normalize: 'max' }), ['max'], 'normalize'], ['unknown key', () => ({ pad: 1 }), ['pad'], 'pad']] })] },
+  encodePng: { args: [imageArg, a('options', 'options', () => ({ deflate: 'stored' }), { accepts: ['undefined'], extra: [['deflate "gzip"', () => ({ deflate: 'gzip' }), ['gzip'], 'deflate'], ['unknown key', () => ({ compress: 1 }), ['compress'], 'compress']] })] },
+  linePlot: { args: [plotArg] },
+  scatterPlot: { args: [a('options', 'options', () => ({ ...plot(), radius: 2 }), { extra: [['radius 0', () => ({ ...plot(), radius: 0 }), ['0'], 'radius'], ['series null', () => ({ series: null }), ['null'], 'series'], ['unknown key', () => ({ ...plot(), size: 2 }), ['size'], 'size']] })] },
+  writePng: { args: [a('path', 'any', tmpFile('a.png'), { extra: [['empty', () => '', ['""', 'empty']], ['null', () => null, ['null']], ['number', () => 3, ['3', 'number']]] }), imageArg, a('options', 'options', () => ({ deflate: 'fixed' }), { accepts: ['undefined'], extra: [['deflate "gzip"', () => ({ deflate: 'gzip' }), ['gzip'], 'deflate']] })] },
+  writeSvg: { args: [a('path', 'any', tmpFile('a.svg'), { extra: [['empty', () => '', ['""', 'empty']], ['null', () => null, ['null']], ['number', () => 3, ['3', 'number']]] }), a('svg', 'any', () => main.linePlot(plot()), { extra: [['not svg', () => 'hello', ['hello']], ['null', () => null, ['null']], ['number', () => 3, ['3', 'number']]] })] },
+  // ---- batch 14: lib/ebm ----
+  ulaSettings: { args: [a('lambda', 'positive', () => 0.1), a('steps', 'countOrZero', () => 10)] },
+  langevinChains: { args: [a('net', 'any', energyNet, { extra: [['null', () => null, ['null']], ['two outputs', () => main.createMLP([2, 2], undefined, new Rng(1)), ['2']]] }), a('ws', 'any', () => main.createWorkspace(energyNet(), 4), { extra: [['null', () => null, ['null']]] }), a('X', 'matrix', m32(3, 2), { extra: [['3x3', m32(3, 3), ['3x3']], ['5x2', m32(5, 2), ['5']]] }), a('G', 'matrix', m32(3, 2), { extra: [['2x2', m32(2, 2), ['2x2']]] }), a('ones', 'matrix', () => matrix(3, 1, [1, 1, 1]), { extra: [['3x2', m32(3, 2), ['3x2']]] }), a('settings', 'options', langevin, { extra: [['steps -1', () => ({ ...langevin(), steps: -1 }), ['-1'], 'steps'], ['stepSize 0', () => ({ ...langevin(), stepSize: 0 }), ['0'], 'stepSize'], ['noiseSd NaN', () => ({ ...langevin(), noiseSd: NaN }), ['NaN'], 'noiseSd'], ['clamp reversed', () => ({ ...langevin(), clamp: [1, -1] }), ['1', '-1'], 'clamp'], ['unknown key', () => ({ ...langevin(), step: 1 }), ['step'], 'step']] }), a('rng', 'rng', rng)] },
+  contrastiveLossForward: { args: [a('ePos', 'vector', () => [0.5, -0.5], { extra: [['NaN entry', () => [NaN, 0], ['NaN']], ['empty', () => [], ['empty', 'Array(0)', ' 0']]] }), a('eNeg', 'vector', () => [1, 2], { extra: [['length 3', () => [1, 2, 3], ['3']]] }), a('alpha', 'positive', () => 0.1, { accepts: ['0'] })] },
+  contrastiveLossBackward: { args: [a('dPos', 'f64', f64(2), { accepts: ['Float32Array'], extra: [['length 3', f64(3), ['3']]] }), a('dNeg', 'f64', f64(2), { accepts: ['Float32Array'], extra: [['length 3', f64(3), ['3']]] }), a('ePos', 'vector', () => [0.5, -0.5], { extra: [['NaN entry', () => [NaN, 0], ['NaN']]] }), a('eNeg', 'vector', () => [1, 2], { extra: [['length 3', () => [1, 2, 3], ['3']]] }), a('alpha', 'positive', () => 0.1, { accepts: ['0'] })] },
+  trainEBM: { args: [a('net', 'any', energyNet, { extra: [['null', () => null, ['null']]] }), a('data', 'matrix', m32(4, 2), { extra: [['4x3', m32(4, 3), ['4x3']]] }), a('options', 'options', () => ({ ...main.fosterPreset(), epochs: 1, batchSize: 2, langevin: langevin(), bufferSize: 8 }), { extra: [['epochs 0', () => ({ ...main.fosterPreset(), epochs: 0, batchSize: 2 }), ['0'], 'epochs'], ['langevin null', () => ({ ...main.fosterPreset(), epochs: 1, batchSize: 2, langevin: null }), ['null'], 'langevin'], ['unknown key', () => ({ ...main.fosterPreset(), epochs: 1, batchSize: 2, epoch: 1 }), ['epoch'], 'epoch']] }), a('rng', 'rng', rng)] },
+  // ---- batch 15: the scalar networks of lib/nn ----
+  scalarActivation: { args: [a('f', 'any', () => 'tanh', { extra: [['"gelu"', () => 'gelu', ['gelu']], ['null', () => null, ['null']]] }), a('z', 'real', () => 0.5)] },
+  scalarActivationDerivative: { args: [a('f', 'any', () => 'tanh', { extra: [['"gelu"', () => 'gelu', ['gelu']], ['null', () => null, ['null']]] }), a('z', 'real', () => 0.5), a('a', 'real', () => 0.4)] },
+  perceptronForward: { args: [a('x', 'real', () => 1), recordArg('p', p1, 'w1'), actName('sigma1', 'sigmoid')] },
+  perceptronBackward: { args: [a('x', 'real', () => 1), a('y', 'real', () => 0), recordArg('f', () => main.perceptronForward(1, p1()), 'z1'), actName('sigma1', 'identity')] },
+  oneHiddenForward: { args: [a('x', 'real', () => 1), recordArg('p', p2, 'b2'), actName('sigma1', 'sigmoid'), actName('sigma2', 'identity')] },
+  oneHiddenBackward: { args: [a('y', 'real', () => 0), recordArg('p', p2, 'w2'), recordArg('f', () => main.oneHiddenForward(1, p2()), 'a1'), actName('sigma1', 'sigmoid'), actName('sigma2', 'identity')] },
+  net221Forward: { args: [a('x', 'any', () => [1, 2], { extra: [['null', () => null, ['null']], ['[1, NaN]', () => [1, NaN], ['NaN']], ['length 3', () => [1, 2, 3], ['Array(3)']]] }), recordArg('p', p221, 'b2'), actName('sigma1', 'sigmoid'), actName('sigma2', 'identity')] },
+  net221Backward: { args: [a('y', 'real', () => 0), recordArg('p', p221, 'w2'), recordArg('f', () => main.net221Forward([1, 2], p221()), 'a2'), actName('sigma1', 'sigmoid'), actName('sigma2', 'identity')] },
+  net221Update: { args: [recordArg('p', p221, 'b1'), recordArg('g', () => main.net221Backward(0, p221(), main.net221Forward([1, 2], p221())), 'db2'), a('eta', 'real', () => 0.1)] },
+  // ---- batch 16: across the library ----
+  fromArray2D: { args: [a('rowsArray', 'any', () => [[1, 2], [3, 4]], { extra: [['null', () => null, ['null']], ['ragged', () => [[1, 2], [3]], ['1', '2']]] }), a('precision', 'any', () => 'float64', { accepts: ['undefined'], extra: [['"float16"', () => 'float16', ['float16']], ['null', () => null, ['null']]] })] },
+  toArray2D: { args: [a('m', 'matrix', m32(2, 3), { accepts: ['Matrix64'] })] },
+  copy: { args: [a('m', 'matrix', m32(2, 3), { accepts: ['Matrix64'] })] },
+  log: elementwise(),
+  sparseGemm: { args: [a('out', 'matrix', m32(2, 2), { extra: [['3x3', m32(3, 3), ['3x3']]] }), a('a', 'matrix', m32(2, 3)), a('b', 'matrix', m32(3, 2), { extra: [['4x2', m32(4, 2), ['4x2']]] }), a('options', 'options', () => ({ maxDensity: 0.5 }), { accepts: ['undefined'], extra: [['maxDensity 2', () => ({ maxDensity: 2 }), ['2'], 'maxDensity'], ['unknown key', () => ({ density: 0.5 }), ['density'], 'density']] })] },
+  masterEquationStep: { args: [a('out', 'f64', f64(3), { extra: [['length 2', f64(2), ['2']]] }), a('pPrev', 'f64', () => Float64Array.from([0.2, 0.3, 0.5]), { extra: [['length 2', f64(2), ['2']]] }), a('T', 'matrix64', stochastic), a('A', 'matrix64', () => matrix64(3, 3, [1, 0.5, 0.5, 0.5, 1, 0.5, 0.5, 0.5, 1]), { extra: [['2x2', m64(2, 2), ['2x2']]] }), a('form', 'any', () => 'eq2', { accepts: ['undefined'], extra: [['"eq4"', () => 'eq4', ['eq4']], ['null', () => null, ['null']]] })] },
+  logJointUnnormalized: { args: [rbmArg, a('x', 'vector', () => [1, 0, 1], { extra: [['length 2', () => [1, 0], ['2']]] }), a('h', 'vector', () => [0, 1], { extra: [['length 3', () => [0, 1, 0], ['3']]] })] },
+  phaseStatistics: { args: [a('out', 'any', () => main.createRBMGradient(rbm32()), { extra: [['null', () => null, ['null']]] }), rbmArg, visibleBatch('X'), hiddenBatch('H')] },
+  quadraticSurface: { args: [a('x0', 'real', () => 1), a('x1', 'real', () => 2)] },
+  quadraticSurfaceDataset: { args: [a('n', 'count', () => 5), a('rng', 'rng', rng), a('options', 'options', () => ({ noise: 0.1 }), { accepts: ['undefined'], extra: [['noise -1', () => ({ noise: -1 }), ['-1'], 'noise'], ['lo > hi', () => ({ lo: 2, hi: 1 }), ['2', '1'], 'lo'], ['unknown key', () => ({ sd: 1 }), ['sd'], 'sd']] })] },
+  bernoulliToSpin: { args: [a('rbm', 'any', rbm32, { extra: [['null', () => null, ['null']], ['a SpinRBM', () => main.bernoulliToSpin(rbm32()), ['SpinRBM']]] })] },
+  spinToBernoulli: { args: [a('rbm', 'any', () => main.bernoulliToSpin(rbm32()), { extra: [['null', () => null, ['null']], ['a BernoulliRBM', rbm32, ['BernoulliRBM']]] })] },
+  valueSum: { args: [a('values', 'any', () => [new main.Value(1), new main.Value(2)], { extra: [['null', () => null, ['null']], ['a Value', () => new main.Value(1), ['Value']]] })] },
+  chainColumns: { args: [a('result', 'any', () => main.runChains(main.rwmSampler(), gauss2(), { chains: 1, warmup: 2, samples: 4, x0: new Float64Array(2) }, new Rng(1)), { extra: [['null', () => null, ['null']], ['plain object', () => ({}), ['Object']]] }), a('k', 'countOrZero', () => 1, { extra: [['2', () => 2, ['2']]] })] },
+  gradientArrays: { args: [a('grad', 'any', () => main.createGradient(net231()), { extra: [['null', () => null, ['null']], ['plain object', () => ({}), ['Object']]] })] },
+  logPsiCoordinateDerivatives: { args: [a('outGrad', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), a('outLap', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), wfArg, coords4()] },
+  logPsiParameterGradient: { args: [a('out', 'f64', () => new Float64Array(wf22().params.length), { extra: [['length 3', f64(3), ['3']]] }), wfArg, coords4()] },
+  // ---- batch 17: lib/vmc/spins ----
+  tfimChain: { args: [a('options', 'options', () => ({ n: 4, J: 1, h: 0.5 }), { extra: [['n 1', () => ({ n: 1, h: 1 }), ['1'], 'n'], ['h NaN', () => ({ n: 4, h: NaN }), ['NaN'], 'h'], ['J "1"', () => ({ n: 4, J: '1', h: 1 }), ['"1"'], 'J'], ['unknown key', () => ({ n: 4, h: 1, g: 1 }), ['g'], 'g']] })] },
+  tfimClosedFormEnergy: { args: [a('n', 'count', () => 4, { extra: [['1', () => 1, ['1']]] }), a('J', 'positive', () => 1), a('h', 'positive', () => 0.5, { accepts: ['0'] })] },
+  tfimExactGroundState: { args: [a('n', 'count', () => 4, { extra: [['1', () => 1, ['1']], ['17', () => 17, ['17']]] }), a('J', 'real', () => 1), a('h', 'real', () => 0.5)] },
+  tfimApply: { args: [a('out', 'f64', f64(16), { extra: [['length 8', f64(8), ['8']]] }), chainArg, a('v', 'f64', f64(16), { extra: [['length 8', f64(8), ['8']]] })] },
+  spinLogPsi: { args: [a('psi', 'any', psi4, { extra: [['null', () => null, ['null']], ['plain object', () => ({ n: 4 }), ['Object']]] }), a('s', 'any', () => Int8Array.from([1, -1, 1, 1]), { extra: [['length 3', () => Int8Array.from([1, -1, 1]), ['3']], ['entry 0', () => Int8Array.from([1, 0, 1, 1]), ['0']], ['number[]', () => [1, 1, 1, 1], ['Array']], ['null', () => null, ['null']]] })] },
+  optimizeSpinState: { args: [a('psi', 'any', psi4, { extra: [['null', () => null, ['null']]] }), chainArg, a('options', 'options', () => ({ update: { kind: 'sr', learningRate: 0.05, diagonalShift: 0.01 }, iterations: 1, chains: 1, sweeps: 4, equilibration: 1 }), { extra: [['iterations 0', () => ({ update: { kind: 'sr', learningRate: 0.05, diagonalShift: 0.01 }, iterations: 0 }), ['0'], 'iterations'], ['update null', () => ({ update: null, iterations: 1 }), ['null'], 'update'], ['optimizer missing', () => ({ update: { kind: 'gradient' }, iterations: 1 }), ['undefined'], 'optimizer'], ['unknown key', () => ({ update: { kind: 'sr', learningRate: 0.05, diagonalShift: 0.01 }, iterations: 1, chain: 1 }), ['chain'], 'chain']] }), a('rng', 'rng', rng)] },
+  // ---- batch 18: boltzmann/node ----
+  mnistDataDirectory: { args: [a('from', 'any', () => undefined, { extra: [['empty', () => '', ['""']], ['null', () => null, ['null']], ['number', () => 3, ['3']]] })] },
+  loadMnist: { args: [a('options', 'options', () => ({ split: 'test', limit: 3 }), { extra: [['split "valid"', () => ({ split: 'valid' }), ['valid'], 'split'], ['limit 0', () => ({ split: 'test', limit: 0 }), ['0'], 'limit'], ['dir 3', () => ({ split: 'test', dir: 3 }), ['3'], 'dir'], ['unknown key', () => ({ split: 'test', lim: 3 }), ['lim'], 'lim']] })] },
+  // ---- batch 19: the spin-chain RBM amplitude ----
+  spinTheta: { args: [a('out', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), psiArg, spinsArg(true)] },
+  spinFlipLogRatio: { args: [psiArg, spinsArg(false), a('theta', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), siteArg] },
+  spinFlipTables: { args: [psiArg] },
+  spinWalker: { args: [psiArg, spinsArg(false)] },
+  spinFlipRatio: { args: [psiArg, tablesArg, walkerArg, siteArg] },
+  spinLocalEnergy: { args: [psiArg, tablesArg, chainArg, walkerArg] },
+  spinLogDerivatives: { args: [a('out', 'f64', () => new Float64Array(psi4().params.length), { extra: [['length 3', f64(3), ['3']]] }), psiArg, walkerArg] },
+  spinMetropolisSweep: { args: [psiArg, tablesArg, walkerArg, a('rng', 'rng', rng)] },
+  spinEnergyOffset: { args: [a('rbm', 'any', () => main.bernoulliToSpin(rbm32()), { extra: [['null', () => null, ['null']], ['a BernoulliRBM', rbm32, ['BernoulliRBM']]] })] },
+  createSpinChains: { args: [a('n', 'count', () => 4, { extra: [['1', () => 1, ['1']]] }), a('count', 'count', () => 2), a('rng', 'rng', rng)] },
+  srSolve: { args: [a('out', 'f64', f64(2), { extra: [['length 3', f64(3), ['3']]] }), a('Ocentred', 'any', () => [Float64Array.from([1, 0, 0, 1, -1, -1])], { extra: [['null', () => null, ['null']], ['rows of 3', () => [f64(3)()], ['3']]] }), a('samples', 'count', () => 3, { extra: [['4', () => 4, ['4']]] }), a('forces', 'f64', () => Float64Array.from([0.5, -0.5]), { extra: [['empty', () => new Float64Array(0), ['Float64Array(0)']]] }), a('shift', 'positive', () => 0.01)] },
+  formatProgress: { args: [a('p', 'any', () => ({ label: 'run', done: 50, total: 200, unit: 'sweeps', elapsedSeconds: 1, rate: 50, etaSeconds: 3, finished: false, note: '' }), { extra: [['null', () => null, ['null']], ['no label', () => ({ done: 1, total: 2, unit: 'steps' }), ['Object']]] }), a('barWidth', 'countOrZero', () => 10, { accepts: ['undefined'] })] },
 };
 
 /** Functions with nothing to refuse. */
@@ -251,78 +564,15 @@ const EXEMPT: Record<string, string> = {
   acceptMove: 'a one-line kernel of the Metropolis step (log u < log A); the samplers that call it check their inputs once',
   availableBackends: 'no arguments',
   getBackend: 'no arguments',
+  blockGibbsSampler: 'no arguments',
+  fosterPreset: 'no arguments',
+  toyPeopleFruit: 'no arguments',
+  toyPeopleFruitWeights: 'no arguments',
 };
 
 /** Exported functions without a row yet (the backlog): listed so that a new export cannot slip in unlisted. */
 const PENDING = new Set<string>([
-  'accuracy', 'activationBackward', 'activationForward', 'adagradStep', 'adamStep',
-  'addWeightDecay', 'aisEstimate', 
-  'autoencoderCodeLayer', 'autoencoderForward',
-  'averageLogLikelihood', 
-  'barsAndStripesCount', 'barsAndStripesDistribution', 'batchInputs', 'bceWithLogitsBackward',
-  'bceWithLogitsForward', 'bernoulliNegLogLikelihood', 'bernoulliNegLogLikelihoodBackward',
-  'bernoulliToSpin', 'binarizeData', 'blockGibbs', 'blockGibbsSampler', 'cdUpdate', 
-  'chainColumns', 
-  'combineMeasurements', 'completeEllipticE',
-  'completeEllipticK', 'configurationFromIndex', 'contrastiveDivergence',
-  'contrastiveLossBackward', 'contrastiveLossForward', 'copy',
-  'costGradientExact', 'createAdamState', 'createAutoencoder', 'createGradient',
-  'createPhaseStatistics', 'createRBMGradient', 'createSpinChains', 'createWalkers',
-  'createWorkerPool', 'createWorkspace', 'crossValidate', 'denseBackward',
-  'denseForward', 
-  'drawText', 'encodePng', 'energy', 'enumerateJoint', 'estimateEnergy', 'evaluateLoss', 
-  'exponentialDecay', 'fastExp', 'fastExpm1', 'formatProgress', 
-  'fosterPreset', 'freeEnergyGap', 'freeEnergyHidden', 'fromArray2D', 
-  'gaussianNegLogLikelihood', 'gaussianNegLogLikelihoodBackward',
-  'gibbsStep', 'gibbsSweep', 'gradcheck', 'gradientArrays',
-  'greyImageFromFloats', 'harmonicOscillator', 'hiddenDistributionExact', 'hiddenInput',
-  'hiddenMeans', 'hmcStep', 'identityBackward', 'identityForward',
-  'imageGrid', 'importanceSampler', 'indexOfConfiguration',
-  'initVisibleBiasFromData', 'initWeights', 'interactionEnergy',
-  'interceptColumn', 'inverseTimeDecay', 'isBarsAndStripes', 
-  'isingObservables', 'klDiagonalGaussianToStandard',
-  'klDiagonalGaussianToStandardBackward', 'klGaussians',
-  'langevinChains', 'lasso', 'lassoKktViolation', 'leakyReluBackward', 'leakyReluForward',
-  'leapfrog', 'linePlot', 'linearDecay', 'linearGaussianElbo', 'linearGaussianLogMarginal',
-  'linearGaussianPosterior', 'loadMnist', 'localEnergy', 'log',
-  'logAddExp', 'logJointUnnormalized', 'logLikelihoodExact',
-  'logLikelihoodGradientExact', 'logMarginalImportance', 'logMarginalMonteCarlo',
-  'logNormalDiagonal', 'logPartitionAIS', 'logPartitionAISParallel', 'logPartitionBase',
-  'logPsi', 'logPsiCoordinateDerivatives', 'logPsiParameterGradient',
-  'logSigmoidScalar', 'logUnnormalizedMarginalHidden',
-  'logUnnormalizedMarginalVisible', 'lossBackward', 'lossForward', 
-  'malaLogProposal', 'malaStep', 'masterEquationStep', 
-  'metropolisHastingsStep', 'metropolisSampler', 
-  'mlpBackward', 'mlpEnergy', 'mlpForward', 'mlpParameterCount', 'mlpParameters', 
-  'mnistDataDirectory', 'modelExpectationExact', 'momentumStep', 'mse',
-  'mseBackward', 'mseForward', 'negativeLogLikelihoodExact', 'negativePhaseExact',
-  'net221Backward', 'net221Forward', 'net221Update', 'normalEquations', 
-  'oneHiddenBackward', 'oneHiddenForward', 'oneHot', 
-  'optimizeSpinState',
-  'optimizeSpinStateParallel', 'optimizeWavefunction', 'optimizeWavefunctionParallel', 'padImage',
-  'perceptronBackward',
-  'perceptronForward', 'persistentContrastiveDivergence', 'phaseStatistics',
-  'polynomialFeatures2D', 'positivePhaseExact', 'predictLinear', 'progressReporter',
-  'pseudoLogLikelihood', 'quadraticSurface', 'quadraticSurfaceDataset', 'r2',
-  'randomWalkMetropolisStep', 'reconstructionError', 'reluBackward', 'reluForward',
-  'reparameterizeBackward', 'reparameterizeForward', 'ridgeSvd', 'rmspropStep',
-  'runBatchesOnPool', 'runSpinBatch', 'runSpinBatchesOnPool', 'runWalkerBatch',
-  'sampleHiddenFromProbabilities', 'sampleVisibleFromProbabilities',
-  'scalarActivation',
-  'scalarActivationDerivative', 'scatterPlot', 'sgdStep', 
-  'shufflePermutation', 'shuffledBatches', 'sigmoidBackward', 'sigmoidForward', 'sigmoidScalar',
-  'softThreshold', 'softmaxBackward', 'softmaxCrossEntropyBackward', 'softmaxCrossEntropyForward',
-  'softmaxForward', 'softplusScalar', 'sparseGemm', 'spinEnergyOffset', 'spinFlipLogRatio',
-  'spinFlipRatio', 'spinFlipTables', 'spinLocalEnergy', 'spinLogDerivatives', 'spinLogPsi',
-  'spinMetropolisSweep', 'spinStatistics', 'spinTheta', 'spinToBernoulli',
-  'spinWalker', 'srSolve', 'tanhBackward', 'tanhForward', 'textWidth', 'tfimApply',
-  'tfimChain', 'tfimClosedFormEnergy', 'tfimExactGroundState', 'toArray2D', 'toyPeopleFruit',
-  'toyPeopleFruitWeights', 'trainAutoencoder', 'trainEBM', 'trainMLP', 'trainStep',
-  'trapPotential', 'twoElectronDotEnergy', 'ulaSettings',
-  'ulaStep', 'vaeBackward', 'vaeDecode', 'vaeEncode', 'vaeForward',
-  'vaeLoss', 'valueSum', 'visibleDistributionExact', 'visibleInput',
-  'visibleKernelExact', 'visibleMean', 'withAxes', 'writePng', 'writeSvg',
-  
+  'batchInputs', 'combineMeasurements', 'createWorkerPool', 'fastExp', 'fastExpm1', 'logAddExp', 'logPartitionAISParallel', 'logSigmoidScalar', 'optimizeSpinStateParallel', 'optimizeWavefunctionParallel', 'progressReporter', 'runBatchesOnPool', 'runSpinBatch', 'runSpinBatchesOnPool', 'runWalkerBatch', 'sigmoidScalar', 'softplusScalar', 'spinStatistics',
 ]);
 
 // ---- the tests ---------------------------------------------------------------------------------

@@ -168,14 +168,14 @@ test('fosterPreset holds the notebook settings', () => {
 
 test('bad input', () => {
   const two = createMLP([2, 3, 2], {}, new Rng(1));
-  throwsMsg(() => mlpEnergy(two), RangeError, 'mlpEnergy: an energy network has one output (E_θ(x)), but this one has n_L = 2');
+  throwsMsg(() => mlpEnergy(two), RangeError, 'mlpEnergy: net must be an energy network with one output (E_θ(x)), but this one has n_L = 2');
   const sig = createMLP([2, 1], { output: 'sigmoid' }, new Rng(1));
-  throwsMsg(() => mlpEnergy(sig), RangeError, "mlpEnergy: an energy network needs an identity output layer (E is any real number), got 'sigmoid'");
+  throwsMsg(() => mlpEnergy(sig), RangeError, "mlpEnergy: net must be an energy network with an identity output layer (E is any real number), got 'sigmoid'");
   const net = createMLP([1, 1], {}, new Rng(1));
   const base = { epochs: 1, batchSize: 2, alpha: 0, bufferSize: 4, reinitProbability: 0, initRange: [-1, 1] as [number, number], langevin: ulaSettings(0.1, 1), optimizer: new Adam() };
   throwsMsg(() => trainEBM(net, matrix(4, 1), { ...base, reinitProbability: 2 }, new Rng(1)), RangeError, 'trainEBM: reinitProbability must be in [0, 1], got 2');
   throwsWith(() => trainEBM(net, matrix(4, 1), { ...base, langevin: { ...base.langevin, stepsize: 1 } as never }, new Rng(1)), TypeError, "trainEBM: langevin: unknown option 'stepsize' (allowed: steps, stepSize, noiseSd, gradClip, clamp)");
-  throwsWith(() => trainEBM(net, matrix(4, 2), base, new Rng(1)), RangeError, 'trainEBM: data must be a float32 matrix with n_0 = 1 columns, got 4x2');
+  throwsWith(() => trainEBM(net, matrix(4, 2), base, new Rng(1)), RangeError, 'trainEBM: data must be a float32 matrix with n_0 = 1 columns, got a 4x2 matrix of Float32Array(8)');
   net.layers[0].W.data[0] = 1e30;
   throwsWith(() => trainEBM(net, matrix(4, 1), { ...base, alpha: 1e10, langevin: { steps: 0, stepSize: 1, noiseSd: 0 } }, new Rng(1)), RangeError, 'trainEBM: step 2 (epoch 1): the loss is NaN');
 });

@@ -106,7 +106,7 @@ test('bad input names the function and the argument', () => {
   throwsMsg(() => textWidth('a', 0), RangeError, 'textWidth: scale must be an integer in [1, 16], got 0');
   throwsMsg(() => drawText(blank(4, 4), 'a', 0.5, 0), RangeError, 'drawText: x and y must be integers, got 0.5, 0');
   throwsMsg(() => drawText(blank(4, 4), 'a', 0, 0, { color: 300 }), RangeError, 'drawText: color must be a grey level 0..255 or [r, g, b], got 300');
-  throwsMsg(() => withAxes(blank(4, 4), { x: [1, 1], y: [0, 1] }), RangeError, 'withAxes: x must be [lo, hi] with finite lo < hi, got [1,1]');
+  throwsMsg(() => withAxes(blank(4, 4), { x: [1, 1], y: [0, 1] }), RangeError, 'withAxes: x must be [lo, hi] with finite lo < hi, got [1, 1]');
   throwsMsg(() => imageGrid([[0, 1, 0, 1]], 2, 2, 1, { rowLabels: ['a', 'b'] }), RangeError, 'imageGrid: rowLabels must be an array of at most 1 strings (one per grid row), got 2 entries');
 });
 

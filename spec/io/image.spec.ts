@@ -63,8 +63,8 @@ test('imageGrid: layout, padding and the three normalizations, by hand', () => {
 test('bad input: greyImageFromFloats and imageGrid name the argument and the value', () => {
   throwsMsg(() => greyImageFromFloats([1, 2, 3], 2, 2, { min: 0, max: 1 }), RangeError, 'greyImageFromFloats: values has length 3 but a 2x2 image needs 4');
   throwsMsg(() => greyImageFromFloats([1], 0, 1, { min: 0, max: 1 }), RangeError, 'greyImageFromFloats: width must be a positive integer, got 0');
-  throwsMsg(() => greyImageFromFloats([0, 2], 2, 1, { min: 0, max: 1, outOfRange: 'throw' }), RangeError, 'greyImageFromFloats: value 1 = 2 is outside the display range [0, 1]');
-  throwsMsg(() => greyImageFromFloats([0, NaN], 2, 1, { min: 0, max: 1 }), RangeError, 'greyImageFromFloats: value 1 is NaN');
+  throwsMsg(() => greyImageFromFloats([0, 2], 2, 1, { min: 0, max: 1, outOfRange: 'throw' }), RangeError, 'greyImageFromFloats: values: value 1 = 2 is outside the display range [0, 1]');
+  throwsMsg(() => greyImageFromFloats([0, NaN], 2, 1, { min: 0, max: 1 }), RangeError, 'greyImageFromFloats: values: value 1 is NaN');
   throwsMsg(() => greyImageFromFloats([0, 1], 2, 1, { min: 1, max: 1 }), RangeError, 'greyImageFromFloats: the display range needs finite min < max, got min = 1, max = 1');
   throwsMsg(() => greyImageFromFloats([0, 1], 2, 1, { min: 0, max: 1, outOfRange: 'wrap' as 'clip' }), RangeError, "greyImageFromFloats: outOfRange must be 'clip' or 'throw', got wrap");
   throwsMsg(() => imageGrid([[0, 1, 2, 3], [1, 2, 3]], 2, 2, 2), RangeError, 'imageGrid: tile 1 has length 3 but a 2x2 tile needs 4');

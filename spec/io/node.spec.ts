@@ -35,7 +35,7 @@ test('writePng and writeSvg write the encoded bytes / text, creating folders', (
 
 test('bad input: writePng and writeSvg', () => {
   assert.throws(() => writePng('', { width: 1, height: 1, channels: 1, data: new Uint8Array(1) }), /writePng: path must be a non-empty string/);
-  assert.throws(() => writePng(join(tmpdir(), 'never.png'), { width: 2, height: 1, channels: 1, data: new Uint8Array(1) }), /encodePng: data has length 1 but a 2x1 image with 1 channel needs 2/);
+  assert.throws(() => writePng(join(tmpdir(), 'never.png'), { width: 2, height: 1, channels: 1, data: new Uint8Array(1) }), /writePng: data has length 1 but a 2x1 image with 1 channel needs 2/);
   assert.throws(() => writeSvg(join(tmpdir(), 'never.svg'), 'hello'), /writeSvg: svg must be an SVG document string starting with <svg, got "hello"/);
 });
 

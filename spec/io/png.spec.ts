@@ -161,7 +161,7 @@ test('bad input: encodePng, zlibCompress, crc32 name the argument and the value'
   throwsMsg(() => encodePng({ width: 2, height: 1.5, channels: 1, data: new Uint8Array(3) }), RangeError, 'encodePng: height must be a positive integer, got 1.5');
   throwsMsg(() => encodePng({ width: 2, height: 2, channels: 2 as 1, data: new Uint8Array(8) }), RangeError, 'encodePng: channels must be 1 (grey) or 3 (RGB), got 2');
   throwsMsg(() => encodePng({ width: 1, height: 1, channels: 1, data: new Float32Array(1) as unknown as Uint8Array }), TypeError, 'encodePng: data must be a Uint8Array (or Uint8ClampedArray), got Float32Array(1)');
-  throwsMsg(() => encodePng({ width: 1, height: 1, channels: 1, data: new Uint8Array(1) }, { deflate: 'best' as 'fixed' }), RangeError, "zlibCompress: mode must be 'fixed' or 'stored', got best");
+  throwsMsg(() => encodePng({ width: 1, height: 1, channels: 1, data: new Uint8Array(1) }, { deflate: 'best' as 'fixed' }), RangeError, "encodePng: deflate must be 'fixed' or 'stored', got \"best\"");
   throwsMsg(() => crc32('abc' as unknown as Uint8Array), TypeError, 'crc32: bytes must be a Uint8Array, got "abc"');
   throwsMsg(() => adler32([1, 2] as unknown as Uint8Array), TypeError, 'adler32: bytes must be a Uint8Array, got Array(2)');
 });

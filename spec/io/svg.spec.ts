@@ -201,7 +201,7 @@ test('bad input: plots name the series, the index and the value', () => {
   throwsMsg(() => scatterPlot({ series: [{ x: [0, Infinity], y: [1, 2] }] }), RangeError, 'scatterPlot: series 0 x[1] is Infinity');
   throwsMsg(() => linePlot({ series: [{ y: [1, 0.1, 0], label: 'gap' }], logY: true }), RangeError, 'linePlot: series 0 ("gap") y[2] = 0 is not positive, which logY cannot show');
   throwsMsg(() => linePlot({ series: [{ x: [1, 2, 3], y: [1, 2] }] }), RangeError, 'linePlot: series 0 has 3 x values but 2 y values');
-  throwsMsg(() => linePlot({ series: [] }), RangeError, 'linePlot: series must be a non-empty array');
+  throwsMsg(() => linePlot({ series: [] }), RangeError, 'linePlot: series must be a non-empty array, got Array(0)');
   throwsMsg(() => linePlot({ series: [{ y: [] }] }), RangeError, 'linePlot: series 0 has no points');
   throwsMsg(() => linePlot({ series: [{ y: [1] }], width: 0 }), RangeError, 'linePlot: width must be a number >= 100, got 0');
   throwsMsg(() => scatterPlot({ series: [{ y: [1] }], radius: -1 }), RangeError, 'scatterPlot: radius must be a positive number, got -1');

@@ -93,7 +93,7 @@ test('bad input: shapes, precisions, activation names, slope', () => {
   throwsWith(() => activationForward(zeros(1, 1), zeros(1, 1), 'swish' as Activation), RangeError, 'activationForward: unknown activation "swish"');
   throwsMsg(() => leakyReluForward(zeros(1, 1), zeros(1, 1), NaN), RangeError, 'leakyReluForward: slope must be a finite number (the leaky-ReLU slope for z < 0), got NaN');
   throwsWith(() => sigmoidForward(zeros(1, 2), { rows: 1, cols: 2, data: [1, 2] } as never), TypeError, 'sigmoidForward: z must be a Matrix');
-  throwsWith(() => activationBackward(zeros(1, 2), zeros(1, 2), zeros(1, 2), matrix(2, 1), 'relu'), RangeError, 'reluBackward: dA is 2x1 but z is 1x2');
+  throwsWith(() => activationBackward(zeros(1, 2), zeros(1, 2), zeros(1, 2), matrix(2, 1), 'relu'), RangeError, 'activationBackward: dA is 2x1 but z is 1x2');
 });
 
 test.run();

@@ -184,8 +184,8 @@ test('bad input', () => {
   const net = createMLP([2, 3, 1], {}, new Rng(1));
   const ws = createWorkspace(net, 4), grad = createGradient(net);
   throwsMsg(() => mlpForward(net, ws, zeros(4, 3)), RangeError, 'mlpForward: X is 4x3 but the network takes n_0 = 2 inputs per row');
-  throwsMsg(() => mlpForward(net, ws, zeros(5, 2)), RangeError, 'MLPWorkspace: a batch of 5 rows does not fit (the workspace holds 1..4 rows)');
-  throwsMsg(() => mlpBackward(net, ws, grad, zeros(4, 1)), RangeError, 'mlpBackward: no forward pass on this workspace yet (call mlpForward first)');
+  throwsMsg(() => mlpForward(net, ws, zeros(5, 2)), RangeError, 'mlpForward: X has 5 rows but ws holds batches of 1..4 rows (createWorkspace(net, maxRows))');
+  throwsMsg(() => mlpBackward(net, ws, grad, zeros(4, 1)), RangeError, 'mlpBackward: ws has had no forward pass yet (call mlpForward(net, ws, X) first)');
   mlpForward(net, ws, zeros(4, 2));
   throwsMsg(() => mlpBackward(net, ws, grad, zeros(3, 1)), RangeError, 'mlpBackward: dOut is 3x1 but must be 4x1 (the shape of the last forward output)');
   const other = createMLP([2, 5, 1], {}, new Rng(1));

@@ -202,7 +202,7 @@ test('Value reproduces the back-propagation gradients of a 3-layer MLP to 1e-12 
 test('bad input', () => {
   throwsMsg(() => perceptronForward(NaN, { w1: 1, b1: 0 }), RangeError, 'perceptronForward: x must be a finite number, got NaN');
   throwsMsg(() => oneHiddenForward(1, { w1: 1, b1: 0, w2: 1, b2: 0 }, 'softmax' as ScalarActivation), RangeError,
-    "scalarActivation: activation must be 'identity', 'sigmoid', 'tanh' or 'relu', got \"softmax\"");
+    "oneHiddenForward: sigma1 must be 'identity', 'sigmoid', 'tanh' or 'relu', got \"softmax\"");
   throwsMsg(() => new Value(1).pow(NaN), RangeError, 'Value.pow: the exponent must be a finite number, got NaN');
 });
 

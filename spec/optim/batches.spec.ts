@@ -86,10 +86,10 @@ test('bad input: shuffledBatches and shufflePermutation', () => {
   throwsMsg(() => shuffledBatches(-1, 2, rng), RangeError, 'shuffledBatches: n must be a non-negative integer, got -1');
   throwsMsg(() => shuffledBatches(10, 0, rng), RangeError, 'shuffledBatches: batchSize must be a positive integer, got 0');
   throwsMsg(() => shuffledBatches(10, 2.5, rng), RangeError, 'shuffledBatches: batchSize must be a positive integer, got 2.5');
-  throwsMsg(() => shuffledBatches(10, 2, {} as IntSource), TypeError, 'shuffledBatches: rng must have an int(n) method (e.g. an Rng)');
+  throwsMsg(() => shuffledBatches(10, 2, {} as IntSource), TypeError, 'shuffledBatches: rng must have an int(n) method (e.g. an Rng), got Object');
   throwsMsg(() => shuffledBatches(10, 2, rng, { order: new Uint32Array(9) }), RangeError, 'shuffledBatches: options.order must be a Uint32Array of length n = 10, got length 9');
   throwsMsg(() => shufflePermutation(new Uint32Array(4), { int: (n: number) => n }), RangeError, 'shufflePermutation: rng.int(4) returned 4, not an integer in [0, 3]');
-  throwsMsg(() => shufflePermutation([0, 1] as unknown as Uint32Array, rng), TypeError, 'shufflePermutation: out must be a Uint32Array, got object');
+  throwsMsg(() => shufflePermutation([0, 1] as unknown as Uint32Array, rng), TypeError, 'shufflePermutation: out must be a Uint32Array, got Array(2)');
 });
 
 test.run();

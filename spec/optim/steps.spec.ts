@@ -302,7 +302,7 @@ test('bad input: learning rate, decay rates, eps, lengths and types name functio
   throwsMsg(() => adamStep(p, g, s, 0.001, NaN), RangeError, 'adamStep: beta1 must be in [0, 1), got NaN');
   throwsMsg(() => adamStep(p, g, createAdamState(4), 0.001), RangeError, 'adamStep: state.m has length 4 but params has length 3');
   throwsMsg(() => adamStep(p, g, undefined as unknown as ReturnType<typeof createAdamState>, 0.001), TypeError, 'adamStep: state must be an object from createAdamState, got undefined');
-  throwsMsg(() => createAdamState(-1), RangeError, 'createAdamState: length must be a non-negative integer, got -1');
+  throwsMsg(() => createAdamState(-1), RangeError, 'createAdamState: paramsOrLength must be a non-negative integer length or a Float32Array/Float64Array, got -1');
   throwsMsg(() => addWeightDecay(g, p, -0.1), RangeError, 'addWeightDecay: lambda must be a non-negative finite number, got -0.1');
   throwsMsg(() => addWeightDecay(g, new Float32Array(2), 0.1), RangeError, 'addWeightDecay: grads has length 3 but params has length 2');
   // a failed check leaves params untouched

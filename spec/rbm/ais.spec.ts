@@ -79,7 +79,7 @@ test('aisEstimate: the mean weight and its ±3 SE interval, by hand', () => {
   // huge log weights do not overflow: the same numbers shifted by 1e4
   const big = aisEstimate(new Float64Array([1e4, 1e4 + Math.log(2), 1e4 + Math.log(3)]), 10);
   assert.ok(Math.abs(big.logZ - (1e4 + 10 + Math.log(2))) < 1e-9);
-  throwsMsg(() => aisEstimate(new Float64Array([0]), 0), RangeError, 'aisEstimate: needs at least 2 runs for a standard error, got 1');
+  throwsMsg(() => aisEstimate(new Float64Array([0]), 0), RangeError, 'aisEstimate: logWeights has length 1, but a standard error needs at least 2 runs');
 });
 
 test('AIS within 0.1 nats of exact log Z, exact value in [lower, upper]: 20x20 binary RBMs, weights ~ N(0, 1), 100 runs, 1000 steps', () => {

@@ -342,7 +342,7 @@ test('bad inputs to the batched functions throw clear errors', () => {
   throwsMsg(() => gibbsStep(X, { rows: 2, cols: 3, data: X.data.subarray(0, 6) }, r, X, rng), RangeError,
     'gibbsStep: outH must not share memory with outX or X');
   throwsMsg(() => blockGibbs(zeros(2, 4), r, zeros(2, 4), -1, rng), RangeError, 'blockGibbs: k must be a non-negative integer, got -1');
-  throwsMsg(() => blockGibbs(zeros(3, 4), r, zeros(2, 4), 1, rng), RangeError, 'blockGibbs: out is 3x4 but must be 2x4 (X0.rows x nVisible)');
+  throwsMsg(() => blockGibbs(zeros(3, 4), r, zeros(2, 4), 1, rng), RangeError, 'blockGibbs: outX is 3x4 but must be 2x4 (X0.rows x nVisible)');
   throwsMsg(() => phaseStatistics(createRBMGradient(r), r, zeros(0, 4), zeros(0, 3)), RangeError,
     'phaseStatistics: X is 0x4 but must be Bx4 with B >= 1 (nVisible = 4)');
   throwsMsg(() => phaseStatistics({ W: zeros(1, 3), a: new Float32Array(4), b: new Float32Array(3), logSigma: null }, r, zeros(1, 4), zeros(1, 3)), RangeError,

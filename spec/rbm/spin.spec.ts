@@ -91,8 +91,8 @@ test('N-SPIN-03 spin ↔ binary: W\' = 4W, a\' = 2a − 2W1, b\' = 2b − 2Wᵀ1
   const ph = hiddenProbabilities(zeros(8, 4), b, matrix(8, 3, xs.flat()));
   const pt = hiddenProbabilities(zeros(8, 4), s, matrix(8, 3, xs.map((x) => x.map((v) => 2 * v - 1)).flat()));
   assert.ok(maxAbsDiff(ph.data, pt.data) < F32_TOL);
-  throwsMsg(() => spinToBernoulli(b as unknown as SpinRBM), TypeError, 'spinToBernoulli: rbm must be a SpinRBM');
-  throwsMsg(() => bernoulliToSpin(s as unknown as BernoulliRBM), TypeError, 'bernoulliToSpin: rbm must be a BernoulliRBM');
+  throwsMsg(() => spinToBernoulli(b as unknown as SpinRBM), TypeError, 'spinToBernoulli: rbm must be a SpinRBM, got BernoulliRBM');
+  throwsMsg(() => bernoulliToSpin(s as unknown as BernoulliRBM), TypeError, 'bernoulliToSpin: rbm must be a BernoulliRBM, got SpinRBM');
 });
 
 test('N-GIBBS-02 spin block Gibbs: exact kernel leaves p(x) stationary (1e-12); a chain passes chi-square (df 7, 0.1%)', () => {

@@ -342,7 +342,7 @@ test('trainRBM bad options and data: errors name the option, the value and the a
   throwsMsg(() => persistentContrastiveDivergence(fresh(), d, { method: 'cd' } as never, new Rng(1)), RangeError,
     "persistentContrastiveDivergence: options.method must be absent or 'pcd', got \"cd\"");
   throwsMsg(() => binarizeData(matrix(1, 2), matrix(1, 2, [0.5, 1.25]), 'sample', new Rng(1)), RangeError, 'binarizeData: X[0, 1] must be in [0, 1], got 1.25');
-  throwsMsg(() => binarizeData(matrix(1, 2), matrix(1, 2), 'sample'), TypeError, "binarizeData: mode 'sample' needs an Rng, got undefined");
+  throwsMsg(() => binarizeData(matrix(1, 2), matrix(1, 2), 'sample'), TypeError, "binarizeData: rng must be an Rng (mode 'sample' draws from it), got undefined");
   throwsMsg(() => binarizeData(matrix(1, 3), matrix(1, 2), 'none'), RangeError, 'binarizeData: out is 1x3 but X is 1x2');
   throwsMsg(() => binarizeData(matrix(1, 2), matrix(1, 2), 'round' as never), RangeError, "binarizeData: mode must be 'none', 'threshold' or 'sample', got \"round\"");
 });

@@ -199,7 +199,7 @@ test('bad input: shapes and hyperparameters are named', () => {
   throwsMsg(() => klGaussians(new Float64Array(2), matrix64(3, 3), new Float64Array(2), identity64(2)), RangeError,
     'klGaussians: sigma0 must be a 2x2 Matrix64 (mu0 has length 2), got a 3x3 matrix of Float64Array(9)');
   throwsMsg(() => linearGaussianLogMarginal(new Float64Array(2), matrix64(3, 1), new Float64Array(3), 1), RangeError,
-    'linearGaussianLogMarginal: x has length 2 but must have length 3');
+    'linearGaussianLogMarginal: W is 3x1 but x has length 2 (W is D x k with D = x.length)');
 });
 
 test.run();

@@ -236,7 +236,7 @@ test('bad input: options, shapes and NaN stops name what was wrong', () => {
     'vaeForward: eps is 2x3 but must be 2x2 (one row of k standard-normal draws per row of x)');
   throwsMsg(() => vaeForward(model, ws, matrix(9, 4), matrix(9, 2)), RangeError, 'vaeForward: x has 9 rows but the workspace holds 1..8');
   throwsMsg(() => vaeBackward(model, new VAEWorkspace(model, 2), new VAEGradient(model), 1), RangeError,
-    'vaeBackward: no forward pass on this workspace yet (call vaeForward first)');
+    'vaeBackward: ws has had no forward pass yet (call vaeForward first)');
   throwsMsg(() => vaeLoss(model, ws, matrix(2, 3), rng), RangeError, 'vaeLoss: x is 2x3 but the VAE takes 4 inputs per row');
   throwsMsg(() => logMarginalImportance(model, matrix(2, 4), 0, rng), RangeError, 'logMarginalImportance: k must be a positive integer, got 0');
   const data = matrix(10, 4);

@@ -36,7 +36,7 @@ test('twoElectronDotEnergy at ω = 0.5 and 0.1 agrees with published diffusion M
 });
 
 test('bad input', () => {
-  throwsWith(() => lowestTridiagonalEigenvalue(new Float64Array([1, 2]), new Float64Array(2)), RangeError, 'off must be a Float64Array of length diag.length − 1 = 1, got 2');
+  throwsWith(() => lowestTridiagonalEigenvalue(new Float64Array([1, 2]), new Float64Array(2)), RangeError, 'off must be a Float64Array of length diag.length − 1 = 1, got Float64Array(2)');
   throwsWith(() => twoElectronDotEnergy(0), RangeError, 'omega must be a finite number > 0, got 0');
   throwsWith(() => twoElectronDotEnergy(1, { points: 10 }), RangeError, 'points must be an integer in [100, 1e7], got 10');
 });

@@ -157,7 +157,7 @@ test('short runs at N = 8, h = J: SR reaches a relative error below 5e-3 and sta
 });
 
 test('bad input: sizes, couplings, closed-form domain, SR options', () => {
-  throwsWith(() => tfimExactGroundState(17, 1, 1), RangeError, 'tfimExactGroundState: N must be an integer in [2, 16], got 17');
+  throwsWith(() => tfimExactGroundState(17, 1, 1), RangeError, 'tfimExactGroundState: n (the number of spins N) must be an integer in [2, 16], got 17');
   throwsWith(() => tfimClosedFormEnergy(10, -1, 1), RangeError, 'assumes J > 0 and h >= 0');
   throwsWith(() => tfimChain({ n: 1, h: 1 }), RangeError, 'n must be an integer in [2, 4096], got 1');
   throwsWith(() => tfimChain({ n: 4, h: 1, g: 2 } as never), TypeError, "tfimChain: unknown option 'g' (allowed: n, J, h)");

@@ -16,6 +16,11 @@
  */
 import type { Rng } from '../../random/index.js';
 import type { TfimChain } from './tfim.js';
+import { checkRng, describe } from '../../checks/index.js';
+import { checkTfimChain } from './tfim.js';
+import type { SpinFlipTables, SpinWalker } from './kernels.js';
+import { flipRatio, flipTables, localEnergyAt, logDerivativesAt, metropolisSweep, thetaOf, walkerAt } from './kernels.js';
+export type { SpinFlipTables, SpinWalker } from './kernels.js';
 
 /** ln 2cosh t, stable for large |t|: |t| + ln(1 + e^{−2|t|}). */
 function logCosh2(t: number): number {
@@ -82,6 +87,43 @@ export class SpinRbmState {
   }
 }
 
+function checkPsi(fn: string, psi: unknown): asserts psi is SpinRbmState {
+  if (!(psi instanceof SpinRbmState)) throw new TypeError(`${fn}: psi must be a SpinRbmState (SpinRbmState.create), got ${describe(psi)}`);
+}
+
+/** Throws unless `s` is an Int8Array (or, when `float` is true, a Float64Array) of n spins ±1. */
+function checkSpins(fn: string, what: string, s: unknown, n: number, float: boolean): void {
+  if (!(s instanceof Int8Array) && !(float && s instanceof Float64Array)) {
+    throw new TypeError(`${fn}: ${what} must be an Int8Array${float ? ' or Float64Array' : ''} of spins ±1, got ${describe(s)}`);
+  }
+  if (s.length !== n) throw new RangeError(`${fn}: ${what} has ${s.length} spins, the state ${n}`);
+  for (let i = 0; i < n; i++) if (s[i] !== 1 && s[i] !== -1) throw new RangeError(`${fn}: ${what}[${i}] must be +1 or -1, got ${s[i]}`);
+}
+
+function checkVector(fn: string, what: string, v: unknown, n: number): void {
+  if (!(v instanceof Float64Array)) throw new TypeError(`${fn}: ${what} must be a Float64Array of length ${n}, got ${describe(v)}`);
+  if (v.length !== n) throw new RangeError(`${fn}: ${what} has length ${v.length} but must have length ${n}`);
+}
+
+function checkSite(fn: string, i: unknown, n: number): void {
+  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= n) throw new RangeError(`${fn}: i must be a spin index in 0..${n - 1}, got ${describe(i)}`);
+}
+
+function checkTables(fn: string, tables: unknown, psi: SpinRbmState): void {
+  const t = tables as SpinFlipTables;
+  if (t === null || typeof t !== 'object') throw new TypeError(`${fn}: tables must be spinFlipTables(psi), got ${describe(tables)}`);
+  checkVector(fn, 'tables.cosh2W', t.cosh2W, psi.W.length);
+  checkVector(fn, 'tables.sinh2W', t.sinh2W, psi.W.length);
+}
+
+function checkWalker(fn: string, w: unknown, psi: SpinRbmState): void {
+  const x = w as SpinWalker;
+  if (x === null || typeof x !== 'object') throw new TypeError(`${fn}: w must be a SpinWalker (spinWalker(psi, s)), got ${describe(w)}`);
+  checkSpins(fn, 'w.s', x.s, psi.n, false);
+  checkVector(fn, 'w.theta', x.theta, psi.m);
+  checkVector(fn, 'w.tanhTheta', x.tanhTheta, psi.m);
+}
+
 /**
  * θ_j = b_j + Σ_i W_ij s_i into `out` (length M).
  *
@@ -91,13 +133,11 @@ export class SpinRbmState {
  * const theta = spinTheta(new Float64Array(psi.m), psi, s);
  */
 export function spinTheta(out: Float64Array, psi: SpinRbmState, s: Int8Array | Float64Array): Float64Array {
-  const { n, m, W } = psi;
-  for (let j = 0; j < m; j++) out[j] = psi.b[j];
-  for (let i = 0; i < n; i++) {
-    const si = s[i];
-    for (let j = 0; j < m; j++) out[j] += W[i * m + j] * si;
-  }
-  return out;
+  const fn = 'spinTheta';
+  checkPsi(fn, psi);
+  checkSpins(fn, 's', s, psi.n, true);
+  checkVector(fn, 'out', out, psi.m);
+  return thetaOf(out, psi, s);
 }
 
 /**
@@ -108,8 +148,10 @@ export function spinTheta(out: Float64Array, psi: SpinRbmState, s: Int8Array | F
  * spinLogPsi(psi, new Int8Array(10).fill(1));
  */
 export function spinLogPsi(psi: SpinRbmState, s: Int8Array | Float64Array): number {
-  if (s.length !== psi.n) throw new RangeError(`spinLogPsi: s has ${s.length} spins, the state ${psi.n}`);
-  const theta = spinTheta(new Float64Array(psi.m), psi, s);
+  const fn = 'spinLogPsi';
+  checkPsi(fn, psi);
+  checkSpins(fn, 's', s, psi.n, true);
+  const theta = thetaOf(new Float64Array(psi.m), psi, s);
   let v = 0;
   for (let i = 0; i < psi.n; i++) v += psi.a[i] * s[i];
   for (let j = 0; j < psi.m; j++) v += logCosh2(theta[j]);
@@ -128,6 +170,11 @@ export function spinLogPsi(psi: SpinRbmState, s: Int8Array | Float64Array): numb
  * Math.exp(spinFlipLogRatio(psi, s, theta, 3)); // ψ(s')/ψ(s), s' = s with spin 3 flipped
  */
 export function spinFlipLogRatio(psi: SpinRbmState, s: Int8Array, theta: Float64Array, i: number): number {
+  const fn = 'spinFlipLogRatio';
+  checkPsi(fn, psi);
+  checkSpins(fn, 's', s, psi.n, false);
+  checkVector(fn, 'theta', theta, psi.m);
+  checkSite(fn, i, psi.n);
   const { m, W } = psi;
   const si = s[i];
   let d = -2 * psi.a[i] * si;
@@ -135,11 +182,6 @@ export function spinFlipLogRatio(psi: SpinRbmState, s: Int8Array, theta: Float64
   return d;
 }
 
-/** cosh 2W_ij and sinh 2W_ij for every weight: the flip ratios need nothing else from W. */
-export interface SpinFlipTables {
-  cosh2W: Float64Array;
-  sinh2W: Float64Array;
-}
 
 /**
  * The tables of {@link SpinFlipTables} for the current parameters (recompute after every update).
@@ -149,21 +191,10 @@ export interface SpinFlipTables {
  * const tables = spinFlipTables(psi);
  */
 export function spinFlipTables(psi: SpinRbmState): SpinFlipTables {
-  const n = psi.W.length;
-  const cosh2W = new Float64Array(n), sinh2W = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    cosh2W[k] = Math.cosh(2 * psi.W[k]);
-    sinh2W[k] = Math.sinh(2 * psi.W[k]);
-  }
-  return { cosh2W, sinh2W };
+  checkPsi('spinFlipTables', psi);
+  return flipTables(psi);
 }
 
-/** A chain's configuration with θ_j(s) and tanh θ_j(s) kept up to date. */
-export interface SpinWalker {
-  s: Int8Array;
-  theta: Float64Array;
-  tanhTheta: Float64Array;
-}
 
 /**
  * A walker at configuration `s` (copied), with θ and tanh θ computed.
@@ -173,11 +204,10 @@ export interface SpinWalker {
  * const w = spinWalker(psi, new Int8Array(10).fill(1));
  */
 export function spinWalker(psi: SpinRbmState, s: Int8Array): SpinWalker {
-  if (s.length !== psi.n) throw new RangeError(`spinWalker: s has ${s.length} spins, the state ${psi.n}`);
-  const theta = spinTheta(new Float64Array(psi.m), psi, s);
-  const tanhTheta = new Float64Array(psi.m);
-  for (let j = 0; j < psi.m; j++) tanhTheta[j] = Math.tanh(theta[j]);
-  return { s: Int8Array.from(s), theta, tanhTheta };
+  const fn = 'spinWalker';
+  checkPsi(fn, psi);
+  checkSpins(fn, 's', s, psi.n, false);
+  return walkerAt(psi, s);
 }
 
 /**
@@ -196,10 +226,12 @@ export function spinWalker(psi: SpinRbmState, s: Int8Array): SpinWalker {
  * spinFlipRatio(psi, tables, w, 3); // = Math.exp(spinFlipLogRatio(psi, w.s, w.theta, 3))
  */
 export function spinFlipRatio(psi: SpinRbmState, tables: SpinFlipTables, w: SpinWalker, i: number): number {
-  const m = psi.m, si = w.s[i], t = w.tanhTheta, C = tables.cosh2W, S = tables.sinh2W, row = i * m;
-  let r = Math.exp(-2 * psi.a[i] * si);
-  for (let j = 0; j < m; j++) r *= C[row + j] - si * t[j] * S[row + j];
-  return r;
+  const fn = 'spinFlipRatio';
+  checkPsi(fn, psi);
+  checkTables(fn, tables, psi);
+  checkWalker(fn, w, psi);
+  checkSite(fn, i, psi.n);
+  return flipRatio(psi, tables, w, i);
 }
 
 /**
@@ -213,12 +245,13 @@ export function spinFlipRatio(psi: SpinRbmState, tables: SpinFlipTables, w: Spin
  * spinLocalEnergy(psi, spinFlipTables(psi), chain, spinWalker(psi, s));
  */
 export function spinLocalEnergy(psi: SpinRbmState, tables: SpinFlipTables, chain: TfimChain, w: SpinWalker): number {
-  const n = psi.n, s = w.s;
-  let zz = 0;
-  for (let i = 0; i < n; i++) zz += s[i] * s[(i + 1) % n];
-  let flips = 0;
-  if (chain.h !== 0) for (let i = 0; i < n; i++) flips += spinFlipRatio(psi, tables, w, i);
-  return -chain.J * zz - chain.h * flips;
+  const fn = 'spinLocalEnergy';
+  checkPsi(fn, psi);
+  checkTables(fn, tables, psi);
+  checkTfimChain(fn, chain);
+  if (chain.n !== psi.n) throw new RangeError(`${fn}: chain has n = ${chain.n} spins but the state has ${psi.n}`);
+  checkWalker(fn, w, psi);
+  return localEnergyAt(psi, tables, chain, w);
 }
 
 /**
@@ -231,14 +264,11 @@ export function spinLocalEnergy(psi: SpinRbmState, tables: SpinFlipTables, chain
  * spinLogDerivatives(new Float64Array(psi.params.length), psi, w);
  */
 export function spinLogDerivatives(out: Float64Array, psi: SpinRbmState, w: SpinWalker): Float64Array {
-  const { n, m } = psi, s = w.s, t = w.tanhTheta;
-  for (let i = 0; i < n; i++) out[i] = s[i];
-  for (let j = 0; j < m; j++) out[n + j] = t[j];
-  for (let i = 0; i < n; i++) {
-    const si = s[i], row = n + m + i * m;
-    for (let j = 0; j < m; j++) out[row + j] = si * t[j];
-  }
-  return out;
+  const fn = 'spinLogDerivatives';
+  checkPsi(fn, psi);
+  checkVector(fn, 'out', out, psi.params.length);
+  checkWalker(fn, w, psi);
+  return logDerivativesAt(out, psi, w);
 }
 
 /**
@@ -253,20 +283,10 @@ export function spinLogDerivatives(out: Float64Array, psi: SpinRbmState, w: Spin
  * const accepted = spinMetropolisSweep(psi, tables, w, rng);
  */
 export function spinMetropolisSweep(psi: SpinRbmState, tables: SpinFlipTables, w: SpinWalker, rng: Rng): number {
-  const { n, m, W } = psi, s = w.s, theta = w.theta, t = w.tanhTheta;
-  let accepted = 0;
-  for (let k = 0; k < n; k++) {
-    const i = rng.int(n);
-    const ratio = spinFlipRatio(psi, tables, w, i);
-    if (rng.float() < ratio * ratio) {
-      const si = s[i];
-      for (let j = 0; j < m; j++) {
-        theta[j] -= 2 * W[i * m + j] * si;
-        t[j] = Math.tanh(theta[j]);
-      }
-      s[i] = -si;
-      accepted++;
-    }
-  }
-  return accepted;
+  const fn = 'spinMetropolisSweep';
+  checkPsi(fn, psi);
+  checkTables(fn, tables, psi);
+  checkWalker(fn, w, psi);
+  checkRng(fn, rng);
+  return metropolisSweep(psi, tables, w, rng);
 }

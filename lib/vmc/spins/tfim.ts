@@ -8,7 +8,7 @@
  * (float64, N ≤ 16) and the free-fermion closed form. Basis states are integers b in [0, 2^N):
  * bit i of b is 0 for s_i = +1 and 1 for s_i = −1.
  */
-import { checkOptionKeys } from '../../checks/index.js';
+import { checkOptionKeys, describe } from '../../checks/index.js';
 import { lowestTridiagonalEigenvalue } from '../reference.js';
 
 /** The chain's couplings (plain data). */
@@ -34,15 +34,15 @@ export function tfimChain(options: { n: number; J?: number; h: number }): TfimCh
   const { n } = options;
   const J = options.J ?? 1;
   if (!Number.isInteger(n) || n < 2 || n > 4096) throw new RangeError(`${fn}: n must be an integer in [2, 4096], got ${String(n)}`);
-  if (!Number.isFinite(J)) throw new RangeError(`${fn}: J must be finite, got ${J}`);
-  if (!Number.isFinite(options.h)) throw new RangeError(`${fn}: h must be finite, got ${String(options.h)}`);
+  if (typeof J !== 'number' || !Number.isFinite(J)) throw new RangeError(`${fn}: J must be finite, got ${describe(J)}`);
+  if (typeof options.h !== 'number' || !Number.isFinite(options.h)) throw new RangeError(`${fn}: h must be finite, got ${describe(options.h)}`);
   return { n, J, h: options.h };
 }
 
 function checkSizeCouplings(fn: string, n: number, J: number, h: number, maxN: number): void {
-  if (!Number.isInteger(n) || n < 2 || n > maxN) throw new RangeError(`${fn}: N must be an integer in [2, ${maxN}], got ${String(n)}`);
-  if (!Number.isFinite(J)) throw new RangeError(`${fn}: J must be finite, got ${J}`);
-  if (!Number.isFinite(h)) throw new RangeError(`${fn}: h must be finite, got ${h}`);
+  if (!Number.isInteger(n) || n < 2 || n > maxN) throw new RangeError(`${fn}: n (the number of spins N) must be an integer in [2, ${maxN}], got ${describe(n)}`);
+  if (typeof J !== 'number' || !Number.isFinite(J)) throw new RangeError(`${fn}: J must be finite, got ${describe(J)}`);
+  if (typeof h !== 'number' || !Number.isFinite(h)) throw new RangeError(`${fn}: h must be finite, got ${describe(h)}`);
 }
 
 /**
@@ -83,9 +83,20 @@ export function tfimClosedFormEnergy(n: number, J: number, h: number): number {
  * tfimApply(new Float64Array(16), { n: 4, J: 1, h: 0.5 }, v); // out[0] = −4, out[1 << i] = −0.5
  */
 export function tfimApply(out: Float64Array, chain: TfimChain, v: Float64Array): Float64Array {
+  const fn = 'tfimApply';
+  checkTfimChain(fn, chain, 30);
+  const dim = 2 ** chain.n;
+  for (const [what, a] of [['out', out], ['v', v]] as const) {
+    if (!(a instanceof Float64Array)) throw new TypeError(`${fn}: ${what} must be a Float64Array of length 2^${chain.n} = ${dim}, got ${describe(a)}`);
+    if (a.length !== dim) throw new RangeError(`${fn}: ${what} has length ${a.length} but must have length 2^${chain.n} = ${dim}`);
+  }
+  return applyTfim(out, chain, v);
+}
+
+/** {@link tfimApply} without the argument checks (the Lanczos loop's). */
+function applyTfim(out: Float64Array, chain: TfimChain, v: Float64Array): Float64Array {
   const { n, J, h } = chain;
   const dim = 2 ** n;
-  if (v.length !== dim || out.length !== dim) throw new RangeError(`tfimApply: v and out must have length 2^${n} = ${dim}, got ${v.length} and ${out.length}`);
   for (let b = 0; b < dim; b++) {
     // Σ_i s_i s_{i+1}: a bond contributes +1 if the two bits agree, −1 otherwise
     const rotated = ((b >>> 1) | ((b & 1) << (n - 1))) >>> 0; // bit i of rotated = bit i+1 of b (periodic)
@@ -149,7 +160,7 @@ export function tfimExactGroundState(n: number, J: number, h: number): TfimGroun
   const maxSteps = Math.min(dim, 400);
   let steps = 0;
   for (let k = 0; k < maxSteps; k++) {
-    tfimApply(w, chain, v);
+    applyTfim(w, chain, v);
     let a = 0;
     for (let b = 0; b < dim; b++) a += w[b] * v[b];
     const bPrev = k > 0 ? beta[k - 1] : 0;
@@ -173,7 +184,7 @@ export function tfimExactGroundState(n: number, J: number, h: number): TfimGroun
   for (let k = 0; k < steps; k++) {
     for (let b = 0; b < dim; b++) state[b] += c[k] * v[b];
     if (k === steps - 1) break;
-    tfimApply(w, chain, v);
+    applyTfim(w, chain, v);
     const bPrev = k > 0 ? beta[k - 1] : 0;
     for (let b = 0; b < dim; b++) w[b] = (w[b] - alpha[k] * v[b] - bPrev * vPrev[b]) / beta[k];
     const t = vPrev; vPrev = v; v = w; w = t;
@@ -183,7 +194,7 @@ export function tfimExactGroundState(n: number, J: number, h: number): TfimGroun
   const scale = (sum < 0 ? -1 : 1) / Math.sqrt(nrm);
   for (let b = 0; b < dim; b++) state[b] *= scale;
   if (h < 0) for (let b = 0; b < dim; b++) if (popcount(b) % 2 === 1) state[b] = -state[b]; // undo the gauge
-  const hpsi = tfimApply(new Float64Array(dim), { n, J, h }, state);
+  const hpsi = applyTfim(new Float64Array(dim), { n, J, h }, state);
   let r2 = 0;
   for (let b = 0; b < dim; b++) r2 += (hpsi[b] - e * state[b]) ** 2;
   return { energy: e, state, residual: Math.sqrt(r2), iterations: steps };
@@ -216,4 +227,13 @@ function tridiagonalEigenvector(alpha: number[], beta: number[], lambda: number)
     x = y;
   }
   return x;
+}
+
+/** Throws unless `chain` is a TfimChain { n: integer >= 2, J, h finite } (tfimChain). */
+export function checkTfimChain(fn: string, chain: unknown, maxN = 4096): asserts chain is TfimChain {
+  const c = chain as TfimChain;
+  if (c === null || typeof c !== 'object') throw new TypeError(`${fn}: chain must be a TfimChain { n, J, h } (tfimChain), got ${describe(chain)}`);
+  if (!Number.isInteger(c.n) || c.n < 2 || c.n > maxN) throw new RangeError(`${fn}: chain.n must be an integer in [2, ${maxN}], got ${describe(c.n)}`);
+  if (typeof c.J !== 'number' || !Number.isFinite(c.J)) throw new RangeError(`${fn}: chain.J must be a finite number, got ${describe(c.J)}`);
+  if (typeof c.h !== 'number' || !Number.isFinite(c.h)) throw new RangeError(`${fn}: chain.h must be a finite number, got ${describe(c.h)}`);
 }

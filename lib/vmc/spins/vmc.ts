@@ -18,8 +18,10 @@ import { blockingError } from '../../mcmc/index.js';
 import { cholesky, choleskySolve, matrix64 } from '../../linalg/index.js';
 import type { Optimizer } from '../../optim/index.js';
 import { progressReporter, type ProgressOptions } from '../../progress/index.js';
-import { checkOptionKeys } from '../../checks/index.js';
-import { SpinRbmState, spinFlipTables, spinLocalEnergy, spinLogDerivatives, spinMetropolisSweep, spinWalker } from './rbm-state.js';
+import { checkOptionKeys, checkRng, describe } from '../../checks/index.js';
+import { checkTfimChain } from './tfim.js';
+import { SpinRbmState } from './rbm-state.js';
+import { flipTables, localEnergyAt, logDerivativesAt, metropolisSweep, walkerAt } from './kernels.js';
 import type { TfimChain } from './tfim.js';
 
 /** A spin chain's Markov state as plain data. */
@@ -61,21 +63,21 @@ export interface SpinBatchOutput {
 export function runSpinBatch(input: SpinBatchInput): SpinBatchOutput {
   const psi = SpinRbmState.fromData(input.state);
   const P = psi.params.length;
-  const tables = spinFlipTables(psi);
+  const tables = flipTables(psi);
   const O = new Float64Array(input.chains.length * input.sweeps * P);
   const chainsOut: SpinChainData[] = [];
   const energies: Float64Array[] = [];
   let accepted = 0, row = 0;
   for (const cd of input.chains) {
     if (cd.s.length !== psi.n) throw new RangeError(`runSpinBatch: a chain has ${cd.s.length} spins, the state ${psi.n}`);
-    const w = spinWalker(psi, cd.s);
+    const w = walkerAt(psi, cd.s);
     const rng = Rng.fromState(cd.rngState);
-    for (let t = 0; t < input.equilibration; t++) spinMetropolisSweep(psi, tables, w, rng);
+    for (let t = 0; t < input.equilibration; t++) metropolisSweep(psi, tables, w, rng);
     const e = new Float64Array(input.sweeps);
     for (let t = 0; t < input.sweeps; t++) {
-      accepted += spinMetropolisSweep(psi, tables, w, rng);
-      e[t] = spinLocalEnergy(psi, tables, input.chain, w);
-      spinLogDerivatives(O.subarray(row * P, (row + 1) * P), psi, w);
+      accepted += metropolisSweep(psi, tables, w, rng);
+      e[t] = localEnergyAt(psi, tables, input.chain, w);
+      logDerivativesAt(O.subarray(row * P, (row + 1) * P), psi, w);
       row++;
     }
     chainsOut.push({ s: w.s, rngState: rng.state() });
@@ -192,7 +194,17 @@ export function spinStatistics(outputs: SpinBatchOutput[], forces: Float64Array)
  * srSolve(delta, st.Ocentred, st.samples, forces, 1e-3); // S δ = f
  */
 export function srSolve(out: Float64Array, Ocentred: Float64Array[], samples: number, forces: Float64Array, shift: number): Float64Array {
-  if (!(shift > 0) || !Number.isFinite(shift)) throw new RangeError(`srSolve: the diagonal shift must be a finite number > 0, got ${shift}`);
+  const fn = 'srSolve';
+  if (!(forces instanceof Float64Array) || forces.length < 1) throw new TypeError(`${fn}: forces must be a non-empty Float64Array (one force per parameter), got ${describe(forces)}`);
+  if (!(out instanceof Float64Array) || out.length !== forces.length) throw new RangeError(`${fn}: out must be a Float64Array of length ${forces.length} (one per parameter), got ${describe(out)}`);
+  if (!Array.isArray(Ocentred)) throw new TypeError(`${fn}: Ocentred must be an array of Float64Arrays of rows of ${forces.length} values, got ${describe(Ocentred)}`);
+  Ocentred.forEach((O, k) => {
+    if (!(O instanceof Float64Array) || O.length % forces.length !== 0) {
+      throw new RangeError(`${fn}: Ocentred[${k}] must be a Float64Array of rows of ${forces.length} values, got ${describe(O)}`);
+    }
+  });
+  if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`${fn}: samples must be a positive integer, got ${describe(samples)}`);
+  if (typeof shift !== 'number' || !(shift > 0) || !Number.isFinite(shift)) throw new RangeError(`${fn}: shift (the diagonal shift) must be a finite number > 0, got ${describe(shift)}`);
   const P = forces.length, n = samples;
   // T[k·n + r] = Ō_rk: column k of the sample matrix, contiguous
   const T = new Float64Array(P * n);
@@ -239,7 +251,9 @@ export function srSolve(out: Float64Array, Ocentred: Float64Array[], samples: nu
  * const chains = createSpinChains(10, 4, new Rng(1)); // 4 chains of 10 random spins
  */
 export function createSpinChains(n: number, count: number, rng: Rng): SpinChainData[] {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`createSpinChains: count must be an integer >= 1, got ${count}`);
+  if (!Number.isInteger(n) || n < 2) throw new RangeError(`createSpinChains: n must be an integer >= 2 (the number of spins), got ${describe(n)}`);
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`createSpinChains: count must be an integer >= 1, got ${describe(count)}`);
+  checkRng('createSpinChains', rng);
   const out: SpinChainData[] = [];
   for (let c = 0; c < count; c++) {
     const r = rng.split();
@@ -262,15 +276,21 @@ export function createSpinChains(n: number, count: number, rng: Rng): SpinChainD
  * spinOptimizeLoop('mine', psi, chain, options, rng, 1, (inputs) => inputs.map(runSpinBatch));
  */
 export function spinOptimizeLoop<R>(fn: string, psi: SpinRbmState, chain: TfimChain, options: SpinOptimizeOptions, rng: Rng, parts: number, run: (inputs: SpinBatchInput[]) => R): R extends Promise<unknown> ? Promise<SpinOptimizeResult> : SpinOptimizeResult {
+  if (!(psi instanceof SpinRbmState)) throw new TypeError(`${fn}: psi must be a SpinRbmState (SpinRbmState.create), got ${describe(psi)}`);
+  checkTfimChain(fn, chain);
   if (options === null || options === undefined) throw new TypeError(`${fn}: options { update, iterations, … } are required`);
   checkOptionKeys(fn, options, ['update', 'iterations', 'chains', 'sweeps', 'equilibration', 'reequilibration', 'onIteration', 'progress', 'onProgress']);
+  checkRng(fn, rng);
   if (chain.n !== psi.n) throw new RangeError(`${fn}: the chain has ${chain.n} spins but the state ${psi.n}`);
   const nChains = options.chains ?? 4, sweeps = options.sweeps ?? 250, eq0 = options.equilibration ?? 100, eq = options.reequilibration ?? 5;
   for (const [k, v, lo] of [['chains', nChains, 1], ['sweeps', sweeps, 4], ['equilibration', eq0, 0], ['reequilibration', eq, 0], ['iterations', options.iterations, 1]] as const) {
     if (!Number.isInteger(v) || v < lo) throw new RangeError(`${fn}: ${k} must be an integer >= ${lo}, got ${v}`);
   }
   const u = options.update;
-  if (!u || (u.kind !== 'gradient' && u.kind !== 'sr')) throw new TypeError(`${fn}: update must be { kind: 'gradient', optimizer } or { kind: 'sr', learningRate, diagonalShift }`);
+  if (!u || (u.kind !== 'gradient' && u.kind !== 'sr')) throw new TypeError(`${fn}: update must be { kind: 'gradient', optimizer } or { kind: 'sr', learningRate, diagonalShift }, got ${describe(u)}`);
+  if (u.kind === 'gradient' && (u.optimizer === null || typeof u.optimizer !== 'object' || typeof u.optimizer.step !== 'function')) {
+    throw new TypeError(`${fn}: update.optimizer must be a lib/optim optimizer (SGD, Adam, ...), got ${describe(u.optimizer)}`);
+  }
   if (u.kind === 'sr' && (!(u.learningRate > 0) || !(u.diagonalShift > 0))) throw new RangeError(`${fn}: SR needs learningRate > 0 and diagonalShift > 0, got ${u.learningRate}, ${u.diagonalShift}`);
   let chains = createSpinChains(psi.n, nChains, rng);
   const P = psi.params.length;
