@@ -104,7 +104,11 @@ function checkStates(fn: string, what: string, M: NNMatrix, net: MLP): void {
  *
  * @example
  * ```ts
- * langevinChainsUnchecked(net, ws, X, G, ones, settings, rng);
+ * import { langevinChainsUnchecked } from './langevin.js'; // internal
+ * const net = createMLP([2, 8, 1], { hidden: 'tanh' }, new Rng(1)), ws = createWorkspace(net, 4), rng = new Rng(2);
+ * const X = matrix(4, 2), G = matrix(4, 2), ones = matrix(4, 1, new Float32Array(4).fill(1));
+ * rng.fillUniform(X.data, -1, 1);
+ * langevinChainsUnchecked(net, ws, X, G, ones, ulaSettings(0.01, 10), rng); // X <- 10 Langevin steps from X
  * ```
  */
 export function langevinChainsUnchecked<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>, X: M, G: M, ones: M, settings: LangevinSettings, rng: Rng): M {

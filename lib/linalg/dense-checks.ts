@@ -12,11 +12,12 @@ export const EPS = 2.220446049250313e-16;
  * Throws a TypeError unless `m` is a Matrix64 whose data length matches its shape.
  * @internal
  * @example
+ * import { checkMatrix64 } from './dense-checks.js'; // internal
  * checkMatrix64('solve', 'a', matrix64(2, 2)); // passes
  * try { checkMatrix64('solve', 'a', matrix(2, 2)); } catch (e) { console.log((e as Error).message); }
  * // solve: a must be a Matrix64 with Float64Array data, got Float32Array ...
  */
-function checkMatrix64(fn: string, what: string, m: unknown): asserts m is Matrix64 {
+export function checkMatrix64(fn: string, what: string, m: unknown): asserts m is Matrix64 {
   if (typeof m !== 'object' || m === null) {
     throw new TypeError(`${fn}: ${what} must be a Matrix64 { rows, cols, data: Float64Array }, got ${m === null ? 'null' : typeof m}`);
   }
@@ -56,10 +57,11 @@ export function checkFinite(fn: string, what: string, m: Matrix64): void {
  * Throws a RangeError unless `m` is square; the message names the shape.
  * @internal
  * @example
+ * import { checkSquare } from './dense-checks.js'; // internal
  * try { checkSquare('lu', 'a', matrix64(2, 3)); } catch (e) { console.log((e as Error).message); }
  * // RangeError 'lu: a must be square, got 2x3'
  */
-function checkSquare(fn: string, what: string, m: Matrix64): void {
+export function checkSquare(fn: string, what: string, m: Matrix64): void {
   if (m.rows !== m.cols) {
     throw new RangeError(`${fn}: ${what} must be square, got ${shapeOf(m)}`);
   }

@@ -30,7 +30,10 @@ export function jacobiTangent(tau: number): number {
  *
  * @example
  * ```ts
- * rotateColumns(V, n, n, p, q, c, s); // V <- V J
+ * import { rotateColumns } from './dense-jacobi.js'; // internal
+ * const n = 2, V = new Float64Array([1, 0, 0, 1]); // the 2 x 2 identity
+ * const c = Math.SQRT1_2, s = Math.SQRT1_2; // θ = π/4
+ * rotateColumns(V, n, n, 0, 1, c, s); // V <- V J = [[c, s], [-s, c]]
  * ```
  */
 export function rotateColumns(M: Float64Array, rows: number, n: number, p: number, q: number, c: number, s: number): void {

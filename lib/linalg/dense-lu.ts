@@ -85,11 +85,12 @@ export function luFactor(a: Matrix64): LUResult {
  * Internal: not re-exported.
  * @internal
  * @example
+ * import { checkPivots, luFactor } from './dense-lu.js'; // internal
  * const a = matrix64(2, 2, [1, 2, 2, 4]); // singular: row 1 = 2 · row 0
  * try { checkPivots('solve', luFactor(a), maxAbs(a)); } catch (e) { console.log((e as Error).message); }
  * // names the pivot column
  */
-function checkPivots(fn: string, f: LUResult, scale: number): void {
+export function checkPivots(fn: string, f: LUResult, scale: number): void {
   const n = f.lu.rows;
   const tol = n * EPS * scale;
   for (let k = 0; k < n; k++) {
@@ -105,10 +106,11 @@ function checkPivots(fn: string, f: LUResult, scale: number): void {
  * modified); no checks. Internal: not re-exported.
  * @internal
  * @example
+ * import { luFactor, luSolveInto } from './dense-lu.js'; // internal
  * const a = matrix64(2, 2, [2, 1, 1, 3]), b = matrix64(2, 1, [3, 5]);
  * const x = luSolveInto(luFactor(a), b); // a x = b: x.data = [0.8, 1.4]; b is unchanged
  */
-function luSolveInto(f: LUResult, b: Matrix64): Matrix64 {
+export function luSolveInto(f: LUResult, b: Matrix64): Matrix64 {
   const n = f.lu.rows;
   const k = b.cols;
   const L = f.lu.data;

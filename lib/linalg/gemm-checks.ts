@@ -44,7 +44,9 @@ export function checkMatrix(
  *
  * @example
  * ```ts
- * checkMatrix32('trainRBM', 'data', data);
+ * checkMatrix32('trainRBM', 'data', matrix(2, 3)); // passes
+ * try { checkMatrix32('trainRBM', 'data', matrix64(2, 3)); } catch (e) { console.log((e as Error).message); }
+ * // trainRBM: data must be a Matrix with Float32Array data, got ...
  * ```
  */
 export function checkMatrix32(fn: string, what: string, m: unknown): asserts m is Matrix {

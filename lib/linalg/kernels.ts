@@ -79,7 +79,8 @@ export function addRowVectorUnchecked(out: Matrix, a: Matrix, v: Float32Array): 
  *
  * @example
  * ```ts
- * gemm64Unchecked(Z, A, W, false, false, 1, 0); // Z = A W
+ * const A = matrix64(2, 2, [1, 2, 3, 4]), W = matrix64(2, 1, [1, 1]), Z = matrix64(2, 1);
+ * gemm64Unchecked(Z, A, W, false, false, 1, 0); // Z = A W: Z.data = [3, 7]
  * ```
  */
 export function gemm64Unchecked(out: Matrix64, a: Matrix64, b: Matrix64, transA: boolean, transB: boolean, alpha: number, beta: number): Matrix64 {
@@ -109,7 +110,8 @@ let rowSums = new Float64Array(0);
  *
  * @example
  * ```ts
- * sumRowsUnchecked(db, dZ);
+ * const dZ = matrix(2, 3, [1, 2, 3, 4, 5, 6]), db = new Float32Array(3);
+ * sumRowsUnchecked(db, dZ); // db = [5, 7, 9]
  * ```
  */
 export function sumRowsUnchecked(out: Float32Array, a: Matrix): Float32Array {

@@ -70,7 +70,14 @@ export interface MetropolisState {
  *
  * @example
  * ```ts
- * class MyChain extends MetropolisChainState { stepSize = 1; step(rng: Rng) { ... } }
+ * import { MetropolisChainState } from './metropolis.js'; // internal
+ * class MyChain extends MetropolisChainState {
+ *   stepSize = 1;
+ *   constructor(readonly target: LogDensity, x0: Float64Array) { super(x0, target.logDensity(x0)); }
+ *   step(rng: Rng): boolean { return randomWalkMetropolisStep(this, this.target, this.stepSize, rng); }
+ * }
+ * const chain = new MyChain(gaussianTarget([0], [[1]]), new Float64Array([0.5]));
+ * chain.step(new Rng(1)); // chain.x is the new state, or x0 again if the move was rejected
  * ```
  */
 export class MetropolisChainState implements MetropolisState {
@@ -91,7 +98,14 @@ export class MetropolisChainState implements MetropolisState {
  *
  * @example
  * ```ts
- * class MyChain extends GradientChainState { ... }
+ * import { GradientChainState } from './metropolis.js'; // internal
+ * const target = gaussianTarget([0], [[1]]), x0 = new Float64Array([0.5]);
+ * class MyMala extends GradientChainState {
+ *   stepSize = 0.5;
+ *   step(rng: Rng): boolean { return malaStep(this, target, this.stepSize, rng); }
+ * }
+ * const chain = new MyMala(x0, target.logDensity(x0), target.gradLogDensity!(new Float64Array(1), x0));
+ * chain.step(new Rng(1)); // chain.grad is ∇ log p at chain.x
  * ```
  */
 export class GradientChainState extends MetropolisChainState {

@@ -74,7 +74,16 @@ export interface Sampler {
  *
  * @example
  * ```ts
- * return samplerRecipe('rwmSampler', 'rwm', 'robbins-monro', 0.234, false, (target, x0, logp0) => new RandomWalkMetropolisChain(target, x0, logp0, 1));
+ * import { samplerRecipe } from './sampler.js'; // internal
+ * import { MetropolisChainState } from './metropolis.js'; // internal
+ * class MyChain extends MetropolisChainState {
+ *   stepSize = 1;
+ *   constructor(readonly target: LogDensity, x0: Float64Array, logp0: number) { super(x0, logp0); }
+ *   step(rng: Rng): boolean { return randomWalkMetropolisStep(this, this.target, this.stepSize, rng); }
+ * }
+ * const sampler = samplerRecipe('mySampler', 'rwm', 'robbins-monro', 0.234, false, (target, x0, logp0) => new MyChain(target, x0, logp0));
+ * const chain = sampler.init(gaussianTarget([0], [[1]]), new Float64Array([0.5])); // checks the target and x0
+ * chain.step(new Rng(1));
  * ```
  */
 export function samplerRecipe(

@@ -119,7 +119,11 @@ export function checkCount(fn: string, what: string, n: number, min: number): vo
  * Returns the target acceptance. Internal helper of lib/mcmc.
  *
  * @example
- * const targetAcceptance = checkAdaptiveOptions('rwmSampler', options, 0.234);
+ * import { checkAdaptiveOptions } from './target.js'; // internal
+ * checkAdaptiveOptions('rwmSampler', { stepSize: 0.5 }, 0.234); // 0.234 (the default)
+ * checkAdaptiveOptions('rwmSampler', { targetAcceptance: 0.3 }, 0.234); // 0.3
+ * try { checkAdaptiveOptions('rwmSampler', { targetAcceptance: 1.5 }, 0.234); } catch (e) { console.log((e as Error).message); }
+ * // rwmSampler: targetAcceptance must be in (0, 1), got 1.5
  */
 export function checkAdaptiveOptions(fn: string, options: { stepSize?: number; targetAcceptance?: number }, defaultAcceptance: number, keys: readonly string[] = ['stepSize', 'targetAcceptance']): number {
   if (options === null || typeof options !== 'object') throw new TypeError(`${fn}: options must be an object, got ${options === null ? 'null' : `${typeof options} ${String(options)}`}`);

@@ -238,7 +238,9 @@ export function activationBackward<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M,
  *
  * @example
  * ```ts
- * activationForwardUnchecked(A, Z, 'relu', 0);
+ * import { activationForwardUnchecked } from './activations.js'; // internal
+ * const Z = fromArray2D([[-1, 2]]), A = zeros(1, 2);
+ * activationForwardUnchecked(A, Z, 'relu', 0); // A = [[0, 2]]
  * ```
  */
 export function activationForwardUnchecked<M extends NNMatrix>(out: M, z: M, activation: Activation, slope: number): M {
@@ -283,7 +285,9 @@ export function activationForwardUnchecked<M extends NNMatrix>(out: M, z: M, act
  *
  * @example
  * ```ts
- * activationBackwardUnchecked(D, Z, A, G, 'relu', 0);
+ * import { activationBackwardUnchecked } from './activations.js'; // internal
+ * const Z = fromArray2D([[-1, 2]]), A = fromArray2D([[0, 2]]), G = fromArray2D([[1, 1]]), D = zeros(1, 2);
+ * activationBackwardUnchecked(D, Z, A, G, 'relu', 0); // D = [[0, 1]]
  * ```
  */
 export function activationBackwardUnchecked<M extends NNMatrix>(dZ: M, z: M, a: M, dA: M, activation: Activation, slope: number): M {

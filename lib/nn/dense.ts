@@ -152,7 +152,10 @@ export function denseBackward<M extends NNMatrix>(
  *
  * @example
  * ```ts
- * denseForwardUnchecked(Z, Aprev, W, b, undefined);
+ * import { denseForwardUnchecked } from './dense.js'; // internal
+ * const Aprev = fromArray2D([[1, 1, 1]]), W = fromArray2D([[1, 2], [3, 4], [5, 6]]), b = new Float32Array([0.5, -0.5]);
+ * const Z = zeros(1, 2);
+ * denseForwardUnchecked(Z, Aprev, W, b, undefined); // Z = [[9.5, 11.5]]
  * ```
  */
 export function denseForwardUnchecked<M extends NNMatrix>(Z: M, Aprev: M, W: M, b: VectorOf<M>, gemm32: GemmFunction | undefined): M {
@@ -172,7 +175,11 @@ export function denseForwardUnchecked<M extends NNMatrix>(Z: M, Aprev: M, W: M, 
  *
  * @example
  * ```ts
+ * import { denseBackwardUnchecked } from './dense.js'; // internal
+ * const D = fromArray2D([[0.5]]), Aprev = fromArray2D([[1, 2]]), W = fromArray2D([[3], [4]]);
+ * const dW = zeros(2, 1), db = new Float32Array(1), dAprev = zeros(1, 2);
  * denseBackwardUnchecked(dW, db, dAprev, D, Aprev, W, false, undefined);
+ * // dW = [[0.5], [1]], db = [0.5], dAprev = [[1.5, 2]]
  * ```
  */
 export function denseBackwardUnchecked<M extends NNMatrix>(

@@ -178,7 +178,9 @@ export function oneHot<M extends NNMatrix>(out: M, labels: ArrayLike<number>): M
  *
  * @example
  * ```ts
- * lossForwardUnchecked('mse', A, Y);
+ * import { lossForwardUnchecked } from './losses.js'; // internal
+ * const A = fromArray2D([[3], [1]]), Y = fromArray2D([[1], [1]]);
+ * lossForwardUnchecked('mse', A, Y); // (1/2) (½ (3 − 1)² + ½ (1 − 1)²) = 1
  * ```
  */
 export function lossForwardUnchecked(loss: LossName, out: NNMatrix, Y: NNMatrix): number {
@@ -224,7 +226,9 @@ export function lossForwardUnchecked(loss: LossName, out: NNMatrix, Y: NNMatrix)
  *
  * @example
  * ```ts
- * lossBackwardUnchecked('softmaxCrossEntropy', dOut, logits, Y);
+ * import { lossBackwardUnchecked } from './losses.js'; // internal
+ * const logits = fromArray2D([[0, 0]]), Y = fromArray2D([[1, 0]]), dOut = zeros(1, 2);
+ * lossBackwardUnchecked('softmaxCrossEntropy', dOut, logits, Y); // dOut = [[-0.5, 0.5]]
  * ```
  */
 export function lossBackwardUnchecked<M extends NNMatrix>(loss: LossName, dOut: M, out: M, Y: M): M {

@@ -423,7 +423,10 @@ export function mlpPredict<M extends NNMatrix>(net: MLP<M>, X: M): M {
  *
  * @example
  * ```ts
- * const out = mlpForwardUnchecked(net, ws, X);
+ * import { mlpForwardUnchecked } from './mlp.js'; // internal
+ * const net = createMLP([3, 5, 2], { hidden: 'tanh' }, new Rng(1)), ws = createWorkspace(net, 2);
+ * const X = fromArray2D([[1, 0, -1], [0.5, 0.5, 0]]);
+ * const out = mlpForwardUnchecked(net, ws, X); // 2 x 2, as mlpForward(net, ws, X)
  * ```
  */
 export function mlpForwardUnchecked<M extends NNMatrix>(net: MLP<M>, ws: MLPWorkspace<M>, X: M): M {
@@ -446,7 +449,12 @@ export function mlpForwardUnchecked<M extends NNMatrix>(net: MLP<M>, ws: MLPWork
  *
  * @example
  * ```ts
- * mlpBackwardUnchecked(net, ws, grad, dOut, null, false);
+ * import { mlpBackwardUnchecked, mlpForwardUnchecked } from './mlp.js'; // internal
+ * const net = createMLP([3, 5, 2], { hidden: 'tanh' }, new Rng(1));
+ * const ws = createWorkspace(net, 2), grad = createGradient(net), dOut = zeros(2, 2);
+ * const X = fromArray2D([[1, 0, -1], [0.5, 0.5, 0]]), Y = fromArray2D([[1, 0], [0, 1]]);
+ * mseBackward(dOut, mlpForwardUnchecked(net, ws, X), Y); // the backward pass reads this forward pass from ws
+ * mlpBackwardUnchecked(net, ws, grad, dOut, null, false); // grad.dW[l - 1] = dC/dW^l (overwritten, not accumulated)
  * ```
  */
 export function mlpBackwardUnchecked<M extends NNMatrix>(

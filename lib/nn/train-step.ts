@@ -99,7 +99,9 @@ export function trainStep<M extends NNMatrix>(
  *
  * @example
  * ```ts
- * const step = checkStepOptions('trainMLP', net, options);
+ * import { checkStepOptions } from './train-step.js'; // internal
+ * const net = createMLP([2, 4, 1], { hidden: 'tanh' }, new Rng(1));
+ * const step = checkStepOptions('trainMLP', net, { loss: 'mse', optimizer: new SGD({ lr: 0.1 }) }); // step.l2 = step.l1 = 0
  * ```
  */
 export function checkStepOptions(fn: string, net: MLP, options: TrainStepOptions): Required<TrainStepOptions> {
@@ -139,7 +141,11 @@ function checkBatch(fn: string, net: MLP, ws: MLPWorkspace, grad: MLPGradient, X
  *
  * @example
  * ```ts
- * trainStepUnchecked(net, ws, grad, xb, yb, 'mse', optimizer, 0, 0);
+ * import { trainStepUnchecked } from './train-step.js'; // internal
+ * const net = createMLP([2, 4, 1], { hidden: 'tanh' }, new Rng(1));
+ * const ws = createWorkspace(net, 4), grad = createGradient(net), optimizer = new SGD({ lr: 0.1 });
+ * const xb = fromArray2D([[0, 0], [0, 1], [1, 0], [1, 1]]), yb = fromArray2D([[0], [1], [1], [0]]);
+ * trainStepUnchecked(net, ws, grad, xb, yb, 'mse', optimizer, 0, 0); // the batch's cost; the weights took one SGD step
  * ```
  */
 export function trainStepUnchecked<M extends NNMatrix>(

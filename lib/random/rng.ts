@@ -802,7 +802,9 @@ function bernoulliTie(rng: Rng, d: number): boolean {
  *
  * @example
  * ```ts
- * fillNormalUnchecked(rng, noise, 0, visibleNoiseStd);
+ * import { fillNormalUnchecked } from './rng.js'; // internal
+ * const rng = new Rng(1), noise = new Float32Array(4);
+ * fillNormalUnchecked(rng, noise, 0, 0.5); // the same four draws as new Rng(1).fillNormal(noise, 0, 0.5)
  * ```
  */
 export function fillNormalUnchecked<T extends Float32Array>(rng: Rng, out: T, mean: number, sd: number): T {

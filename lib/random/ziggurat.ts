@@ -87,12 +87,12 @@ export interface ZigguratTables {
  *
  * @example
  * ```ts
- * import { buildZigguratTables } from './ziggurat.js';
+ * import { buildZigguratTables } from './ziggurat.js'; // internal
  * const t = buildZigguratTables();
  * t.x[127]; // 3.442619855899 (= r)
  * ```
  */
-function buildZigguratTables(): ZigguratTables {
+export function buildZigguratTables(): ZigguratTables {
   const n = ZIGGURAT_LAYERS;
   const r = ZIGGURAT_R;
   const v = ZIGGURAT_V;

@@ -45,7 +45,9 @@ export function klDiagonalGaussianToStandard(out: Float32Array | Float64Array, m
  *
  * @example
  * ```ts
- * klDiagonalGaussianToStandardUnchecked(out, mu, logSigma);
+ * import { klDiagonalGaussianToStandardUnchecked } from './gaussian.js'; // internal
+ * const mu = matrix(1, 2, [0, 1]), logSigma = matrix(1, 2, [0, Math.log(2)]), out = new Float64Array(1);
+ * klDiagonalGaussianToStandardUnchecked(out, mu, logSigma); // 2 - ln 2, as klDiagonalGaussianToStandard
  * ```
  */
 export function klDiagonalGaussianToStandardUnchecked(out: Float32Array | Float64Array, mu: Matrix, logSigma: Matrix): number {
@@ -101,7 +103,10 @@ export function klDiagonalGaussianToStandardBackward(dMu: Matrix, dLogSigma: Mat
  *
  * @example
  * ```ts
- * klDiagonalGaussianToStandardBackwardUnchecked(dMu, dLogSigma, mu, logSigma, scale);
+ * import { klDiagonalGaussianToStandardBackwardUnchecked } from './gaussian.js'; // internal
+ * const mu = matrix(1, 2, [0, 1]), logSigma = matrix(1, 2, [0, Math.log(2)]);
+ * const dMu = zeros(1, 2), dLogSigma = zeros(1, 2), scale = 1;
+ * klDiagonalGaussianToStandardBackwardUnchecked(dMu, dLogSigma, mu, logSigma, scale); // adds: dMu = [0, 1], dLogSigma = [0, 3]
  * ```
  */
 export function klDiagonalGaussianToStandardBackwardUnchecked(dMu: Matrix, dLogSigma: Matrix, mu: Matrix, logSigma: Matrix, scale: number): void {
@@ -145,7 +150,10 @@ export function reparameterizeForward(outZ: Matrix, mu: Matrix, logSigma: Matrix
  *
  * @example
  * ```ts
- * reparameterizeForwardUnchecked(outZ, mu, logSigma, eps);
+ * import { reparameterizeForwardUnchecked } from './gaussian.js'; // internal
+ * const mu = matrix(1, 2, [0, 1]), logSigma = matrix(1, 2, [0, Math.log(2)]), eps = matrix(1, 2, [0.5, -1]);
+ * const outZ = zeros(1, 2);
+ * reparameterizeForwardUnchecked(outZ, mu, logSigma, eps); // z = mu + sigma eps = [0.5, -1]
  * ```
  */
 export function reparameterizeForwardUnchecked(outZ: Matrix, mu: Matrix, logSigma: Matrix, eps: Matrix): Matrix {
@@ -189,7 +197,10 @@ export function reparameterizeBackward(dMu: Matrix, dLogSigma: Matrix, dZ: Matri
  *
  * @example
  * ```ts
- * reparameterizeBackwardUnchecked(dMu, dLogSigma, dZ, logSigma, eps);
+ * import { reparameterizeBackwardUnchecked } from './gaussian.js'; // internal
+ * const logSigma = matrix(1, 2, [0, Math.log(2)]), eps = matrix(1, 2, [0.5, -1]);
+ * const dZ = matrix(1, 2, [1, 1]), dMu = zeros(1, 2), dLogSigma = zeros(1, 2);
+ * reparameterizeBackwardUnchecked(dMu, dLogSigma, dZ, logSigma, eps); // dMu = dZ, dLogSigma = dZ sigma eps = [0.5, -2]
  * ```
  */
 export function reparameterizeBackwardUnchecked(dMu: Matrix, dLogSigma: Matrix, dZ: Matrix, logSigma: Matrix, eps: Matrix): void {

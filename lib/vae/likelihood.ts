@@ -44,7 +44,9 @@ export function bernoulliNegLogLikelihood(out: Float32Array | Float64Array, x: M
  *
  * @example
  * ```ts
- * bernoulliNegLogLikelihoodUnchecked(out, x, logits);
+ * import { bernoulliNegLogLikelihoodUnchecked } from './likelihood.js'; // internal
+ * const out = new Float64Array(1), x = matrix(1, 2, [1, 0]), logits = matrix(1, 2, [0, 0]);
+ * bernoulliNegLogLikelihoodUnchecked(out, x, logits); // 2 ln 2
  * ```
  */
 export function bernoulliNegLogLikelihoodUnchecked(out: Float32Array | Float64Array, x: Matrix, logits: Matrix): number {
@@ -93,7 +95,9 @@ export function bernoulliNegLogLikelihoodBackward(dLogits: Matrix, x: Matrix, lo
  *
  * @example
  * ```ts
- * bernoulliNegLogLikelihoodBackwardUnchecked(dLogits, x, logits, scale);
+ * import { bernoulliNegLogLikelihoodBackwardUnchecked } from './likelihood.js'; // internal
+ * const x = matrix(2, 2, [1, 0, 0, 1]), logits = matrix(2, 2, [0, 0, 2, -2]), dLogits = zeros(2, 2), scale = 1 / 2;
+ * bernoulliNegLogLikelihoodBackwardUnchecked(dLogits, x, logits, scale); // (sigmoid(logits) - x) / 2
  * ```
  */
 export function bernoulliNegLogLikelihoodBackwardUnchecked(dLogits: Matrix, x: Matrix, logits: Matrix, scale: number): Matrix {
@@ -132,7 +136,9 @@ export function gaussianNegLogLikelihood(out: Float32Array | Float64Array, x: Ma
  *
  * @example
  * ```ts
- * gaussianNegLogLikelihoodUnchecked(out, x, mean, sigma2);
+ * import { gaussianNegLogLikelihoodUnchecked } from './likelihood.js'; // internal
+ * const out = new Float64Array(1), x = matrix(1, 1, [1]), mean = matrix(1, 1, [0]), sigma2 = 1;
+ * gaussianNegLogLikelihoodUnchecked(out, x, mean, sigma2); // 1/2 + 1/2 log 2 pi
  * ```
  */
 export function gaussianNegLogLikelihoodUnchecked(out: Float32Array | Float64Array, x: Matrix, mean: Matrix, sigma2: number): number {
@@ -176,7 +182,9 @@ export function gaussianNegLogLikelihoodBackward(dMean: Matrix, x: Matrix, mean:
  *
  * @example
  * ```ts
- * gaussianNegLogLikelihoodBackwardUnchecked(dMean, x, mean, sigma2, scale);
+ * import { gaussianNegLogLikelihoodBackwardUnchecked } from './likelihood.js'; // internal
+ * const x = matrix(2, 1, [1, 0]), mean = matrix(2, 1, [0.5, 0.5]), dMean = zeros(2, 1), sigma2 = 0.1, scale = 1 / 2;
+ * gaussianNegLogLikelihoodBackwardUnchecked(dMean, x, mean, sigma2, scale); // (mean - x) / (0.1 · 2) = [-2.5, 2.5]
  * ```
  */
 export function gaussianNegLogLikelihoodBackwardUnchecked(dMean: Matrix, x: Matrix, mean: Matrix, sigma2: number, scale: number): Matrix {

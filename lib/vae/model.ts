@@ -392,7 +392,10 @@ export function vaeEncode(model: VAE, ws: VAEWorkspace, x: Matrix): { mu: Matrix
  *
  * @example
  * ```ts
- * const { mu, logSigma } = vaeEncodeUnchecked(vae, ws, x);
+ * import { vaeEncodeUnchecked } from './model.js'; // internal
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const x = barsAndStripes(4), ws = new VAEWorkspace(vae, 32); // 30 binary images of 4x4
+ * const { mu, logSigma } = vaeEncodeUnchecked(vae, ws, x); // 30 x 2 each, as vaeEncode
  * ```
  */
 export function vaeEncodeUnchecked(model: VAE, ws: VAEWorkspace, x: Matrix): { mu: Matrix; logSigma: Matrix } {
@@ -425,7 +428,10 @@ export function vaeDecode(model: VAE, ws: VAEWorkspace, z: Matrix): Matrix {
  *
  * @example
  * ```ts
- * const logits = vaeDecodeUnchecked(vae, ws, z);
+ * import { vaeDecodeUnchecked } from './model.js'; // internal
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const ws = new VAEWorkspace(vae, 32), z = matrix(3, 2, [0, 0, 1, -1, -2, 0.5]);
+ * const logits = vaeDecodeUnchecked(vae, ws, z); // 3 x 16, as vaeDecode
  * ```
  */
 export function vaeDecodeUnchecked(model: VAE, ws: VAEWorkspace, z: Matrix): Matrix {
@@ -474,6 +480,9 @@ export function vaeForward(model: VAE, ws: VAEWorkspace, x: Matrix, eps: Matrix)
  *
  * @example
  * ```ts
+ * import { vaeForwardUnchecked } from './model.js'; // internal
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const x = barsAndStripes(4), ws = new VAEWorkspace(vae, 32), rng = new Rng(2);
  * rng.fillNormal(ws.views(x.rows).eps.data);
  * const { loss } = vaeForwardUnchecked(vae, ws, x);
  * ```
@@ -537,7 +546,12 @@ export function vaeBackward(model: VAE, ws: VAEWorkspace, grad: VAEGradient, sca
  *
  * @example
  * ```ts
- * vaeBackwardUnchecked(vae, ws, grad, 1);
+ * import { vaeBackwardUnchecked, vaeForwardUnchecked } from './model.js'; // internal
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const x = barsAndStripes(4), ws = new VAEWorkspace(vae, 32), grad = new VAEGradient(vae);
+ * new Rng(2).fillNormal(ws.views(x.rows).eps.data);
+ * vaeForwardUnchecked(vae, ws, x); // the backward pass reads this forward pass from ws
+ * vaeBackwardUnchecked(vae, ws, grad, 1); // grad = d(summed loss)/d(parameters)
  * ```
  */
 export function vaeBackwardUnchecked(model: VAE, ws: VAEWorkspace, grad: VAEGradient, scale: number): VAEGradient {
