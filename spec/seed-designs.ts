@@ -66,6 +66,8 @@ export const DESIGNS: { file: string; test: RegExp; design: Design }[] = [
   { file: 'spec/rbm/ais.spec.ts', test: /^AIS within 0.1 nats/, design: rate(1e-3, 'a specification (0.1 nats, exact value inside the +-3 SE interval); 1e-3 assumed') },
   { file: 'spec/rbm/ais.spec.ts', test: /^AIS for spin RBMs/, design: rate(1e-3, 'a specification, not a k-SE bound; 1e-3 assumed') },
   { file: 'spec/rbm/train.spec.ts', test: /^(N-TOY-05 with sampling|spin RBM trains)/, design: k4(11, '11 parameters within 4 SD of the exact-gradient path (SD an upper bound); KL and ranking margins far outside') },
+  { file: 'spec/rbm/train.spec.ts', test: /^N-CDT-02 binarizeData/, design: k4(3, 'one frequency per p') },
+  { file: 'spec/rbm/train.spec.ts', test: /^N-GRBM-08 trainSigma/, design: k4(2, 'Δa and Δlog σ') },
   { file: 'spec/rbm/train.spec.ts', test: /^Tieleman 2008/, design: rate(1e-6, 'sign of gaps 0.39 and 0.38 with sd 0.03 over 16 reseeded runs; 1e-6 stated conservatively') },
   // ---- other modules ----
   { file: 'spec/optim/batches.spec.ts', test: /^N-OPT-06 Fisher–Yates/, design: chi999() },
