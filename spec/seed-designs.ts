@@ -55,6 +55,7 @@ export const DESIGNS: { file: string; test: RegExp; design: Design }[] = [
   { file: 'spec/ising/samplers.spec.ts', test: /^X-ISING single-site updates in a field/, design: k4(12, '3 updates x 2 temperatures x 2 observables') },
   { file: 'spec/ising/samplers.spec.ts', test: /^X-ISING Wolff improved estimator/, design: k4(3) },
   { file: 'spec/ising/samplers.spec.ts', test: /^X-ISING Metropolis acceptance on L = 4/, design: k4(3) },
+  { file: 'spec/ising/balance.spec.ts', test: /^X-ISING the code follows the exact kernels/, design: rate(27e-4, '27 chi-square tests at level 1e-4 (cells expecting < 5 pooled)') },
   { file: 'spec/ising/model.spec.ts', test: /^X-ISING random start: spins are ±1, about half up/, design: k4(1) },
   // ---- rbm ----
   { file: 'spec/rbm/binary.spec.ts', test: /^N-CDT-03 glorot-normal/, design: k4(1) },
