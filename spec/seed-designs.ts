@@ -74,6 +74,7 @@ export const DESIGNS: { file: string; test: RegExp; design: Design }[] = [
   { file: 'spec/optim/batches.spec.ts', test: /^N-OPT-06 Fisher–Yates/, design: chi999() },
   { file: 'spec/nn/mlp.spec.ts', test: /^N-NN-06 parameter count/, design: k4(4, 'one variance per layer') },
   { file: 'spec/vae/autoencoder.spec.ts', test: /^N-VAE-01 gradcheck of the reconstruction/, design: rate(1e-4, 'a ReLU kink within the finite-difference step (biases nonzero)') },
+  { file: 'spec/vae/vae.spec.ts', test: /^N-VAE-0[39].* gradcheck/, design: rate(1e-3, 'a ReLU kink crossed by the ±1e-6 step (checked exactly)') },
   { file: 'spec/vae/gaussian.spec.ts', test: /closed-form KL agrees with the Monte Carlo/, design: k4(1) },
   { file: 'spec/vae/vae.spec.ts', test: /^(IWAE: with an imperfect Q|N-VAE-08 linear-Gaussian VAE|N-VAE-02 prior Monte Carlo)/, design: k4(3) },
   { file: 'spec/vmc/vmc.spec.ts', test: /4 combined SE|Coulomb on|E ≥ exact − 4 SE/, design: k4(3) },
