@@ -13,6 +13,7 @@ const chi999 = (tests = 1): Design => ({ rate: 1e-3 * tests, note: tests > 1 ? `
 
 export const DESIGNS: { file: string; test: RegExp; design: Design }[] = [
   // ---- mcmc ----
+  { file: 'spec/mcmc/metropolis.spec.ts', test: /^N-MH-01 a chain asked for n steps/, design: rate(3e-4, 'Rng.normal returns exactly 0 when its 24-bit j is 0 (probability 2^-24): an accepted zero step leaves the sample unchanged; 5000 draws x 2^-24 = 3e-4') },
   { file: 'spec/mcmc/metropolis.spec.ts', test: /^N-MH-07 random-walk Metropolis on N\(0, 1\)/, design: k4(2, 'E x, E x² at 4 SE') },
   { file: 'spec/mcmc/metropolis.spec.ts', test: /^N-MH-06 5-state chain with a/, design: chi999() },
   { file: 'spec/mcmc/metropolis.spec.ts', test: /^N-MH-06 control/, design: rate(1e-3, 'negative control: fails only if the biased chain passes a 0.999 chi-square test') },
