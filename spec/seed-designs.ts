@@ -70,6 +70,7 @@ export const DESIGNS: { file: string; test: RegExp; design: Design }[] = [
   { file: 'spec/rbm/train.spec.ts', test: /^(N-TOY-05 with sampling|spin RBM trains)/, design: k4(11, '11 parameters within 4 SD of the exact-gradient path (SD an upper bound); KL and ranking margins far outside') },
   { file: 'spec/rbm/train.spec.ts', test: /^N-CDT-02 binarizeData/, design: k4(3, 'one frequency per p') },
   { file: 'spec/rbm/train.spec.ts', test: /^N-GRBM-08 trainSigma/, design: k4(2, 'Δa and Δlog σ') },
+  { file: 'spec/rbm/train.spec.ts', test: /^NaN\/Inf detection/, design: rate(4e-4, 'both batches of epoch 1 exact no-ops (CD-1 reconstructs every row): about (1/50)^2') },
   { file: 'spec/rbm/train.spec.ts', test: /^Tieleman 2008/, design: rate(1e-6, 'sign of gaps 0.39 and 0.38 with sd 0.03 over 16 reseeded runs; 1e-6 stated conservatively') },
   // ---- other modules ----
   { file: 'spec/optim/batches.spec.ts', test: /^N-OPT-06 Fisher–Yates/, design: chi999() },
@@ -78,6 +79,7 @@ export const DESIGNS: { file: string; test: RegExp; design: Design }[] = [
   { file: 'spec/vae/vae.spec.ts', test: /^N-VAE-0[39].* gradcheck/, design: rate(1e-3, 'a ReLU kink crossed by the ±1e-6 step (checked exactly)') },
   { file: 'spec/vae/gaussian.spec.ts', test: /closed-form KL agrees with the Monte Carlo/, design: k4(1) },
   { file: 'spec/vae/vae.spec.ts', test: /^(IWAE: with an imperfect Q|N-VAE-08 linear-Gaussian VAE|N-VAE-02 prior Monte Carlo)/, design: k4(3) },
+  { file: 'spec/vmc/vmc.spec.ts', test: /^N-VMC-08 energy gradient estimator/, design: rate(8 * 1.7e-4, '8 checks at 4 SE with the SE from 64 replicates: Student t, 63 df') },
   { file: 'spec/vmc/vmc.spec.ts', test: /4 combined SE|Coulomb on|E ≥ exact − 4 SE/, design: k4(3) },
   { file: 'spec/vmc/spins.spec.ts', test: /^Metropolis spin flips/, design: k4(1) },
 ];
