@@ -168,7 +168,20 @@ export interface EnergyEstimate {
  * `${est.energy} ± ${est.error}`;
  */
 export function combineMeasurements(measurements: WalkerMeasurement[]): EnergyEstimate {
-  if (measurements.length === 0) throw new RangeError('combineMeasurements: no walker measurements');
+  const fn = 'combineMeasurements';
+  if (!Array.isArray(measurements) || measurements.length === 0) throw new RangeError(`${fn}: measurements must be a non-empty array of walker measurements, got ${describe(measurements)}`);
+  const n0 = (measurements[0] as WalkerMeasurement | null)?.sumO?.length;
+  measurements.forEach((m, w) => {
+    if (m === null || typeof m !== 'object' || !(m.energies instanceof Float64Array) || m.energies.length < 1) {
+      throw new TypeError(`${fn}: measurements[${w}] must be { energies (a non-empty Float64Array), sumO, sumEO, accepted, proposed }, got ${describe(m)}`);
+    }
+    if (!(m.sumO instanceof Float64Array) || !(m.sumEO instanceof Float64Array) || m.sumO.length !== n0 || m.sumEO.length !== n0) {
+      throw new RangeError(`${fn}: measurements[${w}].sumO and .sumEO must be Float64Arrays of length ${n0} (one per parameter, as measurements[0]), got ${describe(m.sumO)} and ${describe(m.sumEO)}`);
+    }
+    if (!Number.isInteger(m.accepted) || !Number.isInteger(m.proposed) || m.accepted < 0 || m.proposed < m.accepted) {
+      throw new RangeError(`${fn}: measurements[${w}] must have integers 0 <= accepted <= proposed, got ${describe(m.accepted)} and ${describe(m.proposed)}`);
+    }
+  });
   const nParams = measurements[0].sumO.length;
   const sumO = new Float64Array(nParams), sumEO = new Float64Array(nParams);
   let sumE = 0, sumE2 = 0, samples = 0, acc = 0, prop = 0, var2 = 0;
