@@ -279,6 +279,26 @@ function resolveOptions(fn: string, o: VmcOptions, allowed: readonly string[]): 
  * const inputs = batchInputs(wf, h, importanceSampler(), walkers, 2, 100, 4096, true); // two batches
  */
 export function batchInputs(wf: RbmWavefunction, h: HarmonicOscillator, sampler: SamplerSpec, walkers: WalkerData[], parts: number, equilibration: number, cycles: number, gradient: boolean, density?: DensityHistogramSpec): WalkerBatchInput[] {
+  const fn = 'batchInputs';
+  checkWavefunction(fn, wf);
+  checkHamiltonian(fn, h);
+  const sk = (sampler as SamplerSpec | null)?.kind;
+  if (sampler === null || typeof sampler !== 'object' || (sk !== 'metropolis' && sk !== 'importance' && sk !== 'gibbs')) {
+    throw new TypeError(`${fn}: sampler must be an object from metropolisSampler, importanceSampler or blockGibbsSampler, got ${describe(sampler)}`);
+  }
+  if (!Array.isArray(walkers) || walkers.length === 0) throw new RangeError(`${fn}: walkers must be a non-empty array (createWalkers), got ${describe(walkers)}`);
+  walkers.forEach((w, k) => {
+    if (w === null || typeof w !== 'object' || !(w.x instanceof Float64Array) || w.x.length !== wf.nVisible || !Array.isArray(w.rngState)) {
+      throw new TypeError(`${fn}: walkers[${k}] must be { x: Float64Array(${wf.nVisible}), rngState } (createWalkers), got ${describe(w)}`);
+    }
+  });
+  for (const [what, v, lo] of [['parts', parts, 1], ['equilibration', equilibration, 0], ['cycles', cycles, 4]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < lo) throw new RangeError(`${fn}: ${what} must be an integer >= ${lo}, got ${describe(v)}`);
+  }
+  if (typeof gradient !== 'boolean') throw new TypeError(`${fn}: gradient must be a boolean, got ${describe(gradient)}`);
+  if (density !== undefined && (density === null || typeof density !== 'object' || !Number.isInteger(density.bins) || density.bins < 1 || !(density.extent > 0) || !Number.isFinite(density.extent))) {
+    throw new RangeError(`${fn}: density must be { bins: a positive integer, extent: a finite number > 0 }, got ${describe(density)}`);
+  }
   const data = wf.toData();
   const out: WalkerBatchInput[] = [];
   const n = Math.min(parts, walkers.length);
