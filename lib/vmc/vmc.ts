@@ -252,13 +252,18 @@ export function createWalkers(wf: RbmWavefunction, count: number, rng: Rng): Wal
 const VMC_KEYS = ['sampler', 'walkers', 'cycles', 'equilibration', 'reequilibration'];
 const OPTIMIZE_KEYS = [...VMC_KEYS, 'iterations', 'optimizer', 'onIteration', 'progress', 'onProgress'];
 
+/** Throws unless `sampler` is a SamplerSpec (metropolisSampler, importanceSampler or blockGibbsSampler). */
+function checkSamplerSpec(fn: string, sampler: unknown): void {
+  const k = (sampler as SamplerSpec | null | undefined)?.kind;
+  if (sampler === null || typeof sampler !== 'object' || (k !== 'metropolis' && k !== 'importance' && k !== 'gibbs')) {
+    throw new TypeError(`${fn}: sampler must be an object from metropolisSampler, importanceSampler or blockGibbsSampler, got ${describe(sampler)}`);
+  }
+}
+
 function resolveOptions(fn: string, o: VmcOptions, allowed: readonly string[]): Required<VmcOptions> {
   if (o === null || o === undefined) throw new TypeError(`${fn}: options { sampler, … } are required`);
   checkOptionKeys(fn, o, allowed);
-  const s = o.sampler as SamplerSpec | null | undefined;
-  if (s === null || typeof s !== 'object' || (s.kind !== 'metropolis' && s.kind !== 'importance' && s.kind !== 'gibbs')) {
-    throw new TypeError(`${fn}: sampler must be an object from metropolisSampler, importanceSampler or blockGibbsSampler, got ${describe(s)}`);
-  }
+  checkSamplerSpec(fn, o.sampler);
   const r = { sampler: o.sampler, walkers: o.walkers ?? 4, cycles: o.cycles ?? 4096, equilibration: o.equilibration ?? 1000, reequilibration: o.reequilibration ?? 100 };
   if (!Number.isInteger(r.walkers) || r.walkers < 1) throw new RangeError(`${fn}: walkers must be an integer >= 1, got ${r.walkers}`);
   if (!Number.isInteger(r.cycles) || r.cycles < 4) throw new RangeError(`${fn}: cycles must be an integer >= 4 (blocking needs 4 draws), got ${r.cycles}`);
@@ -282,10 +287,7 @@ export function batchInputs(wf: RbmWavefunction, h: HarmonicOscillator, sampler:
   const fn = 'batchInputs';
   checkWavefunction(fn, wf);
   checkHamiltonian(fn, h);
-  const sk = (sampler as SamplerSpec | null)?.kind;
-  if (sampler === null || typeof sampler !== 'object' || (sk !== 'metropolis' && sk !== 'importance' && sk !== 'gibbs')) {
-    throw new TypeError(`${fn}: sampler must be an object from metropolisSampler, importanceSampler or blockGibbsSampler, got ${describe(sampler)}`);
-  }
+  checkSamplerSpec(fn, sampler);
   if (!Array.isArray(walkers) || walkers.length === 0) throw new RangeError(`${fn}: walkers must be a non-empty array (createWalkers), got ${describe(walkers)}`);
   walkers.forEach((w, k) => {
     if (w === null || typeof w !== 'object' || !(w.x instanceof Float64Array) || w.x.length !== wf.nVisible || !Array.isArray(w.rngState)) {
