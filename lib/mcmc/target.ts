@@ -140,7 +140,9 @@ export function checkAdaptiveOptions(fn: string, options: { stepSize?: number; t
  * of lib/mcmc.
  *
  * @example
- * checkChainState('malaStep', state, target.dim, ['x', 'grad', 'xNew', 'gradNew']);
+ * const x = new Float64Array(1), grad = new Float64Array(1);
+ * const state = { x, logp: 0, grad, xNew: new Float64Array(1), gradNew: new Float64Array(1) };
+ * checkChainState('malaStep', state, 1, ['x', 'grad', 'xNew', 'gradNew']); // passes
  */
 export function checkChainState(fn: string, state: unknown, d: number, fields: readonly string[]): void {
   if (state === null || typeof state !== 'object') {
@@ -162,7 +164,7 @@ export function checkChainState(fn: string, state: unknown, d: number, fields: r
  * Throws unless `v` is a Float64Array of length `d`. Internal helper of lib/mcmc.
  *
  * @example
- * checkVectorOf('leapfrog', 'p', p, target.dim);
+ * checkVectorOf('leapfrog', 'p', new Float64Array(2), 2); // passes
  */
 export function checkVectorOf(fn: string, what: string, v: unknown, d: number): asserts v is Float64Array {
   if (!(v instanceof Float64Array)) throw new TypeError(`${fn}: ${what} must be a Float64Array of length ${d}, got ${describe(v)}`);
