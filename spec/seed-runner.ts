@@ -1,7 +1,10 @@
 /**
- * `npm run spec:seeds -- N [pattern]`: reruns the statistical specs with N fresh seeds and
- * prints, per test, how often it failed beside the rate its bound implies. `pattern` is a regular
- * expression on the spec path (e.g. `mcmc/`); a leading `!` runs the files it does not match.
+ * `npm run spec:seeds -- N [pattern] [--from R] [--out file.json]`: reruns the statistical specs
+ * with N fresh seeds (rounds R..R+N−1, R = 1 by default) and prints, per test, how often it failed
+ * beside the rate its bound implies. `pattern` is a regular expression on the spec path (e.g.
+ * `mcmc/`); a leading `!` runs the files it does not match. `--out` saves the counts as JSON;
+ * `npm run spec:seeds -- --report a.json b.json ...` merges saved runs (other files, or other
+ * rounds of the same files: overlapping rounds of one file are refused, they repeat seeds).
  *
  * How the seeds change without editing every spec: each spec file that seeds an `Rng` is copied
  * next to itself as `<name>.seeded.ts` with every `new Rng(expr)` rewritten to
@@ -26,6 +29,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
 const outPath = outAt >= 0 ? args.splice(outAt, 2)[1] : null;
+const fromAt = args.indexOf('--from');
+const firstRound = fromAt >= 0 ? Number(args.splice(fromAt, 2)[1]) : 1;
 const reportAt = args.indexOf('--report');
 const reportPaths = reportAt >= 0 ? args.splice(reportAt).slice(1) : null;
 const N = Number(args[0] ?? 20);
@@ -34,9 +39,10 @@ const negate = pattern.startsWith('!');
 const filterRe = new RegExp(negate ? pattern.slice(1) : pattern);
 const selected = (rel: string) => (pattern === '' ? true : filterRe.test(rel) !== negate);
 if (reportPaths === null && (!Number.isInteger(N) || N < 1)) { console.error(`spec:seeds: N must be a positive integer, got ${args[0]}`); process.exit(2); }
+if (!Number.isInteger(firstRound) || firstRound < 1) { console.error(`spec:seeds: --from must be a positive integer (the first round), got ${firstRound}`); process.exit(2); }
 
-/** What one run found: rounds, every test that ran, failures per test, seconds per round per file. */
-interface Results { rounds: number; executed: string[]; failures: Record<string, number>; fileSeconds: Record<string, number> }
+/** What one run found: rounds (and the first, for merging), every test that ran, failures per test, seconds per round per file. */
+interface Results { rounds: number; firstRound?: number; executed: string[]; failures: Record<string, number>; fileSeconds: Record<string, number> }
 
 /**
  * Spec files that cannot be rerun in-process: they spawn processes or start worker pools (which
@@ -128,7 +134,7 @@ const fileSeconds = new Map<string, number>();
 const failures = new Map<string, number>();
 const realWrite = process.stdout.write.bind(process.stdout);
 const t0 = performance.now();
-for (let r = 1; r <= N; r++) {
+for (let r = firstRound; r < firstRound + N; r++) {
   seeds.setSeedRound(r);
   for (const f of files) {
     const tf = performance.now();
@@ -144,11 +150,13 @@ for (let r = 1; r <= N; r++) {
     }
     fileSeconds.set(f.file, (fileSeconds.get(f.file) ?? 0) + (performance.now() - tf) / 1000);
   }
-  if (r === 1 || r % 10 === 0 || r === N) console.error(`spec:seeds: round ${r}/${N} done, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const done = r - firstRound + 1;
+  if (done === 1 || done % 10 === 0 || done === N) console.error(`spec:seeds: round ${r} (${done}/${N}) done, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 seeds.setSeedRound(0);
 return {
   rounds: N,
+  firstRound,
   executed: [...executed],
   failures: Object.fromEntries(failures),
   fileSeconds: Object.fromEntries([...fileSeconds].map(([f, t]) => [f, t / N])),
@@ -180,12 +188,26 @@ if (reportPaths !== null) {
   // Merge saved runs (different files, or more rounds of the same ones).
   results = { rounds: 0, executed: [], failures: {}, fileSeconds: {} };
   const perFileRounds = new Map<string, number>();
+  const perFileRanges = new Map<string, [number, number][]>();
   registered = new Map();
   for (const p of reportPaths) {
     const r = JSON.parse(readFileSync(p, 'utf8')) as Results & { registry: { key: string; design: import('./seeds.js').Design }[] };
+    // The same file in two saved runs must have used different rounds (different seeds), or its counts are not independent.
+    const range: [number, number] = [r.firstRound ?? 1, (r.firstRound ?? 1) + r.rounds - 1];
+    for (const f of Object.keys(r.fileSeconds)) {
+      const seen = perFileRanges.get(f) ?? [];
+      const clash = seen.find(([a, b]) => range[0] <= b && a <= range[1]);
+      if (clash) { console.error(`spec:seeds: ${p} ran rounds ${range[0]}..${range[1]} of ${f}, which overlap rounds ${clash[0]}..${clash[1]} of another report (same seeds); rerun with --from`); process.exit(2); }
+      perFileRanges.set(f, [...seen, range]);
+    }
     for (const k of r.executed) if (!results.executed.includes(k)) results.executed.push(k);
     for (const [k, v] of Object.entries(r.failures)) results.failures[k] = (results.failures[k] ?? 0) + v;
-    for (const f of Object.keys(r.fileSeconds)) { perFileRounds.set(f, (perFileRounds.get(f) ?? 0) + r.rounds); results.fileSeconds[f] = r.fileSeconds[f]; }
+    for (const f of Object.keys(r.fileSeconds)) {
+      // seconds per round, averaged over the reports weighted by their rounds
+      const before = perFileRounds.get(f) ?? 0;
+      perFileRounds.set(f, before + r.rounds);
+      results.fileSeconds[f] = ((results.fileSeconds[f] ?? 0) * before + r.fileSeconds[f] * r.rounds) / (before + r.rounds);
+    }
     for (const t of r.registry) registered.set(t.key, t.design);
   }
   results.rounds = -1;

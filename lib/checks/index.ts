@@ -76,7 +76,6 @@ export function checkOptionKeys(fn: string, options: unknown, allowed: readonly 
  *
  * @example
  * ```ts
- * checkRng('trainMLP', new Rng(1)); // passes
  * try { checkRng('trainMLP', 7); } catch (e) { console.log((e as Error).message); }
  * // TypeError: trainMLP: rng must be an Rng, got 7
  * ```

@@ -140,9 +140,11 @@ export function checkAdaptiveOptions(fn: string, options: { stepSize?: number; t
  * of lib/mcmc.
  *
  * @example
- * const x = new Float64Array(1), grad = new Float64Array(1);
- * const state = { x, logp: 0, grad, xNew: new Float64Array(1), gradNew: new Float64Array(1) };
- * checkChainState('malaStep', state, 1, ['x', 'grad', 'xNew', 'gradNew']); // passes
+ * import { checkChainState } from './target.js'; // internal
+ * const state = { logp: -1, x: new Float64Array(2), xNew: new Float64Array(2) };
+ * checkChainState('randomWalkMetropolisStep', state, 2, ['x', 'xNew']); // passes
+ * try { checkChainState('randomWalkMetropolisStep', { ...state, logp: NaN }, 2, ['x', 'xNew']); } catch (e) { console.log((e as Error).message); }
+ * // RangeError: randomWalkMetropolisStep: state.logp must be log p(state.x), a number < Infinity, got NaN
  */
 export function checkChainState(fn: string, state: unknown, d: number, fields: readonly string[]): void {
   if (state === null || typeof state !== 'object') {
@@ -164,7 +166,10 @@ export function checkChainState(fn: string, state: unknown, d: number, fields: r
  * Throws unless `v` is a Float64Array of length `d`. Internal helper of lib/mcmc.
  *
  * @example
- * checkVectorOf('leapfrog', 'p', new Float64Array(2), 2); // passes
+ * import { checkVectorOf } from './target.js'; // internal
+ * checkVectorOf('leapfrog', 'p', new Float64Array(3), 3); // passes
+ * try { checkVectorOf('leapfrog', 'p', [0, 0, 0], 3); } catch (e) { console.log((e as Error).message); }
+ * // TypeError: leapfrog: p must be a Float64Array of length 3, got Array(3)
  */
 export function checkVectorOf(fn: string, what: string, v: unknown, d: number): asserts v is Float64Array {
   if (!(v instanceof Float64Array)) throw new TypeError(`${fn}: ${what} must be a Float64Array of length ${d}, got ${describe(v)}`);

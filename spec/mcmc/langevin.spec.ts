@@ -12,7 +12,7 @@ import {
   ulaStep,
   type EnergyModel,
 } from '../../lib/mcmc/index.js';
-import { assertThrowsWith, assertWithinSE, pooledEstimate } from './helpers.js';
+import { assertThrowsWith, assertWithinSE, integratedAutocorrTime, meanWithSE, pooledEstimate } from './helpers.js';
 
 const K = 4; // standard errors allowed
 // E(x) = x²/2, so q = N(0, 1)
@@ -66,9 +66,74 @@ test(`N-LANG-02 MALA with λ = 0.5 (not adapted) on E = x²/2 has variance 1 wit
   assert.is(r.chains[0].stepSize, 0.5);
 });
 
-test('N-LANG-02 MALA adaptation brings the sampling acceptance near 0.574 (specification: within 0.05, the Robbins–Monro step noise after 2000 warm-up steps)', () => {
-  const r = runChains(malaSampler(), gaussianTarget([0, 0, 0, 0, 0], [[1, 0, 0, 0, 0], [0, 2, 0, 0, 0], [0, 0, 3, 0, 0], [0, 0, 0, 4, 0], [0, 0, 0, 0, 5]]), { chains: 4, warmup: 2000, samples: 4000, x0: new Float64Array(5) }, new Rng(43));
-  for (const c of r.chains) assert.ok(Math.abs(c.acceptance - 0.574) < 0.05, `acceptance ${c.acceptance}`);
+// The 5-d Gaussian of the adaptation test, and α(λ) = E min(1, r) of one MALA transition at
+// stationarity, computed here in float64 from iid draws x ~ N(0, Σ) (exact for a Gaussian target)
+// with the proposal y = x + (λ/2) ∇log p(x) + √λ ω and r = p(y) q(x | y) / (p(x) q(y | x)),
+// independent of lib/mcmc. `shifts` evaluates λ e^s on the same draws (common random numbers).
+const diag5 = [1, 2, 3, 4, 5];
+function malaAcceptance(lambda: number, shifts: number[], n: number, rng: Rng): { mean: number; sd: number }[] {
+  const d = diag5.length, sum = shifts.map(() => 0), sq = shifts.map(() => 0);
+  const x = new Float64Array(d), w = new Float64Array(d);
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < d; i++) { x[i] = Math.sqrt(diag5[i]) * rng.normal(); w[i] = rng.normal(); }
+    shifts.forEach((s, q) => {
+      const l = lambda * Math.exp(s);
+      let logr = 0;
+      for (let i = 0; i < d; i++) {
+        const gx = -x[i] / diag5[i], y = x[i] + 0.5 * l * gx + Math.sqrt(l) * w[i], gy = -y / diag5[i];
+        const fwd = y - x[i] - 0.5 * l * gx, bwd = x[i] - y - 0.5 * l * gy;
+        logr += (x[i] * x[i] - y * y) / (2 * diag5[i]) + (fwd * fwd - bwd * bwd) / (2 * l);
+      }
+      const a = logr >= 0 ? 1 : Math.exp(logr);
+      sum[q] += a; sq[q] += a * a;
+    });
+  }
+  return shifts.map((_, q) => ({ mean: sum[q] / n, sd: Math.sqrt(sq[q] / n - (sum[q] / n) ** 2) }));
+}
+
+/** Accepted (1) or not (0) for transitions 1..S−1 of a chain: a rejection repeats the state exactly. */
+function acceptedSeries(c: { samples: Float64Array; nSamples: number; dim: number }): Float64Array {
+  const out = new Float64Array(c.nSamples - 1);
+  for (let t = 1; t < c.nSamples; t++) {
+    for (let k = 0; k < c.dim; k++) if (c.samples[t * c.dim + k] !== c.samples[(t - 1) * c.dim + k]) { out[t - 1] = 1; break; }
+  }
+  return out;
+}
+
+test('N-LANG-02 MALA adaptation: the adapted step\'s acceptance α(λ) is within 4 SD (Robbins–Monro theory) of 0.574, and the sampling acceptance within 4 SE of α(λ)', () => {
+  // Two separate claims, each with its own noise:
+  // 1. The adapter. Robbins–Monro on u = log λ − log λ*: u_{t+1} = u_t + γ_t (α_t − δ), γ_t = (t+1)^{-0.6}.
+  //    Linearized, α_t = δ + h u_t + ξ_t with h = dα/dlog λ < 0 and ξ_t of long-run variance
+  //    σ² τ, so u is an AR(1) with stationary variance γ σ² τ / (2|h|) (gain γ|h| ≪ 1, relaxation
+  //    1/(γ|h|) ≈ 400 steps at the end, short next to the warm-up), and the frozen last iterate
+  //    gives SD[α(λ) − δ] = |h| SD[u] = σ √(γ_M |h| τ / 2), γ_M = M^{-0.6}. σ and h come from the
+  //    float64 reference at the adapted λ; τ (>= 1, clamped: the estimate from the short series
+  //    is noisy and sometimes below 1) from the warm-up's own α_t, recovered from its step sizes as
+  //    α_t = δ + log(λ_{t+1}/λ_t)/γ_t. At M = 2000 that SD is about 0.02, so the former
+  //    specification |acceptance − 0.574| < 0.05 was only 2.5 SD; reseeding confirmed the spread
+  //    (100 reseeded chains: sd 0.0196 measured, 0.0193 predicted). With M = 20000 the predicted
+  //    SD is 0.0096 (measured 0.0099 over 100 reseeded chains), so 4 SD is 0.038.
+  // 2. The sampling phase is a plain Metropolis chain at the frozen λ: its accepted fraction has
+  //    expectation α(λ), with SE from the accept indicators' own ESS, plus the reference's SE.
+  const M = 20000, delta = 0.574;
+  const r = runChains(malaSampler(), gaussianTarget([0, 0, 0, 0, 0], [[1, 0, 0, 0, 0], [0, 2, 0, 0, 0], [0, 0, 3, 0, 0], [0, 0, 0, 4, 0], [0, 0, 0, 0, 5]]), { chains: 4, warmup: M, samples: 4000, x0: new Float64Array(5) }, new Rng(43));
+  const ref = new Rng(44);
+  const n = 50000;
+  let diff = 0, var_ = 0;
+  for (const c of r.chains) {
+    const [lo, mid, hi] = malaAcceptance(c.stepSize!, [-0.05, 0, 0.05], n, ref);
+    const h = (hi.mean - lo.mean) / 0.1;
+    const steps = c.stepSizes!;
+    const alphaT = new Float64Array(M / 2 - 1); // the second half of the warm-up
+    for (let t = M / 2; t < M - 1; t++) alphaT[t - M / 2] = delta + Math.log(steps[t + 1] / steps[t]) / Math.pow(t + 1, -0.6);
+    const tau = Math.max(1, integratedAutocorrTime(alphaT));
+    const sd = mid.sd * Math.sqrt((Math.pow(M, -0.6) * Math.abs(h) * tau) / 2);
+    assert.ok(Math.abs(mid.mean - delta) <= K * sd, `α(λ = ${c.stepSize}) = ${mid.mean.toFixed(4)} vs ${delta}: ${((mid.mean - delta) / sd).toFixed(2)} SD (SD ${sd.toFixed(4)}: σ ${mid.sd.toFixed(3)}, h ${h.toFixed(3)}, τ ${tau.toFixed(2)})`);
+    const acc = meanWithSE(acceptedSeries(c));
+    diff += (acc.mean - mid.mean) / r.chains.length;
+    var_ += (acc.se ** 2 + mid.sd ** 2 / n) / r.chains.length ** 2;
+  }
+  assertWithinSE('sampling acceptance − α(λ), pooled over 4 chains', { mean: diff, se: Math.sqrt(var_), ess: NaN }, 0, K);
 });
 
 test('malaLogProposal is log N(to; from + (λ/2) g, λ) up to its constant', () => {

@@ -21,6 +21,7 @@ import { linearDecay } from '../../lib/rbm/schedule.js';
 import { barsAndStripes } from '../../lib/data/bars-stripes.js';
 import { toyPeopleFruit } from '../../lib/data/toy.js';
 import { throwsMsg, throwsWith } from '../assert-error.js';
+import { exactDescent64, flatParams, type DescentPath, type Params } from './brute.js';
 
 const toy = () => toyPeopleFruit().data; // 6 x 3: four (1,0,1), two (0,1,0)
 const fresh = (seed = 1) => BernoulliRBM.create(3, 2, 'glorot-normal', new Rng(seed));
@@ -88,8 +89,12 @@ test('learning-rate schedule: each epoch uses schedule(epoch), reported in the m
 
 test('NaN/Inf detection: a huge learning rate stops training with the epoch, batch, parameter and entry', () => {
   const rbm = fresh();
+  // Which batch diverges first depends on the draws: when CD-1 reconstructs every row of a batch
+  // exactly, the positive and negative phases are equal and the gradient is exactly 0, so that
+  // update is a no-op (reseeding: 1 round in 50 diverged at batch 2). Both batches of epoch 1 being
+  // no-ops happens about once in 2500 rounds.
   throwsWith(() => trainRBM(rbm, toy(), { epochs: 3, batchSize: 4, learningRate: 1e300 }, new Rng(7)), RangeError,
-    'trainRBM: parameter W became non-finite at epoch 1/3, batch 1/2: W[', 'Infinity (learning rate 1e+300, optimizer \'sgd\'); the update diverged, lower the learning rate');
+    'trainRBM: parameter W became non-finite at epoch 1/3, batch ', '/2: W[', 'Infinity (learning rate 1e+300, optimizer \'sgd\'); the update diverged, lower the learning rate');
   const g = GaussianBernoulliRBM.create(2, 2, 'glorot-normal', new Rng(1), { trainSigma: true });
   throwsWith(() => trainRBM(g, matrix(4, 2, [0, 1, 2, 3, 4, 5, 6, 7]), { epochs: 2, batchSize: 2, learningRate: 1e300, optimizer: 'momentum' }, new Rng(7)), RangeError,
     'trainRBM: parameter ', 'became non-finite at epoch 1/2, batch 1/2: ', "optimizer 'momentum'");
@@ -142,8 +147,13 @@ test('N-CDT-02 trainRBM binarize: \'threshold\' on grey data trains exactly like
 
 test('N-CDT-01 visibleNoiseStd: the chain states leave {0, 1} (and [0, 1]), so they are not draws from p(x | h); with 0 they stay binary', () => {
   const data = barsAndStripes(3);
+  // The last Gibbs step sets v = p(v | h) + s ε. For any p in [0, 1] an entry leaves [0, 1] with
+  // probability Φ(−p/s) + Φ(−(1 − p)/s) >= 2 Φ(−1/(2s)), so with s = 0.5 at least 0.317 per entry,
+  // independently given p: all 50 × 9 entries stay inside with probability <= 0.683^450 < 1e-70.
+  // (With the tutorial's s = 0.1 that bound is 2Φ(−5) per entry and the check failed on 8 of 50
+  // reseeded runs: with p near 0.5 an exit needs a 5 sd draw.)
   const noisy = persistentContrastiveDivergence(BernoulliRBM.create(9, 8, 'glorot-normal', new Rng(1)), data,
-    { k: 1, epochs: 2, batchSize: 7, persistentChains: 50, visibleNoiseStd: 0.1 }, new Rng(11)).chains as Matrix;
+    { k: 1, epochs: 2, batchSize: 7, persistentChains: 50, visibleNoiseStd: 0.5 }, new Rng(11)).chains as Matrix;
   assert.ok(noisy.data.some((v) => v !== 0 && v !== 1));
   assert.ok(noisy.data.some((v) => v < 0 || v > 1));
   const clean = persistentContrastiveDivergence(BernoulliRBM.create(9, 8, 'glorot-normal', new Rng(1)), data,
@@ -230,24 +240,63 @@ test('progress: a throttled stderr line (not one per epoch), onProgress with epo
   assert.is(r.metrics.length, 2);
 });
 
-test('N-TOY-05 with sampling: PCD on the tutorial toy lowers the exact KL and ranks (1,0,1) and (0,1,0) first', () => {
+// PCD against the exact-gradient path (the next two tests). With a full batch, PCD's update is
+// the exact gradient step plus the error ξ_t of the chains' negative statistics. brute.ts's
+// exactDescent64 runs the exact descent in float64 (independent of lib/rbm) from the same start
+// and propagates the first-order covariance P_t of PCD's deviation e_t = θ_PCD − θ_exact:
+//   P_{t+1} = (I − ηH_t) P_t (I − ηH_t)ᵀ + η² τ_t Cov_model,t(s) / C,
+// with H_t the cost's Hessian, C the number of chains, and τ_t = (1 + λ₂)/(1 − λ₂) bounding the
+// chains' integrated autocorrelation from the exact block-Gibbs kernel's second eigenvalue. Each
+// parameter must end within 4 √P_kk of the exact path (11 parameters: design 11 · 6.3e-5). The
+// variance is an upper bound (Cov_model bounds the Rao–Blackwellized statistics' variance, τ_t
+// bounds every statistic's autocorrelation), so the real z-scores are smaller: over 100 reseeded
+// runs their rms was 0.3–0.4 and the largest 1.7, not 4. It leaves out the chains' lag behind the
+// moving parameters (order η τ per step); that is what a wrong negative phase would also show.
+// C = 200 chains keep the band (√P ≈ 0.04–0.15) narrow next to the parameters (|θ| ≈ 1–4).
+const toyRows = (m: Matrix) => Array.from({ length: m.rows }, (_, k) => Array.from(m.data.subarray(k * m.cols, (k + 1) * m.cols)));
+const plain = (r: RBM): Params => ({
+  W: Array.from({ length: r.nVisible }, (_, i) => Array.from(r.W.data.subarray(i * r.nHidden, (i + 1) * r.nHidden))),
+  a: Array.from(r.a), b: Array.from(r.b),
+});
+const assertFollowsExactPath = (rbm: RBM, path: DescentPath) => {
+  const got = flatParams(plain(rbm)), want = flatParams(path.params);
+  got.forEach((v, k) => {
+    const sd = Math.sqrt(path.deviationVariance[k]);
+    assert.ok(Math.abs(v - want[k]) <= 4 * sd, `parameter ${k}: PCD ${v}, exact path ${want[k]}, 4 SD = ${4 * sd}`);
+  });
+};
+
+test('N-TOY-05 with sampling: PCD on the tutorial toy follows the exact-gradient path within 4 SD, lowers the exact KL and ranks (1,0,1) and (0,1,0) first', () => {
   const data = toy();
   const rbm = fresh(3);
-  const before = klFromEmpirical(rbm, data);
-  const r = trainRBM(rbm, data, { method: 'pcd', epochs: 300, batchSize: 6, learningRate: 0.1, persistentChains: 20, evaluate: 'kl' }, new Rng(16));
+  const eta = 0.25, epochs = 300, C = 200; // η < 2/L = 8/11 (L <= 11/4 for [0, 1] statistics)
+  const path = exactDescent64(plain(rbm), toyRows(data), 'bernoulli', eta, epochs, C);
+  const r = trainRBM(rbm, data, { method: 'pcd', epochs, batchSize: 6, learningRate: eta, persistentChains: C, evaluate: 'kl' }, new Rng(16));
+  assertFollowsExactPath(rbm, path);
+  // Exact descent with η < 2/L lowers the KL at every step; PCD's KL (0.05–0.4 over 100 reseeded
+  // runs, from a start of 1.2–2.9) stays far below the start.
   const after = r.metrics[r.metrics.length - 1].kl!;
-  assert.ok(after < before / 3, `KL ${before} → ${after}`);
+  assert.ok(path.kl < path.klStart && after < path.klStart, `KL ${path.klStart} → PCD ${after} (exact path ${path.kl})`);
+  // The ranking is a property of where the path ends: after 300 steps at η = 0.25 the exact path
+  // puts (1,0,1) and (0,1,0) first by a margin the PCD band does not close (no reversal in 101
+  // reseeded runs; at η = 0.1 the path had not yet separated (0,1,0) from (1,0,0), and 42 did).
   const p = visibleDistributionExact(rbm); // state index: unit 0 = most significant bit
   const ranked = Array.from(p.keys()).sort((x, y) => p[y] - p[x]);
   assert.equal(ranked.slice(0, 2).sort(), [0b010, 0b101]);
 });
 
-test('spin RBM trains on ±1 data (PCD at least halves the exact KL)', () => {
+test('spin RBM trains on ±1 data: PCD follows the exact-gradient path within 4 SD and lowers the exact KL', () => {
   const data = matrix(6, 3, Array.from(toy().data, (v) => 2 * v - 1));
   const rbm = SpinRBM.create(3, 2, 'glorot-normal', new Rng(4));
-  const before = klFromEmpirical(rbm, data);
-  const r = trainRBM(rbm, data, { method: 'pcd', epochs: 200, batchSize: 6, learningRate: 0.05, persistentChains: 20, evaluate: 'kl' }, new Rng(17));
-  assert.ok(r.metrics[r.metrics.length - 1].kl! < before / 2, `KL ${before} → ${r.metrics[r.metrics.length - 1].kl}`);
+  const eta = 0.05, epochs = 200, C = 200; // η < 2/L = 2/11 (L <= 11 for ±1 statistics)
+  const path = exactDescent64(plain(rbm), toyRows(data), 'spin', eta, epochs, C);
+  const r = trainRBM(rbm, data, { method: 'pcd', epochs, batchSize: 6, learningRate: eta, persistentChains: C, evaluate: 'kl' }, new Rng(17));
+  assertFollowsExactPath(rbm, path);
+  // The end of the path couples the units strongly (τ reaches ~300), so PCD's KL is noisy there
+  // (0.03–0.37 over 100 reseeded runs, at most 0.52 of the start); the exact path's KL falls at
+  // every step (η < 2/L).
+  const after = r.metrics[r.metrics.length - 1].kl!;
+  assert.ok(path.kl < path.klStart && after < path.klStart, `KL ${path.klStart} → PCD ${after} (exact path ${path.kl})`);
 });
 
 test('N-GRBM-08 trainSigma: with W = 0 one CD-1 step moves a and log σ by their exact expected updates within 4 SE', () => {
@@ -276,8 +325,14 @@ test('N-GRBM-08 trainSigma: with W = 0 one CD-1 step moves a and log σ by their
 
 test('Tieleman 2008 on bars-and-stripes 3x3: after the same 3000 updates PCD\'s exact KL is below CD-1\'s (CD-10 also below CD-1)', () => {
   // 14 patterns, 16 hidden units, Glorot init, full batch (14 rows), learning rate 0.1 → 0.01
-  // linearly, PCD with 100 persistent chains. Seeds fixed. (Across model seeds 1..10 with these
-  // settings PCD < CD-1 held in 10 of 10; KL ≈ 0.86 / 0.47 / 0.47 for CD-1 / CD-10 / PCD.)
+  // linearly, PCD with 100 persistent chains. Seeds fixed.
+  // Why a plain sign test is safe: the gap is CD-1's systematic bias (its update is not the
+  // gradient of the likelihood; Carreira-Perpiñán & Hinton 2005), not noise. The three runs share
+  // the start and the seed, so what can flip the sign is the spread of the gap from seed to seed,
+  // not of each KL. Over 16 reseeded runs (spec:seeds rounds 0–15)
+  // KL_CD-1 − KL_PCD = 0.39 (sd 0.03, smallest 0.31) and KL_CD-1 − KL_CD-10 = 0.38 (sd 0.03): each
+  // sign check sits more than 10 sd from failing (normal tail < 1e-20). No enumeration bound is
+  // needed for that; the third check compares with the uniform model's KL ln(512/14).
   const data = barsAndStripes(3);
   const epochs = 3000;
   const kl: Record<string, number> = {};

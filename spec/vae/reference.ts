@@ -24,9 +24,10 @@ function dense(a: Float64Array, W: Float64Array, b: Float64Array, nOut: number):
 /**
  * Sum over rows of [ -log p(x|z) + KL(Q || N(0, I)) ] with z = mu + exp(logSigma) eps, for a
  * model with encoder widths `hidden` (ReLU), mirrored decoder, identity heads and output.
- * `minAbsPreactivation` receives the smallest |pre-activation| of any ReLU (to avoid kinks).
+ * `track.minAbs` receives the smallest |pre-activation| of any ReLU, and `track.signs` (if given)
+ * the side of its kink each ReLU pre-activation is on (1 for z > 0), in evaluation order.
  */
-export function refLoss(model: VAE, p: RefParams, x: Float64Array[], eps: Float64Array[], track?: { minAbs: number }): number {
+export function refLoss(model: VAE, p: RefParams, x: Float64Array[], eps: Float64Array[], track?: { minAbs: number; signs?: number[] }): number {
   const D = model.inputSize, k = model.latentSize, H = model.hidden;
   const A = p.arrays;
   let q = 0;
@@ -36,7 +37,7 @@ export function refLoss(model: VAE, p: RefParams, x: Float64Array[], eps: Float6
   const decSizes = [...H.slice().reverse(), D];
   const decLayers: [Float64Array, Float64Array][] = decSizes.map(() => [next(), next()]);
   const relu = (z: Float64Array) => {
-    if (track) for (const v of z) track.minAbs = Math.min(track.minAbs, Math.abs(v));
+    if (track) for (const v of z) { track.minAbs = Math.min(track.minAbs, Math.abs(v)); track.signs?.push(v > 0 ? 1 : 0); }
     return z.map((v) => Math.max(v, 0));
   };
   let total = 0;
