@@ -168,7 +168,20 @@ export interface EnergyEstimate {
  * `${est.energy} ± ${est.error}`;
  */
 export function combineMeasurements(measurements: WalkerMeasurement[]): EnergyEstimate {
-  if (measurements.length === 0) throw new RangeError('combineMeasurements: no walker measurements');
+  const fn = 'combineMeasurements';
+  if (!Array.isArray(measurements) || measurements.length === 0) throw new RangeError(`${fn}: measurements must be a non-empty array of walker measurements, got ${describe(measurements)}`);
+  const n0 = (measurements[0] as WalkerMeasurement | null)?.sumO?.length;
+  measurements.forEach((m, w) => {
+    if (m === null || typeof m !== 'object' || !(m.energies instanceof Float64Array) || m.energies.length < 1) {
+      throw new TypeError(`${fn}: measurements[${w}] must be { energies (a non-empty Float64Array), sumO, sumEO, accepted, proposed }, got ${describe(m)}`);
+    }
+    if (!(m.sumO instanceof Float64Array) || !(m.sumEO instanceof Float64Array) || m.sumO.length !== n0 || m.sumEO.length !== n0) {
+      throw new RangeError(`${fn}: measurements[${w}].sumO and .sumEO must be Float64Arrays of length ${n0} (one per parameter, as measurements[0]), got ${describe(m.sumO)} and ${describe(m.sumEO)}`);
+    }
+    if (!Number.isInteger(m.accepted) || !Number.isInteger(m.proposed) || m.accepted < 0 || m.proposed < m.accepted) {
+      throw new RangeError(`${fn}: measurements[${w}] must have integers 0 <= accepted <= proposed, got ${describe(m.accepted)} and ${describe(m.proposed)}`);
+    }
+  });
   const nParams = measurements[0].sumO.length;
   const sumO = new Float64Array(nParams), sumEO = new Float64Array(nParams);
   let sumE = 0, sumE2 = 0, samples = 0, acc = 0, prop = 0, var2 = 0;
@@ -239,13 +252,18 @@ export function createWalkers(wf: RbmWavefunction, count: number, rng: Rng): Wal
 const VMC_KEYS = ['sampler', 'walkers', 'cycles', 'equilibration', 'reequilibration'];
 const OPTIMIZE_KEYS = [...VMC_KEYS, 'iterations', 'optimizer', 'onIteration', 'progress', 'onProgress'];
 
+/** Throws unless `sampler` is a SamplerSpec (metropolisSampler, importanceSampler or blockGibbsSampler). */
+function checkSamplerSpec(fn: string, sampler: unknown): void {
+  const k = (sampler as SamplerSpec | null | undefined)?.kind;
+  if (sampler === null || typeof sampler !== 'object' || (k !== 'metropolis' && k !== 'importance' && k !== 'gibbs')) {
+    throw new TypeError(`${fn}: sampler must be an object from metropolisSampler, importanceSampler or blockGibbsSampler, got ${describe(sampler)}`);
+  }
+}
+
 function resolveOptions(fn: string, o: VmcOptions, allowed: readonly string[]): Required<VmcOptions> {
   if (o === null || o === undefined) throw new TypeError(`${fn}: options { sampler, … } are required`);
   checkOptionKeys(fn, o, allowed);
-  const s = o.sampler as SamplerSpec | null | undefined;
-  if (s === null || typeof s !== 'object' || (s.kind !== 'metropolis' && s.kind !== 'importance' && s.kind !== 'gibbs')) {
-    throw new TypeError(`${fn}: sampler must be an object from metropolisSampler, importanceSampler or blockGibbsSampler, got ${describe(s)}`);
-  }
+  checkSamplerSpec(fn, o.sampler);
   const r = { sampler: o.sampler, walkers: o.walkers ?? 4, cycles: o.cycles ?? 4096, equilibration: o.equilibration ?? 1000, reequilibration: o.reequilibration ?? 100 };
   if (!Number.isInteger(r.walkers) || r.walkers < 1) throw new RangeError(`${fn}: walkers must be an integer >= 1, got ${r.walkers}`);
   if (!Number.isInteger(r.cycles) || r.cycles < 4) throw new RangeError(`${fn}: cycles must be an integer >= 4 (blocking needs 4 draws), got ${r.cycles}`);
@@ -266,6 +284,23 @@ function resolveOptions(fn: string, o: VmcOptions, allowed: readonly string[]): 
  * const inputs = batchInputs(wf, h, importanceSampler(), walkers, 2, 100, 4096, true); // two batches
  */
 export function batchInputs(wf: RbmWavefunction, h: HarmonicOscillator, sampler: SamplerSpec, walkers: WalkerData[], parts: number, equilibration: number, cycles: number, gradient: boolean, density?: DensityHistogramSpec): WalkerBatchInput[] {
+  const fn = 'batchInputs';
+  checkWavefunction(fn, wf);
+  checkHamiltonian(fn, h);
+  checkSamplerSpec(fn, sampler);
+  if (!Array.isArray(walkers) || walkers.length === 0) throw new RangeError(`${fn}: walkers must be a non-empty array (createWalkers), got ${describe(walkers)}`);
+  walkers.forEach((w, k) => {
+    if (w === null || typeof w !== 'object' || !(w.x instanceof Float64Array) || w.x.length !== wf.nVisible || !Array.isArray(w.rngState)) {
+      throw new TypeError(`${fn}: walkers[${k}] must be { x: Float64Array(${wf.nVisible}), rngState } (createWalkers), got ${describe(w)}`);
+    }
+  });
+  for (const [what, v, lo] of [['parts', parts, 1], ['equilibration', equilibration, 0], ['cycles', cycles, 4]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < lo) throw new RangeError(`${fn}: ${what} must be an integer >= ${lo}, got ${describe(v)}`);
+  }
+  if (typeof gradient !== 'boolean') throw new TypeError(`${fn}: gradient must be a boolean, got ${describe(gradient)}`);
+  if (density !== undefined && (density === null || typeof density !== 'object' || !Number.isInteger(density.bins) || density.bins < 1 || !(density.extent > 0) || !Number.isFinite(density.extent))) {
+    throw new RangeError(`${fn}: density must be { bins: a positive integer, extent: a finite number > 0 }, got ${describe(density)}`);
+  }
   const data = wf.toData();
   const out: WalkerBatchInput[] = [];
   const n = Math.min(parts, walkers.length);

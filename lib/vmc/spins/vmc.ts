@@ -136,6 +136,25 @@ export interface SpinOptimizeResult {
  * const st = spinStatistics(outputs, new Float64Array(psi.params.length));
  */
 export function spinStatistics(outputs: SpinBatchOutput[], forces: Float64Array): { energy: number; error: number; variance: number; acceptance: number; samples: number; Ocentred: Float64Array[] } {
+  const fn = 'spinStatistics';
+  if (!(forces instanceof Float64Array) || forces.length < 1) throw new TypeError(`${fn}: forces must be a non-empty Float64Array (one per parameter), got ${describe(forces)}`);
+  if (!Array.isArray(outputs) || outputs.length === 0) throw new RangeError(`${fn}: outputs must be a non-empty array of runSpinBatch results, got ${describe(outputs)}`);
+  outputs.forEach((o, k) => {
+    if (o === null || typeof o !== 'object' || !Array.isArray(o.energies) || !(o.O instanceof Float64Array)) {
+      throw new TypeError(`${fn}: outputs[${k}] must be a runSpinBatch result { energies, O, accepted, proposed, ... }, got ${describe(o)}`);
+    }
+    let rows = 0;
+    for (const e of o.energies) {
+      if (!(e instanceof Float64Array) || e.length < 1) throw new TypeError(`${fn}: outputs[${k}].energies must hold non-empty Float64Arrays, got ${describe(e)}`);
+      rows += e.length;
+    }
+    if (rows === 0 || o.O.length !== rows * forces.length) {
+      throw new RangeError(`${fn}: outputs[${k}].O has length ${o.O.length} but ${rows} samples of ${forces.length} parameters need ${rows * forces.length}`);
+    }
+    if (!Number.isInteger(o.accepted) || !Number.isInteger(o.proposed) || o.accepted < 0 || o.proposed < o.accepted) {
+      throw new RangeError(`${fn}: outputs[${k}] must have integers 0 <= accepted <= proposed, got ${describe(o.accepted)} and ${describe(o.proposed)}`);
+    }
+  });
   const P = forces.length;
   let n = 0, sumE = 0, sumE2 = 0, acc = 0, prop = 0, var2 = 0, nChains = 0;
   for (const o of outputs) {
