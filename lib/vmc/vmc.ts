@@ -104,20 +104,31 @@ export function checkWalkerBatchInput(fn: string, input: unknown, what: string):
     throw new TypeError(`${fn}: ${what}.sampler must be an object from metropolisSampler, importanceSampler or blockGibbsSampler, got ${describe(o.sampler)}`);
   }
   if (!Array.isArray(o.walkers)) throw new TypeError(`${fn}: ${what}.walkers must be an array of walkers { x, rngState } (createWalkers), got ${describe(o.walkers)}`);
-  o.walkers.forEach((w, k) => {
-    if (w === null || typeof w !== 'object' || !(w.x instanceof Float64Array) || w.x.length !== wf.nVisible || !Array.isArray(w.rngState)) {
-      throw new TypeError(`${fn}: ${what}.walkers[${k}] must be { x: Float64Array(${wf.nVisible}), rngState } (createWalkers), got ${describe(w)}`);
-    }
-  });
+  checkWalkerList(fn, `${what}.walkers`, o.walkers, wf.nVisible);
   for (const [key, v, lo] of [['equilibration', o.equilibration, 0], ['cycles', o.cycles, 1]] as const) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < lo) throw new RangeError(`${fn}: ${what}.${key} must be an integer >= ${lo}, got ${describe(v)}`);
   }
   if (typeof o.gradient !== 'boolean') throw new TypeError(`${fn}: ${what}.gradient must be a boolean, got ${describe(o.gradient)}`);
-  const dens = o.density;
-  if (dens !== undefined && (dens === null || typeof dens !== 'object' || !Number.isInteger(dens.bins) || dens.bins < 1 || !(dens.extent > 0) || !Number.isFinite(dens.extent))) {
-    throw new RangeError(`${fn}: ${what}.density must be { bins: a positive integer, extent: a finite number > 0 }, got ${describe(dens)}`);
-  }
+  checkDensitySpec(fn, `${what}.density`, o.density);
   return wf;
+}
+
+/** Throws unless every entry of `walkers` is { x: Float64Array(nVisible), rngState: number[] }; `what` names the array in the message. */
+function checkWalkerList(fn: string, what: string, walkers: unknown[], nVisible: number): void {
+  walkers.forEach((w, k) => {
+    const o = w as WalkerData | null;
+    if (o === null || typeof o !== 'object' || !(o.x instanceof Float64Array) || o.x.length !== nVisible || !Array.isArray(o.rngState)) {
+      throw new TypeError(`${fn}: ${what}[${k}] must be { x: Float64Array(${nVisible}), rngState } (createWalkers), got ${describe(w)}`);
+    }
+  });
+}
+
+/** Throws unless `density` is undefined or { bins: a positive integer, extent: a finite number > 0 }. */
+function checkDensitySpec(fn: string, what: string, density: unknown): void {
+  const d = density as DensityHistogramSpec | null | undefined;
+  if (d !== undefined && (d === null || typeof d !== 'object' || !Number.isInteger(d.bins) || d.bins < 1 || !(d.extent > 0) || !Number.isFinite(d.extent))) {
+    throw new RangeError(`${fn}: ${what} must be { bins: a positive integer, extent: a finite number > 0 }, got ${describe(density)}`);
+  }
 }
 
 /**
@@ -340,18 +351,12 @@ export function batchInputs(wf: RbmWavefunction, h: HarmonicOscillator, sampler:
   checkHamiltonian(fn, h);
   checkSamplerSpec(fn, sampler);
   if (!Array.isArray(walkers) || walkers.length === 0) throw new RangeError(`${fn}: walkers must be a non-empty array (createWalkers), got ${describe(walkers)}`);
-  walkers.forEach((w, k) => {
-    if (w === null || typeof w !== 'object' || !(w.x instanceof Float64Array) || w.x.length !== wf.nVisible || !Array.isArray(w.rngState)) {
-      throw new TypeError(`${fn}: walkers[${k}] must be { x: Float64Array(${wf.nVisible}), rngState } (createWalkers), got ${describe(w)}`);
-    }
-  });
+  checkWalkerList(fn, 'walkers', walkers, wf.nVisible);
   for (const [what, v, lo] of [['parts', parts, 1], ['equilibration', equilibration, 0], ['cycles', cycles, 4]] as const) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < lo) throw new RangeError(`${fn}: ${what} must be an integer >= ${lo}, got ${describe(v)}`);
   }
   if (typeof gradient !== 'boolean') throw new TypeError(`${fn}: gradient must be a boolean, got ${describe(gradient)}`);
-  if (density !== undefined && (density === null || typeof density !== 'object' || !Number.isInteger(density.bins) || density.bins < 1 || !(density.extent > 0) || !Number.isFinite(density.extent))) {
-    throw new RangeError(`${fn}: density must be { bins: a positive integer, extent: a finite number > 0 }, got ${describe(density)}`);
-  }
+  checkDensitySpec(fn, 'density', density);
   const data = wf.toData();
   const out: WalkerBatchInput[] = [];
   const n = Math.min(parts, walkers.length);
