@@ -63,7 +63,9 @@ function checkPair(fn: string, out: unknown, x: unknown): boolean {
 /**
  * Logistic function in float64, sigma(z) = 1 / (1 + e^-z), without overflow: for z < 0 it uses
  * the equal form e^z / (1 + e^z), so e^|z| is never formed. sigmoidScalar(-1e4) = 0 and
- * sigmoidScalar(1e4) = 1 exactly (both are the correctly rounded values); NaN gives NaN.
+ * sigmoidScalar(1e4) = 1 exactly (both are the correctly rounded values). Math.exp's contract,
+ * with no argument checks (it runs inside hot loops): NaN gives NaN, sigmoidScalar(Infinity) = 1
+ * and sigmoidScalar(-Infinity) = 0.
  * N-NN-01 sigma(z) = 1/(1+e^-z); N-RBM-07 p(h_j=1|x) = sigma(b_j + sum_i x_i w_ij).
  *
  * @example
@@ -79,7 +81,9 @@ export function sigmoidScalar(z: number): number {
 /**
  * softplus(z) = log(1 + e^z) in float64, in the stable form max(z, 0) + log1p(e^-|z|):
  * the exponent is never positive, so nothing overflows, and log1p keeps the small tail exact.
- * softplusScalar(1e4) = 1e4, softplusScalar(-1e4) = e^-1e4 = 0 (underflow); NaN gives NaN.
+ * softplusScalar(1e4) = 1e4, softplusScalar(-1e4) = e^-1e4 = 0 (underflow). Math.exp's contract,
+ * with no argument checks (it runs inside hot loops): NaN gives NaN, softplusScalar(Infinity) =
+ * Infinity and softplusScalar(-Infinity) = 0.
  * N-RBM-05 softplus(z) = max(z,0) + log(1 + e^-|z|).
  *
  * @example
@@ -93,6 +97,8 @@ export function softplusScalar(z: number): number {
 /**
  * log sigma(z) = -softplus(-z) = min(z, 0) - log1p(e^-|z|) in float64: finite for every finite z,
  * e.g. logSigmoidScalar(-1e4) = -1e4 (where log(sigmoidScalar(-1e4)) = log 0 = -Infinity).
+ * Math.exp's contract, with no argument checks (it runs inside hot loops): NaN gives NaN,
+ * logSigmoidScalar(Infinity) = 0 and logSigmoidScalar(-Infinity) = -Infinity.
  *
  * @example
  * logSigmoidScalar(0);     // -0.6931471805599453 (ln 1/2)
@@ -104,7 +110,9 @@ export function logSigmoidScalar(z: number): number {
 
 /**
  * log(e^a + e^b) in float64 without overflow: max(a, b) + log1p(e^-|a - b|).
- * logAddExp(-Infinity, -Infinity) = -Infinity; an Infinity argument gives Infinity; NaN gives NaN.
+ * Math.exp's contract, with no argument checks (it runs inside hot loops): NaN in either argument
+ * gives NaN; logAddExp(-Infinity, -Infinity) = -Infinity, logAddExp(b, -Infinity) = b, and an
+ * Infinity argument gives Infinity.
  *
  * @example
  * logAddExp(1000, 1000); // 1000.6931471805599 (1000 + ln 2)

@@ -139,7 +139,9 @@ export function expm1Core(x: number): number {
  * every float32 x (measured maximum: see docs/linalg.md), is +Infinity exactly when e^x
  * overflows float32 and 0 exactly when it underflows below the smallest subnormal.
  * For x > 88.7228 it returns +Infinity and for x < -103.972 it returns 0 (the float32 values),
- * so it is not a float64 exp: use Math.exp when you need 53 bits. NaN gives NaN.
+ * so it is not a float64 exp: use Math.exp when you need 53 bits. Math.exp's contract, with no
+ * argument checks (it runs inside hot loops): NaN gives NaN, fastExp(Infinity) = Infinity and
+ * fastExp(-Infinity) = 0.
  * Near subnormal results the error is absolute: |error| <= 2^-21 * 2^-126.
  *
  * @example
@@ -157,6 +159,8 @@ export function fastExp(x: number): number {
  * Fast e^x - 1 for float32 work, accurate relative to the result also near x = 0 (where
  * e^x - 1 ~ x and `fastExp(x) - 1` would lose every digit). Returns +Infinity above the float32
  * overflow point, -1 below x = -104 (e^x is then below 2^-150), NaN for NaN, and keeps ±0.
+ * Math.expm1's contract, with no argument checks (it runs inside hot loops): NaN gives NaN,
+ * fastExpm1(Infinity) = Infinity and fastExpm1(-Infinity) = -1.
  *
  * @example
  * fastExpm1(1e-6);  // 1.0000005e-6

@@ -12,6 +12,7 @@ import { type RBM } from '../rbm/model.js';
 import { SpinRBM } from '../rbm/spin.js';
 import { aisEstimate, aisLogWeights, logPartitionBase, prepareAIS, type AISOptions, type AISResult } from '../rbm/ais.js';
 import type { WorkerPool } from './pool.js';
+import { checkPool } from './check-pool.js';
 
 /**
  * The worker side: rebuilds the RBM and the run streams from plain data and returns the log
@@ -51,9 +52,7 @@ export function aisRunsJob(kind: 'bernoulli' | 'spin', M: number, N: number, W: 
  */
 export async function logPartitionAISParallel(pool: WorkerPool, rbm: RBM, options: AISOptions): Promise<AISResult> {
   const fn = 'logPartitionAISParallel';
-  if (pool === null || typeof pool !== 'object' || typeof (pool as WorkerPool).run !== 'function') {
-    throw new TypeError(`${fn}: pool must be a WorkerPool from createWorkerPool, got ${pool === null ? 'null' : typeof pool}`);
-  }
+  checkPool(fn, pool);
   const { betas, baseBias, streams } = prepareAIS(fn, rbm, options);
   const kind = rbm.kind as 'bernoulli' | 'spin';
   const R = streams.length, parts = Math.min(pool.size + 1, R);

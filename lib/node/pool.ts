@@ -23,7 +23,7 @@ import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
 import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize } from '../linalg/gemm-rows.js';
 import type { GemmJob, JobReply, RunJob } from './pool-messages.js';
-import { checkOptionKeys } from '../checks/index.js';
+import { checkOptionKeys, describe } from '../checks/index.js';
 
 /** Options of {@link createWorkerPool}. */
 export interface WorkerPoolOptions {
@@ -31,6 +31,22 @@ export interface WorkerPoolOptions {
   size?: number;
   /** Products smaller than this many flop (2mnk) run on the calling thread only. */
   minParallelFlop?: number;
+}
+
+/**
+ * The checked options of a pool (`fn` names the caller in the messages): size defaults to
+ * cores − 1 (at least 1), minParallelFlop to 2^24.
+ */
+function resolvePoolOptions(fn: string, options: WorkerPoolOptions): { size: number; minFlop: number } {
+  checkOptionKeys(fn, options, ['size', 'minParallelFlop']);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const size = options.size ?? Math.max(1, cores - 1);
+  if (!Number.isInteger(size) || size < 1 || size > 64) {
+    throw new RangeError(`${fn}: size must be an integer in [1, 64], got ${describe(size)}`);
+  }
+  const minFlop = options.minParallelFlop ?? 2 ** 24;
+  if (typeof minFlop !== 'number' || !(minFlop >= 0)) throw new RangeError(`${fn}: minParallelFlop must be a number >= 0, got ${describe(minFlop)}`);
+  return { size, minFlop };
 }
 
 /** A job in flight in a worker: its id and a description for error messages. */
@@ -107,14 +123,7 @@ export class WorkerPool {
   lastParts = 0;
 
   constructor(options: WorkerPoolOptions = {}) {
-    checkOptionKeys('WorkerPool', options, ['size', 'minParallelFlop']);
-    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-    const size = options.size ?? Math.max(1, cores - 1);
-    if (!Number.isInteger(size) || size < 1 || size > 64) {
-      throw new RangeError(`WorkerPool: size must be an integer in [1, 64], got ${size}`);
-    }
-    const minFlop = options.minParallelFlop ?? 2 ** 24;
-    if (!(minFlop >= 0)) throw new RangeError(`WorkerPool: minParallelFlop must be >= 0, got ${minFlop}`);
+    const { size, minFlop } = resolvePoolOptions('WorkerPool', options);
     this.size = size;
     this.minParallelFlop = minFlop;
     for (let i = 0; i < size; i++) {
@@ -397,6 +406,7 @@ export class WorkerPool {
  * const pool = createWorkerPool({ size: 1 }); // on a 2-core machine: this thread + one worker
  */
 export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
+  resolvePoolOptions('createWorkerPool', options); // refused here under this function's name
   return new WorkerPool(options);
 }
 

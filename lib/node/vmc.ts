@@ -15,6 +15,10 @@ import type { WorkerPool } from './pool.js';
 import { runSpinBatch, spinOptimizeLoop, type SpinBatchInput, type SpinBatchOutput, type SpinOptimizeOptions, type SpinOptimizeResult } from '../vmc/spins/vmc.js';
 import type { SpinRbmState } from '../vmc/spins/rbm-state.js';
 import type { TfimChain } from '../vmc/spins/tfim.js';
+import { checkWalkerBatchInput } from '../vmc/vmc.js';
+import { checkSpinBatchInput } from '../vmc/spins/vmc.js';
+import { describe } from '../checks/index.js';
+import { checkPool } from './check-pool.js';
 
 /** URL of a library module for a worker to import (.ts under tsx, .js from dist), e.g. '../vmc/vmc'. */
 function moduleUrl(path: string): string {
@@ -31,6 +35,17 @@ async function spread<I, O>(pool: WorkerPool, url: string, exportName: string, l
 }
 
 /**
+ * Refuses a pool that is not a WorkerPool and batch inputs that are not a non-empty array of
+ * batches (each checked by `check` before any is sent to a worker, so a bad batch is refused here
+ * with this function's name rather than rejected from a worker). An empty array is fine (no batches, no outputs).
+ */
+function checkInputs(fn: string, pool: unknown, inputs: unknown, check: (fn: string, input: unknown, what: string) => unknown): void {
+  checkPool(fn, pool);
+  if (!Array.isArray(inputs)) throw new TypeError(`${fn}: inputs must be an array of batches, got ${describe(inputs)}`);
+  inputs.forEach((input, k) => check(fn, input, `inputs[${k}]`));
+}
+
+/**
  * Runs walker batches: the first on this thread, the others in the pool's workers, at the same
  * time; resolves with the outputs in input order.
  *
@@ -43,6 +58,7 @@ async function spread<I, O>(pool: WorkerPool, url: string, exportName: string, l
  * await pool.close();
  */
 export function runBatchesOnPool(pool: WorkerPool, inputs: WalkerBatchInput[]): Promise<WalkerBatchOutput[]> {
+  checkInputs('runBatchesOnPool', pool, inputs, checkWalkerBatchInput);
   return spread(pool, moduleUrl('../vmc/vmc'), 'runWalkerBatch', runWalkerBatch, inputs);
 }
 
@@ -57,6 +73,7 @@ export function runBatchesOnPool(pool: WorkerPool, inputs: WalkerBatchInput[]): 
  * await pool.close();
  */
 export function runSpinBatchesOnPool(pool: WorkerPool, inputs: SpinBatchInput[]): Promise<SpinBatchOutput[]> {
+  checkInputs('runSpinBatchesOnPool', pool, inputs, checkSpinBatchInput);
   return spread(pool, moduleUrl('../vmc/spins/vmc'), 'runSpinBatch', runSpinBatch, inputs);
 }
 
@@ -72,7 +89,8 @@ export function runSpinBatchesOnPool(pool: WorkerPool, inputs: SpinBatchInput[])
  * await pool.close();
  */
 export function optimizeSpinStateParallel(pool: WorkerPool, psi: SpinRbmState, chain: TfimChain, options: SpinOptimizeOptions, rng: Rng): Promise<SpinOptimizeResult> {
-  return spinOptimizeLoop('optimizeSpinStateParallel', psi, chain, options, rng, pool.size + 1, (inputs) => runSpinBatchesOnPool(pool, inputs));
+  checkPool('optimizeSpinStateParallel', pool);
+  return spinOptimizeLoop('optimizeSpinStateParallel', psi, chain, options, rng, pool.size + 1, (inputs) => spread(pool, moduleUrl('../vmc/spins/vmc'), 'runSpinBatch', runSpinBatch, inputs)); // inputs built by the loop: no re-check
 }
 
 /**
@@ -90,5 +108,6 @@ export function optimizeSpinStateParallel(pool: WorkerPool, psi: SpinRbmState, c
  * await pool.close();
  */
 export function optimizeWavefunctionParallel(pool: WorkerPool, wf: RbmWavefunction, h: HarmonicOscillator, options: OptimizeOptions, rng: Rng): Promise<OptimizeResult> {
-  return optimizeLoop('optimizeWavefunctionParallel', wf, h, options, rng, pool.size + 1, (inputs) => runBatchesOnPool(pool, inputs));
+  checkPool('optimizeWavefunctionParallel', pool);
+  return optimizeLoop('optimizeWavefunctionParallel', wf, h, options, rng, pool.size + 1, (inputs) => spread(pool, moduleUrl('../vmc/vmc'), 'runWalkerBatch', runWalkerBatch, inputs)); // inputs built by the loop: no re-check
 }

@@ -229,7 +229,9 @@ export class ProgressReporter {
 /**
  * A {@link ProgressReporter} when `options` ask for progress (`progress: true` or an
  * `onProgress` callback), else null — so a loop can write `p?.update(t)` and pay nothing when
- * nobody listens.
+ * nobody listens. Its refusals start with `label` (the caller's name, so the user reads the
+ * function they called): a bad total, unit, options, `progress` or `onProgress`; a label that is
+ * not a non-empty string is refused under the name progressReporter.
  *
  * @example
  * // inside a loop of the library: a reporter only if the caller asked for one
@@ -240,7 +242,11 @@ export class ProgressReporter {
  * p?.finish();
  */
 export function progressReporter(label: string, total: number, options: ProgressOptions | undefined, unit = 'steps'): ProgressReporter | null {
+  if (typeof label !== 'string' || label === '') throw new TypeError(`progressReporter: label must be a non-empty string (the caller's name), got ${describe(label)}`);
+  if (typeof total !== 'number' || !Number.isFinite(total) || total < 0) throw new RangeError(`${label}: total must be a finite number >= 0, got ${describe(total)}`);
+  if (typeof unit !== 'string' || unit === '') throw new TypeError(`${label}: unit must be a non-empty string, got ${describe(unit)}`);
   if (options === undefined || options === null) return null;
+  if (typeof options !== 'object') throw new TypeError(`${label}: options must be an object, got ${describe(options)}`);
   if (options.progress !== undefined && typeof options.progress !== 'boolean') {
     throw new TypeError(`${label}: progress must be true or false, got ${typeof options.progress}`);
   }

@@ -70,6 +70,68 @@ export interface WalkerBatchOutput {
 }
 
 /**
+ * Throws a TypeError or RangeError naming `fn` and `what` unless `input` is a walker batch as
+ * {@link batchInputs} builds it; returns its wavefunction (built from the plain data once, so the
+ * caller need not build it again).
+ *
+ * @example
+ * const wf = RbmWavefunction.create({ particles: 2, dims: 2, hidden: 2 }, new Rng(1));
+ * const [input] = batchInputs(wf, harmonicOscillator({ omega: 1, interaction: 'none' }), metropolisSampler(), createWalkers(wf, 2, new Rng(2)), 1, 10, 100, false);
+ * checkWalkerBatchInput('myRun', input, 'input').nVisible; // 4
+ */
+export function checkWalkerBatchInput(fn: string, input: unknown, what: string): RbmWavefunction {
+  const o = input as WalkerBatchInput;
+  if (o === null || typeof o !== 'object') throw new TypeError(`${fn}: ${what} must be a walker batch { wavefunction, hamiltonian, sampler, walkers, equilibration, cycles, gradient } (batchInputs), got ${describe(input)}`);
+  const d = o.wavefunction as RbmWavefunctionData | null;
+  if (d === null || typeof d !== 'object' || !(d.params instanceof Float64Array) || !(d.sigma2 instanceof Float64Array) || d.jastrow === null || typeof d.jastrow !== 'object') {
+    throw new TypeError(`${fn}: ${what}.wavefunction must be the plain data of an RbmWavefunction (wf.toData()), got ${describe(d)}`);
+  }
+  for (const key of ['particles', 'dims', 'hidden'] as const) {
+    if (typeof d[key] !== 'number' || !Number.isInteger(d[key]) || d[key] < 1) throw new RangeError(`${fn}: ${what}.wavefunction.${key} must be an integer >= 1, got ${describe(d[key])}`);
+  }
+  let wf: RbmWavefunction;
+  try {
+    wf = RbmWavefunction.fromData(d);
+  } catch (e) {
+    throw e instanceof RangeError ? new RangeError(`${fn}: ${what}.wavefunction: ${e.message}`) : e;
+  }
+  const h = o.hamiltonian as HarmonicOscillator | null;
+  if (h === null || typeof h !== 'object' || typeof h.omega !== 'number' || !(h.omega > 0) || !Number.isFinite(h.omega) || (h.interaction !== 'none' && h.interaction !== 'coulomb')) {
+    throw new TypeError(`${fn}: ${what}.hamiltonian must be a HarmonicOscillator { omega > 0, interaction: 'none' or 'coulomb' } (harmonicOscillator), got ${describe(h)}`);
+  }
+  const k = (o.sampler as SamplerSpec | null)?.kind;
+  if (o.sampler === null || typeof o.sampler !== 'object' || (k !== 'metropolis' && k !== 'importance' && k !== 'gibbs')) {
+    throw new TypeError(`${fn}: ${what}.sampler must be an object from metropolisSampler, importanceSampler or blockGibbsSampler, got ${describe(o.sampler)}`);
+  }
+  if (!Array.isArray(o.walkers)) throw new TypeError(`${fn}: ${what}.walkers must be an array of walkers { x, rngState } (createWalkers), got ${describe(o.walkers)}`);
+  checkWalkerList(fn, `${what}.walkers`, o.walkers, wf.nVisible);
+  for (const [key, v, lo] of [['equilibration', o.equilibration, 0], ['cycles', o.cycles, 1]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < lo) throw new RangeError(`${fn}: ${what}.${key} must be an integer >= ${lo}, got ${describe(v)}`);
+  }
+  if (typeof o.gradient !== 'boolean') throw new TypeError(`${fn}: ${what}.gradient must be a boolean, got ${describe(o.gradient)}`);
+  checkDensitySpec(fn, `${what}.density`, o.density);
+  return wf;
+}
+
+/** Throws unless every entry of `walkers` is { x: Float64Array(nVisible), rngState: number[] }; `what` names the array in the message. */
+function checkWalkerList(fn: string, what: string, walkers: unknown[], nVisible: number): void {
+  walkers.forEach((w, k) => {
+    const o = w as WalkerData | null;
+    if (o === null || typeof o !== 'object' || !(o.x instanceof Float64Array) || o.x.length !== nVisible || !Array.isArray(o.rngState)) {
+      throw new TypeError(`${fn}: ${what}[${k}] must be { x: Float64Array(${nVisible}), rngState } (createWalkers), got ${describe(w)}`);
+    }
+  });
+}
+
+/** Throws unless `density` is undefined or { bins: a positive integer, extent: a finite number > 0 }. */
+function checkDensitySpec(fn: string, what: string, density: unknown): void {
+  const d = density as DensityHistogramSpec | null | undefined;
+  if (d !== undefined && (d === null || typeof d !== 'object' || !Number.isInteger(d.bins) || d.bins < 1 || !(d.extent > 0) || !Number.isFinite(d.extent))) {
+    throw new RangeError(`${fn}: ${what} must be { bins: a positive integer, extent: a finite number > 0 }, got ${describe(density)}`);
+  }
+}
+
+/**
  * Runs a batch of walkers: `equilibration` unmeasured cycles, then `cycles` cycles each followed
  * by a measurement of E_L (N-VMC-10) and, if asked, ∂ln ψ/∂θ (N-VMC-05). Pure function of its
  * input (each walker's Rng state is in the input and the new state in the output).
@@ -83,7 +145,7 @@ export interface WalkerBatchOutput {
  * out.measurements[0].energies; // 1000 local energies
  */
 export function runWalkerBatch(input: WalkerBatchInput): WalkerBatchOutput {
-  const wf = RbmWavefunction.fromData(input.wavefunction);
+  const wf = checkWalkerBatchInput('runWalkerBatch', input, 'input');
   const h = input.hamiltonian;
   checkSamplerFor(input.sampler, wf);
   const nParams = wf.params.length;
@@ -289,18 +351,12 @@ export function batchInputs(wf: RbmWavefunction, h: HarmonicOscillator, sampler:
   checkHamiltonian(fn, h);
   checkSamplerSpec(fn, sampler);
   if (!Array.isArray(walkers) || walkers.length === 0) throw new RangeError(`${fn}: walkers must be a non-empty array (createWalkers), got ${describe(walkers)}`);
-  walkers.forEach((w, k) => {
-    if (w === null || typeof w !== 'object' || !(w.x instanceof Float64Array) || w.x.length !== wf.nVisible || !Array.isArray(w.rngState)) {
-      throw new TypeError(`${fn}: walkers[${k}] must be { x: Float64Array(${wf.nVisible}), rngState } (createWalkers), got ${describe(w)}`);
-    }
-  });
+  checkWalkerList(fn, 'walkers', walkers, wf.nVisible);
   for (const [what, v, lo] of [['parts', parts, 1], ['equilibration', equilibration, 0], ['cycles', cycles, 4]] as const) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < lo) throw new RangeError(`${fn}: ${what} must be an integer >= ${lo}, got ${describe(v)}`);
   }
   if (typeof gradient !== 'boolean') throw new TypeError(`${fn}: gradient must be a boolean, got ${describe(gradient)}`);
-  if (density !== undefined && (density === null || typeof density !== 'object' || !Number.isInteger(density.bins) || density.bins < 1 || !(density.extent > 0) || !Number.isFinite(density.extent))) {
-    throw new RangeError(`${fn}: density must be { bins: a positive integer, extent: a finite number > 0 }, got ${describe(density)}`);
-  }
+  checkDensitySpec(fn, 'density', density);
   const data = wf.toData();
   const out: WalkerBatchInput[] = [];
   const n = Math.min(parts, walkers.length);

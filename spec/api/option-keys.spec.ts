@@ -175,7 +175,7 @@ const ROWS: Record<string, Row> = {
   },
   // ---- boltzmann/node, boltzmann/browser ----
   loadMnist: { valid: { split: 'test', limit: 2 }, typo: 'count', call: (o) => B.loadMnist(o as never) },
-  createWorkerPool: { prefix: 'WorkerPool: ', valid: { size: 1 }, typo: 'threads', call: (o) => { const p = B.createWorkerPool(o); void p.close(); return p; } },
+  createWorkerPool: { valid: { size: 1 }, typo: 'threads', call: (o) => { const p = B.createWorkerPool(o); void p.close(); return p; } },
   WorkerPool: { prefix: 'WorkerPool: ', valid: { size: 1 }, typo: 'workers', call: (o) => { const p = new B.WorkerPool(o); void p.close(); return p; } },
   createBrowserWorkerPool: { prefix: 'BrowserWorkerPool: ', valid: {}, typo: 'threads', call: (o) => BR.createBrowserWorkerPool(o), noValidCall: 'needs module Workers in a cross-origin-isolated page' },
   BrowserWorkerPool: { prefix: 'BrowserWorkerPool: ', valid: {}, typo: 'threads', call: (o) => new BR.BrowserWorkerPool(o), noValidCall: 'needs module Workers in a cross-origin-isolated page' },

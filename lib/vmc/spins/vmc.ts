@@ -53,6 +53,39 @@ export interface SpinBatchOutput {
 }
 
 /**
+ * Throws a TypeError or RangeError naming `fn` and `what` unless `input` is a spin-chain batch
+ * { state, chain, chains, equilibration, sweeps } as {@link runSpinBatch} takes it; returns its
+ * state (built from the plain data once).
+ *
+ * @example
+ * const psi = SpinRbmState.create(4, 1, new Rng(1)), chain = tfimChain({ n: 4, J: 1, h: 1 });
+ * checkSpinBatchInput('myRun', { state: psi, chain, chains: createSpinChains(4, 2, new Rng(2)), equilibration: 5, sweeps: 10 }, 'input').n; // 4
+ */
+export function checkSpinBatchInput(fn: string, input: unknown, what: string): SpinRbmState {
+  const o = input as SpinBatchInput;
+  if (o === null || typeof o !== 'object') throw new TypeError(`${fn}: ${what} must be a spin batch { state, chain, chains, equilibration, sweeps }, got ${describe(input)}`);
+  const st = o.state;
+  if (st === null || typeof st !== 'object' || !Number.isInteger(st.n) || st.n < 2 || !Number.isInteger(st.m) || st.m < 1 || !(st.params instanceof Float64Array) || st.params.length !== st.n + st.m + st.n * st.m) {
+    throw new TypeError(`${fn}: ${what}.state must be a SpinRbmState or its data { n >= 2, m >= 1, params: Float64Array(n + m + n·m) }, got ${describe(st)}`);
+  }
+  const chain = o.chain;
+  if (chain === null || typeof chain !== 'object' || chain.n !== st.n || typeof chain.J !== 'number' || !Number.isFinite(chain.J) || typeof chain.h !== 'number' || !Number.isFinite(chain.h)) {
+    throw new TypeError(`${fn}: ${what}.chain must be a TfimChain { n: ${st.n}, J, h } (tfimChain) with finite J and h, got ${describe(chain)}`);
+  }
+  if (!Array.isArray(o.chains)) throw new TypeError(`${fn}: ${what}.chains must be an array of chains { s, rngState } (createSpinChains), got ${describe(o.chains)}`);
+  o.chains.forEach((c, k) => {
+    if (c === null || typeof c !== 'object' || !(c.s instanceof Int8Array) || c.s.length !== st.n || !Array.isArray(c.rngState)) {
+      throw new TypeError(`${fn}: ${what}.chains[${k}] must be { s: Int8Array(${st.n}), rngState } (createSpinChains), got ${describe(c)}`);
+    }
+    for (let i = 0; i < st.n; i++) if (c.s[i] !== 1 && c.s[i] !== -1) throw new RangeError(`${fn}: ${what}.chains[${k}].s[${i}] must be +1 or -1, got ${c.s[i]}`);
+  });
+  for (const [key, v, lo] of [['equilibration', o.equilibration, 0], ['sweeps', o.sweeps, 1]] as const) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < lo) throw new RangeError(`${fn}: ${what}.${key} must be an integer >= ${lo}, got ${describe(v)}`);
+  }
+  return SpinRbmState.fromData(st);
+}
+
+/**
  * Runs a batch of Markov chains on |ψ(s)|² and records E_L(s) and O(s) after every sweep.
  *
  * @example
@@ -61,7 +94,7 @@ export interface SpinBatchOutput {
  * const out = runSpinBatch({ state: psi, chain, chains: [{ s: new Int8Array(10).fill(1), rngState: new Rng(1).state() }], equilibration: 50, sweeps: 200 });
  */
 export function runSpinBatch(input: SpinBatchInput): SpinBatchOutput {
-  const psi = SpinRbmState.fromData(input.state);
+  const psi = checkSpinBatchInput('runSpinBatch', input, 'input');
   const P = psi.params.length;
   const tables = flipTables(psi);
   const O = new Float64Array(input.chains.length * input.sweeps * P);
@@ -69,7 +102,6 @@ export function runSpinBatch(input: SpinBatchInput): SpinBatchOutput {
   const energies: Float64Array[] = [];
   let accepted = 0, row = 0;
   for (const cd of input.chains) {
-    if (cd.s.length !== psi.n) throw new RangeError(`runSpinBatch: a chain has ${cd.s.length} spins, the state ${psi.n}`);
     const w = walkerAt(psi, cd.s);
     const rng = Rng.fromState(cd.rngState);
     for (let t = 0; t < input.equilibration; t++) metropolisSweep(psi, tables, w, rng);
