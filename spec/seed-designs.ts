@@ -65,8 +65,11 @@ export const DESIGNS: { file: string; test: RegExp; design: Design }[] = [
   { file: 'spec/rbm/cd.spec.ts', test: /^N-CD-01 sampled CD-k updates/, design: k4(20, 'one average per parameter') },
   { file: 'spec/rbm/exact.spec.ts', test: /^N-RBM-11 sampled negative phase/, design: k4(20, 'one average per parameter') },
   { file: 'spec/rbm/boltzmann.spec.ts', test: /^single-site Gibbs sweeps/, design: chi999() },
-  { file: 'spec/rbm/ais.spec.ts', test: /^AIS within 0.1 nats/, design: rate(1e-3, 'a specification (0.1 nats, exact value inside the +-3 SE interval); 1e-3 assumed') },
-  { file: 'spec/rbm/ais.spec.ts', test: /^AIS for spin RBMs/, design: rate(1e-3, 'a specification, not a k-SE bound; 1e-3 assumed') },
+  // The exact log Z must lie in the library's interval log(mean w ∓ 3 SE): 2.7e-3 per model by
+  // normal theory (more if the weights' skew makes the SE small), 3 models per test; the 0.1-nats
+  // specification is looser than that interval for these models.
+  { file: 'spec/rbm/ais.spec.ts', test: /^AIS within 0.1 nats/, design: rate(3 * 2.7e-3, 'exact log Z inside the ±3 SE interval for 3 models (normal theory), and the 0.1-nats specification') },
+  { file: 'spec/rbm/ais.spec.ts', test: /^AIS for spin RBMs/, design: rate(3 * 2.7e-3, 'exact log Z inside the ±3 SE interval for 3 models (normal theory), and the 0.1-nats specification') },
   { file: 'spec/rbm/train.spec.ts', test: /^(N-TOY-05 with sampling|spin RBM trains)/, design: k4(11, '11 parameters within 4 SD of the exact-gradient path (SD an upper bound); KL and ranking margins far outside') },
   { file: 'spec/rbm/train.spec.ts', test: /^N-CDT-02 binarizeData/, design: k4(3, 'one frequency per p') },
   { file: 'spec/rbm/train.spec.ts', test: /^N-GRBM-08 trainSigma/, design: k4(2, 'Δa and Δlog σ') },
