@@ -21,6 +21,7 @@ export const DESIGNS: { file: string; test: RegExp; design: Design }[] = [
   { file: 'spec/mcmc/metropolis.spec.ts', test: /^random-walk Metropolis respects -Infinity/, design: k4(1) },
   { file: 'spec/mcmc/moments.spec.ts', test: /1-D Gaussian/, design: k4(2, 'mean, variance') },
   { file: 'spec/mcmc/moments.spec.ts', test: /correlated 2-D Gaussian/, design: k4(5, '2 means, 3 covariances') },
+  { file: 'spec/mcmc/moments.spec.ts', test: /^MALA reproduces the closed-form moments of the banana/, design: k4(4, 'the four moments without the x1^4 tail') },
   { file: 'spec/mcmc/moments.spec.ts', test: /banana/, design: k4(6) },
   { file: 'spec/mcmc/moments.spec.ts', test: /^two-mode mixture/, design: k4(3) },
   { file: 'spec/mcmc/gibbs.spec.ts', test: /chi-square/, design: chi999() },
@@ -32,7 +33,7 @@ export const DESIGNS: { file: string; test: RegExp; design: Design }[] = [
   { file: 'spec/mcmc/diagnostics.spec.ts', test: /^X-ESS AR\(1\)/, design: k4(2, 'tau_int for rho = 0.5 and 0.9 at 4 Sokal SE') },
   { file: 'spec/mcmc/diagnostics.spec.ts', test: /^X-ESS anticorrelated/, design: k4(1) },
   { file: 'spec/mcmc/diagnostics.spec.ts', test: /^X-ESS strongly anticorrelated/, design: rate(1e-6, 'rho(1) far inside the flagged range') },
-  { file: 'spec/mcmc/diagnostics.spec.ts', test: /^blocking: AR\(1\)/, design: k4(2, '4 blocking SE plus the exact bias') },
+  { file: 'spec/mcmc/diagnostics.spec.ts', test: /^blocking: AR\(1\)/, design: k4(1, '4 blocking SE plus the exact bias; the rule stopping two levels early: never in 200 runs') },
   { file: 'spec/mcmc/diagnostics.spec.ts', test: /^blocking: iid/, design: k4(1) },
   { file: 'spec/mcmc/diagnostics.spec.ts', test: /^splitRHat < 1.01/, design: rate(1e-13, 'P(chi2_7 > 77), stated in the test') },
   { file: 'spec/mcmc/diagnostics.spec.ts', test: /^(splitRHat > 1.1|split R-hat catches)/, design: rate(1e-9, 'chains 5 sd apart / a drift of 4 sd') },
@@ -65,8 +66,11 @@ export const DESIGNS: { file: string; test: RegExp; design: Design }[] = [
   { file: 'spec/rbm/cd.spec.ts', test: /^N-CD-01 sampled CD-k updates/, design: k4(20, 'one average per parameter') },
   { file: 'spec/rbm/exact.spec.ts', test: /^N-RBM-11 sampled negative phase/, design: k4(20, 'one average per parameter') },
   { file: 'spec/rbm/boltzmann.spec.ts', test: /^single-site Gibbs sweeps/, design: chi999() },
-  { file: 'spec/rbm/ais.spec.ts', test: /^AIS within 0.1 nats/, design: rate(1e-3, 'a specification (0.1 nats, exact value inside the +-3 SE interval); 1e-3 assumed') },
-  { file: 'spec/rbm/ais.spec.ts', test: /^AIS for spin RBMs/, design: rate(1e-3, 'a specification, not a k-SE bound; 1e-3 assumed') },
+  // The exact log Z must lie in the library's interval log(mean w ∓ 3 SE): 2.7e-3 per model by
+  // normal theory (more if the weights' skew makes the SE small), 3 models per test; the 0.1-nats
+  // specification is looser than that interval for these models.
+  { file: 'spec/rbm/ais.spec.ts', test: /^AIS within 0.1 nats/, design: rate(3 * 2.7e-3, 'exact log Z inside the ±3 SE interval for 3 models (normal theory), and the 0.1-nats specification') },
+  { file: 'spec/rbm/ais.spec.ts', test: /^AIS for spin RBMs/, design: rate(3 * 2.7e-3, 'exact log Z inside the ±3 SE interval for 3 models (normal theory), and the 0.1-nats specification') },
   { file: 'spec/rbm/train.spec.ts', test: /^(N-TOY-05 with sampling|spin RBM trains)/, design: k4(11, '11 parameters within 4 SD of the exact-gradient path (SD an upper bound); KL and ranking margins far outside') },
   { file: 'spec/rbm/train.spec.ts', test: /^N-CDT-02 binarizeData/, design: k4(3, 'one frequency per p') },
   { file: 'spec/rbm/train.spec.ts', test: /^N-GRBM-08 trainSigma/, design: k4(2, 'Δa and Δlog σ') },

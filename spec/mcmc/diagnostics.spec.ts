@@ -208,8 +208,14 @@ for (const [rho, seed] of [[0.5, 3031], [0.9, 3032]] as const) {
     const k = 4;
     assert.ok(Math.abs(b.varianceOfMean - exact) <= k * b.relativeErrorOfVariance * expectation + bias,
       `estimate ${b.varianceOfMean}, exact ${exact}, level ${b.level}, bias ${bias / exact}`);
-    // and the method stopped late enough that the bias is modest (< 10%)
-    assert.ok(bias / exact < 0.1, `bias ${bias / exact} at block size ${b.blockSize}`);
+    // and the method did not stop absurdly early. Jonsson's rule accepts a level when a statistic
+    // falls below its 99% chi-square quantile, so by design it sometimes stops one level early:
+    // for rho = 0.9 reseeding found block size 128 (bias 7%) in 179 of 200 runs, 256 or 512 in 18,
+    // and 64 (bias 14.8%) in 3 — the former limit of 10% failed those 3. The check above already
+    // allows for the exact bias of whatever level was chosen; this guard only keeps that allowance
+    // from growing unbounded: 20% admits one level early and rejects two (block size 32, bias
+    // 29%, never chosen in 200 runs).
+    assert.ok(bias / exact < 0.2, `bias ${bias / exact} at block size ${b.blockSize}`);
     assert.ok(b.converged);
     assert.is(b.n, n);
     assert.is(b.blockSize * b.blocks, n);

@@ -127,3 +127,16 @@ export function assertThrowsWith(fn: () => unknown, type: new (...args: never[])
   }
   assert.unreachable(`expected a ${type.name} containing ${fragments.map((f) => `"${f}"`).join(', ')}`);
 }
+
+/**
+ * Accepted (1) or not (0) for transitions 1..S−1 of a chain, read off its samples: with a
+ * continuous proposal a rejection repeats the state exactly and an acceptance moves it (up to a
+ * proposal step of exactly 0, which Rng.normal draws with probability 2^-24 per coordinate).
+ */
+export function acceptedSeries(c: { samples: Float64Array; nSamples: number; dim: number }): Float64Array {
+  const out = new Float64Array(c.nSamples - 1);
+  for (let t = 1; t < c.nSamples; t++) {
+    for (let k = 0; k < c.dim; k++) if (c.samples[t * c.dim + k] !== c.samples[(t - 1) * c.dim + k]) { out[t - 1] = 1; break; }
+  }
+  return out;
+}

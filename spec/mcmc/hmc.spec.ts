@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
 import { gaussianTarget, hmcSampler, leapfrog, runChains } from '../../lib/mcmc/index.js';
-import { assertThrowsWith, assertWithinSE, meanWithSE } from './helpers.js';
+import { acceptedSeries, assertThrowsWith, assertWithinSE, meanWithSE } from './helpers.js';
 
 const n01 = gaussianTarget([0], [[1]]);
 
@@ -77,8 +77,7 @@ test('X-HMC dual averaging: the adapted step\'s acceptance α(ε̄) is within 0.
   // Two claims with different noise:
   // 1. The sampling phase is a plain HMC chain at the frozen ε̄: its accepted fraction has
   //    expectation α(ε̄) (float64 reference above), SE from the accept indicators' own ESS plus the
-  //    reference's SE; pooled over the 4 chains, 4 SE. (A rejection repeats the state exactly, so
-  //    the indicators are read off the samples.)
+  //    reference's SE; pooled over the 4 chains, 4 SE (indicators read off the samples, helpers.ts).
   // 2. The adapter, |α(ε̄) − 0.8| < 0.1: a stated reason, not a k-SE bound. Dual averaging makes
   //    the warm-up average of α(ε_m) equal δ up to (M + t0) γ (μ − log ε_M)/M^{3/2} ≈ 0.002, but
   //    its iterates log ε_m move with gain 1/(γ√m) ≈ 0.63 at m = 1000 and so scatter about the
@@ -96,11 +95,7 @@ test('X-HMC dual averaging: the adapted step\'s acceptance α(ε̄) is within 0.
   for (const c of r.chains) {
     const alpha = hmcAcceptance(c.stepSize!, n, ref);
     assert.ok(Math.abs(alpha.mean - 0.8) < 0.1, `α(ε̄ = ${c.stepSize}) = ${alpha.mean}`);
-    const accepted = new Float64Array(c.nSamples - 1);
-    for (let t = 1; t < c.nSamples; t++) {
-      for (let k = 0; k < c.dim; k++) if (c.samples[t * c.dim + k] !== c.samples[(t - 1) * c.dim + k]) { accepted[t - 1] = 1; break; }
-    }
-    const acc = meanWithSE(accepted);
+    const acc = meanWithSE(acceptedSeries(c));
     diff += (acc.mean - alpha.mean) / r.chains.length;
     var_ += (acc.se ** 2 + alpha.sd ** 2 / n) / r.chains.length ** 2;
   }

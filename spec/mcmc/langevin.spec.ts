@@ -12,7 +12,7 @@ import {
   ulaStep,
   type EnergyModel,
 } from '../../lib/mcmc/index.js';
-import { assertThrowsWith, assertWithinSE, integratedAutocorrTime, meanWithSE, pooledEstimate } from './helpers.js';
+import { acceptedSeries, assertThrowsWith, assertWithinSE, integratedAutocorrTime, meanWithSE, pooledEstimate } from './helpers.js';
 
 const K = 4; // standard errors allowed
 // E(x) = x²/2, so q = N(0, 1)
@@ -89,15 +89,6 @@ function malaAcceptance(lambda: number, shifts: number[], n: number, rng: Rng): 
     });
   }
   return shifts.map((_, q) => ({ mean: sum[q] / n, sd: Math.sqrt(sq[q] / n - (sum[q] / n) ** 2) }));
-}
-
-/** Accepted (1) or not (0) for transitions 1..S−1 of a chain: a rejection repeats the state exactly. */
-function acceptedSeries(c: { samples: Float64Array; nSamples: number; dim: number }): Float64Array {
-  const out = new Float64Array(c.nSamples - 1);
-  for (let t = 1; t < c.nSamples; t++) {
-    for (let k = 0; k < c.dim; k++) if (c.samples[t * c.dim + k] !== c.samples[(t - 1) * c.dim + k]) { out[t - 1] = 1; break; }
-  }
-  return out;
 }
 
 test('N-LANG-02 MALA adaptation: the adapted step\'s acceptance α(λ) is within 4 SD (Robbins–Monro theory) of 0.574, and the sampling acceptance within 4 SE of α(λ)', () => {

@@ -85,11 +85,18 @@ test(`N-LANG-01 ULA (λ = 0.2) reproduces its exact biased covariance (Q − λQ
 // banana would need far longer chains for MALA than this suite can afford. Gibbs is left out
 // (x1 | x2 is not a standard distribution) and ULA too (its bias has no closed form here).
 const B = 0.5;
-const bananaSamplers: Case[] = [
-  { name: 'random-walk Metropolis', make: () => rwmSampler(), samples: 20000 },
-  { name: 'Metropolis–Hastings (asymmetric autoregressive proposal)', make: () => mhSampler(autoregressiveProposal({ mean: [0, 0], sd: [1.5, 2.5], rho: 0.5 })), samples: 20000 },
-  { name: 'MALA', make: () => malaSampler(), samples: 20000 },
-  { name: 'HMC (10 leapfrog steps)', make: () => hmcSampler({ leapfrogSteps: 10 }), samples: 5000, batch: 2 },
+// MALA is checked on the four moments whose estimates behave normally, not on Var x2 and
+// E[x1² x2]: those involve x1⁴ (x2 = b(x1² − 1) + noise), the tail where MALA is not geometrically
+// ergodic, and without geometric ergodicity the central limit theorem (and with it the ESS-based
+// SE) is not guaranteed. Reseeding showed it: over 150 runs their z-scores had mean −0.4 and
+// sd 1.3 (the chain under-visits the tail, then over-corrects), 3 runs beyond −4 SE, while the
+// other four had |mean| < 0.2 and sd 0.95–1.13; at 80000 samples the two still had mean −0.33,
+// sd 1.15. The other samplers are checked on all six.
+const bananaSamplers: (Case & { tailMoments: boolean })[] = [
+  { name: 'random-walk Metropolis', make: () => rwmSampler(), samples: 20000, tailMoments: true },
+  { name: 'Metropolis–Hastings (asymmetric autoregressive proposal)', make: () => mhSampler(autoregressiveProposal({ mean: [0, 0], sd: [1.5, 2.5], rho: 0.5 })), samples: 20000, tailMoments: true },
+  { name: 'MALA', make: () => malaSampler(), samples: 20000, tailMoments: false },
+  { name: 'HMC (10 leapfrog steps)', make: () => hmcSampler({ leapfrogSteps: 10 }), samples: 5000, batch: 2, tailMoments: true },
 ];
 for (const c of bananaSamplers) {
   test(`${c.name} reproduces the closed-form moments of the banana (b = ${B}) within ${K} SE`, () => {
@@ -97,8 +104,9 @@ for (const c of bananaSamplers) {
     assertWithinSE(`${c.name}: E x1`, pooledEstimate(r, (x) => x[0], c.batch), 0, K);
     assertWithinSE(`${c.name}: E x2`, pooledEstimate(r, (x) => x[1], c.batch), 0, K);
     assertWithinSE(`${c.name}: Var x1`, pooledEstimate(r, (x) => x[0] * x[0], c.batch), 1, K);
-    assertWithinSE(`${c.name}: Var x2`, pooledEstimate(r, (x) => x[1] * x[1], c.batch), 1 + 2 * B * B, K);
     assertWithinSE(`${c.name}: Cov(x1, x2)`, pooledEstimate(r, (x) => x[0] * x[1], c.batch), 0, K);
+    if (!c.tailMoments) return;
+    assertWithinSE(`${c.name}: Var x2`, pooledEstimate(r, (x) => x[1] * x[1], c.batch), 1 + 2 * B * B, K);
     assertWithinSE(`${c.name}: E[x1² x2]`, pooledEstimate(r, (x) => x[0] * x[0] * x[1], c.batch), 2 * B, K);
   });
 }
