@@ -344,12 +344,19 @@ export function inverseNormalCdf(p: number): number {
 // ---------------------------------------------------------------------------------------------
 // Rank-normalized split R-hat, bulk / tail / mean ESS and MCSE (Vehtari et al. 2021, ArviZ)
 
-/** Splits each chain into its first and last floor(n/2) draws (the middle draw of an odd n is dropped). */
+/**
+ * Splits each chain into its first and last floor(n/2) draws (the middle draw of an odd n is
+ * dropped); views into a Float64Array chain (no copy), copies of any other.
+ */
 function splitChains(chains: Draws[]): Float64Array[] {
   const n = chains[0].length;
   const half = Math.floor(n / 2);
   const out: Float64Array[] = [];
   for (const chain of chains) {
+    if (chain instanceof Float64Array) {
+      out.push(chain.subarray(0, half), chain.subarray(n - half, n));
+      continue;
+    }
     const first = new Float64Array(half);
     const last = new Float64Array(half);
     for (let i = 0; i < half; i++) {
@@ -431,14 +438,39 @@ function quantileOfSorted(s: Float64Array, p: number): number {
 }
 
 /**
+ * The normal scores z_r = Phi^{-1}((r - 3/8) / (S + 1/4)) of the integer ranks r = 1..S,
+ * evaluated on first use and kept: without ties every score of a rank normalization is one of
+ * these, and the bulk and tail normalizations of every coordinate of a summary (same S) share
+ * them, so Phi^{-1} runs about S times per summary instead of 2 S per coordinate. A tied group's
+ * non-integer average rank is evaluated directly. Values are those of the direct formula.
+ */
+class RankScores {
+  readonly total: number;
+  private readonly scores: Float64Array;
+
+  constructor(total: number) {
+    this.total = total;
+    this.scores = new Float64Array(total).fill(NaN); // NaN: not yet evaluated
+  }
+
+  /** z for the (possibly non-integer, for ties) average rank r in [1, S]. */
+  at(averageRank: number): number {
+    if (!Number.isInteger(averageRank)) return inverseNormalCdf((averageRank - 3 / 8) / (this.total + 1 / 4));
+    let z = this.scores[averageRank - 1];
+    if (Number.isNaN(z)) z = this.scores[averageRank - 1] = inverseNormalCdf((averageRank - 3 / 8) / (this.total + 1 / 4));
+    return z;
+  }
+}
+
+/**
  * Rank normalization (Vehtari et al. 2021, eq. 14) of the split chains: walking the pooled
  * draws in ascending order (`order`, indices into `values`, which holds draw s of chain c at
  * c n + s), skipping the middle draw of odd-length chains (not in any split chain), each draw's
  * rank r among the S kept draws (ties get the average rank) becomes
  * z = Phi^{-1}((r - 3/8) / (S + 1/4)). Returns the 2m split chains of z's (first and last
- * halves of chain 0, then of chain 1, ...).
+ * halves of chain 0, then of chain 1, ...). `scores` (for S = 2 m floor(n/2)) may be shared.
  */
-function normalScoresOfSplit(order: Uint32Array, values: Float64Array, m: number, n: number): Float64Array[] {
+function normalScoresOfSplit(order: Uint32Array, values: Float64Array, m: number, n: number, scores: RankScores): Float64Array[] {
   const half = Math.floor(n / 2);
   const z = Array.from({ length: 2 * m }, () => new Float64Array(half));
   const kept = new Uint32Array(2 * m * half); // pooled indices in ascending order, middle draws skipped
@@ -451,7 +483,7 @@ function normalScoresOfSplit(order: Uint32Array, values: Float64Array, m: number
     let end = start + 1;
     while (end < total && values[kept[end]] === values[kept[start]]) end++;
     const averageRank = (start + 1 + end) / 2; // the tied draws hold ranks start+1 .. end
-    const score = inverseNormalCdf((averageRank - 3 / 8) / (total + 1 / 4));
+    const score = scores.at(averageRank); // Phi^{-1}((averageRank - 3/8) / (total + 1/4))
     for (let k = start; k < end; k++) {
       const i = kept[k];
       const c = Math.floor(i / n);
@@ -532,16 +564,19 @@ interface RankedDraws {
   sortedAll: Float64Array;
   split: Float64Array[];
   z: Float64Array[];
+  /** The normal scores of integer ranks among the S = 2 m floor(n/2) split draws. */
+  scores: RankScores;
 }
 
-function rankDraws(chains: Draws[]): RankedDraws {
+/** `scores`, if given, must be for S = 2 m floor(n/2) (summarize shares one across coordinates). */
+function rankDraws(chains: Draws[], scores = new RankScores(2 * chains.length * Math.floor(chains[0].length / 2))): RankedDraws {
   const m = chains.length;
   const n = chains[0].length;
   const all = pool(chains);
   const order = argsort(all);
   const sortedAll = new Float64Array(all.length);
   for (let k = 0; k < all.length; k++) sortedAll[k] = all[order[k]];
-  return { m, n, all, order, sortedAll, split: splitChains(chains), z: normalScoresOfSplit(order, all, m, n) };
+  return { m, n, all, order, sortedAll, split: splitChains(chains), z: normalScoresOfSplit(order, all, m, n, scores), scores };
 }
 
 /** Bulk and tail (folded about the median of all draws) R-hat from ranked draws; the larger one. */
@@ -549,7 +584,7 @@ function rHatOfRanked(r: RankedDraws): number {
   const bulk = rHatOf(r.z);
   const med = quantileOfSorted(r.sortedAll, 0.5);
   const f = foldedOrder(r.order, r.all, med);
-  const tail = rHatOf(normalScoresOfSplit(f.order, f.folded, r.m, r.n));
+  const tail = rHatOf(normalScoresOfSplit(f.order, f.folded, r.m, r.n, r.scores));
   if (Number.isNaN(bulk) || Number.isNaN(tail)) return Number.isNaN(bulk) ? tail : bulk;
   return Math.max(bulk, tail);
 }
@@ -746,17 +781,16 @@ export function mcseMean(chains: Draws[]): number {
  */
 export function mcseSd(chains: Draws[]): number {
   checkChains('mcseSd', chains, 4);
-  return mcseSdOf(chains);
+  return mcseSdOf(chains, pool(chains));
 }
 
-function mcseSdOf(chains: Draws[]): number {
-  const xbar = mean(pool(chains));
-  const squares = chains.map((c) => {
-    const f = new Float64Array(c.length);
-    for (let i = 0; i < c.length; i++) f[i] = (c[i] - xbar) * (c[i] - xbar);
-    return f;
-  });
-  const all = pool(squares);
+/** mcseSd of `chains`; `pooled` = pool(chains). */
+function mcseSdOf(chains: Draws[], pooled: Float64Array): number {
+  const xbar = mean(pooled);
+  const all = new Float64Array(pooled.length); // d = (x - xbar)^2, chain after chain
+  for (let i = 0; i < all.length; i++) all[i] = (pooled[i] - xbar) * (pooled[i] - xbar);
+  const n = chains[0].length;
+  const squares = chains.map((_, c) => all.subarray(c * n, (c + 1) * n));
   const v = mean(all);
   if (!(v > 0)) return NaN;
   let m2 = 0;
@@ -1020,16 +1054,18 @@ export function summarize(chains: Draws[] | ChainSamples[], names?: string[]): S
   if (names !== undefined && (!Array.isArray(names) || names.length !== columns.length)) {
     throw new RangeError(`${fn}: names must have one entry per coordinate (${columns.length}), got ${Array.isArray(names) ? names.length : typeof names}`);
   }
+  let scores: RankScores | undefined; // every coordinate has the same number of draws
   return columns.map((col, k) => {
     checkChains(fn, col, 4);
     const name = names?.[k] ?? (columns.length === 1 && !isChainSamples(chains[0]) ? 'x' : `x[${k}]`);
-    return summaryRow(name, col);
+    scores ??= new RankScores(2 * col.length * Math.floor(col[0].length / 2));
+    return summaryRow(name, col, scores);
   });
 }
 
-function summaryRow(name: string, col: Draws[]): SummaryRow {
-  const ranked = rankDraws(col);
-  const all = pool(col);
+function summaryRow(name: string, col: Draws[], scores: RankScores): SummaryRow {
+  const ranked = rankDraws(col, scores);
+  const all = ranked.all; // pool(col)
   const sd = Math.sqrt(variance(all));
   const essMean = geyerEss(ranked.split);
   const row: SummaryRow = {
@@ -1037,7 +1073,7 @@ function summaryRow(name: string, col: Draws[]): SummaryRow {
     mean: mean(all),
     sd,
     mcseMean: sd / Math.sqrt(essMean),
-    mcseSd: mcseSdOf(col),
+    mcseSd: mcseSdOf(col, all),
     essMean,
     essBulk: geyerEss(ranked.z),
     essTail: tailEssOfRanked(ranked),

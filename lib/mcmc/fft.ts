@@ -66,6 +66,8 @@ export function ifft(re: Float64Array, im: Float64Array): Float64Array {
 let twiddleSize = 0;
 let twiddleCos = new Float64Array(0);
 let twiddleSin = new Float64Array(0);
+/** -twiddleSin: the factors e^{+2 pi i k / len} of the inverse transform. */
+let twiddleSinInverse = new Float64Array(0);
 
 function twiddles(n: number): void {
   if (twiddleSize === n) return;
@@ -88,6 +90,7 @@ function twiddles(n: number): void {
       twiddleSin[halfLen + k] = baseSin[k * stride];
     }
   }
+  twiddleSinInverse = twiddleSin.map((v) => -v);
   twiddleSize = n;
 }
 
@@ -118,25 +121,59 @@ function transform(fn: string, re: Float64Array, im: Float64Array, sign: number)
     re[a + 1] = re[a] - br; im[a + 1] = im[a] - bi;
     re[a] += br; im[a] += bi;
   }
+  if (n === 2) return;
+  // Second pass (len = 4, twiddles 1 and w = sign i exactly):
+  // X_0 = E_0 + O_0, X_2 = E_0 - O_0, X_1 = E_1 + w O_1, X_3 = E_1 - w O_1, w O_1 = sign (-Im O_1 + i Re O_1).
+  for (let a = 0; a < n; a += 4) {
+    let br = re[a + 2], bi = im[a + 2];
+    re[a + 2] = re[a] - br; im[a + 2] = im[a] - bi;
+    re[a] += br; im[a] += bi;
+    br = -sign * im[a + 3]; bi = sign * re[a + 3];
+    re[a + 3] = re[a + 1] - br; im[a + 3] = im[a + 1] - bi;
+    re[a + 1] += br; im[a + 1] += bi;
+  }
   twiddles(n);
   const wc = twiddleCos;
-  const ws = twiddleSin;
+  const ws = sign < 0 ? twiddleSin : twiddleSinInverse;
   // Butterflies: for blocks of length len, combine the even half E and odd half O as
   // X_k = E_k + w^k O_k, X_{k + len/2} = E_k - w^k O_k, w = e^{sign 2 pi i / len}.
-  for (let len = 4; len <= n; len <<= 1) {
+  // Two passes (len and 2 len) run fused on the four entries a0 < a1 < a2 < a3 they share,
+  // with exactly the operations of the two separate passes (so the same result, bit for bit),
+  // but each entry is loaded and stored once per pair of passes instead of twice.
+  let len = 8;
+  for (; 2 * len <= n; len <<= 2) {
+    const halfLen = len >> 1;
+    for (let start = 0; start < n; start += 2 * len) {
+      for (let k = 0; k < halfLen; k++) {
+        const a0 = start + k, a1 = a0 + halfLen, a2 = a0 + len, a3 = a2 + halfLen;
+        // pass len: (a0, a1) and (a2, a3), twiddle w_len^k
+        let wr = wc[halfLen + k], wi = ws[halfLen + k];
+        let r0 = re[a0], i0 = im[a0], r1 = re[a1], i1 = im[a1];
+        let xr = r1 * wr - i1 * wi, xi = r1 * wi + i1 * wr;
+        r1 = r0 - xr; i1 = i0 - xi; r0 += xr; i0 += xi;
+        let r2 = re[a2], i2 = im[a2], r3 = re[a3], i3 = im[a3];
+        xr = r3 * wr - i3 * wi; xi = r3 * wi + i3 * wr;
+        r3 = r2 - xr; i3 = i2 - xi; r2 += xr; i2 += xi;
+        // pass 2 len: (a0, a2) with w_{2len}^k, (a1, a3) with w_{2len}^{k + len/2}
+        wr = wc[len + k]; wi = ws[len + k];
+        xr = r2 * wr - i2 * wi; xi = r2 * wi + i2 * wr;
+        re[a2] = r0 - xr; im[a2] = i0 - xi; re[a0] = r0 + xr; im[a0] = i0 + xi;
+        wr = wc[len + halfLen + k]; wi = ws[len + halfLen + k];
+        xr = r3 * wr - i3 * wi; xi = r3 * wi + i3 * wr;
+        re[a3] = r1 - xr; im[a3] = i1 - xi; re[a1] = r1 + xr; im[a1] = i1 + xi;
+      }
+    }
+  }
+  if (len <= n) { // one pass left over (an odd number of passes from len = 8)
     const halfLen = len >> 1;
     for (let start = 0; start < n; start += len) {
       for (let k = 0; k < halfLen; k++) {
-        const wr = wc[halfLen + k];
-        const wi = sign < 0 ? ws[halfLen + k] : -ws[halfLen + k];
-        const a = start + k;
-        const b = a + halfLen;
-        const xr = re[b] * wr - im[b] * wi;
-        const xi = re[b] * wi + im[b] * wr;
-        re[b] = re[a] - xr;
-        im[b] = im[a] - xi;
-        re[a] += xr;
-        im[a] += xi;
+        const wr = wc[halfLen + k], wi = ws[halfLen + k];
+        const a = start + k, b = a + halfLen;
+        const rb = re[b], ib = im[b];
+        const xr = rb * wr - ib * wi, xi = rb * wi + ib * wr;
+        re[b] = re[a] - xr; im[b] = im[a] - xi;
+        re[a] += xr; im[a] += xi;
       }
     }
   }
