@@ -97,19 +97,17 @@ function autocovarianceFft(x: Draws, maxLag: number): Float64Array {
  */
 class MeanAutocovariance {
   readonly n: number;
-  private readonly centred: Float64Array[];
+  private readonly series: Draws[];
+  /** The series' means: series c is centred as it is transformed (addPowerSpectrum's shift). */
+  readonly means: number[];
   private gamma: Float64Array = new Float64Array(0);
   /** Lags 0..known - 1 are valid. */
   private known = 0;
 
   constructor(series: Draws[]) {
     this.n = series[0].length;
-    this.centred = series.map((x) => {
-      const xbar = mean(x);
-      const y = new Float64Array(x.length);
-      for (let i = 0; i < x.length; i++) y[i] = x[i] - xbar;
-      return y;
-    });
+    this.series = series;
+    this.means = series.map((x) => mean(x));
   }
 
   /** gammaBar(t), 0 <= t < n. */
@@ -121,11 +119,11 @@ class MeanAutocovariance {
   private compute(L: number): void {
     const n = this.n;
     const power = new Float64Array((L >> 1) + 1);
-    for (const y of this.centred) addPowerSpectrum(y, L, power);
+    for (let c = 0; c < this.series.length; c++) addPowerSpectrum(this.series[c], L, power, this.means[c]); // y = x - xbar
     const sums = inverseEvenSpectrum(power, L);
     this.known = Math.min(n, L - n + 1);
     this.gamma = new Float64Array(this.known);
-    const scale = 1 / (n * this.centred.length);
+    const scale = 1 / (n * this.series.length);
     for (let t = 0; t < this.known; t++) this.gamma[t] = sums[t] * scale;
   }
 }
@@ -384,8 +382,10 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * flipping every bit of a negative number and only the sign bit of a non-negative one maps the
  * float64 order onto the unsigned 64-bit order (-0 lands just before +0; inputs are finite),
  * then four counting-sort passes of 16 bits each, least significant first, carry the keys and
- * indices along. O(S) with a 65536-entry histogram; several times faster in JS than a
- * comparison sort of indices. All rank-based diagnostics of a quantity share one such sort.
+ * indices along. O(S) with 65536-entry histograms (all four counted in one read of the keys; a
+ * pass whose digit is the same for every key would not move anything and is skipped); several
+ * times faster in JS than a comparison sort of indices. All rank-based diagnostics of a
+ * quantity share one such sort.
  */
 function argsort(values: Float64Array): Uint32Array {
   const S = values.length;
@@ -405,12 +405,20 @@ function argsort(values: Float64Array): Uint32Array {
   let hi2 = new Uint32Array(S);
   let lo2 = new Uint32Array(S);
   let idx2 = new Uint32Array(S);
-  const count = new Uint32Array(65536);
+  // counts[pass * 65536 + d]: how many keys have digit d in pass `pass` (0, 1: lo; 2, 3: hi)
+  const counts = new Uint32Array(4 * 65536);
+  for (let i = 0; i < S; i++) {
+    const l = lo[i], h = hi[i];
+    counts[l & 0xffff]++;
+    counts[65536 + (l >>> 16)]++;
+    counts[2 * 65536 + (h & 0xffff)]++;
+    counts[3 * 65536 + (h >>> 16)]++;
+  }
   for (let pass = 0; pass < 4; pass++) {
     const key = pass < 2 ? lo : hi;
     const shift = (pass & 1) * 16;
-    count.fill(0);
-    for (let i = 0; i < S; i++) count[(key[i] >>> shift) & 0xffff]++;
+    const count = counts.subarray(pass * 65536, (pass + 1) * 65536);
+    if (count[(key[0] >>> shift) & 0xffff] === S) continue; // one digit for all: a stable pass is the identity
     let sum = 0;
     for (let d = 0; d < 65536; d++) { const c = count[d]; count[d] = sum; sum += c; }
     for (let i = 0; i < S; i++) {
@@ -635,12 +643,18 @@ function geyerEss(chains: Float64Array[]): number {
   const n = chains[0].length;
   let lo = Infinity;
   let hi = -Infinity;
-  for (const c of chains) for (let i = 0; i < n; i++) { lo = Math.min(lo, c[i]); hi = Math.max(hi, c[i]); }
+  for (const c of chains) {
+    for (let i = 0; i < n; i++) {
+      const v = c[i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
   if (hi - lo < 1e-15) return m * n; // constant: ArviZ returns the number of draws
   const acov = new MeanAutocovariance(chains);
   const meanVar = (acov.at(0) * n) / (n - 1);
   let varPlus = (meanVar * (n - 1)) / n;
-  if (m > 1) varPlus += variance(chains.map((c) => mean(c)));
+  if (m > 1) varPlus += variance(acov.means); // var of the chain means
   const rho = new Float64Array(n);
   rho[0] = 1;
   let rhoEven = 1;

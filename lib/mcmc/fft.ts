@@ -115,22 +115,26 @@ function transform(fn: string, re: Float64Array, im: Float64Array, sign: number)
       t = im[i]; im[i] = im[j]; im[j] = t;
     }
   }
-  // First pass (len = 2, twiddle 1): X_0 = x_0 + x_1, X_1 = x_0 - x_1.
-  for (let a = 0; a < n; a += 2) {
-    const br = re[a + 1], bi = im[a + 1];
-    re[a + 1] = re[a] - br; im[a + 1] = im[a] - bi;
-    re[a] += br; im[a] += bi;
+  if (n === 2) {
+    const br = re[1], bi = im[1];
+    re[1] = re[0] - br; im[1] = im[0] - bi;
+    re[0] += br; im[0] += bi;
+    return;
   }
-  if (n === 2) return;
-  // Second pass (len = 4, twiddles 1 and w = sign i exactly):
-  // X_0 = E_0 + O_0, X_2 = E_0 - O_0, X_1 = E_1 + w O_1, X_3 = E_1 - w O_1, w O_1 = sign (-Im O_1 + i Re O_1).
+  // The first two passes, fused (each entry loaded and stored once, the same operations):
+  // len = 2 (twiddle 1): X_0 = x_0 + x_1, X_1 = x_0 - x_1;
+  // len = 4 (twiddles 1 and w = sign i exactly): X_0 = E_0 + O_0, X_2 = E_0 - O_0,
+  // X_1 = E_1 + w O_1, X_3 = E_1 - w O_1, w O_1 = sign (-Im O_1 + i Re O_1).
   for (let a = 0; a < n; a += 4) {
-    let br = re[a + 2], bi = im[a + 2];
-    re[a + 2] = re[a] - br; im[a + 2] = im[a] - bi;
-    re[a] += br; im[a] += bi;
-    br = -sign * im[a + 3]; bi = sign * re[a + 3];
-    re[a + 3] = re[a + 1] - br; im[a + 3] = im[a + 1] - bi;
-    re[a + 1] += br; im[a + 1] += bi;
+    let r0 = re[a], i0 = im[a], r1 = re[a + 1], i1 = im[a + 1];
+    let r2 = re[a + 2], i2 = im[a + 2], r3 = re[a + 3], i3 = im[a + 3];
+    let br = r1, bi = i1;
+    r1 = r0 - br; i1 = i0 - bi; r0 += br; i0 += bi;
+    br = r3; bi = i3;
+    r3 = r2 - br; i3 = i2 - bi; r2 += br; i2 += bi;
+    re[a + 2] = r0 - r2; im[a + 2] = i0 - i2; re[a] = r0 + r2; im[a] = i0 + i2;
+    br = -sign * i3; bi = sign * r3;
+    re[a + 3] = r1 - br; im[a + 3] = i1 - bi; re[a + 1] = r1 + br; im[a + 1] = i1 + bi;
   }
   twiddles(n);
   const wc = twiddleCos;
@@ -225,8 +229,9 @@ export function circularAutocorrelation(x: Float64Array): Float64Array {
 }
 
 /**
- * Adds the power spectrum P_k = |X_k|^2, k = 0..L/2, of the real sequence x zero-padded to the
- * power-of-two length L >= 2 (x.length <= L) into `power` (length L/2 + 1). One complex FFT of
+ * Adds the power spectrum P_k = |X_k|^2, k = 0..L/2, of the real sequence x - shift (shift
+ * default 0; e.g. the mean, to centre x without a copy) zero-padded to the power-of-two length
+ * L >= 2 (x.length <= L) into `power` (length L/2 + 1). One complex FFT of
  * length L/2 on z_m = x_{2m} + i x_{2m+1}, unpacked with E_k = (Z_k + conj Z_{h-k})/2 (FFT of
  * the even samples) and O_k = (Z_k - conj Z_{h-k})/(2i) (FFT of the odd samples):
  * X_k = E_k + e^{-2 pi i k/L} O_k. P_{L-k} = P_k since x is real.
@@ -236,22 +241,24 @@ export function circularAutocorrelation(x: Float64Array): Float64Array {
  * @example
  * const p = new Float64Array(3); addPowerSpectrum(new Float64Array([1, 2]), 4, p); // p = [9, 5, 1]
  */
-export function addPowerSpectrum(x: Float64Array, L: number, power: Float64Array): void {
+export function addPowerSpectrum(x: ArrayLike<number>, L: number, power: Float64Array, shift = 0): void {
   const h = L >> 1;
   if (scratchRe.length !== h) { scratchRe = new Float64Array(h); scratchIm = new Float64Array(h); }
   const zr = scratchRe;
   const zi = scratchIm;
   const n = Math.min(x.length, L);
-  zr.fill(0);
-  zi.fill(0);
-  for (let m = 0; 2 * m < n; m++) { zr[m] = x[2 * m]; zi[m] = 2 * m + 1 < n ? x[2 * m + 1] : 0; }
+  let m = 0;
+  for (; 2 * m + 1 < n; m++) { zr[m] = x[2 * m] - shift; zi[m] = x[2 * m + 1] - shift; }
+  if (2 * m < n) { zr[m] = x[2 * m] - shift; zi[m] = 0; m++; }
+  zr.fill(0, m);
+  zi.fill(0, m);
   transform('addPowerSpectrum', zr, zi, -1);
   halfTurn(L);
   const cosT = halfTurnCos;
   const sinT = halfTurnSin;
   for (let k = 0; k <= h; k++) {
-    const k1 = k % h;
-    const k2 = (h - k) % h;
+    const k1 = k === h ? 0 : k;     // k mod h
+    const k2 = k === 0 ? 0 : h - k; // (h - k) mod h
     const ar = zr[k1], ai = zi[k1], br = zr[k2], bi = -zi[k2]; // Z_k and conj Z_{h-k}
     const er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
     const or = 0.5 * (ai - bi), oi = -0.5 * (ar - br);           // (Z_k - conj Z_{h-k}) / (2i)
