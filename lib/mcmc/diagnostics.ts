@@ -421,6 +421,10 @@ function argsort(values: Float64Array): Uint32Array {
     if (count[(key[0] >>> shift) & 0xffff] === S) continue; // one digit for all: a stable pass is the identity
     let sum = 0;
     for (let d = 0; d < 65536; d++) { const c = count[d]; count[d] = sum; sum += c; }
+    if (pass === 3) { // the last pass: only the indices are still needed
+      for (let i = 0; i < S; i++) idx2[count[(key[i] >>> 16) & 0xffff]++] = idx[i];
+      return idx2;
+    }
     for (let i = 0; i < S; i++) {
       const to = count[(key[i] >>> shift) & 0xffff]++;
       hi2[to] = hi[i];
@@ -481,11 +485,15 @@ class RankScores {
 function normalScoresOfSplit(order: Uint32Array, values: Float64Array, m: number, n: number, scores: RankScores): Float64Array[] {
   const half = Math.floor(n / 2);
   const z = Array.from({ length: 2 * m }, () => new Float64Array(half));
-  const kept = new Uint32Array(2 * m * half); // pooled indices in ascending order, middle draws skipped
-  let total = 0;
-  for (let k = 0; k < order.length; k++) {
-    const s = order[k] % n;
-    if (s < half || s >= n - half) kept[total++] = order[k];
+  let kept = order; // pooled indices in ascending order, middle draws skipped
+  let total = order.length;
+  if (2 * half < n) {
+    kept = new Uint32Array(2 * m * half);
+    total = 0;
+    for (let k = 0; k < order.length; k++) {
+      const s = order[k] % n;
+      if (s < half || s >= n - half) kept[total++] = order[k];
+    }
   }
   for (let start = 0; start < total;) {
     let end = start + 1;
