@@ -541,9 +541,8 @@ function foldedOrder(order: Uint32Array, values: Float64Array, med: number): { f
   return { folded, order: out };
 }
 
-/** Sample variance with divisor (n - 1). */
-function variance(x: Draws): number {
-  const xbar = mean(x);
+/** Sample variance with divisor (n - 1); xbar = mean(x), if already known. */
+function variance(x: Draws, xbar = mean(x)): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += (x[i] - xbar) * (x[i] - xbar);
   return s / (x.length - 1);
@@ -806,9 +805,8 @@ export function mcseSd(chains: Draws[]): number {
   return mcseSdOf(chains, pool(chains));
 }
 
-/** mcseSd of `chains`; `pooled` = pool(chains). */
-function mcseSdOf(chains: Draws[], pooled: Float64Array): number {
-  const xbar = mean(pooled);
+/** mcseSd of `chains`; `pooled` = pool(chains), xbar its mean. */
+function mcseSdOf(chains: Draws[], pooled: Float64Array, xbar = mean(pooled)): number {
   const all = new Float64Array(pooled.length); // d = (x - xbar)^2, chain after chain
   for (let i = 0; i < all.length; i++) all[i] = (pooled[i] - xbar) * (pooled[i] - xbar);
   const n = chains[0].length;
@@ -1088,14 +1086,15 @@ export function summarize(chains: Draws[] | ChainSamples[], names?: string[]): S
 function summaryRow(name: string, col: Draws[], scores: RankScores): SummaryRow {
   const ranked = rankDraws(col, scores);
   const all = ranked.all; // pool(col)
-  const sd = Math.sqrt(variance(all));
+  const xbar = mean(all);
+  const sd = Math.sqrt(variance(all, xbar));
   const essMean = geyerEss(ranked.split);
   const row: SummaryRow = {
     name,
-    mean: mean(all),
+    mean: xbar,
     sd,
     mcseMean: sd / Math.sqrt(essMean),
-    mcseSd: mcseSdOf(col, all),
+    mcseSd: mcseSdOf(col, all, xbar),
     essMean,
     essBulk: geyerEss(ranked.z),
     essTail: tailEssOfRanked(ranked),
