@@ -289,6 +289,50 @@ test('splitRHat and bulkEffectiveSampleSize match the ArviZ-transcription refere
   assert.ok(Math.abs(ess - 134.940288155006) <= 1e-9 * 135, `ess ${ess}`);
 });
 
+test('splitRHat with ties, negative values and an odd length equals the definition computed directly here', () => {
+  // Small integers: many ties (average ranks), and float64 keys whose low 32 bits are all zero.
+  // n = 9: the middle draw is in no split chain (but counts for the median of the folding).
+  const chains = [
+    Float64Array.from([0, 2, -1, 2, 3, 0, -2, 2, 1]),
+    Float64Array.from([1, 1, -1, 0, 5, 2, 2, -1, 0]),
+    Float64Array.from([3, -1, 0, 0, 4, 1, -2, 2, 2]),
+  ];
+  const n = 9;
+  const half = 4;
+  /** Classic R-hat (BDA3 sec. 11.4) of equal-length chains, written out. */
+  const classicRHat = (cs: number[][]) => {
+    const len = cs[0].length;
+    const means = cs.map((c) => c.reduce((s, v) => s + v, 0) / len);
+    const W = cs.reduce((s, c, j) => s + c.reduce((t, v) => t + (v - means[j]) ** 2, 0) / (len - 1), 0) / cs.length;
+    const grand = means.reduce((s, v) => s + v, 0) / means.length;
+    const B = (len * means.reduce((s, v) => s + (v - grand) ** 2, 0)) / (means.length - 1);
+    return Math.sqrt((((len - 1) / len) * W + B / len) / W);
+  };
+  /** Split chains, rank-normalized with average ranks of ties: z = Phi^{-1}((r - 3/8)/(S + 1/4)). */
+  const normalScores = (values: Float64Array[]) => {
+    const split = values.flatMap((c) => [Array.from(c.subarray(0, half)), Array.from(c.subarray(n - half))]);
+    const pooled = split.flat();
+    const S = pooled.length;
+    const rank = (v: number) => pooled.filter((u) => u < v).length + (pooled.filter((u) => u === v).length + 1) / 2;
+    return split.map((c) => c.map((v) => inverseNormalCdf((rank(v) - 3 / 8) / (S + 1 / 4))));
+  };
+  const bulk = classicRHat(normalScores(chains));
+  const sorted = chains.flatMap((c) => Array.from(c)).sort((a, b) => a - b);
+  const median = sorted[(sorted.length - 1) / 2]; // 27 draws: the 14th
+  const tail = classicRHat(normalScores(chains.map((c) => c.map((v) => Math.abs(v - median)))));
+  const expected = Math.max(bulk, tail);
+  const got = splitRHat(chains);
+  assert.ok(Math.abs(got - expected) <= 1e-12 * expected, `splitRHat ${got}, direct ${expected}`);
+  // summarize shares the normal scores of integer ranks across coordinates: same value per coordinate
+  const interleaved = chains.map((c) => {
+    const samples = new Float64Array(2 * n);
+    for (let t = 0; t < n; t++) { samples[2 * t] = t; samples[2 * t + 1] = c[t]; } // coordinate 0: no ties across chains' ranks
+    return { samples, nSamples: n, dim: 2 };
+  });
+  const rows = summarize(interleaved);
+  assert.ok(Math.abs(rows[1].rhat - expected) <= 1e-12 * expected, `summarize rhat ${rows[1].rhat}, direct ${expected}`);
+});
+
 test('splitRHat > 1.1 for chains stuck apart (around 0 and around 5)', () => {
   const rng = new Rng(11);
   const rhat = splitRHat([iid(1000, rng, 0), iid(1000, rng, 5), iid(1000, rng, 0), iid(1000, rng, 5)]);
