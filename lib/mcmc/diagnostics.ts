@@ -439,14 +439,16 @@ function argsort(values: Float64Array): Uint32Array {
 }
 
 /**
- * Quantile of sorted draws by linear interpolation between order statistics (Hyndman & Fan
- * type 7, numpy's and R's default, as ArviZ uses): h = (S - 1) p, q = x_floor(h) + (h - floor h)
- * (x_floor(h)+1 - x_floor(h)).
+ * Quantile of the draws by linear interpolation between order statistics (Hyndman & Fan type 7,
+ * numpy's and R's default, as ArviZ uses): h = (S - 1) p, q = x_(floor h) + (h - floor h)
+ * (x_(floor h + 1) - x_(floor h)), x_(k) = values[order[k]] the k-th smallest (0-based); only
+ * the two order statistics needed are read, the draws are never copied in sorted order.
  */
-function quantileOfSorted(s: Float64Array, p: number): number {
-  const h = (s.length - 1) * p;
+function quantileOfSorted(values: Float64Array, order: Uint32Array, p: number): number {
+  const h = (order.length - 1) * p;
   const lo = Math.floor(h);
-  return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
+  const a = values[order[lo]];
+  return lo + 1 < order.length ? a + (h - lo) * (values[order[lo + 1]] - a) : a;
 }
 
 /**
@@ -565,7 +567,7 @@ function rHatOf(chains: Float64Array[]): number {
 
 /**
  * The pieces every rank diagnostic of one scalar quantity needs, computed once from a single
- * sort of the pooled draws: the split chains, the draws sorted (for the median and the 5% / 95%
+ * sort of the pooled draws: the split chains, the sorted order (for the median and the 5% / 95%
  * quantiles) and the rank-normalized split chains.
  */
 interface RankedDraws {
@@ -573,10 +575,8 @@ interface RankedDraws {
   n: number;
   /** Draw s of chain c at c n + s. */
   all: Float64Array;
-  /** argsort(all). */
+  /** argsort(all): all[order[k]] is the k-th smallest draw. */
   order: Uint32Array;
-  /** all, sorted ascending. */
-  sortedAll: Float64Array;
   split: Float64Array[];
   z: Float64Array[];
   /** The normal scores of integer ranks among the S = 2 m floor(n/2) split draws. */
@@ -589,15 +589,13 @@ function rankDraws(chains: Draws[], scores = new RankScores(2 * chains.length * 
   const n = chains[0].length;
   const all = pool(chains);
   const order = argsort(all);
-  const sortedAll = new Float64Array(all.length);
-  for (let k = 0; k < all.length; k++) sortedAll[k] = all[order[k]];
-  return { m, n, all, order, sortedAll, split: splitChains(chains), z: normalScoresOfSplit(order, all, m, n, scores), scores };
+  return { m, n, all, order, split: splitChains(chains), z: normalScoresOfSplit(order, all, m, n, scores), scores };
 }
 
 /** Bulk and tail (folded about the median of all draws) R-hat from ranked draws; the larger one. */
 function rHatOfRanked(r: RankedDraws): number {
   const bulk = rHatOf(r.z);
-  const med = quantileOfSorted(r.sortedAll, 0.5);
+  const med = quantileOfSorted(r.all, r.order, 0.5);
   const f = foldedOrder(r.order, r.all, med);
   const tail = rHatOf(normalScoresOfSplit(f.order, f.folded, r.m, r.n, r.scores));
   if (Number.isNaN(bulk) || Number.isNaN(tail)) return Number.isNaN(bulk) ? tail : bulk;
@@ -720,7 +718,7 @@ export function bulkEffectiveSampleSize(chains: Draws[]): number {
 function tailEssOfRanked(r: RankedDraws): number {
   let ess = Infinity;
   for (const p of [0.05, 0.95]) {
-    const q = quantileOfSorted(r.sortedAll, p);
+    const q = quantileOfSorted(r.all, r.order, p);
     const indicators = r.split.map((c) => {
       const f = new Float64Array(c.length);
       for (let i = 0; i < c.length; i++) f[i] = c[i] <= q ? 1 : 0;
