@@ -228,7 +228,7 @@ class WasmSparse {
 let wasmSparse: WasmSparse | undefined;
 
 /** The keys of {@link SparseGemmOptions}. */
-const SPARSE_GEMM_OPTION_KEYS: readonly string[] = [...GEMM_OPTION_KEYS, 'maxDensity'];
+export const SPARSE_GEMM_OPTION_KEYS: readonly string[] = [...GEMM_OPTION_KEYS, 'maxDensity'];
 
 /**
  * out = alpha · op(a) · op(b) + beta · out like {@link gemm}, skipping the zero entries of `a`

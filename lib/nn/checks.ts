@@ -90,14 +90,19 @@ export function checkGradient(fn: string, net: MLP, grad: unknown): asserts grad
   if (g === null || typeof g !== 'object' || !Array.isArray(g.dW) || !Array.isArray(g.db) || g.dW.length !== L || g.db.length !== L) {
     throw new TypeError(`${fn}: grad must be an MLPGradient with ${L} layers (createGradient(net)), got ${describe(grad)}`);
   }
-  for (let l = 0; l < L; l++) {
-    const W = net.layers[l].W;
-    checkNNMatrix(fn, `grad.dW[${l}]`, g.dW[l]);
-    checkSamePrecision(fn, `grad.dW[${l}]`, g.dW[l], 'the network', W);
-    checkShape(fn, `grad.dW[${l}]`, g.dW[l], W.rows, W.cols, `the shape of layer ${l + 1} W`);
-    checkNNVector(fn, `grad.db[${l}]`, g.db[l], W.cols);
-    checkSamePrecision(fn, `grad.db[${l}]`, g.db[l], 'the network', W);
-  }
+  checkGradientShapes(fn, net, g);
+}
+
+/** Throws unless grad.dW[l], grad.db[l] have the shapes and precision of layer l + 1's W and b. */
+export function checkGradientShapes(fn: string, net: MLP, grad: MLPGradient): void {
+  const W0 = net.layers[0].W;
+  net.layers.forEach((layer, i) => {
+    checkNNMatrix(fn, `grad.dW[${i}]`, grad.dW[i]);
+    checkSamePrecision(fn, `grad.dW[${i}]`, grad.dW[i], 'the network', W0);
+    checkShape(fn, `grad.dW[${i}]`, grad.dW[i], layer.W.rows, layer.W.cols, `the shape of layer ${i + 1} W`);
+    checkNNVector(fn, `grad.db[${i}]`, grad.db[i], layer.b.length);
+    checkSamePrecision(fn, `grad.db[${i}]`, grad.db[i], 'the network', W0);
+  });
 }
 
 /** Throws unless `opt` is a lib/optim optimizer (an object with a `step` method). */

@@ -20,7 +20,7 @@ import { ACTIVATIONS, type Activation, type DenseLayer, type MLP, type MLPGradie
 import { activationBackwardUnchecked, activationForwardUnchecked } from './activations.js';
 import { denseBackwardUnchecked, denseForwardUnchecked, type GemmFunction } from './dense.js';
 import { defaultInit, initWeights, type InitScheme } from './init.js';
-import { checkActivation, checkDisjoint, checkNNMatrix, checkNNVector, checkOptions, checkSamePrecision, checkShape, checkSlope, describe } from './checks.js';
+import { checkActivation, checkDisjoint, checkGradientShapes, checkNNMatrix, checkNNVector, checkOptions, checkSamePrecision, checkShape, checkSlope, describe } from './checks.js';
 
 /** Options of {@link createMLP}. */
 export interface MLPOptions {
@@ -185,18 +185,6 @@ export function createGradient<M extends NNMatrix>(net: MLP<M>): MLPGradient<M> 
   const dW = net.layers.map((layer) => newMatrix(net.precision, layer.W.rows, layer.W.cols) as M);
   const db = net.layers.map((layer) => newVector(net.precision, layer.b.length) as VectorOf<M>);
   return { dW, db };
-}
-
-/** Throws unless grad.dW[l], grad.db[l] have the shapes and precision of layer l + 1's W and b. */
-export function checkGradientShapes(fn: string, net: MLP, grad: MLPGradient): void {
-  const W0 = net.layers[0].W;
-  net.layers.forEach((layer, i) => {
-    checkNNMatrix(fn, `grad.dW[${i}]`, grad.dW[i]);
-    checkSamePrecision(fn, `grad.dW[${i}]`, grad.dW[i], 'the network', W0);
-    checkShape(fn, `grad.dW[${i}]`, grad.dW[i], layer.W.rows, layer.W.cols, `the shape of layer ${i + 1} W`);
-    checkNNVector(fn, `grad.db[${i}]`, grad.db[i], layer.b.length);
-    checkSamePrecision(fn, `grad.db[${i}]`, grad.db[i], 'the network', W0);
-  });
 }
 
 /**
@@ -380,7 +368,6 @@ export function mlpBackward<M extends NNMatrix>(
   checkNNMatrix(fn, 'dOut', dOut);
   checkSamePrecision(fn, 'dOut', dOut, 'the network', net.layers[0].W);
   checkShape(fn, 'dOut', dOut, ws.rows, net.sizes[L], 'the shape of the last forward output');
-  checkSamePrecision(fn, 'dOut', dOut, 'the network', net.layers[0].W);
   if (typeof accumulate !== 'boolean') throw new TypeError(`${fn}: accumulate must be a boolean, got ${describe(accumulate)}`);
   if (grad !== null) checkGradientShapes(fn, net, grad);
   if (dInput !== null) {

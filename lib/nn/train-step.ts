@@ -5,8 +5,8 @@
 import type { Optimizer } from '../optim/index.js';
 import type { MLP, MLPGradient, NNMatrix } from './model.js';
 import { lossBackwardUnchecked, lossForwardUnchecked, type LossName } from './losses.js';
-import { checkGradientShapes, checkMLP, checkWorkspace, mlpBackwardUnchecked, mlpForwardUnchecked, type MLPWorkspace } from './mlp.js';
-import { checkNNMatrix, checkOptimizer, checkOptions, checkSamePrecision, checkShape, describe } from './checks.js';
+import { checkMLP, checkWorkspace, mlpBackwardUnchecked, mlpForwardUnchecked, type MLPWorkspace } from './mlp.js';
+import { checkGradient, checkNNMatrix, checkOptimizer, checkOptions, checkSamePrecision, checkShape, describe } from './checks.js';
 
 /** Options of {@link trainStep}. */
 export interface TrainStepOptions {
@@ -120,10 +120,7 @@ export function checkStepOptions(fn: string, net: MLP, options: TrainStepOptions
  */
 function checkBatch(fn: string, net: MLP, ws: MLPWorkspace, grad: MLPGradient, X: NNMatrix, Y: NNMatrix): void {
   checkWorkspace(fn, net, ws);
-  if (grad === null || typeof grad !== 'object' || !Array.isArray(grad.dW) || !Array.isArray(grad.db) || grad.dW.length !== net.layers.length || grad.db.length !== net.layers.length) {
-    throw new TypeError(`${fn}: grad must be an MLPGradient with ${net.layers.length} layers (createGradient(net)), got ${describe(grad)}`);
-  }
-  checkGradientShapes(fn, net, grad);
+  checkGradient(fn, net, grad);
   const W0 = net.layers[0].W, L = net.layers.length;
   checkNNMatrix(fn, 'X', X);
   checkSamePrecision(fn, 'X', X, 'the network', W0);

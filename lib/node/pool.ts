@@ -17,9 +17,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { GEMM_OPTION_KEYS, getBackend, validateGemm, type GemmOptions } from '../linalg/gemm.js';
+import { getBackend, validateGemm, type GemmOptions } from '../linalg/gemm.js';
 import { gemmUnchecked } from '../linalg/kernels.js';
-import { sparseGemmUnchecked } from '../linalg/sparse.js';
+import { SPARSE_GEMM_OPTION_KEYS, sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
 import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize } from '../linalg/gemm-rows.js';
 import type { GemmJob, JobReply, RunJob } from './pool-messages.js';
@@ -272,7 +272,7 @@ export class WorkerPool {
    */
   sparseGemm(out: Matrix, a: Matrix, b: Matrix, opts: GemmOptions & { maxDensity?: number } = {}): Matrix {
     if (this.closed) throw new Error('WorkerPool.sparseGemm: the pool is closed');
-    checkOptionKeys('WorkerPool.sparseGemm', opts, [...GEMM_OPTION_KEYS, 'maxDensity']);
+    checkOptionKeys('WorkerPool.sparseGemm', opts, SPARSE_GEMM_OPTION_KEYS);
     const { maxDensity = 0.4, ...gemmOpts } = opts;
     if (typeof maxDensity !== 'number' || !(maxDensity >= 0 && maxDensity <= 1)) {
       throw new RangeError(`WorkerPool.sparseGemm: maxDensity must be a number in [0, 1], got ${String(maxDensity)}`);
