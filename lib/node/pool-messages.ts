@@ -15,3 +15,18 @@ export interface RunJob { kind: 'run'; id: number; url: string; exportName: stri
 
 /** A worker's answer to a RunJob: the value, or the error's class name and a full message. */
 export interface JobReply { id: number; ok: boolean; value?: unknown; error?: string; errorName?: string }
+
+/**
+ * A team message: import `url`, call `exportName(init)` once for a step function, then run it
+ * as part `part` of `parts` each time the caller advances the generation word of `control`
+ * (layout in {@link TEAM_CONTROL}), until the stop word is set.
+ */
+export interface TeamJob { kind: 'team'; url: string; exportName: string; init: unknown; control: SharedArrayBuffer; part: number; parts: number; backend: string }
+
+/**
+ * Int32 word indices of a team's control buffer: the generation the caller advances for each
+ * step, the stop word, one done word per part (the generation it finished, −1 if it failed),
+ * and from MESSAGE the failed parts' error messages (MESSAGE_CHARS UTF-16 units per part, in
+ * a Uint16Array over the same buffer after the words).
+ */
+export const TEAM_CONTROL = { GENERATION: 0, STOP: 1, DONE: 2, WORDS: 2 + 64, MESSAGE_CHARS: 256 } as const;

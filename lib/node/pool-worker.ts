@@ -8,7 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import { getBackend, setBackend } from '../linalg/gemm.js';
 import { gemmSharedRows } from '../linalg/gemm-rows.js';
-import type { GemmJob, JobReply, RunJob } from './pool-messages.js';
+import { TEAM_CONTROL, type GemmJob, type JobReply, type RunJob, type TeamJob } from './pool-messages.js';
 
 if (!parentPort) throw new Error('pool-worker: must run inside a worker thread');
 const port = parentPort;
@@ -48,6 +48,51 @@ async function runJob(job: RunJob): Promise<void> {
   }
 }
 
+/**
+ * A team member: gets its step function from the module once, then runs it at every new
+ * generation of the control buffer and reports the generation it finished, until the stop
+ * word is set. Blocks this worker's message loop meanwhile (the pool sends it nothing else).
+ * A failure (import, missing export, a throwing step) is written into the control buffer as
+ * done = −1 and a message, and the worker leaves the team.
+ */
+async function runTeam(job: TeamJob): Promise<void> {
+  const w = new Int32Array(job.control, 0, TEAM_CONTROL.WORDS);
+  const done = TEAM_CONTROL.DONE + job.part;
+  const fail = (e: unknown): void => {
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const n = TEAM_CONTROL.MESSAGE_CHARS, chars = new Uint16Array(job.control, 4 * TEAM_CONTROL.WORDS + 2 * n * job.part, n);
+    for (let i = 0; i < n - 1 && i < text.length; i++) chars[i] = text.charCodeAt(i);
+    Atomics.store(w, done, -1);
+    Atomics.notify(w, done);
+  };
+  let step: (part: number, parts: number) => void;
+  try {
+    if (getBackend() !== job.backend) setBackend(job.backend as 'ts' | 'wasm');
+    const make = ((await import(job.url)) as Record<string, unknown>)[job.exportName];
+    if (typeof make !== 'function') throw new TypeError(`'${job.exportName}' is not a function exported by ${job.url}`);
+    step = make(job.init) as (part: number, parts: number) => void;
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(w, TEAM_CONTROL.GENERATION, seen);
+    const generation = Atomics.load(w, TEAM_CONTROL.GENERATION);
+    if (generation === seen) continue;
+    seen = generation;
+    if (Atomics.load(w, TEAM_CONTROL.STOP) !== 0) return;
+    try {
+      step(job.part, job.parts);
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    Atomics.store(w, done, generation);
+    Atomics.notify(w, done);
+  }
+}
+
 /** Posts a reply; a value that cannot be cloned becomes an error reply instead of a lost job. */
 function reply(msg: JobReply): void {
   try {
@@ -57,8 +102,9 @@ function reply(msg: JobReply): void {
   }
 }
 
-port.on('message', (job: GemmJob | RunJob) => {
+port.on('message', (job: GemmJob | RunJob | TeamJob) => {
   if (job.kind === 'gemm') runGemm(job);
+  else if (job.kind === 'team') void runTeam(job);
   else void runJob(job);
 });
 port.postMessage({ ready: true });

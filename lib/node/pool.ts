@@ -22,7 +22,8 @@ import { gemmUnchecked } from '../linalg/kernels.js';
 import { SPARSE_GEMM_OPTION_KEYS, sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
 import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize } from '../linalg/gemm-rows.js';
-import type { GemmJob, JobReply, RunJob } from './pool-messages.js';
+import { TEAM_CONTROL, type GemmJob, type JobReply, type RunJob, type TeamJob } from './pool-messages.js';
+import type { ThreadTeam } from '../rbm/products.js';
 import { checkOptionKeys, describe } from '../checks/index.js';
 
 /** Options of {@link createWorkerPool}. */
@@ -319,6 +320,46 @@ export class WorkerPool {
     return out;
   }
 
+  /**
+   * A team for steps that share one memory: the idle workers each import the module at
+   * `moduleUrl` and call its export `exportName(init)` once for a step function
+   * `(part, parts) => void`; then every `team.run(local)` runs that function on each worker
+   * (parts 1 .. parts − 1) and `local(0, parts)` on this thread, and returns when all are
+   * done (synchronous, like `gemm`). `init` is structured-cloned, so a shared
+   * WebAssembly.Memory or SharedArrayBuffer in it is the same memory in every thread. The
+   * workers stay with the team (no other job reaches them) until `team.close()`. With no idle
+   * worker the team is this thread alone. trainRBM uses it for its resident loop.
+   *
+   * @example
+   * ```ts
+   * // steps.mjs: export function makeStep({ data }) { const x = new Float64Array(data); return (part, parts) => { x[part] = part + 1; }; }
+   * const data = new SharedArrayBuffer(16);
+   * const makeStep = ({ data }) => { const x = new Float64Array(data); return (part, parts) => { x[part] = part + 1; }; };
+   * const team = pool.team(pathToFileURL('steps.mjs'), 'makeStep', { data });
+   * team.run(makeStep({ data })); // new Float64Array(data) = [1, 2] with one worker
+   * team.close();
+   * ```
+   */
+  team(moduleUrl: string | URL, exportName: string, init: unknown): ThreadTeam {
+    if (this.closed) throw new Error('WorkerPool.team: the pool is closed');
+    if (typeof exportName !== 'string') throw new TypeError(`WorkerPool.team: exportName must be a string, got ${describe(exportName)}`);
+    const idle = this.slots.filter((s) => s.ready && !s.busy).slice(0, TEAM_CONTROL.WORDS - TEAM_CONTROL.DONE - 1);
+    const parts = idle.length + 1;
+    const control = new SharedArrayBuffer(4 * TEAM_CONTROL.WORDS + 2 * TEAM_CONTROL.MESSAGE_CHARS * parts);
+    const url = String(moduleUrl), backend = getBackend();
+    idle.forEach((slot, t) => {
+      slot.busy = true;
+      const job: TeamJob = { kind: 'team', url, exportName, init, control, part: t + 1, parts, backend };
+      slot.worker.postMessage(job);
+    });
+    return new PoolTeam(this, idle, control, parts);
+  }
+
+  /** Throws if the pool failed (a worker could not start); called while a team waits. */
+  checkTeamWorkers(part: number): void {
+    if (this.failure) throw new Error(`WorkerPool.team: the worker of part ${part} is not running: ${this.failure.message}`);
+  }
+
   /** Throws if a worker reported an error (its 'error' event runs between our waits). */
   private checkWorkersAlive(t: number): void {
     if (this.failure) throw new Error(`WorkerPool.gemm: worker ${t} is not running: ${this.failure.message}`);
@@ -410,3 +451,54 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   return new WorkerPool(options);
 }
 
+
+/** The team {@link WorkerPool.team} returns. */
+class PoolTeam implements ThreadTeam {
+  private readonly words: Int32Array;
+  private readonly messages: Uint16Array;
+  private closed = false;
+
+  constructor(private readonly pool: WorkerPool, private readonly slots: WorkerSlot[], control: SharedArrayBuffer, readonly parts: number) {
+    this.words = new Int32Array(control, 0, TEAM_CONTROL.WORDS);
+    this.messages = new Uint16Array(control, 4 * TEAM_CONTROL.WORDS);
+  }
+
+  run(local: (part: number, parts: number) => void): void {
+    if (this.closed) throw new Error('WorkerPool.team: the team is closed');
+    const w = this.words, { GENERATION, DONE } = TEAM_CONTROL;
+    const generation = Atomics.add(w, GENERATION, 1) + 1;
+    Atomics.notify(w, GENERATION);
+    let failure: unknown = null;
+    try {
+      local(0, this.parts);
+    } catch (e) {
+      failure = e; // rethrown after the workers have finished their parts
+    }
+    for (let t = 1; t < this.parts; t++) {
+      for (;;) {
+        const done = Atomics.load(w, DONE + t);
+        if (done === generation) break;
+        if (done === -1) throw new Error(`WorkerPool.team: part ${t} of ${this.parts} failed: ${this.message(t)}`);
+        if (Atomics.wait(w, DONE + t, done, 5000) === 'timed-out') this.pool.checkTeamWorkers(t);
+      }
+    }
+    if (failure !== null) throw failure;
+  }
+
+  /** The error message part t left in the control buffer. */
+  private message(t: number): string {
+    const n = TEAM_CONTROL.MESSAGE_CHARS, chars = this.messages.subarray(t * n, (t + 1) * n);
+    let s = '';
+    for (let i = 0; i < n && chars[i] !== 0; i++) s += String.fromCharCode(chars[i]);
+    return s;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    Atomics.store(this.words, TEAM_CONTROL.STOP, 1);
+    Atomics.add(this.words, TEAM_CONTROL.GENERATION, 1);
+    Atomics.notify(this.words, TEAM_CONTROL.GENERATION);
+    for (const s of this.slots) s.busy = false; // a worker returns to its message loop right after it sees the stop word
+  }
+}

@@ -38,4 +38,4 @@ export {
 export { logPartitionAIS, aisSchedule, aisEstimate, logPartitionBase, type AISOptions, type AISResult } from './ais.js';
 export { averageLogLikelihood, pseudoLogLikelihood, freeEnergyGap, type FreeEnergyGap } from './evaluate.js';
 export { tutorialPreset, type TutorialPreset } from './tutorial.js';
-export { type ProductPool } from './products.js';
+export { type ProductPool, type ThreadTeam } from './products.js';

@@ -23,8 +23,30 @@ import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { GemmOptions } from '../linalg/gemm.js';
 
 /**
+ * A team of threads that run one step function together: `run(local)` makes every worker call
+ * its step (part 1 .. parts − 1) and this thread call `local(0, parts)`, and returns when all
+ * have finished. `WorkerPool.team` ('boltzmann/node') makes one.
+ *
+ * @example
+ * ```ts
+ * const team = pool.team(new URL('./my-steps.js', import.meta.url), 'makeStep', { memory });
+ * team.run((part, parts) => myStep(part, parts)); // this thread is part 0
+ * team.close();
+ * ```
+ */
+export interface ThreadTeam {
+  /** Threads in the team, this one included. */
+  readonly parts: number;
+  /** Runs one step on every thread (this one as part 0); throws if a worker's part failed. */
+  run(local: (part: number, parts: number) => void): void;
+  /** Releases the workers. */
+  close(): void;
+}
+
+/**
  * What trainRBM needs from a thread pool: gemm and sparseGemm split across threads with the
- * bits of the one-thread functions. `WorkerPool` from 'boltzmann/node' is one.
+ * bits of the one-thread functions, and optionally a team of threads for its resident loop
+ * (lib/rbm/resident.ts). `WorkerPool` from 'boltzmann/node' is one.
  *
  * @example
  * ```ts
@@ -35,6 +57,8 @@ import type { GemmOptions } from '../linalg/gemm.js';
 export interface ProductPool {
   gemm(out: Matrix, a: Matrix, b: Matrix, opts?: GemmOptions): Matrix;
   sparseGemm(out: Matrix, a: Matrix, b: Matrix, opts?: GemmOptions & { maxDensity?: number }): Matrix;
+  /** This thread and the idle workers, each running `exportName(init)` of the module at moduleUrl on command. */
+  team?(moduleUrl: string | URL, exportName: string, init: unknown): ThreadTeam;
 }
 
 /** The product settings of a training run. */

@@ -22,7 +22,8 @@ import { Adam, Momentum, SGD, type Optimizer } from '../optim/optimizers.js';
 import { addWeightDecay } from '../optim/steps.js';
 import { shufflePermutation } from '../optim/batches.js';
 import { checkRBM, type RBM } from './model.js';
-import { withProducts } from './products.js';
+import { withProducts, type ProductPool } from './products.js';
+import { ResidentTrainer, residentEligible } from './resident.js';
 import { fillBernoulliUnchecked, fillNormalUnchecked } from '../random/kernels.js';
 import { hiddenMeansUnchecked, visibleMeanUnchecked, visibleProbabilitiesUnchecked } from './conditionals.js';
 import { sampleHiddenGivenVisibleUnchecked, sampleVisibleGivenHiddenUnchecked } from './sampling.js';
@@ -129,9 +130,21 @@ function train(fn: string, rbm: RBM, data: Matrix, options: TrainOptions, rng: R
   checkTrainingData(fn, rbm, data, o.binarize);
 
   const run = createRun(rbm, data, o, rng); // every buffer the minibatch loop touches
-  // Products (products.ts): sparse kernels for a Bernoulli RBM's 0/1 and sparse states, the
-  // pool's threads if given; both keep the one-thread gemm's bits.
+  // A Bernoulli RBM trained with plain SGD runs the resident loop (resident.ts: the same
+  // numbers, W kept in wasm memory, the pool's threads as a team); every other run the
+  // readable loop below, with its products (products.ts) on sparse kernels and the pool.
+  if (residentEligible(rbm, o)) {
+    const rows = Math.max(o.batchSize, run.chainX === null ? 0 : run.chainX.rows);
+    run.resident = new ResidentTrainer(rbm, rows, teamMaker(o.pool));
+  }
   return withProducts({ sparse: rbm.kind === 'bernoulli', pool: o.pool }, () => epochs(fn, run, rng));
+}
+
+/** How the resident loop gets its threads: the pool's team, if it has one. */
+function teamMaker(pool: ProductPool | null): ConstructorParameters<typeof ResidentTrainer>[2] {
+  if (pool === null || typeof pool.team !== 'function') return null;
+  const url = new URL(import.meta.url.endsWith('.ts') ? './resident.ts' : './resident.js', import.meta.url);
+  return (init) => (pool.team as NonNullable<ProductPool['team']>)(url, 'residentStep', init);
 }
 
 /** The epochs of a run (products already set up by the caller). */
@@ -140,32 +153,72 @@ function epochs(fn: string, run: TrainingRun, rng: Rng): TrainResult {
   const metrics: EpochMetrics[] = [];
   const progress = progressReporter(fn, o.epochs * run.nBatches, { progress: o.progress, onProgress: o.onProgress ?? undefined }, 'updates');
   let note = '';
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
-    const tEpoch = now();
-    const lr = typeof o.learningRate === 'number' ? o.learningRate : o.learningRate(epoch);
-    if (typeof lr !== 'number' || !Number.isFinite(lr) || !(lr > 0)) {
-      throw new RangeError(`${fn}: options.learningRate(${epoch}) must return a finite number > 0, got ${describe(lr)} (epoch ${epoch + 1}/${o.epochs})`);
+  try {
+    for (let epoch = 0; epoch < o.epochs; epoch++) {
+      const more = oneEpoch(fn, run, rng, epoch, progress, metrics, note);
+      note = progressNote(o, metrics[metrics.length - 1]);
+      if (!more) break;
     }
-    run.optimizer.lr = lr;
-    // N-OPT-06 mini-batches: the same seeded permutation shuffledBatches makes, cut by offsets.
-    shufflePermutation(run.order, rng);
-    for (let batch = 0; batch < run.nBatches; batch++) {
-      trainMinibatch(run, batch * o.batchSize, rng);
-      run.updates++;
-      checkFiniteParameters(fn, rbm, epoch, o.epochs, batch, run.nBatches, lr, o.optimizer);
-      if (progress !== null) progress.update(run.updates, note);
+  } finally {
+    if (run.resident !== null) {
+      run.resident.copyOut(rbm, run.chainX);
+      run.resident.close();
     }
-    const m = epochMetrics(run, epoch, lr);
-    m.seconds = now() - tEpoch;
-    metrics.push(m);
-    if (progress !== null) {
-      note = progressNote(o, m);
-      progress.update(run.updates, note);
-    }
-    if (o.onEpoch !== null && o.onEpoch(m, rbm) === false) break;
   }
   progress?.finish(run.updates, note);
   return { metrics, chains: run.chainX, updates: run.updates };
+}
+
+/** One epoch: its minibatches, metrics and callbacks. Returns false when onEpoch asks to stop. */
+function oneEpoch(fn: string, run: TrainingRun, rng: Rng, epoch: number, progress: ReturnType<typeof progressReporter>,
+  metrics: EpochMetrics[], note: string): boolean {
+  const { rbm, o, resident } = run;
+  const tEpoch = now();
+  const lr = typeof o.learningRate === 'number' ? o.learningRate : o.learningRate(epoch);
+  if (typeof lr !== 'number' || !Number.isFinite(lr) || !(lr > 0)) {
+    throw new RangeError(`${fn}: options.learningRate(${epoch}) must return a finite number > 0, got ${describe(lr)} (epoch ${epoch + 1}/${o.epochs})`);
+  }
+  run.optimizer.lr = lr;
+  // The resident loop works on its own copy of the parameters (and chains) during the epoch.
+  if (resident !== null) resident.copyIn(rbm, run.chainX);
+  // N-OPT-06 mini-batches: the same seeded permutation shuffledBatches makes, cut by offsets.
+  shufflePermutation(run.order, rng);
+  for (let batch = 0; batch < run.nBatches; batch++) {
+    if (resident === null) {
+      trainMinibatch(run, batch * o.batchSize, rng);
+      run.updates++;
+      checkFiniteParameters(fn, rbm, epoch, o.epochs, batch, run.nBatches, lr, o.optimizer);
+    } else {
+      const finite = residentMinibatch(run, resident, batch * o.batchSize, rng);
+      run.updates++;
+      if (!finite) {
+        resident.copyOut(rbm, run.chainX);
+        checkFiniteParameters(fn, rbm, epoch, o.epochs, batch, run.nBatches, lr, o.optimizer); // throws, naming the entry
+      }
+    }
+    if (progress !== null) progress.update(run.updates, note);
+  }
+  if (resident !== null) resident.copyOut(rbm, run.chainX);
+  const m = epochMetrics(run, epoch, lr);
+  m.seconds = now() - tEpoch;
+  metrics.push(m);
+  if (progress !== null) progress.update(run.updates, progressNote(o, m));
+  return !(o.onEpoch !== null && o.onEpoch(m, rbm) === false);
+}
+
+/**
+ * One minibatch on the resident loop (resident.ts): the same six steps as
+ * {@link trainMinibatch}, with X0 gathered and binarized into the loop's own memory.
+ * Returns whether every parameter is finite afterwards.
+ */
+function residentMinibatch(run: TrainingRun, resident: ResidentTrainer, start: number, rng: Rng): boolean {
+  const { o } = run;
+  const n0 = Math.min(o.batchSize, run.data.rows - start);
+  const x0 = resident.batch(n0);
+  gatherRows(x0, run.data, run.order, start); // 1. X0 (N-OPT-06)
+  if (o.binarize !== 'none') binarizeInPlace(x0, x0, o.binarize, rng); // (N-CDT-02)
+  const persistent = run.chainX !== null;
+  return resident.minibatch(n0, persistent ? (run.chainX as Matrix).rows : n0, persistent, o.k, run.optimizer.lr, rng);
 }
 
 /** Everything one training run keeps between minibatches, allocated before the first epoch. */
@@ -187,6 +240,7 @@ interface TrainingRun {
   logSigma: Float32Array | null; // their logarithms, the trained parameters
   optimizer: Optimizer;
   updates: number;
+  resident: ResidentTrainer | null; // the resident loop, when the run allows it (resident.ts)
 }
 
 function createRun(rbm: RBM, data: Matrix, o: ResolvedOptions, rng: Rng): TrainingRun {
@@ -222,7 +276,7 @@ function createRun(rbm: RBM, data: Matrix, o: ResolvedOptions, rng: Rng): Traini
     : o.optimizer === 'momentum' ? new Momentum({ lr: firstRate, gamma: o.momentum }) : new SGD({ lr: firstRate });
   return {
     rbm, data, o, order: new Uint32Array(n), nBatches: Math.ceil(n / B), full, rest, chainX, chainHs, chainHk, chainNoise,
-    grad, negative, sigma, logSigma: sigma === null ? null : Float32Array.from(sigma, (s) => Math.log(s)), optimizer, updates: 0,
+    grad, negative, sigma, logSigma: sigma === null ? null : Float32Array.from(sigma, (s) => Math.log(s)), optimizer, updates: 0, resident: null,
   };
 }
 
@@ -231,7 +285,7 @@ function trainMinibatch(run: TrainingRun, start: number, rng: Rng): void {
   const { rbm, o, grad, optimizer } = run;
   const buf = run.data.rows - start >= o.batchSize ? run.full : (run.rest as BatchBuffers);
   // 1. The minibatch X0 (N-OPT-06), binarized if asked (N-CDT-02).
-  gatherRows(buf.X0, run.data, run.order, start);
+  gatherRows(buf.X0.data, run.data, run.order, start);
   if (o.binarize !== 'none') binarizeInPlace(buf.X0.data, buf.X0.data, o.binarize, rng);
   // 2. Positive phase (N-RBM-10): x clamped to the data, H0 = E[h | x] (or samples, N-CDT-05).
   hiddenStatistics(buf.H0, rbm, buf.X0, o.statistics, rng);
@@ -358,10 +412,10 @@ function createBatchBuffers(full: BatchBuffers | null, rows: number, M: number, 
   };
 }
 
-/** Copies data rows order[start .. start + X.rows) into X. */
-function gatherRows(X: Matrix, data: Matrix, order: Uint32Array, start: number): void {
-  const M = data.cols, x = X.data, d = data.data;
-  for (let r = 0; r < X.rows; r++) {
+/** Copies data rows order[start ..] into x (as many rows as x holds). */
+function gatherRows(x: Float32Array, data: Matrix, order: Uint32Array, start: number): void {
+  const M = data.cols, d = data.data, rows = x.length / M;
+  for (let r = 0; r < rows; r++) {
     const src = order[start + r] * M, dst = r * M;
     for (let i = 0; i < M; i++) x[dst + i] = d[src + i]; // a loop, not set(subarray): no view objects
   }

@@ -167,6 +167,30 @@ export function buildSparseKernelModule(initialPages = 1): Uint8Array<ArrayBuffe
   });
 }
 
+/**
+ * The same three functions in a module that imports its memory as `env.memory` instead of
+ * owning one, so that several instances (one per thread) can work on one memory: the RBM
+ * training loop keeps W and the minibatch there (lib/rbm/resident.ts). `pages` is the
+ * memory's fixed size (initial = maximum); `shared` must match the memory given at
+ * instantiation (a shared memory for threads, a plain one for a single thread).
+ *
+ * @example
+ * ```ts
+ * const memory = new WebAssembly.Memory({ initial: 4, maximum: 4, shared: true });
+ * const instance = new WebAssembly.Instance(new WebAssembly.Module(buildSparseKernelModuleImportingMemory(4, true)), { env: { memory } });
+ * ```
+ */
+export function buildSparseKernelModuleImportingMemory(pages: number, shared: boolean): Uint8Array<ArrayBuffer> {
+  return buildModule({
+    importMemory: { module: 'env', name: 'memory', initial: pages, maximum: pages, shared },
+    functions: [
+      { exportName: 'sumRows', body: emitRowsKernel(false) },
+      { exportName: 'axpyRows', body: emitRowsKernel(true) },
+      { exportName: 'transpose', body: emitTranspose() },
+    ],
+  });
+}
+
 /** Signature of `sumRows` / `axpyRows` (byte addresses). */
 export type RowsKernel = (rowStart: number, m: number, rowBytes: number, out: number, valueDelta: number, list: number, b: number) => void;
 /** Signature of `transpose` (byte addresses and strides). */

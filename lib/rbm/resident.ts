@@ -1,0 +1,413 @@
+/**
+ * The minibatch loop of {@link trainRBM} for a Bernoulli RBM with W kept in WebAssembly memory
+ * ("resident"), optionally split across threads that share that memory. It computes the same
+ * numbers as the readable loop of train.ts, bit for bit (spec/rbm/resident.spec.ts compares the
+ * two after whole training runs, on one thread and on two); train.ts chooses it when the run
+ * allows (see {@link residentEligible}) and says so in its header. Read train.ts for the
+ * algorithm; this file is the same algorithm arranged for speed:
+ *
+ * - W (M x N), its transpose Wᵀ (N x M) and the biases live in one wasm memory for the whole
+ *   run, so no product copies W (the readable loop's sparseGemm copies W into its own memory
+ *   at every product). Wᵀ is rewritten by the update step, row by row as W changes.
+ * - Every product has a 0/1 (or mostly zero) left operand and is a sum of selected rows,
+ *   computed by the sparse kernel (lib/linalg/wasm/sparse-kernel.ts) in the order gemm uses:
+ *
+ *     hidden inputs    θ(r, :)   = b + Σ_{i : x_ri ≠ 0} x_ri W(i, :)              (N-RBM-07)
+ *     visible inputs   φ(r, :)   = a + Σ_{j : h_rj = 1} Wᵀ(j, :)                  (N-RBM-08)
+ *     phase statistic  G(i, :)   = (1/n) Σ_{r : x_ri ≠ 0} x_ri H(r, :)            (N-RBM-10/11)
+ *
+ * - The gradient and the SGD step are one pass over W (N-RBM-09, N-OPT-01):
+ *     w_ij ← w_ij − η · (−(⟨x_i h_j⟩_data − ⟨x_i h_j⟩_model))
+ *   with each intermediate rounded to float32 exactly where the readable loop stores it.
+ *
+ * Threads: each step is split into parts — rows of the batch for the products and sigmoids,
+ * rows of W (and entries of b) for the update — and every part writes only its own rows, so
+ * no sum changes order. The random draws stay on the calling thread, in the readable loop's
+ * order (`fillBernoulliUnchecked` over whole matrices), between the parallel steps. The
+ * threads come from a {@link ThreadTeam} (WorkerPool.team in 'boltzmann/node').
+ *
+ * Memory layout (byte offsets in {@link ResidentLayout}): a control block (the step to run and
+ * its arguments, the learning rate, one float64 per part for the finiteness check), then
+ * W, Wᵀ, a, b, the batch buffers and the sparse lists. Rows of W, Wᵀ and of the products'
+ * outputs are padded to a multiple of 4 floats, as the SIMD kernel needs.
+ */
+import { sigmoidUnchecked } from '../linalg/kernels.js';
+import { getBackend } from '../linalg/backend.js';
+import { wasmSimdSupported } from '../linalg/wasm/backend.js';
+import { buildSparseKernelModuleImportingMemory, type RowsKernel } from '../linalg/wasm/sparse-kernel.js';
+import { fillBernoulliUnchecked } from '../random/kernels.js';
+import type { Rng } from '../random/index.js';
+import type { Matrix } from '../linalg/matrix.js';
+import type { RBM } from './model.js';
+import type { ResolvedOptions } from './train-options.js';
+import type { ThreadTeam } from './products.js';
+
+/** Where everything is in the memory (byte offsets), and the sizes. */
+export interface ResidentLayout {
+  M: number; N: number; Mp: number; Np: number;
+  /** Rows of the largest batch (the minibatch, or the persistent chains). */
+  rows: number;
+  pages: number;
+  ctrl: number; W: number; WT: number; a: number; b: number;
+  X0: number; H0: number; H0p: number; Xk: number; Hs: number; Hk: number; Hkp: number; P: number; Pp: number;
+  G0: number; G1: number; starts: number; list: number; values: number;
+}
+
+/** Step codes in ctrl[0]. */
+const HIDDEN = 1, VISIBLE = 2, UPDATE = 3;
+/** The control block: int32 words 0..15 (step, arguments), float64 at byte 64 (learning rate), float64 per part from byte 128 (sums). */
+const CTRL_BYTES = 1024, LR_BYTE = 64, SUMS_BYTE = 128, MAX_PARTS = 64;
+const PAGE = 65536;
+
+let residentAllowed = true;
+
+/**
+ * Runs `fn` with the resident loop switched off, so that trainRBM takes the readable loop for
+ * every run (internal: for the spec and the benchmark that compare the two), then restores it.
+ *
+ * @example
+ * ```ts
+ * const readable = withReadableLoop(() => trainRBM(rbm, data, options, new Rng(2)));
+ * ```
+ */
+export function withReadableLoop<T>(fn: () => T): T {
+  const previous = residentAllowed;
+  residentAllowed = false;
+  try {
+    return fn();
+  } finally {
+    residentAllowed = previous;
+  }
+}
+
+/**
+ * Whether the resident loop computes what the readable loop would for this run: a Bernoulli
+ * RBM, hidden probabilities as statistics, no visible noise, plain SGD without weight decay,
+ * and the 'wasm' backend (the readable loop's sums are float64 on 'ts').
+ */
+export function residentEligible(rbm: RBM, o: ResolvedOptions): boolean {
+  return residentAllowed && rbm.kind === 'bernoulli' && o.statistics === 'probabilities' && o.visibleNoiseStd === 0
+    && o.optimizer === 'sgd' && o.weightDecay === 0 && getBackend() === 'wasm' && wasmSimdSupported();
+}
+
+function layoutFor(M: number, N: number, rows: number): ResidentLayout {
+  const Mp = Math.ceil(M / 4) * 4, Np = Math.ceil(N / 4) * 4;
+  let at = CTRL_BYTES;
+  const take = (floats: number): number => {
+    const here = at;
+    at += 4 * Math.ceil(floats / 4) * 4; // 16-byte aligned
+    return here;
+  };
+  const l: Omit<ResidentLayout, 'pages'> = {
+    M, N, Mp, Np, rows, ctrl: 0,
+    W: take(M * Np), WT: take(N * Mp), a: take(M), b: take(N),
+    X0: take(rows * M), H0: take(rows * N), H0p: take(rows * Np), Xk: take(rows * M), Hs: take(rows * N),
+    Hk: take(rows * N), Hkp: take(rows * Np), P: take(rows * M), Pp: take(rows * Mp),
+    G0: take(M * Np), G1: take(M * Np),
+    starts: take(Math.max(rows, M) + MAX_PARTS + 1), list: take(rows * Math.max(M, N)), values: take(rows * Math.max(M, N)),
+  };
+  if (at > 2 ** 31) throw new RangeError(`trainRBM: the resident buffers need ${at} bytes, more than the 2^31 the wasm kernel addresses`);
+  return { ...l, pages: Math.ceil(at / PAGE) };
+}
+
+/**
+ * One thread's view of the memory: the kernel instance on it and typed views, and the step
+ * function that runs this thread's part of the step named in the control block. Exported for
+ * the pool's workers, which call it once with the memory and layout the trainer made.
+ *
+ * @example
+ * ```ts
+ * // what a worker of WorkerPool.team does with the trainer's { memory, layout }:
+ * const step = residentStep({ memory, layout });
+ * step(1, 2); // part 1 of 2 of the step the control block names
+ * ```
+ */
+export function residentStep(init: { memory: WebAssembly.Memory; layout: ResidentLayout }): (part: number, parts: number) => void {
+  const t = new ResidentThread(init.memory, init.layout);
+  return (part, parts) => t.step(part, parts);
+}
+
+class ResidentThread {
+  readonly f32: Float32Array;
+  readonly i32: Int32Array;
+  readonly f64: Float64Array;
+  private readonly sumRows: RowsKernel;
+  private readonly axpyRows: RowsKernel;
+  /** Views of row ranges (by byte offset, then length), made once and reused. */
+  private readonly views = new Map<number, Map<number, Float32Array>>();
+
+  constructor(readonly memory: WebAssembly.Memory, readonly l: ResidentLayout) {
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    const module = new WebAssembly.Module(buildSparseKernelModuleImportingMemory(l.pages, shared));
+    const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+    this.sumRows = ex.sumRows as RowsKernel;
+    this.axpyRows = ex.axpyRows as RowsKernel;
+    this.f32 = new Float32Array(memory.buffer);
+    this.i32 = new Int32Array(memory.buffer);
+    this.f64 = new Float64Array(memory.buffer);
+  }
+
+  /** f32[from/4 .. from/4 + length) as a reused view. */
+  view(from: number, length: number): Float32Array {
+    let byLength = this.views.get(from);
+    if (byLength === undefined) this.views.set(from, byLength = new Map());
+    let v = byLength.get(length);
+    if (v === undefined) byLength.set(length, v = this.f32.subarray(from >> 2, (from >> 2) + length));
+    return v;
+  }
+
+  step(part: number, parts: number): void {
+    const c = this.i32;
+    const op = c[0];
+    if (op === HIDDEN) this.hidden(c[1], c[2], c[3], c[4], part, parts);
+    else if (op === VISIBLE) this.visible(c[1], c[2], c[3], part, parts);
+    else if (op === UPDATE) this.update(c[1], c[2], this.f64[LR_BYTE >> 3], part, parts);
+    else throw new Error(`residentStep: unknown step code ${op}`);
+  }
+
+  /**
+   * Rows [r0, r1) of the n x K matrix at byte `x` as lists for the kernel: their starts from
+   * index s0 of the starts region, their entries (column indices p, increasing) and values from
+   * index l0 of the list and value regions, positions counted from l0. Returns whether every
+   * listed value is exactly 1 (then sumRows, else axpyRows).
+   */
+  private listRows(x: number, K: number, r0: number, r1: number, s0: number, l0: number): boolean {
+    const f = this.f32, i32 = this.i32;
+    const S = (this.l.starts >> 2) + s0, L = (this.l.list >> 2) + l0, V = (this.l.values >> 2) + l0;
+    let nnz = 0, others = 0;
+    for (let r = r0; r < r1; r++) {
+      i32[S + r - r0] = nnz;
+      const base = (x >> 2) + r * K;
+      for (let p = 0; p < K; p++) {
+        const v = f[base + p];
+        i32[L + nnz] = p; // branch-free: written always, kept only past a nonzero
+        f[V + nnz] = v;
+        nnz += v !== 0 ? 1 : 0;
+        others += v !== 0 && v !== 1 ? 1 : 0;
+      }
+    }
+    i32[S + r1 - r0] = nnz;
+    return others === 0;
+  }
+
+  /** Columns [i0, i1) of the n x K matrix at byte `x` as lists (row indices r increasing), as listRows. */
+  private listColumns(x: number, n: number, K: number, i0: number, i1: number, s0: number, l0: number): boolean {
+    const f = this.f32, i32 = this.i32;
+    const S = (this.l.starts >> 2) + s0, L = (this.l.list >> 2) + l0, V = (this.l.values >> 2) + l0;
+    let nnz = 0, others = 0;
+    for (let i = i0; i < i1; i++) {
+      i32[S + i - i0] = nnz;
+      for (let r = 0; r < n; r++) {
+        const v = f[(x >> 2) + r * K + i];
+        i32[L + nnz] = r;
+        f[V + nnz] = v;
+        nnz += v !== 0 ? 1 : 0;
+        others += v !== 0 && v !== 1 ? 1 : 0;
+      }
+    }
+    i32[S + i1 - i0] = nnz;
+    return others === 0;
+  }
+
+  /** out rows = Σ of listed rows of the matrix at byte `b` (rowBytes per row): the kernel call for a part. */
+  private rowSums(ones: boolean, s0: number, rows: number, rowBytes: number, out: number, l0: number, b: number): void {
+    if (rows === 0) return;
+    const kernel = ones ? this.sumRows : this.axpyRows;
+    kernel(this.l.starts + 4 * s0, rows, rowBytes, out, this.l.values - this.l.list, this.l.list + 4 * l0, b);
+  }
+
+  /**
+   * HIDDEN(x, n, out, outPadded): for this part's rows r of the n x M states at x,
+   * out(r, :) = σ(b + x_r W) (N-RBM-07: p(h_j = 1 | x) = σ(b_j + Σ_i x_i w_ij)); outPadded gets
+   * the same values in padded rows (the gradient's operand).
+   */
+  private hidden(x: number, n: number, out: number, outPadded: number, part: number, parts: number): void {
+    const l = this.l, f = this.f32, M = l.M, N = l.N, Np = l.Np;
+    const r0 = Math.floor((n * part) / parts), r1 = Math.floor((n * (part + 1)) / parts);
+    if (r1 === r0) return;
+    const starts0 = r0 + part, list0 = r0 * Math.max(M, N);
+    const ones = this.listRows(x, M, r0, r1, starts0, list0);
+    this.rowSums(ones, starts0, r1 - r0, 4 * Np, outPadded + 4 * r0 * Np, list0, l.W);
+    const o = out >> 2, op = outPadded >> 2, b = l.b >> 2;
+    for (let r = r0; r < r1; r++) {
+      for (let j = 0; j < N; j++) f[o + r * N + j] = f[op + r * Np + j] + f[b + j]; // θ = x W + b (float32 add, as addRowVector)
+    }
+    const mine = this.view(out + 4 * r0 * N, (r1 - r0) * N);
+    sigmoidUnchecked(mine, mine); // σ(θ): the backend's sigmoid, elementwise (same bits on any split)
+    for (let r = r0; r < r1; r++) {
+      for (let j = 0; j < N; j++) f[op + r * Np + j] = f[o + r * N + j];
+    }
+  }
+
+  /** VISIBLE(h, n, out): for this part's rows r of the n x N states at h, out(r, :) = σ(a + h_r Wᵀ) (N-RBM-08). */
+  private visible(h: number, n: number, out: number, part: number, parts: number): void {
+    const l = this.l, f = this.f32, M = l.M, N = l.N, Mp = l.Mp;
+    const r0 = Math.floor((n * part) / parts), r1 = Math.floor((n * (part + 1)) / parts);
+    if (r1 === r0) return;
+    const starts0 = r0 + part, list0 = r0 * Math.max(M, N);
+    const ones = this.listRows(h, N, r0, r1, starts0, list0);
+    this.rowSums(ones, starts0, r1 - r0, 4 * Mp, l.Pp + 4 * r0 * Mp, list0, l.WT);
+    const o = out >> 2, pp = l.Pp >> 2, a = l.a >> 2;
+    for (let r = r0; r < r1; r++) {
+      for (let i = 0; i < M; i++) f[o + r * M + i] = f[pp + r * Mp + i] + f[a + i]; // φ = h Wᵀ + a
+    }
+    const mine = this.view(out + 4 * r0 * M, (r1 - r0) * M);
+    sigmoidUnchecked(mine, mine);
+  }
+
+  /**
+   * UPDATE(n0, nk, η): the gradient of C and one SGD step for this part's rows of W, entries
+   * of a (the same visible units) and entries of b, from the positive phase (X0, H0: n0 rows)
+   * and the negative phase (Xk, Hk: nk rows). Stores the float64 sum of the part's new
+   * parameters (finite iff every one is) in the control block.
+   */
+  private update(n0: number, nk: number, lr: number, part: number, parts: number): void {
+    const l = this.l, f = this.f32, M = l.M, N = l.N, Np = l.Np, Mp = l.Mp;
+    const i0 = Math.floor((M * part) / parts), i1 = Math.floor((M * (part + 1)) / parts);
+    const j0 = Math.floor((N * part) / parts), j1 = Math.floor((N * (part + 1)) / parts);
+    const starts0 = i0 + part, list0 = i0 * l.rows;
+    // G0(i, :) = Σ_{r : x0_ri ≠ 0} x0_ri H0(r, :),  G1 likewise from (Xk, Hk): rows i0 .. i1 of Xᵀ H
+    let ones = this.listColumns(l.X0, n0, M, i0, i1, starts0, list0);
+    this.rowSums(ones, starts0, i1 - i0, 4 * Np, l.G0 + 4 * i0 * Np, list0, l.H0p);
+    ones = this.listColumns(l.Xk, nk, M, i0, i1, starts0, list0);
+    this.rowSums(ones, starts0, i1 - i0, 4 * Np, l.G1 + 4 * i0 * Np, list0, l.Hkp);
+    const inv0 = 1 / n0, invk = 1 / nk; // the products' alpha = 1/n, a float64 as in phaseStatistics
+    const W = l.W >> 2, WT = l.WT >> 2, G0 = l.G0 >> 2, G1 = l.G1 >> 2, X0 = l.X0 >> 2, Xk = l.Xk >> 2, H0 = l.H0 >> 2, Hk = l.Hk >> 2;
+    const a = l.a >> 2, b = l.b >> 2;
+    let sum = 0;
+    for (let i = i0; i < i1; i++) {
+      for (let j = 0; j < N; j++) {
+        const q = i * Np + j;
+        const positive = Math.fround(inv0 * f[G0 + q]); // ⟨x_i h_j⟩_data    (N-RBM-10)
+        const negative = Math.fround(invk * f[G1 + q]); // ⟨x_i h_j⟩_model   (N-RBM-11)
+        const g = -Math.fround(positive - negative); // ∂C/∂w_ij = −(positive − negative)   (N-RBM-09)
+        const w = Math.fround(f[W + q] - lr * g); // w ← w − η ∂C/∂w   (N-OPT-01)
+        f[W + q] = w;
+        f[WT + j * Mp + i] = w;
+        sum += w;
+      }
+      // a_i: ⟨x_i⟩_data − ⟨x_i⟩_model, each a float64 mean stored as float32 (as phaseStatistics)
+      let s0 = 0, s1 = 0;
+      for (let r = 0; r < n0; r++) s0 += f[X0 + r * M + i];
+      for (let r = 0; r < nk; r++) s1 += f[Xk + r * M + i];
+      const g = -Math.fround(Math.fround(s0 / n0) - Math.fround(s1 / nk));
+      const ai = Math.fround(f[a + i] - lr * g);
+      f[a + i] = ai;
+      sum += ai;
+    }
+    for (let j = j0; j < j1; j++) {
+      // b_j: ⟨h_j⟩_data − ⟨h_j⟩_model
+      let s0 = 0, s1 = 0;
+      for (let r = 0; r < n0; r++) s0 += f[H0 + r * N + j];
+      for (let r = 0; r < nk; r++) s1 += f[Hk + r * N + j];
+      const g = -Math.fround(Math.fround(s0 / n0) - Math.fround(s1 / nk));
+      const bj = Math.fround(f[b + j] - lr * g);
+      f[b + j] = bj;
+      sum += bj;
+    }
+    this.f64[(SUMS_BYTE >> 3) + part] = sum;
+  }
+}
+
+/**
+ * The calling thread's side: owns the memory, copies the parameters in and out, and runs a
+ * minibatch as the readable loop does, with the products on the team (or on this thread).
+ */
+export class ResidentTrainer {
+  private readonly here: ResidentThread;
+  private readonly l: ResidentLayout;
+  private readonly parts: number;
+  private readonly local: (part: number, parts: number) => void;
+
+  /**
+   * @param rbm the Bernoulli RBM being trained (its parameters are copied in by {@link copyIn})
+   * @param rows rows of the largest batch: max(batch size, persistent chains)
+   * @param team makes the team of threads that share the work, given what each worker passes
+   *   to {@link residentStep}; null for this thread alone
+   */
+  constructor(rbm: RBM, rows: number, private readonly team: ((init: unknown) => ThreadTeam) | null) {
+    this.l = layoutFor(rbm.nVisible, rbm.nHidden, rows);
+    const shared = team !== null;
+    const memory = new WebAssembly.Memory({ initial: this.l.pages, maximum: this.l.pages, shared });
+    this.here = new ResidentThread(memory, this.l);
+    this.local = (part, parts) => this.here.step(part, parts);
+    this.threads = team === null ? null : team({ memory, layout: this.l });
+    this.parts = this.threads === null ? 1 : Math.min(this.threads.parts, MAX_PARTS);
+  }
+
+  private readonly threads: ThreadTeam | null;
+
+  /** Copies W, a, b (and the persistent chains) into the memory, and builds Wᵀ. */
+  copyIn(rbm: RBM, chains: Matrix | null): void {
+    const l = this.l, f = this.here.f32, M = l.M, N = l.N;
+    const w = rbm.W.data;
+    for (let i = 0; i < M; i++) {
+      for (let j = 0; j < N; j++) {
+        f[(l.W >> 2) + i * l.Np + j] = w[i * N + j];
+        f[(l.WT >> 2) + j * l.Mp + i] = w[i * N + j];
+      }
+    }
+    f.set(rbm.a, l.a >> 2);
+    f.set(rbm.b, l.b >> 2);
+    if (chains !== null) f.set(chains.data, l.Xk >> 2);
+  }
+
+  /** Copies W, a, b (and the persistent chains) back into the model. */
+  copyOut(rbm: RBM, chains: Matrix | null): void {
+    const l = this.l, f = this.here.f32, M = l.M, N = l.N;
+    const w = rbm.W.data;
+    for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) w[i * N + j] = f[(l.W >> 2) + i * l.Np + j];
+    rbm.a.set(f.subarray(l.a >> 2, (l.a >> 2) + M));
+    rbm.b.set(f.subarray(l.b >> 2, (l.b >> 2) + N));
+    if (chains !== null) chains.data.set(f.subarray(l.Xk >> 2, (l.Xk >> 2) + chains.data.length));
+  }
+
+  /** The minibatch buffer X0 for n rows (the caller gathers and binarizes into it). */
+  batch(n: number): Float32Array {
+    return this.here.view(this.l.X0, n * this.l.M);
+  }
+
+  private run(op: number, a1: number, a2: number, a3: number, a4: number): void {
+    const c = this.here.i32;
+    c[0] = op; c[1] = a1; c[2] = a2; c[3] = a3; c[4] = a4;
+    if (this.threads === null) this.local(0, 1);
+    else this.threads.run(this.local);
+  }
+
+  /**
+   * The rest of a minibatch after X0 (n0 rows) is in place: positive phase, k Gibbs steps
+   * (CD from X0 reusing p(h | X0) for the first hidden draw; PCD on the chains, nk rows),
+   * negative statistics, and the update with learning rate lr. The draws are the readable
+   * loop's, in its order. Returns whether every parameter is finite afterwards.
+   */
+  minibatch(n0: number, nk: number, persistent: boolean, k: number, lr: number, rng: Rng): boolean {
+    const l = this.l, v = this.here;
+    const H0 = v.view(l.H0, n0 * l.N), Hs = v.view(l.Hs, nk * l.N), P = v.view(l.P, nk * l.M), Xk = v.view(l.Xk, nk * l.M);
+    // positive phase: H0 = p(h | X0)   (N-RBM-10)
+    this.run(HIDDEN, l.X0, n0, l.H0, l.H0p);
+    for (let t = 0; t < k; t++) {
+      // h ~ p(h | x): CD's first draw from H0 itself (the readable loop's reuse), else σ(x W + b) then the draw
+      if (t === 0 && !persistent) {
+        fillBernoulliUnchecked(rng, Hs, H0);
+      } else {
+        this.run(HIDDEN, l.Xk, nk, l.Hs, l.Hkp);
+        fillBernoulliUnchecked(rng, Hs, Hs);
+      }
+      // x ~ p(x | h)   (N-GIBBS-02)
+      this.run(VISIBLE, l.Hs, nk, l.P, 0);
+      fillBernoulliUnchecked(rng, Xk, P);
+    }
+    // negative phase: Hk = p(h | Xk)   (N-RBM-11)
+    this.run(HIDDEN, l.Xk, nk, l.Hk, l.Hkp);
+    this.here.f64[LR_BYTE >> 3] = lr;
+    this.run(UPDATE, n0, nk, 0, 0);
+    let finite = true;
+    for (let p = 0; p < this.parts; p++) finite = finite && Number.isFinite(this.here.f64[(SUMS_BYTE >> 3) + p]);
+    return finite;
+  }
+
+  /** Releases the team's workers. */
+  close(): void {
+    this.threads?.close();
+  }
+}
