@@ -16,6 +16,6 @@ function go(mode: string, threads: number, opts: object = {}) {
   let h = 0; for (const v of rbm.W.data) h = (h * 31 + Math.fround(v) * 1e6) % 1e9;
   console.log(mode, threads, JSON.stringify(opts), (dt / 1000).toFixed(3), 's', h, rbm.a[100], rbm.b[3]);
 }
-const cfgs = [{}, { method: 'pcd', persistentChains: 50, k: 2 }, { binarize: 'sample', batchSize: 64 }, {k: 3}];
+const cfgs = process.argv[3] === "all" ? [{}, { method: "pcd", persistentChains: 50, k: 2 }, { binarize: "sample", batchSize: 64 }, {k: 3}] : [{}];
 for (const c of cfgs) { go('readable', 1, c); go('resident', 1, c); go('resident', 2, c); }
 await pool.close();

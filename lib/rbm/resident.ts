@@ -41,6 +41,7 @@ import type { Matrix } from '../linalg/matrix.js';
 import type { RBM } from './model.js';
 import type { ResolvedOptions } from './train-options.js';
 import type { ThreadTeam } from './products.js';
+import { buildUpdateKernelModule, type UpdateKernel } from './resident-kernel.js';
 
 /** Where everything is in the memory (byte offsets), and the sizes. */
 export interface ResidentLayout {
@@ -50,7 +51,7 @@ export interface ResidentLayout {
   pages: number;
   ctrl: number; W: number; WT: number; a: number; b: number;
   X0: number; H0: number; H0p: number; Xk: number; Hs: number; Hk: number; Hkp: number; P: number; Pp: number;
-  G0: number; G1: number; starts: number; list: number; values: number;
+  starts: number; list: number; values: number; starts2: number; list2: number; values2: number;
 }
 
 /** Step codes in ctrl[0]. */
@@ -103,8 +104,10 @@ function layoutFor(M: number, N: number, rows: number): ResidentLayout {
     W: take(M * Np), WT: take(N * Mp), a: take(M), b: take(N),
     X0: take(rows * M), H0: take(rows * N), H0p: take(rows * Np), Xk: take(rows * M), Hs: take(rows * N),
     Hk: take(rows * N), Hkp: take(rows * Np), P: take(rows * M), Pp: take(rows * Mp),
-    G0: take(M * Np), G1: take(M * Np),
     starts: take(Math.max(rows, M) + MAX_PARTS + 1), list: take(rows * Math.max(M, N)), values: take(rows * Math.max(M, N)),
+    // a second set of lists for the update, which walks the positive and the negative lists together
+    // (list2 − values2 = list − values: one value offset serves both)
+    starts2: take(M + MAX_PARTS + 1), list2: take(rows * Math.max(M, N)), values2: take(rows * Math.max(M, N)),
   };
   if (at > 2 ** 31) throw new RangeError(`trainRBM: the resident buffers need ${at} bytes, more than the 2^31 the wasm kernel addresses`);
   return { ...l, pages: Math.ceil(at / PAGE) };
@@ -133,6 +136,8 @@ class ResidentThread {
   readonly f64: Float64Array;
   private readonly sumRows: RowsKernel;
   private readonly axpyRows: RowsKernel;
+  private readonly cdUpdate: UpdateKernel;
+  private readonly cdUpdateValues: UpdateKernel;
   /** Views of row ranges (by byte offset, then length), made once and reused. */
   private readonly views = new Map<number, Map<number, Float32Array>>();
 
@@ -142,6 +147,9 @@ class ResidentThread {
     const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
     this.sumRows = ex.sumRows as RowsKernel;
     this.axpyRows = ex.axpyRows as RowsKernel;
+    const up = new WebAssembly.Instance(new WebAssembly.Module(buildUpdateKernelModule(l.pages, shared)), { env: { memory } }).exports;
+    this.cdUpdate = up.cdUpdate as UpdateKernel;
+    this.cdUpdateValues = up.cdUpdateValues as UpdateKernel;
     this.f32 = new Float32Array(memory.buffer);
     this.i32 = new Int32Array(memory.buffer);
     this.f64 = new Float64Array(memory.buffer);
@@ -191,9 +199,9 @@ class ResidentThread {
   }
 
   /** Columns [i0, i1) of the n x K matrix at byte `x` as lists (row indices r increasing), as listRows. */
-  private listColumns(x: number, n: number, K: number, i0: number, i1: number, s0: number, l0: number): boolean {
-    const f = this.f32, i32 = this.i32;
-    const S = (this.l.starts >> 2) + s0, L = (this.l.list >> 2) + l0, V = (this.l.values >> 2) + l0;
+  private listColumns(x: number, n: number, K: number, i0: number, i1: number, s0: number, l0: number, second: boolean): boolean {
+    const f = this.f32, i32 = this.i32, l = this.l;
+    const S = ((second ? l.starts2 : l.starts) >> 2) + s0, L = ((second ? l.list2 : l.list) >> 2) + l0, V = ((second ? l.values2 : l.values) >> 2) + l0;
     let nnz = 0, others = 0;
     for (let i = i0; i < i1; i++) {
       i32[S + i - i0] = nnz;
@@ -263,29 +271,31 @@ class ResidentThread {
    */
   private update(n0: number, nk: number, lr: number, part: number, parts: number): void {
     const l = this.l, f = this.f32, M = l.M, N = l.N, Np = l.Np, Mp = l.Mp;
-    const i0 = Math.floor((M * part) / parts), i1 = Math.floor((M * (part + 1)) / parts);
+    // visible rows split at multiples of 16 (whole cache lines of Wᵀ per part)
+    const i0 = Math.min(M, 16 * Math.round((M * part) / parts / 16)), i1 = part + 1 === parts ? M : Math.min(M, 16 * Math.round((M * (part + 1)) / parts / 16));
     const j0 = Math.floor((N * part) / parts), j1 = Math.floor((N * (part + 1)) / parts);
     const starts0 = i0 + part, list0 = i0 * l.rows;
-    // G0(i, :) = Σ_{r : x0_ri ≠ 0} x0_ri H0(r, :),  G1 likewise from (Xk, Hk): rows i0 .. i1 of Xᵀ H
-    let ones = this.listColumns(l.X0, n0, M, i0, i1, starts0, list0);
-    this.rowSums(ones, starts0, i1 - i0, 4 * Np, l.G0 + 4 * i0 * Np, list0, l.H0p);
-    ones = this.listColumns(l.Xk, nk, M, i0, i1, starts0, list0);
-    this.rowSums(ones, starts0, i1 - i0, 4 * Np, l.G1 + 4 * i0 * Np, list0, l.Hkp);
-    const inv0 = 1 / n0, invk = 1 / nk; // the products' alpha = 1/n, a float64 as in phaseStatistics
-    const W = l.W >> 2, WT = l.WT >> 2, G0 = l.G0 >> 2, G1 = l.G1 >> 2, X0 = l.X0 >> 2, Xk = l.Xk >> 2, H0 = l.H0 >> 2, Hk = l.Hk >> 2;
-    const a = l.a >> 2, b = l.b >> 2;
+    // the lists of Xᵀ: for each visible unit i, the data rows (and chain rows) r with x_ri ≠ 0
+    const ones0 = this.listColumns(l.X0, n0, M, i0, i1, starts0, list0, false);
+    const ones1 = this.listColumns(l.Xk, nk, M, i0, i1, starts0, list0, true);
     let sum = 0;
-    for (let i = i0; i < i1; i++) {
+    if (i1 > i0) {
+      // rows i0 .. i1 of W: both phase statistics and the SGD step (resident-kernel.ts), in one pass
+      const kernel = ones0 && ones1 ? this.cdUpdate : this.cdUpdateValues;
+      sum += kernel(i1 - i0, 4 * Np, l.starts + 4 * starts0, l.list + 4 * list0, l.H0p, l.starts2 + 4 * starts0, l.list2 + 4 * list0, l.Hkp,
+        l.W + 4 * i0 * Np, l.values - l.list, 1 / n0, 1 / nk, lr); // alpha = 1/n: a float64, as in phaseStatistics
+    }
+    const W = l.W >> 2, WT = l.WT >> 2, X0 = l.X0 >> 2, Xk = l.Xk >> 2, H0 = l.H0 >> 2, Hk = l.Hk >> 2;
+    const a = l.a >> 2, b = l.b >> 2;
+    // Wᵀ(:, i0 .. i1) from the new rows, 16 rows at a time (one cache line of Wᵀ per column j)
+    for (let ib = i0; ib < i1; ib += 16) {
+      const ie = Math.min(ib + 16, i1);
       for (let j = 0; j < N; j++) {
-        const q = i * Np + j;
-        const positive = Math.fround(inv0 * f[G0 + q]); // ⟨x_i h_j⟩_data    (N-RBM-10)
-        const negative = Math.fround(invk * f[G1 + q]); // ⟨x_i h_j⟩_model   (N-RBM-11)
-        const g = -Math.fround(positive - negative); // ∂C/∂w_ij = −(positive − negative)   (N-RBM-09)
-        const w = Math.fround(f[W + q] - lr * g); // w ← w − η ∂C/∂w   (N-OPT-01)
-        f[W + q] = w;
-        f[WT + j * Mp + i] = w;
-        sum += w;
+        const t = WT + j * Mp;
+        for (let i = ib; i < ie; i++) f[t + i] = f[W + i * Np + j];
       }
+    }
+    for (let i = i0; i < i1; i++) {
       // a_i: ⟨x_i⟩_data − ⟨x_i⟩_model, each a float64 mean stored as float32 (as phaseStatistics)
       let s0 = 0, s1 = 0;
       for (let r = 0; r < n0; r++) s0 += f[X0 + r * M + i];

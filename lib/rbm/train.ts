@@ -440,12 +440,13 @@ function checkTrainingData(fn: string, rbm: RBM, data: Matrix, binarize: Binariz
   const x = data.data, M = data.cols;
   for (let q = 0; q < x.length; q++) {
     const v = x[q];
-    const where = `data[${Math.floor(q / M)}, ${q % M}]`;
+    if (Number.isFinite(v) && (rbm.kind === 'bernoulli' ? v >= 0 && v <= 1 : rbm.kind !== 'spin' || (v >= -1 && v <= 1))) continue;
+    const where = `data[${Math.floor(q / M)}, ${q % M}]`; // the message is built only for the entry that fails
     if (!Number.isFinite(v)) throw new RangeError(`${fn}: ${where} must be finite, got ${v}`);
-    if (rbm.kind === 'bernoulli' && !(v >= 0 && v <= 1)) {
+    if (rbm.kind === 'bernoulli') {
       throw new RangeError(`${fn}: ${where} must be in [0, 1] for a Bernoulli RBM${binarize === 'none' ? '' : ` (binarize '${binarize}')`}, got ${v}`);
     }
-    if (rbm.kind === 'spin' && !(v >= -1 && v <= 1)) throw new RangeError(`${fn}: ${where} must be in [-1, 1] for a spin RBM, got ${v}`);
+    throw new RangeError(`${fn}: ${where} must be in [-1, 1] for a spin RBM, got ${v}`);
   }
 }
 

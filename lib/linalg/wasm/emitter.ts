@@ -168,6 +168,22 @@ export const SimdOp = {
   f32x4_pmin: 0xea,
   /** f32x4.pmax: pseudo-maximum a < b ? b : a (one maxps on x64; NaN in a is kept, NaN in b is not). */
   f32x4_pmax: 0xeb,
+  // Added for the RBM update kernel (lib/rbm/resident-kernel.ts): float64 lanes, to round
+  // exactly as the float64 arithmetic of JavaScript does before a float32 store.
+  /** i8x16.shuffle lanes:byte[16]: pops a, b; byte i of the result is byte lanes[i] of a‖b (0-15 from a, 16-31 from b). Use {@link FunctionBody.shuffle}. */
+  i8x16_shuffle: 0x0d,
+  /** f64x2.splat: pop an f64, push it in both lanes. */
+  f64x2_splat: 0x14,
+  /** f32x4.demote_f64x2_zero: the two f64 lanes rounded to float32 (round to nearest) in lanes 0, 1; lanes 2, 3 zero. */
+  f32x4_demote_f64x2_zero: 0x5e,
+  /** f64x2.promote_low_f32x4: f32 lanes 0, 1 widened (exactly) to two f64 lanes. */
+  f64x2_promote_low_f32x4: 0x5f,
+  /** Lane-wise float64 a + b. */
+  f64x2_add: 0xf0,
+  /** Lane-wise float64 a - b. */
+  f64x2_sub: 0xf1,
+  /** Lane-wise float64 a * b (never fused with an add). */
+  f64x2_mul: 0xf2,
 } as const;
 
 /**
@@ -440,6 +456,22 @@ export class FunctionBody {
       writeUnsignedLeb128(this.code, align);
       writeUnsignedLeb128(this.code, offset ?? 0);
     }
+    return this;
+  }
+
+  /**
+   * i8x16.shuffle with its 16 lane bytes: pops a, b and pushes the bytes lanes[0..15] of the
+   * 32-byte a‖b (0-15 from a, 16-31 from b).
+   *
+   * @example
+   * ```ts
+   * f.localGet(x).localGet(x).shuffle([8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15]); // high half of x to the low half
+   * ```
+   */
+  shuffle(lanes: readonly number[]): this {
+    if (lanes.length !== 16 || lanes.some((b) => !Number.isInteger(b) || b < 0 || b > 31)) throw new RangeError('shuffle: needs 16 lane bytes in [0, 31]');
+    this.simd(SimdOp.i8x16_shuffle);
+    for (const b of lanes) this.code.push(b);
     return this;
   }
 

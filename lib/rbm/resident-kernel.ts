@@ -1,0 +1,180 @@
+/**
+ * The SIMD kernel of the resident loop's update step (./resident.ts), emitted with
+ * lib/linalg/wasm/emitter.ts: for rows i of W (visible units), the two phase statistics and the
+ * SGD step in one pass, without storing the statistics:
+ *
+ *   S⁺(i, :) = Σ_{t ∈ list⁺(i)} v_t H0(p_t, :)          Σ over the data rows r with x_ri ≠ 0
+ *   S⁻(i, :) = Σ_{t ∈ list⁻(i)} v_t Hk(p_t, :)          Σ over the chain rows with x_ri ≠ 0
+ *   positive = fl32(S⁺ · (1/n0))                          ⟨x_i h_j⟩_data    (N-RBM-10)
+ *   negative = fl32(S⁻ · (1/nk))                          ⟨x_i h_j⟩_model   (N-RBM-11)
+ *   g        = −fl32(positive − negative)                 ∂C/∂w_ij          (N-RBM-09)
+ *   w        = fl32(w − η g)                              SGD               (N-OPT-01)
+ *
+ * Rounding is the readable loop's, step for step: the sums are float32 lanes adding the terms
+ * in list order from 0 (as sparseGemm and gemm), the scalings and the step are float64 (as
+ * JavaScript computes `alpha * s` and `w - lr * g` before storing to a Float32Array), each
+ * demoted once to float32; the difference is a float32 subtraction (the same as the float64
+ * difference of two float32 values rounded once). So W ends bit-identical to the readable
+ * loop's. ('ones': every v_t = 1, no multiplications; otherwise v_t · H(p_t, :) rounded, as gemm.)
+ *
+ * The kernel returns the float32 sum of 0 · w over the new weights: 0 when all are finite, NaN
+ * otherwise (the training loop's finiteness check, without a second pass).
+ *
+ * Loop structure as the sparse kernel's: blocks of 32 columns (eight f32x4 accumulators per
+ * phase), then 4 at a time; for each block every row i.
+ */
+import { buildModule, FunctionBody, Op, SimdOp, ValType } from '../linalg/wasm/emitter.js';
+
+const BLOCK_VECTORS = 8;
+/** Shuffle: the high two f32 lanes of a vector moved to the low two. */
+const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
+/** Shuffle: lanes 0, 1 of a and lanes 0, 1 of b as one f32x4. */
+const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+
+/**
+ * Emits `cdUpdate(rows, rowBytes, starts0, list0, h0, starts1, list1, hk, w, valueDelta,
+ * inv0, invk, lr) -> f32` (addresses in bytes; inv0, invk, lr float64). starts0 holds rows + 1
+ * int32 list positions (relative to list0) for the positive sums over the rows of h0, starts1
+ * likewise for the negative sums over hk; w is the first of `rows` rows of W; every row (of
+ * h0, hk, w) is rowBytes long, a multiple of 16. withValues: the value of the list entry at byte
+ * q is the f32 at q + valueDelta.
+ */
+function emitUpdate(withValues: boolean): FunctionBody {
+  const i32 = ValType.i32, f64 = ValType.f64, v128 = ValType.v128;
+  const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, f64, f64, f64], [ValType.f32]);
+  const rows = 0, rowBytes = 1, starts0 = 2, list0 = 3, h0 = 4, starts1 = 5, list1 = 6, hk = 7, w = 8, valueDelta = 9, inv0 = 10, invk = 11, lr = 12;
+  const r = f.addLocal(i32), c = f.addLocal(i32), t = f.addLocal(i32), e = f.addLocal(i32), address = f.addLocal(i32);
+  const s0 = f.addLocal(i32), s1 = f.addLocal(i32), wRow = f.addLocal(i32);
+  const acc0: number[] = [], acc1: number[] = [];
+  for (let v = 0; v < BLOCK_VECTORS; v++) acc0.push(f.addLocal(v128));
+  for (let v = 0; v < BLOCK_VECTORS; v++) acc1.push(f.addLocal(v128));
+  const value = f.addLocal(v128), inv0x2 = f.addLocal(v128), invkx2 = f.addLocal(v128), lrx2 = f.addLocal(v128);
+  const pos = f.addLocal(v128), neg = f.addLocal(v128), g = f.addLocal(v128), old = f.addLocal(v128), flag = f.addLocal(v128);
+
+  f.localGet(inv0).simd(SimdOp.f64x2_splat).localSet(inv0x2);
+  f.localGet(invk).simd(SimdOp.f64x2_splat).localSet(invkx2);
+  f.localGet(lr).simd(SimdOp.f64x2_splat).localSet(lrx2);
+  f.f32x4Const(0, 0, 0, 0).localSet(flag);
+
+  /** acc = Σ over the list entries [starts[r], starts[r + 1]) of (v ·) rows of `h`, at column byte c. */
+  const emitSums = (acc: number[], vectors: number, starts: number, list: number, h: number): void => {
+    f.localGet(starts).memoryOp(Op.i32_load, 2, 0).i32Const(4).op(Op.i32_mul).localGet(list).op(Op.i32_add).localSet(t);
+    f.localGet(starts).memoryOp(Op.i32_load, 2, 4).i32Const(4).op(Op.i32_mul).localGet(list).op(Op.i32_add).localSet(e);
+    for (let v = 0; v < vectors; v++) f.f32x4Const(0, 0, 0, 0).localSet(acc[v]);
+    f.block();
+    f.loop();
+    {
+      f.localGet(t).localGet(e).op(Op.i32_ge_u).brIf(1);
+      if (withValues) f.localGet(t).localGet(valueDelta).op(Op.i32_add).simd(SimdOp.v128_load32_splat, 2, 0).localSet(value);
+      f.localGet(t).memoryOp(Op.i32_load, 2, 0).localGet(rowBytes).op(Op.i32_mul).localGet(h).op(Op.i32_add).localGet(c).op(Op.i32_add).localSet(address);
+      for (let v = 0; v < vectors; v++) {
+        f.localGet(acc[v]);
+        f.localGet(address).simd(SimdOp.v128_load, 2, 16 * v);
+        if (withValues) f.localGet(value).simd(SimdOp.f32x4_mul);
+        f.simd(SimdOp.f32x4_add).localSet(acc[v]);
+      }
+      f.addToLocal(t, 4);
+      f.br(0);
+    }
+    f.end();
+    f.end();
+  };
+
+  /** Pushes fl32(x · scale) for the f32x4 in local x and the f64x2 splat in local scale: each half widened, multiplied, rounded, rejoined. */
+  const emitScaled = (x: number, scale: number): void => {
+    f.localGet(x).simd(SimdOp.f64x2_promote_low_f32x4).localGet(scale).simd(SimdOp.f64x2_mul).simd(SimdOp.f32x4_demote_f64x2_zero);
+    f.localGet(x).localGet(x).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).localGet(scale).simd(SimdOp.f64x2_mul).simd(SimdOp.f32x4_demote_f64x2_zero);
+    f.shuffle(LOW_HALVES);
+  };
+
+  /** Pushes fl32(old − η g) for the f32x4 locals old and g, in float64 halves as above. */
+  const emitStep = (): void => {
+    f.localGet(old).simd(SimdOp.f64x2_promote_low_f32x4);
+    f.localGet(lrx2).localGet(g).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
+    f.simd(SimdOp.f64x2_sub).simd(SimdOp.f32x4_demote_f64x2_zero);
+    f.localGet(old).localGet(old).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4);
+    f.localGet(lrx2).localGet(g).localGet(g).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
+    f.simd(SimdOp.f64x2_sub).simd(SimdOp.f32x4_demote_f64x2_zero);
+    f.shuffle(LOW_HALVES);
+  };
+
+  const emitBlockOverRows = (vectors: number): void => {
+    f.i32Const(0).localSet(r);
+    f.localGet(starts0).localSet(s0);
+    f.localGet(starts1).localSet(s1);
+    f.localGet(w).localSet(wRow);
+    f.loop(); // ---- for each row i of W ----
+    {
+      emitSums(acc0, vectors, s0, list0, h0);
+      emitSums(acc1, vectors, s1, list1, hk);
+      for (let v = 0; v < vectors; v++) {
+        emitScaled(acc0[v], inv0x2);
+        f.localSet(pos); // ⟨x_i h_j⟩_data
+        emitScaled(acc1[v], invkx2);
+        f.localSet(neg); // ⟨x_i h_j⟩_model
+        f.localGet(pos).localGet(neg).simd(SimdOp.f32x4_sub).simd(SimdOp.f32x4_neg).localSet(g); // g = −(positive − negative)
+        f.localGet(wRow).localGet(c).op(Op.i32_add).simd(SimdOp.v128_load, 2, 16 * v).localSet(old);
+        f.localGet(wRow).localGet(c).op(Op.i32_add);
+        emitStep();
+        f.localTee(old).simd(SimdOp.v128_store, 2, 16 * v); // w ← w − η g
+        f.localGet(flag).localGet(old).f32x4Const(0, 0, 0, 0).simd(SimdOp.f32x4_mul).simd(SimdOp.f32x4_add).localSet(flag); // + 0·w: NaN iff w not finite
+      }
+      f.addToLocal(s0, 4);
+      f.addToLocal(s1, 4);
+      f.addLocalToLocal(wRow, rowBytes);
+      f.localGet(r).i32Const(1).op(Op.i32_add).localTee(r).localGet(rows).op(Op.i32_lt_u).brIf(0);
+    }
+    f.end();
+    f.addToLocal(c, 16 * vectors);
+  };
+
+  f.i32Const(0).localSet(c);
+  f.block();
+  f.loop();
+  {
+    f.localGet(c).i32Const(16 * BLOCK_VECTORS).op(Op.i32_add).localGet(rowBytes).op(Op.i32_gt_u).brIf(1);
+    emitBlockOverRows(BLOCK_VECTORS);
+    f.br(0);
+  }
+  f.end();
+  f.end();
+  f.block();
+  f.loop();
+  {
+    f.localGet(c).localGet(rowBytes).op(Op.i32_ge_u).brIf(1);
+    emitBlockOverRows(1);
+    f.br(0);
+  }
+  f.end();
+  f.end();
+  // the four lanes of the flag, added: 0, or NaN if any weight is not finite
+  f.localGet(flag).simd(SimdOp.f32x4_extract_lane).op(0);
+  f.localGet(flag).simd(SimdOp.f32x4_extract_lane).op(1).op(Op.f32_add);
+  f.localGet(flag).simd(SimdOp.f32x4_extract_lane).op(2).op(Op.f32_add);
+  f.localGet(flag).simd(SimdOp.f32x4_extract_lane).op(3).op(Op.f32_add);
+  return f;
+}
+
+/**
+ * The module: `cdUpdate` (0/1 states) and `cdUpdateValues` (weighted entries), importing the
+ * resident loop's memory as `env.memory` (`pages` its fixed size, `shared` as the memory).
+ *
+ * @example
+ * ```ts
+ * const memory = new WebAssembly.Memory({ initial: 16, maximum: 16 });
+ * const { cdUpdate } = new WebAssembly.Instance(new WebAssembly.Module(buildUpdateKernelModule(16, false)), { env: { memory } }).exports;
+ * ```
+ */
+export function buildUpdateKernelModule(pages: number, shared: boolean): Uint8Array<ArrayBuffer> {
+  return buildModule({
+    importMemory: { module: 'env', name: 'memory', initial: pages, maximum: pages, shared },
+    functions: [
+      { exportName: 'cdUpdate', body: emitUpdate(false) },
+      { exportName: 'cdUpdateValues', body: emitUpdate(true) },
+    ],
+  });
+}
+
+/** Signature of `cdUpdate` / `cdUpdateValues`. */
+export type UpdateKernel = (rows: number, rowBytes: number, starts0: number, list0: number, h0: number, starts1: number, list1: number, hk: number,
+  w: number, valueDelta: number, inv0: number, invk: number, lr: number) => number;
