@@ -30,3 +30,6 @@ export interface TeamJob { kind: 'team'; url: string; exportName: string; init: 
  * a Uint16Array over the same buffer after the words).
  */
 export const TEAM_CONTROL = { GENERATION: 0, STOP: 1, DONE: 2, WORDS: 2 + 64, MESSAGE_CHARS: 256 } as const;
+
+/** Loads of a control word a team member makes before it sleeps in Atomics.wait (a millisecond or two). */
+export const TEAM_SPIN = 1000000;

@@ -8,7 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import { getBackend, setBackend } from '../linalg/gemm.js';
 import { gemmSharedRows } from '../linalg/gemm-rows.js';
-import { TEAM_CONTROL, type GemmJob, type JobReply, type RunJob, type TeamJob } from './pool-messages.js';
+import { TEAM_CONTROL, TEAM_SPIN, type GemmJob, type JobReply, type RunJob, type TeamJob } from './pool-messages.js';
 
 if (!parentPort) throw new Error('pool-worker: must run inside a worker thread');
 const port = parentPort;
@@ -77,6 +77,9 @@ async function runTeam(job: TeamJob): Promise<void> {
   }
   let seen = 0;
   for (;;) {
+    // Spin a little before sleeping: the next step usually comes within microseconds (the
+    // caller only draws random numbers in between), and a wake-up from Atomics.wait costs more.
+    for (let spin = 0; spin < TEAM_SPIN && Atomics.load(w, TEAM_CONTROL.GENERATION) === seen; spin++);
     Atomics.wait(w, TEAM_CONTROL.GENERATION, seen);
     const generation = Atomics.load(w, TEAM_CONTROL.GENERATION);
     if (generation === seen) continue;

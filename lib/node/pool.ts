@@ -22,7 +22,7 @@ import { gemmUnchecked } from '../linalg/kernels.js';
 import { SPARSE_GEMM_OPTION_KEYS, sparseGemmUnchecked } from '../linalg/sparse.js';
 import type { Matrix } from '../linalg/matrix.js';
 import { gemmRowBounds, gemmSharedRows, packGemmOperands, sharedGemmSize } from '../linalg/gemm-rows.js';
-import { TEAM_CONTROL, type GemmJob, type JobReply, type RunJob, type TeamJob } from './pool-messages.js';
+import { TEAM_CONTROL, TEAM_SPIN, type GemmJob, type JobReply, type RunJob, type TeamJob } from './pool-messages.js';
 import type { ThreadTeam } from '../rbm/products.js';
 import { checkOptionKeys, describe } from '../checks/index.js';
 
@@ -474,11 +474,13 @@ class PoolTeam implements ThreadTeam {
     } catch (e) {
       failure = e; // rethrown after the workers have finished their parts
     }
+    let spins = 0;
     for (let t = 1; t < this.parts; t++) {
       for (;;) {
         const done = Atomics.load(w, DONE + t);
         if (done === generation) break;
         if (done === -1) throw new Error(`WorkerPool.team: part ${t} of ${this.parts} failed: ${this.message(t)}`);
+        if (spins++ < TEAM_SPIN) continue; // a short spin first: parts finish close together
         if (Atomics.wait(w, DONE + t, done, 5000) === 'timed-out') this.pool.checkTeamWorkers(t);
       }
     }

@@ -1,0 +1,12 @@
+import { BernoulliRBM, Rng, binarizeData, initVisibleBiasFromData, trainRBM } from '../lib/index.js';
+import { createWorkerPool, loadMnist } from '../lib/node.js';
+const n = Number(process.argv[2] ?? 20000), threads = Number(process.argv[3] ?? 1);
+const data = loadMnist({ split: 'train', limit: n }).images;
+binarizeData(data, data, 'threshold');
+const pool = threads > 1 ? createWorkerPool({ size: threads - 1 }) : null; if (pool) await pool.ready();
+const rbm = initVisibleBiasFromData(BernoulliRBM.create(784, 500, 'hinton', new Rng(1)), data);
+const r = trainRBM(rbm, data, { method: 'cd', k: 1, epochs: 1, batchSize: 100, learningRate: 0.05, reconstructionError: false, pool } as any, new Rng(2));
+const T = (globalThis as any).T; const nb = n / 100;
+console.log('epoch', r.metrics[0].seconds.toFixed(3), 's; per minibatch ms:', Object.entries(T).map(([k, v]) => `${k}:${((v as number) / nb).toFixed(3)}`).join(' '), 'total', (r.metrics[0].seconds*1000/nb).toFixed(3));
+await pool?.close();
+console.log('per part (ms per minibatch): part0 hidden/visible/update', (globalThis as any).P.slice(1,4).map((v: number) => (v/nb).toFixed(3)).join(' '), ' part1', (globalThis as any).P.slice(5,8).map((v: number) => (v/nb).toFixed(3)).join(' '));
