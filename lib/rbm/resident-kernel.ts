@@ -17,6 +17,9 @@
  * difference of two float32 values rounded once). So W ends bit-identical to the readable
  * loop's. ('ones': every v_t = 1, no multiplications; otherwise v_t · H(p_t, :) rounded, as gemm.)
  *
+ * Each new weight is stored twice, in W and in Wᵀ (the visible step's operand), so Wᵀ needs
+ * no separate transpose.
+ *
  * The kernel returns the float32 sum of 0 · w over the new weights: 0 when all are finite, NaN
  * otherwise (the training loop's finiteness check, without a second pass).
  *
@@ -32,19 +35,22 @@ const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15]
 const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
- * Emits `cdUpdate(rows, rowBytes, starts0, list0, h0, starts1, list1, hk, w, valueDelta,
- * inv0, invk, lr) -> f32` (addresses in bytes; inv0, invk, lr float64). starts0 holds rows + 1
- * int32 list positions (relative to list0) for the positive sums over the rows of h0, starts1
- * likewise for the negative sums over hk; w is the first of `rows` rows of W; every row (of
- * h0, hk, w) is rowBytes long, a multiple of 16. withValues: the value of the list entry at byte
- * q is the f32 at q + valueDelta.
+ * Emits `cdUpdate(rows, rowBytes, starts0, list0, h0, starts1, list1, hk, w, wt, wtRowBytes,
+ * valueDelta, inv0, invk, lr) -> f32` (addresses in bytes; inv0, invk, lr float64). starts0
+ * holds rows + 1 int32 list positions (relative to list0) for the positive sums over the rows
+ * of h0, starts1 likewise for the negative sums over hk; w is the first of `rows` rows of W;
+ * every row (of h0, hk, w) is rowBytes long, a multiple of 16. wt is the address of Wᵀ(0, i)
+ * for the first row i, wtRowBytes the row length of Wᵀ: each new w_ij is also stored at
+ * Wᵀ(j, i) (Wᵀ needs a row for every padded column j). withValues: the value of the list entry
+ * at byte q is the f32 at q + valueDelta.
  */
 function emitUpdate(withValues: boolean): FunctionBody {
   const i32 = ValType.i32, f64 = ValType.f64, v128 = ValType.v128;
-  const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, f64, f64, f64], [ValType.f32]);
-  const rows = 0, rowBytes = 1, starts0 = 2, list0 = 3, h0 = 4, starts1 = 5, list1 = 6, hk = 7, w = 8, valueDelta = 9, inv0 = 10, invk = 11, lr = 12;
+  const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, f64, f64, f64], [ValType.f32]);
+  const rows = 0, rowBytes = 1, starts0 = 2, list0 = 3, h0 = 4, starts1 = 5, list1 = 6, hk = 7, w = 8, wt = 9, wtRowBytes = 10, valueDelta = 11;
+  const inv0 = 12, invk = 13, lr = 14;
   const r = f.addLocal(i32), c = f.addLocal(i32), t = f.addLocal(i32), e = f.addLocal(i32), address = f.addLocal(i32);
-  const s0 = f.addLocal(i32), s1 = f.addLocal(i32), wRow = f.addLocal(i32);
+  const s0 = f.addLocal(i32), s1 = f.addLocal(i32), wRow = f.addLocal(i32), wtCol = f.addLocal(i32), wtAt = f.addLocal(i32);
   const acc0: number[] = [], acc1: number[] = [];
   for (let v = 0; v < BLOCK_VECTORS; v++) acc0.push(f.addLocal(v128));
   for (let v = 0; v < BLOCK_VECTORS; v++) acc1.push(f.addLocal(v128));
@@ -103,6 +109,8 @@ function emitUpdate(withValues: boolean): FunctionBody {
     f.localGet(starts0).localSet(s0);
     f.localGet(starts1).localSet(s1);
     f.localGet(w).localSet(wRow);
+    // Wᵀ(c/4, i) for the block's first column and the first row: wt + (c/4)·wtRowBytes
+    f.localGet(wt).localGet(c).i32Const(2).op(Op.i32_shr_u).localGet(wtRowBytes).op(Op.i32_mul).op(Op.i32_add).localSet(wtCol);
     f.loop(); // ---- for each row i of W ----
     {
       emitSums(acc0, vectors, s0, list0, h0);
@@ -118,7 +126,14 @@ function emitUpdate(withValues: boolean): FunctionBody {
         emitStep();
         f.localTee(old).simd(SimdOp.v128_store, 2, 16 * v); // w ← w − η g
         f.localGet(flag).localGet(old).f32x4Const(0, 0, 0, 0).simd(SimdOp.f32x4_mul).simd(SimdOp.f32x4_add).localSet(flag); // + 0·w: NaN iff w not finite
+        // the same four weights into Wᵀ: w_ij to Wᵀ(j, i) for the vector's columns j
+        f.localGet(wtCol).i32Const(4 * v).localGet(wtRowBytes).op(Op.i32_mul).op(Op.i32_add).localSet(wtAt);
+        for (let lane = 0; lane < 4; lane++) {
+          f.localGet(wtAt).localGet(old).simd(SimdOp.f32x4_extract_lane).op(lane).memoryOp(Op.f32_store, 2, 0);
+          if (lane < 3) f.addLocalToLocal(wtAt, wtRowBytes);
+        }
       }
+      f.addToLocal(wtCol, 4);
       f.addToLocal(s0, 4);
       f.addToLocal(s1, 4);
       f.addLocalToLocal(wRow, rowBytes);
@@ -177,4 +192,4 @@ export function buildUpdateKernelModule(pages: number, shared: boolean): Uint8Ar
 
 /** Signature of `cdUpdate` / `cdUpdateValues`. */
 export type UpdateKernel = (rows: number, rowBytes: number, starts0: number, list0: number, h0: number, starts1: number, list1: number, hk: number,
-  w: number, valueDelta: number, inv0: number, invk: number, lr: number) => number;
+  w: number, wt: number, wtRowBytes: number, valueDelta: number, inv0: number, invk: number, lr: number) => number;

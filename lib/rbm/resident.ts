@@ -101,7 +101,8 @@ function layoutFor(M: number, N: number, rows: number): ResidentLayout {
   };
   const l: Omit<ResidentLayout, 'pages'> = {
     M, N, Mp, Np, rows, ctrl: 0,
-    W: take(M * Np), WT: take(N * Mp), a: take(M), b: take(N),
+    W: take(M * Np), WT: take(Np * Mp), // Wᵀ with a row per padded column (the update kernel writes them: zeros)
+    a: take(M), b: take(N),
     X0: take(rows * M), H0: take(rows * N), H0p: take(rows * Np), Xk: take(rows * M), Hs: take(rows * N),
     Hk: take(rows * N), Hkp: take(rows * Np), P: take(rows * M), Pp: take(rows * Mp),
     starts: take(Math.max(rows, M) + MAX_PARTS + 1), list: take(rows * Math.max(M, N)), values: take(rows * Math.max(M, N)),
@@ -283,18 +284,10 @@ class ResidentThread {
       // rows i0 .. i1 of W: both phase statistics and the SGD step (resident-kernel.ts), in one pass
       const kernel = ones0 && ones1 ? this.cdUpdate : this.cdUpdateValues;
       sum += kernel(i1 - i0, 4 * Np, l.starts + 4 * starts0, l.list + 4 * list0, l.H0p, l.starts2 + 4 * starts0, l.list2 + 4 * list0, l.Hkp,
-        l.W + 4 * i0 * Np, l.values - l.list, 1 / n0, 1 / nk, lr); // alpha = 1/n: a float64, as in phaseStatistics
+        l.W + 4 * i0 * Np, l.WT + 4 * i0, 4 * Mp, l.values - l.list, 1 / n0, 1 / nk, lr); // alpha = 1/n: a float64, as in phaseStatistics
     }
-    const W = l.W >> 2, WT = l.WT >> 2, X0 = l.X0 >> 2, Xk = l.Xk >> 2, H0 = l.H0 >> 2, Hk = l.Hk >> 2;
+    const X0 = l.X0 >> 2, Xk = l.Xk >> 2, H0 = l.H0 >> 2, Hk = l.Hk >> 2;
     const a = l.a >> 2, b = l.b >> 2;
-    // Wᵀ(:, i0 .. i1) from the new rows, 16 rows at a time (one cache line of Wᵀ per column j)
-    for (let ib = i0; ib < i1; ib += 16) {
-      const ie = Math.min(ib + 16, i1);
-      for (let j = 0; j < N; j++) {
-        const t = WT + j * Mp;
-        for (let i = ib; i < ie; i++) f[t + i] = f[W + i * Np + j];
-      }
-    }
     for (let i = i0; i < i1; i++) {
       // a_i: ⟨x_i⟩_data − ⟨x_i⟩_model, each a float64 mean stored as float32 (as phaseStatistics)
       let s0 = 0, s1 = 0;
