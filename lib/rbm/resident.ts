@@ -340,8 +340,12 @@ export class ResidentTrainer {
 
   private readonly threads: ThreadTeam | null;
 
+  /** True between copyIn and copyOut: the memory holds the newest parameters, not the model. */
+  holdsNewer = false;
+
   /** Copies W, a, b (and the persistent chains) into the memory, and builds Wᵀ. */
   copyIn(rbm: RBM, chains: Matrix | null): void {
+    this.holdsNewer = true;
     const l = this.l, f = this.here.f32, M = l.M, N = l.N;
     const w = rbm.W.data;
     for (let i = 0; i < M; i++) {
@@ -357,6 +361,7 @@ export class ResidentTrainer {
 
   /** Copies W, a, b (and the persistent chains) back into the model. */
   copyOut(rbm: RBM, chains: Matrix | null): void {
+    this.holdsNewer = false;
     const l = this.l, f = this.here.f32, M = l.M, N = l.N;
     const w = rbm.W.data;
     for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) w[i * N + j] = f[(l.W >> 2) + i * l.Np + j];

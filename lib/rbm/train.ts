@@ -160,8 +160,9 @@ function epochs(fn: string, run: TrainingRun, rng: Rng): TrainResult {
       if (!more) break;
     }
   } finally {
+    // An epoch that threw left the newest parameters in the resident memory: copy them out.
     if (run.resident !== null) {
-      run.resident.copyOut(rbm, run.chainX);
+      if (run.resident.holdsNewer) run.resident.copyOut(rbm, run.chainX);
       run.resident.close();
     }
   }

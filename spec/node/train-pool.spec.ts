@@ -1,12 +1,15 @@
 /**
  * trainRBM with options.pool: the minibatch products split across a worker and the calling
  * thread give the same parameters, bit for bit, as training on one thread (CD-1 and PCD-2,
- * binary data and grey levels, both backends).
+ * binary data and grey levels, both backends). On the wasm backend a Bernoulli RBM trained
+ * with SGD takes the resident loop, whose steps the pool's team splits (lib/rbm/resident.ts):
+ * it is compared here with the readable loop on one thread as well.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { availableBackends, BernoulliRBM, getBackend, matrix, Rng, setBackend, trainRBM, type TrainOptions } from '../../lib/index.js';
 import { createWorkerPool } from '../../lib/node.js';
+import { withReadableLoop } from '../../lib/rbm/resident.js';
 
 const pool = createWorkerPool({ size: 1, minParallelFlop: 0 });
 
@@ -38,6 +41,28 @@ test('trainRBM with a pool = trainRBM on one thread, bit for bit', async () => {
     }
   }
   setBackend(before);
+});
+
+test('the resident loop on a team of two = the readable loop on one thread, bit for bit', () => {
+  if (getBackend() !== 'wasm') return;
+  for (const [method, k, grey, N] of [['cd', 1, false, 30], ['pcd', 2, false, 32], ['cd', 2, true, 17]] as const) {
+    const X = data(grey);
+    let parts = 0;
+    const options: TrainOptions = {
+      method, k, epochs: 2, batchSize: 48, learningRate: 0.1, reconstructionError: true, binarize: grey ? 'none' : 'threshold',
+      // while the team holds the worker, a product on the pool runs on this thread alone
+      onEpoch: () => { pool.gemm(matrix(64, 64), matrix(64, 512), matrix(512, 64)); parts = pool.lastParts; },
+    };
+    const readable = BernoulliRBM.create(64, N, 'glorot-normal', new Rng(1));
+    const team = BernoulliRBM.create(64, N, 'glorot-normal', new Rng(1));
+    const r1 = withReadableLoop(() => trainRBM(readable, X, { ...options, onEpoch: undefined }, new Rng(2)));
+    const r2 = trainRBM(team, X, { ...options, pool }, new Rng(2));
+    const tag = `${method}-${k} grey=${grey} N=${N}`;
+    assert.is(parts, 1, `${tag}: the worker was with the team`);
+    assert.ok(same(readable.W.data, team.W.data) && same(readable.a, team.a) && same(readable.b, team.b), tag);
+    if (r1.chains !== null && r2.chains !== null) assert.ok(same(r1.chains.data, r2.chains.data), tag);
+    assert.is(r1.metrics[1].reconstructionError, r2.metrics[1].reconstructionError, tag);
+  }
 });
 
 test('options.pool must have gemm and sparseGemm', () => {
