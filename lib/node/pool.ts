@@ -332,12 +332,18 @@ export class WorkerPool {
    *
    * @example
    * ```ts
-   * // steps.mjs: export function makeStep({ data }) { const x = new Float64Array(data); return (part, parts) => { x[part] = part + 1; }; }
+   * import { writeFileSync } from 'node:fs';
+   * import { pathToFileURL } from 'node:url';
+   * // a step module: each part writes its own slot of a shared buffer
+   * writeFileSync('steps.mjs', 'export function makeStep({ data }) { const x = new Float64Array(data); return (part) => { x[part] = part + 1; }; }');
+   * const pool = createWorkerPool({ size: 1 });
+   * await pool.ready();
    * const data = new SharedArrayBuffer(16);
-   * const makeStep = ({ data }) => { const x = new Float64Array(data); return (part, parts) => { x[part] = part + 1; }; };
    * const team = pool.team(pathToFileURL('steps.mjs'), 'makeStep', { data });
-   * team.run(makeStep({ data })); // new Float64Array(data) = [1, 2] with one worker
+   * team.run((part) => { new Float64Array(data)[part] = part + 1; }); // this thread is part 0
+   * new Float64Array(data); // [1, 2]: the worker did part 1
    * team.close();
+   * await pool.close();
    * ```
    */
   team(moduleUrl: string | URL, exportName: string, init: unknown): ThreadTeam {

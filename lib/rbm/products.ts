@@ -29,9 +29,17 @@ import type { GemmOptions } from '../linalg/gemm.js';
  *
  * @example
  * ```ts
- * const team = pool.team(new URL('./my-steps.js', import.meta.url), 'makeStep', { memory });
- * team.run((part, parts) => myStep(part, parts)); // this thread is part 0
+ * import { createWorkerPool } from 'boltzmann/node';
+ * import { writeFileSync } from 'node:fs';
+ * import { pathToFileURL } from 'node:url';
+ * writeFileSync('count.mjs', 'export function makeCount({ data }) { const x = new Int32Array(data); return (part) => { x[part]++; }; }');
+ * const pool = createWorkerPool({ size: 1 }), data = new SharedArrayBuffer(8);
+ * await pool.ready();
+ * const team: ThreadTeam = pool.team(pathToFileURL('count.mjs'), 'makeCount', { data });
+ * for (let step = 0; step < 3; step++) team.run((part) => { new Int32Array(data)[part]++; });
+ * new Int32Array(data); // [3, 3]: each step ran once on each of the two parts
  * team.close();
+ * await pool.close();
  * ```
  */
 export interface ThreadTeam {

@@ -68,7 +68,11 @@ let residentAllowed = true;
  *
  * @example
  * ```ts
- * const readable = withReadableLoop(() => trainRBM(rbm, data, options, new Rng(2)));
+ * const data = barsAndStripes(3), options = { epochs: 5, batchSize: 7, learningRate: 0.1 };
+ * const resident = BernoulliRBM.create(9, 6, 'hinton', new Rng(1)), readable = BernoulliRBM.create(9, 6, 'hinton', new Rng(1));
+ * trainRBM(resident, data, options, new Rng(2));
+ * withReadableLoop(() => trainRBM(readable, data, options, new Rng(2)));
+ * resident.W.data.every((w, q) => Object.is(w, readable.W.data[q])); // true: the same bits
  * ```
  */
 export function withReadableLoop<T>(fn: () => T): T {
@@ -91,7 +95,15 @@ export function residentEligible(rbm: RBM, o: ResolvedOptions): boolean {
     && o.optimizer === 'sgd' && o.weightDecay === 0 && getBackend() === 'wasm' && wasmSimdSupported();
 }
 
-function layoutFor(M: number, N: number, rows: number): ResidentLayout {
+/**
+ * The memory layout for an M x N RBM and batches (or chains) of up to `rows` rows.
+ *
+ * @example
+ * ```ts
+ * residentLayout(784, 500, 100).pages; // the memory's size in 64 KiB pages
+ * ```
+ */
+export function residentLayout(M: number, N: number, rows: number): ResidentLayout {
   const Mp = Math.ceil(M / 4) * 4, Np = Math.ceil(N / 4) * 4;
   let at = CTRL_BYTES;
   const take = (floats: number): number => {
@@ -121,9 +133,10 @@ function layoutFor(M: number, N: number, rows: number): ResidentLayout {
  *
  * @example
  * ```ts
- * // what a worker of WorkerPool.team does with the trainer's { memory, layout }:
- * const step = residentStep({ memory, layout });
- * step(1, 2); // part 1 of 2 of the step the control block names
+ * const layout = residentLayout(9, 6, 14); // a 9 x 6 RBM, batches of up to 14 rows
+ * const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true });
+ * const step = residentStep({ memory, layout }); // what each worker of the team holds
+ * // step(1, 2) then runs part 1 of 2 of the step the control block names
  * ```
  */
 export function residentStep(init: { memory: WebAssembly.Memory; layout: ResidentLayout }): (part: number, parts: number) => void {
@@ -329,7 +342,7 @@ export class ResidentTrainer {
    *   to {@link residentStep}; null for this thread alone
    */
   constructor(rbm: RBM, rows: number, private readonly team: ((init: unknown) => ThreadTeam) | null) {
-    this.l = layoutFor(rbm.nVisible, rbm.nHidden, rows);
+    this.l = residentLayout(rbm.nVisible, rbm.nHidden, rows);
     const shared = team !== null;
     const memory = new WebAssembly.Memory({ initial: this.l.pages, maximum: this.l.pages, shared });
     this.here = new ResidentThread(memory, this.l);

@@ -465,7 +465,8 @@ export class FunctionBody {
    *
    * @example
    * ```ts
-   * f.localGet(x).localGet(x).shuffle([8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15]); // high half of x to the low half
+   * const f = new FunctionBody([ValType.v128], [ValType.v128]);
+   * f.localGet(0).localGet(0).shuffle([8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15]); // lanes 2, 3 of x into lanes 0, 1
    * ```
    */
   shuffle(lanes: readonly number[]): this {
