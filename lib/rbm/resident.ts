@@ -51,8 +51,17 @@ export interface ResidentLayout {
   pages: number;
   ctrl: number; W: number; WT: number; a: number; b: number;
   X0: number; H0: number; H0p: number; Xk: number; Hs: number; Hk: number; Hkp: number; P: number; Pp: number;
-  starts: number; list: number; values: number; starts2: number; list2: number; values2: number;
+  /** The list sets (see LIST_SETS): set k's starts at lists + k·listSetBytes, its entries listStarts ints later, its values listEntries ints after those. */
+  lists: number; listSetBytes: number; listStarts: number; listEntries: number;
 }
+
+/**
+ * The sets of sparse lists, each {starts, entries, values} laid out alike (so that one value
+ * offset, entries → values, serves every set): the row lists of X0, of the hidden samples and
+ * of the chain states (made by the products), and the column lists of X0 and of the chain
+ * states (made from the row lists by the update).
+ */
+const ROWS_X0 = 0, ROWS_H = 1, ROWS_XK = 2, COLUMNS_X0 = 3, COLUMNS_XK = 4, LIST_SETS = 5;
 
 /** Step codes in ctrl[0]. */
 const HIDDEN = 1, VISIBLE = 2, UPDATE = 3;
@@ -117,11 +126,10 @@ export function residentLayout(M: number, N: number, rows: number): ResidentLayo
     a: take(M), b: take(N),
     X0: take(rows * M), H0: take(rows * N), H0p: take(rows * Np), Xk: take(rows * M), Hs: take(rows * N),
     Hk: take(rows * N), Hkp: take(rows * Np), P: take(rows * M), Pp: take(rows * Mp),
-    starts: take(Math.max(rows, M) + MAX_PARTS + 1), list: take(rows * Math.max(M, N)), values: take(rows * Math.max(M, N)),
-    // a second set of lists for the update, which walks the positive and the negative lists together
-    // (list2 − values2 = list − values: one value offset serves both)
-    starts2: take(M + MAX_PARTS + 1), list2: take(rows * Math.max(M, N)), values2: take(rows * Math.max(M, N)),
+    listStarts: 4 * Math.ceil((Math.max(rows, M) + MAX_PARTS + 1) / 4), listEntries: 4 * Math.ceil((rows * Math.max(M, N)) / 4), listSetBytes: 0, lists: 0,
   };
+  l.listSetBytes = 4 * (l.listStarts + 2 * l.listEntries);
+  l.lists = take(LIST_SETS * (l.listStarts + 2 * l.listEntries));
   if (at > 2 ** 31) throw new RangeError(`trainRBM: the resident buffers need ${at} bytes, more than the 2^31 the wasm kernel addresses`);
   return { ...l, pages: Math.ceil(at / PAGE) };
 }
@@ -152,6 +160,11 @@ class ResidentThread {
   private readonly axpyRows: RowsKernel;
   private readonly cdUpdate: UpdateKernel;
   private readonly cdUpdateValues: UpdateKernel;
+  /** Float64 scratch for the bias means (sums over rows, one per unit of a part). */
+  private readonly sum0: Float64Array;
+  private readonly sum1: Float64Array;
+  /** Int32 scratch: per-column counts and cursors while the update transposes row lists. */
+  private readonly counts: Int32Array;
   /** Views of row ranges (by byte offset, then length), made once and reused. */
   private readonly views = new Map<number, Map<number, Float32Array>>();
 
@@ -164,6 +177,9 @@ class ResidentThread {
     const up = new WebAssembly.Instance(new WebAssembly.Module(buildUpdateKernelModule(l.pages, shared)), { env: { memory } }).exports;
     this.cdUpdate = up.cdUpdate as UpdateKernel;
     this.cdUpdateValues = up.cdUpdateValues as UpdateKernel;
+    this.sum0 = new Float64Array(Math.max(l.M, l.N));
+    this.sum1 = new Float64Array(Math.max(l.M, l.N));
+    this.counts = new Int32Array(l.M + 1);
     this.f32 = new Float32Array(memory.buffer);
     this.i32 = new Int32Array(memory.buffer);
     this.f64 = new Float64Array(memory.buffer);
@@ -181,21 +197,34 @@ class ResidentThread {
   step(part: number, parts: number): void {
     const c = this.i32;
     const op = c[0];
-    if (op === HIDDEN) this.hidden(c[1], c[2], c[3], c[4], part, parts);
+    if (op === HIDDEN) this.hidden(c[1], c[2], c[3], c[4], c[5], part, parts);
     else if (op === VISIBLE) this.visible(c[1], c[2], c[3], part, parts);
     else if (op === UPDATE) this.update(c[1], c[2], this.f64[LR_BYTE >> 3], part, parts);
     else throw new Error(`residentStep: unknown step code ${op}`);
   }
 
+  /** Byte addresses of list set `set`: its starts, entries and values. */
+  private startsOf(set: number): number {
+    return this.l.lists + set * this.l.listSetBytes;
+  }
+
+  private entriesOf(set: number): number {
+    return this.startsOf(set) + 4 * this.l.listStarts;
+  }
+
+  private valuesOf(set: number): number {
+    return this.entriesOf(set) + 4 * this.l.listEntries;
+  }
+
   /**
-   * Rows [r0, r1) of the n x K matrix at byte `x` as lists for the kernel: their starts from
-   * index s0 of the starts region, their entries (column indices p, increasing) and values from
-   * index l0 of the list and value regions, positions counted from l0. Returns whether every
+   * Rows [r0, r1) of the n x K matrix at byte `x` as lists for the kernel, in list set `set`:
+   * their starts from index s0 of the set's starts, their entries (column indices p,
+   * increasing) and values from index l0, positions counted from l0. Returns whether every
    * listed value is exactly 1 (then sumRows, else axpyRows).
    */
-  private listRows(x: number, K: number, r0: number, r1: number, s0: number, l0: number): boolean {
+  private listRows(x: number, K: number, r0: number, r1: number, set: number, s0: number, l0: number): boolean {
     const f = this.f32, i32 = this.i32;
-    const S = (this.l.starts >> 2) + s0, L = (this.l.list >> 2) + l0, V = (this.l.values >> 2) + l0;
+    const S = (this.startsOf(set) >> 2) + s0, L = (this.entriesOf(set) >> 2) + l0, V = (this.valuesOf(set) >> 2) + l0;
     let nnz = 0, others = 0;
     for (let r = r0; r < r1; r++) {
       i32[S + r - r0] = nnz;
@@ -212,30 +241,48 @@ class ResidentThread {
     return others === 0;
   }
 
-  /** Columns [i0, i1) of the n x K matrix at byte `x` as lists (row indices r increasing), as listRows. */
-  private listColumns(x: number, n: number, K: number, i0: number, i1: number, s0: number, l0: number, second: boolean): boolean {
-    const f = this.f32, i32 = this.i32, l = this.l;
-    const S = ((second ? l.starts2 : l.starts) >> 2) + s0, L = ((second ? l.list2 : l.list) >> 2) + l0, V = ((second ? l.values2 : l.values) >> 2) + l0;
-    let nnz = 0, others = 0;
-    for (let i = i0; i < i1; i++) {
-      i32[S + i - i0] = nnz;
-      for (let r = 0; r < n; r++) {
-        const v = f[(x >> 2) + r * K + i];
-        i32[L + nnz] = r;
-        f[V + nnz] = v;
-        nnz += v !== 0 ? 1 : 0;
-        others += v !== 0 && v !== 1 ? 1 : 0;
+  /**
+   * Columns [i0, i1) of an n-row state matrix as lists (row indices r increasing) in set
+   * `columnSet` from index s0 (starts) and l0 (entries), made from its row lists in `rowSet`
+   * (written by `parts` parts of a product step, part p for its rows of the split): a counting
+   * sort of the nonzeros by column that reads only the nonzeros. Returns whether every value is 1.
+   */
+  private columnsFromRows(n: number, parts: number, rowSet: number, i0: number, i1: number, columnSet: number, s0: number, l0: number): boolean {
+    const f = this.f32, i32 = this.i32, count = this.counts, width = Math.max(this.l.M, this.l.N);
+    const RS = this.startsOf(rowSet) >> 2, RL = this.entriesOf(rowSet) >> 2, RV = this.valuesOf(rowSet) >> 2;
+    const CS = (this.startsOf(columnSet) >> 2) + s0, CL = (this.entriesOf(columnSet) >> 2) + l0, CV = (this.valuesOf(columnSet) >> 2) + l0;
+    count.fill(0, 0, i1 - i0 + 1);
+    for (let p = 0; p < parts; p++) {
+      const r0 = Math.floor((n * p) / parts), r1 = Math.floor((n * (p + 1)) / parts), S = RS + r0 + p, L = RL + r0 * width;
+      for (let t = i32[S]; t < i32[S + r1 - r0]; t++) {
+        const i = i32[L + t];
+        if (i >= i0 && i < i1) count[i - i0 + 1]++;
       }
     }
-    i32[S + i1 - i0] = nnz;
+    for (let q = 0; q < i1 - i0; q++) count[q + 1] += count[q];
+    for (let q = 0; q <= i1 - i0; q++) i32[CS + q] = count[q];
+    let others = 0;
+    for (let p = 0; p < parts; p++) {
+      const r0 = Math.floor((n * p) / parts), r1 = Math.floor((n * (p + 1)) / parts), S = RS + r0 + p, L = RL + r0 * width, V = RV + r0 * width;
+      for (let r = r0; r < r1; r++) {
+        for (let t = i32[S + r - r0]; t < i32[S + r - r0 + 1]; t++) {
+          const i = i32[L + t];
+          if (i < i0 || i >= i1) continue;
+          const at = count[i - i0]++;
+          i32[CL + at] = r;
+          f[CV + at] = f[V + t];
+          others += f[V + t] !== 1 ? 1 : 0;
+        }
+      }
+    }
     return others === 0;
   }
 
   /** out rows = Σ of listed rows of the matrix at byte `b` (rowBytes per row): the kernel call for a part. */
-  private rowSums(ones: boolean, s0: number, rows: number, rowBytes: number, out: number, l0: number, b: number): void {
+  private rowSums(ones: boolean, set: number, s0: number, rows: number, rowBytes: number, out: number, l0: number, b: number): void {
     if (rows === 0) return;
     const kernel = ones ? this.sumRows : this.axpyRows;
-    kernel(this.l.starts + 4 * s0, rows, rowBytes, out, this.l.values - this.l.list, this.l.list + 4 * l0, b);
+    kernel(this.startsOf(set) + 4 * s0, rows, rowBytes, out, 4 * this.l.listEntries, this.entriesOf(set) + 4 * l0, b);
   }
 
   /**
@@ -243,13 +290,13 @@ class ResidentThread {
    * out(r, :) = σ(b + x_r W) (N-RBM-07: p(h_j = 1 | x) = σ(b_j + Σ_i x_i w_ij)); outPadded gets
    * the same values in padded rows (the gradient's operand).
    */
-  private hidden(x: number, n: number, out: number, outPadded: number, part: number, parts: number): void {
+  private hidden(x: number, n: number, out: number, outPadded: number, set: number, part: number, parts: number): void {
     const l = this.l, f = this.f32, M = l.M, N = l.N, Np = l.Np;
     const r0 = Math.floor((n * part) / parts), r1 = Math.floor((n * (part + 1)) / parts);
     if (r1 === r0) return;
     const starts0 = r0 + part, list0 = r0 * Math.max(M, N);
-    const ones = this.listRows(x, M, r0, r1, starts0, list0);
-    this.rowSums(ones, starts0, r1 - r0, 4 * Np, outPadded + 4 * r0 * Np, list0, l.W);
+    const ones = this.listRows(x, M, r0, r1, set, starts0, list0);
+    this.rowSums(ones, set, starts0, r1 - r0, 4 * Np, outPadded + 4 * r0 * Np, list0, l.W);
     const o = out >> 2, op = outPadded >> 2, b = l.b >> 2;
     for (let r = r0; r < r1; r++) {
       for (let j = 0; j < N; j++) f[o + r * N + j] = f[op + r * Np + j] + f[b + j]; // θ = x W + b (float32 add, as addRowVector)
@@ -267,8 +314,8 @@ class ResidentThread {
     const r0 = Math.floor((n * part) / parts), r1 = Math.floor((n * (part + 1)) / parts);
     if (r1 === r0) return;
     const starts0 = r0 + part, list0 = r0 * Math.max(M, N);
-    const ones = this.listRows(h, N, r0, r1, starts0, list0);
-    this.rowSums(ones, starts0, r1 - r0, 4 * Mp, l.Pp + 4 * r0 * Mp, list0, l.WT);
+    const ones = this.listRows(h, N, r0, r1, ROWS_H, starts0, list0);
+    this.rowSums(ones, ROWS_H, starts0, r1 - r0, 4 * Mp, l.Pp + 4 * r0 * Mp, list0, l.WT);
     const o = out >> 2, pp = l.Pp >> 2, a = l.a >> 2;
     for (let r = r0; r < r1; r++) {
       for (let i = 0; i < M; i++) f[o + r * M + i] = f[pp + r * Mp + i] + f[a + i]; // φ = h Wᵀ + a
@@ -290,33 +337,38 @@ class ResidentThread {
     const j0 = Math.floor((N * part) / parts), j1 = Math.floor((N * (part + 1)) / parts);
     const starts0 = i0 + part, list0 = i0 * l.rows;
     // the lists of Xᵀ: for each visible unit i, the data rows (and chain rows) r with x_ri ≠ 0
-    const ones0 = this.listColumns(l.X0, n0, M, i0, i1, starts0, list0, false);
-    const ones1 = this.listColumns(l.Xk, nk, M, i0, i1, starts0, list0, true);
+    const ones0 = this.columnsFromRows(n0, parts, ROWS_X0, i0, i1, COLUMNS_X0, starts0, list0);
+    const ones1 = this.columnsFromRows(nk, parts, ROWS_XK, i0, i1, COLUMNS_XK, starts0, list0);
     let sum = 0;
     if (i1 > i0) {
       // rows i0 .. i1 of W: both phase statistics and the SGD step (resident-kernel.ts), in one pass
       const kernel = ones0 && ones1 ? this.cdUpdate : this.cdUpdateValues;
-      sum += kernel(i1 - i0, 4 * Np, l.starts + 4 * starts0, l.list + 4 * list0, l.H0p, l.starts2 + 4 * starts0, l.list2 + 4 * list0, l.Hkp,
-        l.W + 4 * i0 * Np, l.WT + 4 * i0, 4 * Mp, l.values - l.list, 1 / n0, 1 / nk, lr); // alpha = 1/n: a float64, as in phaseStatistics
+      sum += kernel(i1 - i0, 4 * Np, this.startsOf(COLUMNS_X0) + 4 * starts0, this.entriesOf(COLUMNS_X0) + 4 * list0, l.H0p,
+        this.startsOf(COLUMNS_XK) + 4 * starts0, this.entriesOf(COLUMNS_XK) + 4 * list0, l.Hkp,
+        l.W + 4 * i0 * Np, l.WT + 4 * i0, 4 * Mp, 4 * l.listEntries, 1 / n0, 1 / nk, lr); // alpha = 1/n: a float64, as in phaseStatistics
     }
     const X0 = l.X0 >> 2, Xk = l.Xk >> 2, H0 = l.H0 >> 2, Hk = l.Hk >> 2;
     const a = l.a >> 2, b = l.b >> 2;
+    // a_i: ⟨x_i⟩_data − ⟨x_i⟩_model, each a float64 mean stored as float32 (as phaseStatistics);
+    // the sums add the rows in order, row by row (the same sums as column by column, read faster)
+    const s0 = this.sum0, s1 = this.sum1;
+    s0.fill(0, 0, i1 - i0);
+    s1.fill(0, 0, i1 - i0);
+    for (let r = 0; r < n0; r++) for (let i = i0; i < i1; i++) s0[i - i0] += f[X0 + r * M + i];
+    for (let r = 0; r < nk; r++) for (let i = i0; i < i1; i++) s1[i - i0] += f[Xk + r * M + i];
     for (let i = i0; i < i1; i++) {
-      // a_i: ⟨x_i⟩_data − ⟨x_i⟩_model, each a float64 mean stored as float32 (as phaseStatistics)
-      let s0 = 0, s1 = 0;
-      for (let r = 0; r < n0; r++) s0 += f[X0 + r * M + i];
-      for (let r = 0; r < nk; r++) s1 += f[Xk + r * M + i];
-      const g = -Math.fround(Math.fround(s0 / n0) - Math.fround(s1 / nk));
+      const g = -Math.fround(Math.fround(s0[i - i0] / n0) - Math.fround(s1[i - i0] / nk));
       const ai = Math.fround(f[a + i] - lr * g);
       f[a + i] = ai;
       sum += ai;
     }
+    // b_j: ⟨h_j⟩_data − ⟨h_j⟩_model
+    s0.fill(0, 0, j1 - j0);
+    s1.fill(0, 0, j1 - j0);
+    for (let r = 0; r < n0; r++) for (let j = j0; j < j1; j++) s0[j - j0] += f[H0 + r * N + j];
+    for (let r = 0; r < nk; r++) for (let j = j0; j < j1; j++) s1[j - j0] += f[Hk + r * N + j];
     for (let j = j0; j < j1; j++) {
-      // b_j: ⟨h_j⟩_data − ⟨h_j⟩_model
-      let s0 = 0, s1 = 0;
-      for (let r = 0; r < n0; r++) s0 += f[H0 + r * N + j];
-      for (let r = 0; r < nk; r++) s1 += f[Hk + r * N + j];
-      const g = -Math.fround(Math.fround(s0 / n0) - Math.fround(s1 / nk));
+      const g = -Math.fround(Math.fround(s0[j - j0] / n0) - Math.fround(s1[j - j0] / nk));
       const bj = Math.fround(f[b + j] - lr * g);
       f[b + j] = bj;
       sum += bj;
@@ -388,9 +440,9 @@ export class ResidentTrainer {
     return this.here.view(this.l.X0, n * this.l.M);
   }
 
-  private run(op: number, a1: number, a2: number, a3: number, a4: number): void {
+  private run(op: number, a1: number, a2: number, a3: number, a4: number, a5: number): void {
     const c = this.here.i32;
-    c[0] = op; c[1] = a1; c[2] = a2; c[3] = a3; c[4] = a4;
+    c[0] = op; c[1] = a1; c[2] = a2; c[3] = a3; c[4] = a4; c[5] = a5;
     if (this.threads === null) this.local(0, 1);
     else this.threads.run(this.local);
   }
@@ -404,27 +456,48 @@ export class ResidentTrainer {
   minibatch(n0: number, nk: number, persistent: boolean, k: number, lr: number, rng: Rng): boolean {
     const l = this.l, v = this.here;
     const H0 = v.view(l.H0, n0 * l.N), Hs = v.view(l.Hs, nk * l.N), P = v.view(l.P, nk * l.M), Xk = v.view(l.Xk, nk * l.M);
+    this.lap(-1);
     // positive phase: H0 = p(h | X0)   (N-RBM-10)
-    this.run(HIDDEN, l.X0, n0, l.H0, l.H0p);
+    this.run(HIDDEN, l.X0, n0, l.H0, l.H0p, ROWS_X0);
+    this.lap(0);
     for (let t = 0; t < k; t++) {
       // h ~ p(h | x): CD's first draw from H0 itself (the readable loop's reuse), else σ(x W + b) then the draw
       if (t === 0 && !persistent) {
         fillBernoulliUnchecked(rng, Hs, H0);
       } else {
-        this.run(HIDDEN, l.Xk, nk, l.Hs, l.Hkp);
+        this.run(HIDDEN, l.Xk, nk, l.Hs, l.Hkp, ROWS_XK);
         fillBernoulliUnchecked(rng, Hs, Hs);
       }
+      this.lap(1);
       // x ~ p(x | h)   (N-GIBBS-02)
-      this.run(VISIBLE, l.Hs, nk, l.P, 0);
+      this.run(VISIBLE, l.Hs, nk, l.P, 0, 0);
       fillBernoulliUnchecked(rng, Xk, P);
+      this.lap(2);
     }
     // negative phase: Hk = p(h | Xk)   (N-RBM-11)
-    this.run(HIDDEN, l.Xk, nk, l.Hk, l.Hkp);
+    this.run(HIDDEN, l.Xk, nk, l.Hk, l.Hkp, ROWS_XK);
+    this.lap(3);
     this.here.f64[LR_BYTE >> 3] = lr;
-    this.run(UPDATE, n0, nk, 0, 0);
+    this.run(UPDATE, n0, nk, 0, 0, 0);
     let finite = true;
     for (let p = 0; p < this.parts; p++) finite = finite && Number.isFinite(this.here.f64[(SUMS_BYTE >> 3) + p]);
+    this.lap(4);
     return finite;
+  }
+
+  /**
+   * For benchmarks: when set (5 entries), each minibatch adds the milliseconds it spent in
+   * [positive phase, hidden draws, visible step and draws, negative phase, gradient and update].
+   */
+  profile: Float64Array | null = null;
+  private lapStart = 0;
+
+  /** Adds the time since the last lap to profile[step] (step −1 only starts the clock). */
+  private lap(step: number): void {
+    if (this.profile === null) return;
+    const now = performance.now();
+    if (step >= 0) this.profile[step] += now - this.lapStart;
+    this.lapStart = now;
   }
 
   /** Releases the team's workers. */
