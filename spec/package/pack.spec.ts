@@ -56,16 +56,24 @@ test('the tarball holds dist/, README.md and LICENSE only (plus package.json)', 
 test('installed into a fresh project: both entries and the bundle import from ESM in Node and compute', () => {
   const consumer = join(work, 'consumer');
   writeFileSync(join(consumer, 'use.mjs'), `
-import { Rng, matrix, gemm, getBackend, isingExact } from 'boltzmann';
+import { Rng, matrix, gemm, getBackend, isingExact, BernoulliRBM, trainRBM } from 'boltzmann';
 import { createWorkerPool, writeSvg } from 'boltzmann/node';
 import * as bundle from 'boltzmann/bundle';
 const c = gemm(matrix(2, 2), matrix(2, 3, [1, 2, 3, 4, 5, 6]), matrix(3, 2, [1, 0, 0, 1, 1, 1]));
 const pool = createWorkerPool({ size: 1 });
 await pool.ready();
+// trainRBM on the pool's team: the worker imports the installed dist/rbm/resident.js
+const X = matrix(60, 16);
+const g = new Rng(3);
+for (let q = 0; q < X.data.length; q++) X.data[q] = g.float() < 0.3 ? 1 : 0;
+const one = BernoulliRBM.create(16, 8, 'hinton', new Rng(1)), two = BernoulliRBM.create(16, 8, 'hinton', new Rng(1));
+trainRBM(one, X, { epochs: 2, batchSize: 20 }, new Rng(2));
+trainRBM(two, X, { epochs: 2, batchSize: 20, pool }, new Rng(2));
+const teamSame = one.W.data.every((w, q) => Object.is(w, two.W.data[q]));
 await pool.close();
 console.log(JSON.stringify({
   c: Array.from(c.data), backend: getBackend(), first: new Rng(42).nextUint32(), bundleFirst: new bundle.Rng(42).nextUint32(),
-  z: Math.exp(isingExact(2, 1).logZ), writeSvg: typeof writeSvg, bundleGemm: typeof bundle.gemm,
+  z: Math.exp(isingExact(2, 1).logZ), writeSvg: typeof writeSvg, bundleGemm: typeof bundle.gemm, teamSame,
 }));
 `);
   const out = JSON.parse(run(process.execPath, ['use.mjs'], consumer)) as Record<string, unknown>;
@@ -76,6 +84,7 @@ console.log(JSON.stringify({
   assert.ok(Math.abs((out.z as number) - (2 * Math.exp(8) + 12 + 2 * Math.exp(-8))) < 1e-8);
   assert.is(out.writeSvg, 'function');
   assert.is(out.bundleGemm, 'function');
+  assert.is(out.teamSame, true, 'trainRBM with a pool gives the one-thread bits from the installed package');
 });
 
 test('a consumer .ts file type-checks under strict against the installed .d.ts', () => {
