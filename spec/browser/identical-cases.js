@@ -1,5 +1,6 @@
 // The numbers that must come out bit-identical in Node and in a browser for the same seed: an
-// Rng stream, a gemm on each backend, a short block-Gibbs chain of an RBM, Ising sweeps.
+// Rng stream, a gemm on each backend, a short block-Gibbs chain of an RBM, a few epochs of RBM
+// training (CD-1, PCD-2), Ising sweeps.
 // Plain JavaScript taking the library as an argument, so the browser spec runs the very same
 // code in Node (lib/ through tsx) and in Chromium (dist/ and the single-file bundle).
 
@@ -46,6 +47,16 @@ export function identicalCases(lib) {
   for (let q = 0; q < X.data.length; q++) X.data[q] = r12.float() < 0.5 ? 1 : 0;
   lib.blockGibbs(X, rbm, X, 10, new lib.Rng(13));
   out.gibbs = bits(rbm.W.data) + '|' + bits(X.data);
+  // 3b. Training: CD-1 and PCD-2 on the same 0/1 data, a few epochs (a Bernoulli RBM with SGD
+  // takes the resident loop on the wasm backend: W in wasm memory, the fused update kernel).
+  const data = lib.matrix(40, 12);
+  const r15 = new lib.Rng(15);
+  for (let q = 0; q < data.data.length; q++) data.data[q] = r15.float() < 0.3 ? 1 : 0;
+  const cd = lib.BernoulliRBM.create(12, 10, 'glorot-normal', new lib.Rng(16));
+  lib.trainRBM(cd, data, { method: 'cd', epochs: 3, batchSize: 16, learningRate: 0.1 }, new lib.Rng(17));
+  const pcd = lib.BernoulliRBM.create(12, 10, 'glorot-normal', new lib.Rng(16));
+  const { chains } = lib.trainRBM(pcd, data, { method: 'pcd', k: 2, persistentChains: 8, epochs: 3, batchSize: 16, learningRate: 0.1 }, new lib.Rng(17));
+  out.train = bits(cd.W.data) + bits(cd.a) + bits(cd.b) + '|' + bits(pcd.W.data) + bits(pcd.b) + bits(chains.data);
   // 4. Ising 16 x 16 at T = 2.3: checkerboard, plain and heat-bath sweeps, then Wolff clusters.
   const model = new lib.IsingModel({ L: 16, T: 2.3, rng: new lib.Rng(14) });
   for (let s = 0; s < 5; s++) model.checkerboardSweep('metropolis');
