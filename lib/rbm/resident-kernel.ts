@@ -8,6 +8,8 @@
  *   positive = fl32(S⁺ · (1/n0))                          ⟨x_i h_j⟩_data    (N-RBM-10)
  *   negative = fl32(S⁻ · (1/nk))                          ⟨x_i h_j⟩_model   (N-RBM-11)
  *   g        = −fl32(positive − negative)                 ∂C/∂w_ij          (N-RBM-09)
+ *   g        = fl32(g + 2λ w)                             weight decay      (N-COST-06; the
+ *                                                         '...Decay' variants)
  *   w        = fl32(w − η g)                              SGD               (N-OPT-01)
  *
  * Rounding is the readable loop's, step for step: the sums are float32 lanes adding the terms
@@ -36,7 +38,8 @@ const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
  * Emits `cdUpdate(rows, rowBytes, starts0, list0, h0, starts1, list1, hk, w, wt, wtRowBytes,
- * valueDelta, inv0, invk, lr) -> f32` (addresses in bytes; inv0, invk, lr float64). starts0
+ * valueDelta, inv0, invk, lr, twoLambda) -> f32` (addresses in bytes; inv0, invk, lr, twoLambda
+ * float64; twoLambda is read only by the withDecay variant). starts0
  * holds rows + 1 int32 list positions (relative to list0) for the positive sums over the rows
  * of h0, starts1 likewise for the negative sums over hk; w is the first of `rows` rows of W;
  * every row (of h0, hk, w) is rowBytes long, a multiple of 16. wt is the address of Wᵀ(0, i)
@@ -44,22 +47,23 @@ const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
  * Wᵀ(j, i) (Wᵀ needs a row for every padded column j). withValues: the value of the list entry
  * at byte q is the f32 at q + valueDelta.
  */
-function emitUpdate(withValues: boolean): FunctionBody {
+function emitUpdate(withValues: boolean, withDecay: boolean): FunctionBody {
   const i32 = ValType.i32, f64 = ValType.f64, v128 = ValType.v128;
-  const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, f64, f64, f64], [ValType.f32]);
+  const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, f64, f64, f64, f64], [ValType.f32]);
   const rows = 0, rowBytes = 1, starts0 = 2, list0 = 3, h0 = 4, starts1 = 5, list1 = 6, hk = 7, w = 8, wt = 9, wtRowBytes = 10, valueDelta = 11;
-  const inv0 = 12, invk = 13, lr = 14;
+  const inv0 = 12, invk = 13, lr = 14, twoLambda = 15;
   const r = f.addLocal(i32), c = f.addLocal(i32), t = f.addLocal(i32), e = f.addLocal(i32), address = f.addLocal(i32);
   const s0 = f.addLocal(i32), s1 = f.addLocal(i32), wRow = f.addLocal(i32), wtCol = f.addLocal(i32), wtAt = f.addLocal(i32);
   const acc0: number[] = [], acc1: number[] = [];
   for (let v = 0; v < BLOCK_VECTORS; v++) acc0.push(f.addLocal(v128));
   for (let v = 0; v < BLOCK_VECTORS; v++) acc1.push(f.addLocal(v128));
-  const value = f.addLocal(v128), inv0x2 = f.addLocal(v128), invkx2 = f.addLocal(v128), lrx2 = f.addLocal(v128);
+  const value = f.addLocal(v128), inv0x2 = f.addLocal(v128), invkx2 = f.addLocal(v128), lrx2 = f.addLocal(v128), decayx2 = f.addLocal(v128);
   const pos = f.addLocal(v128), neg = f.addLocal(v128), g = f.addLocal(v128), old = f.addLocal(v128), flag = f.addLocal(v128);
 
   f.localGet(inv0).simd(SimdOp.f64x2_splat).localSet(inv0x2);
   f.localGet(invk).simd(SimdOp.f64x2_splat).localSet(invkx2);
   f.localGet(lr).simd(SimdOp.f64x2_splat).localSet(lrx2);
+  f.localGet(twoLambda).simd(SimdOp.f64x2_splat).localSet(decayx2);
   f.f32x4Const(0, 0, 0, 0).localSet(flag);
 
   /** acc = Σ over the list entries [starts[r], starts[r + 1]) of (v ·) rows of `h`, at column byte c. */
@@ -93,6 +97,17 @@ function emitUpdate(withValues: boolean): FunctionBody {
     f.shuffle(LOW_HALVES);
   };
 
+  /** Pushes fl32(g + 2λ·old) for the f32x4 locals g and old, in float64 halves as above. */
+  const emitDecay = (): void => {
+    f.localGet(g).simd(SimdOp.f64x2_promote_low_f32x4);
+    f.localGet(decayx2).localGet(old).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
+    f.simd(SimdOp.f64x2_add).simd(SimdOp.f32x4_demote_f64x2_zero);
+    f.localGet(g).localGet(g).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4);
+    f.localGet(decayx2).localGet(old).localGet(old).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
+    f.simd(SimdOp.f64x2_add).simd(SimdOp.f32x4_demote_f64x2_zero);
+    f.shuffle(LOW_HALVES);
+  };
+
   /** Pushes fl32(old − η g) for the f32x4 locals old and g, in float64 halves as above. */
   const emitStep = (): void => {
     f.localGet(old).simd(SimdOp.f64x2_promote_low_f32x4);
@@ -122,6 +137,10 @@ function emitUpdate(withValues: boolean): FunctionBody {
         f.localSet(neg); // ⟨x_i h_j⟩_model
         f.localGet(pos).localGet(neg).simd(SimdOp.f32x4_sub).simd(SimdOp.f32x4_neg).localSet(g); // g = −(positive − negative)
         f.localGet(wRow).localGet(c).op(Op.i32_add).simd(SimdOp.v128_load, 2, 16 * v).localSet(old);
+        if (withDecay) {
+          emitDecay();
+          f.localSet(g); // g ← fl32(g + 2λ w)   (N-COST-06, as addWeightDecay)
+        }
         f.localGet(wRow).localGet(c).op(Op.i32_add);
         emitStep();
         f.localTee(old).simd(SimdOp.v128_store, 2, 16 * v); // w ← w − η g
@@ -171,7 +190,8 @@ function emitUpdate(withValues: boolean): FunctionBody {
 }
 
 /**
- * The module: `cdUpdate` (0/1 states) and `cdUpdateValues` (weighted entries), importing the
+ * The module: `cdUpdate` (0/1 states) and `cdUpdateValues` (weighted entries), and the same
+ * with weight decay (`cdUpdateDecay`, `cdUpdateValuesDecay`), importing the
  * resident loop's memory as `env.memory` (`pages` its fixed size, `shared` as the memory).
  *
  * @example
@@ -184,12 +204,14 @@ export function buildUpdateKernelModule(pages: number, shared: boolean): Uint8Ar
   return buildModule({
     importMemory: { module: 'env', name: 'memory', initial: pages, maximum: pages, shared },
     functions: [
-      { exportName: 'cdUpdate', body: emitUpdate(false) },
-      { exportName: 'cdUpdateValues', body: emitUpdate(true) },
+      { exportName: 'cdUpdate', body: emitUpdate(false, false) },
+      { exportName: 'cdUpdateValues', body: emitUpdate(true, false) },
+      { exportName: 'cdUpdateDecay', body: emitUpdate(false, true) },
+      { exportName: 'cdUpdateValuesDecay', body: emitUpdate(true, true) },
     ],
   });
 }
 
 /** Signature of `cdUpdate` / `cdUpdateValues`. */
 export type UpdateKernel = (rows: number, rowBytes: number, starts0: number, list0: number, h0: number, starts1: number, list1: number, hk: number,
-  w: number, wt: number, wtRowBytes: number, valueDelta: number, inv0: number, invk: number, lr: number) => number;
+  w: number, wt: number, wtRowBytes: number, valueDelta: number, inv0: number, invk: number, lr: number, twoLambda: number) => number;

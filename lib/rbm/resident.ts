@@ -16,8 +16,8 @@
  *     visible inputs   φ(r, :)   = a + Σ_{j : h_rj = 1} Wᵀ(j, :)                  (N-RBM-08)
  *     phase statistic  G(i, :)   = (1/n) Σ_{r : x_ri ≠ 0} x_ri H(r, :)            (N-RBM-10/11)
  *
- * - The gradient and the SGD step are one pass over W (N-RBM-09, N-OPT-01):
- *     w_ij ← w_ij − η · (−(⟨x_i h_j⟩_data − ⟨x_i h_j⟩_model))
+ * - The gradient and the SGD step are one pass over W (N-RBM-09, N-COST-06, N-OPT-01):
+ *     w_ij ← w_ij − η · (−(⟨x_i h_j⟩_data − ⟨x_i h_j⟩_model) + 2λ w_ij)
  *   with each intermediate rounded to float32 exactly where the readable loop stores it.
  *
  * Threads: each step is split into parts — rows of the batch for the products and sigmoids,
@@ -96,12 +96,12 @@ export function withReadableLoop<T>(fn: () => T): T {
 
 /**
  * Whether the resident loop computes what the readable loop would for this run: a Bernoulli
- * RBM, hidden probabilities as statistics, no visible noise, plain SGD without weight decay,
- * and the 'wasm' backend (the readable loop's sums are float64 on 'ts').
+ * RBM, hidden probabilities as statistics, no visible noise, plain SGD (with or without weight
+ * decay), and the 'wasm' backend (the readable loop's sums are float64 on 'ts').
  */
 export function residentEligible(rbm: RBM, o: ResolvedOptions): boolean {
   return residentAllowed && rbm.kind === 'bernoulli' && o.statistics === 'probabilities' && o.visibleNoiseStd === 0
-    && o.optimizer === 'sgd' && o.weightDecay === 0 && getBackend() === 'wasm' && wasmSimdSupported();
+    && o.optimizer === 'sgd' && getBackend() === 'wasm' && wasmSimdSupported();
 }
 
 /**
@@ -160,6 +160,8 @@ class ResidentThread {
   private readonly axpyRows: RowsKernel;
   private readonly cdUpdate: UpdateKernel;
   private readonly cdUpdateValues: UpdateKernel;
+  private readonly cdUpdateDecay: UpdateKernel;
+  private readonly cdUpdateValuesDecay: UpdateKernel;
   /** Float64 scratch for the bias means (sums over rows, one per unit of a part). */
   private readonly sum0: Float64Array;
   private readonly sum1: Float64Array;
@@ -177,6 +179,8 @@ class ResidentThread {
     const up = new WebAssembly.Instance(new WebAssembly.Module(buildUpdateKernelModule(l.pages, shared)), { env: { memory } }).exports;
     this.cdUpdate = up.cdUpdate as UpdateKernel;
     this.cdUpdateValues = up.cdUpdateValues as UpdateKernel;
+    this.cdUpdateDecay = up.cdUpdateDecay as UpdateKernel;
+    this.cdUpdateValuesDecay = up.cdUpdateValuesDecay as UpdateKernel;
     this.sum0 = new Float64Array(Math.max(l.M, l.N));
     this.sum1 = new Float64Array(Math.max(l.M, l.N));
     this.counts = new Int32Array(l.M + 1);
@@ -199,7 +203,7 @@ class ResidentThread {
     const op = c[0];
     if (op === HIDDEN) this.hidden(c[1], c[2], c[3], c[4], c[5], part, parts);
     else if (op === VISIBLE) this.visible(c[1], c[2], c[3], part, parts);
-    else if (op === UPDATE) this.update(c[1], c[2], this.f64[LR_BYTE >> 3], part, parts);
+    else if (op === UPDATE) this.update(c[1], c[2], this.f64[LR_BYTE >> 3], this.f64[(LR_BYTE >> 3) + 1], part, parts);
     else throw new Error(`residentStep: unknown step code ${op}`);
   }
 
@@ -330,7 +334,7 @@ class ResidentThread {
    * and the negative phase (Xk, Hk: nk rows). Stores the float64 sum of the part's new
    * parameters (finite iff every one is) in the control block.
    */
-  private update(n0: number, nk: number, lr: number, part: number, parts: number): void {
+  private update(n0: number, nk: number, lr: number, weightDecay: number, part: number, parts: number): void {
     const l = this.l, f = this.f32, M = l.M, N = l.N, Np = l.Np, Mp = l.Mp;
     // visible rows split at multiples of 16 (whole cache lines of Wᵀ per part)
     const i0 = Math.min(M, 16 * Math.round((M * part) / parts / 16)), i1 = part + 1 === parts ? M : Math.min(M, 16 * Math.round((M * (part + 1)) / parts / 16));
@@ -342,10 +346,11 @@ class ResidentThread {
     let sum = 0;
     if (i1 > i0) {
       // rows i0 .. i1 of W: both phase statistics and the SGD step (resident-kernel.ts), in one pass
-      const kernel = ones0 && ones1 ? this.cdUpdate : this.cdUpdateValues;
+      // (with weight decay λ > 0 the gradient of W gains 2λW first, as addWeightDecay adds it)
+      const kernel = weightDecay > 0 ? (ones0 && ones1 ? this.cdUpdateDecay : this.cdUpdateValuesDecay) : ones0 && ones1 ? this.cdUpdate : this.cdUpdateValues;
       sum += kernel(i1 - i0, 4 * Np, this.startsOf(COLUMNS_X0) + 4 * starts0, this.entriesOf(COLUMNS_X0) + 4 * list0, l.H0p,
         this.startsOf(COLUMNS_XK) + 4 * starts0, this.entriesOf(COLUMNS_XK) + 4 * list0, l.Hkp,
-        l.W + 4 * i0 * Np, l.WT + 4 * i0, 4 * Mp, 4 * l.listEntries, 1 / n0, 1 / nk, lr); // alpha = 1/n: a float64, as in phaseStatistics
+        l.W + 4 * i0 * Np, l.WT + 4 * i0, 4 * Mp, 4 * l.listEntries, 1 / n0, 1 / nk, lr, 2 * weightDecay); // alpha = 1/n: a float64, as in phaseStatistics
     }
     const X0 = l.X0 >> 2, Xk = l.Xk >> 2, H0 = l.H0 >> 2, Hk = l.Hk >> 2;
     const a = l.a >> 2, b = l.b >> 2;
@@ -453,7 +458,7 @@ export class ResidentTrainer {
    * negative statistics, and the update with learning rate lr. The draws are the readable
    * loop's, in its order. Returns whether every parameter is finite afterwards.
    */
-  minibatch(n0: number, nk: number, persistent: boolean, k: number, lr: number, rng: Rng): boolean {
+  minibatch(n0: number, nk: number, persistent: boolean, k: number, lr: number, weightDecay: number, rng: Rng): boolean {
     const l = this.l, v = this.here;
     const H0 = v.view(l.H0, n0 * l.N), Hs = v.view(l.Hs, nk * l.N), P = v.view(l.P, nk * l.M), Xk = v.view(l.Xk, nk * l.M);
     this.lap(-1);
@@ -478,6 +483,7 @@ export class ResidentTrainer {
     this.run(HIDDEN, l.Xk, nk, l.Hk, l.Hkp, ROWS_XK);
     this.lap(3);
     this.here.f64[LR_BYTE >> 3] = lr;
+    this.here.f64[(LR_BYTE >> 3) + 1] = weightDecay;
     this.run(UPDATE, n0, nk, 0, 0, 0);
     let finite = true;
     for (let p = 0; p < this.parts; p++) finite = finite && Number.isFinite(this.here.f64[(SUMS_BYTE >> 3) + p]);
