@@ -130,8 +130,27 @@ export function residentLayout(M: number, N: number, rows: number): ResidentLayo
   };
   l.listSetBytes = 4 * (l.listStarts + 2 * l.listEntries);
   l.lists = take(LIST_SETS * (l.listStarts + 2 * l.listEntries));
-  if (at > 2 ** 31) throw new RangeError(`trainRBM: the resident buffers need ${at} bytes, more than the 2^31 the wasm kernel addresses`);
   return { ...l, pages: Math.ceil(at / PAGE) };
+}
+
+/**
+ * Largest memory the resident loop allocates (1 GiB; the kernels address up to 2^31 bytes).
+ * A larger model or batch (the lists grow with rows × units) takes the readable loop.
+ */
+export const RESIDENT_MAX_BYTES = 2 ** 30;
+
+/**
+ * Whether the resident loop's memory for an M x N RBM and batches of up to `rows` rows stays
+ * within {@link RESIDENT_MAX_BYTES}.
+ *
+ * @example
+ * ```ts
+ * residentFits(784, 500, 100);   // true (about 10 MB)
+ * residentFits(784, 500, 60000); // false: a full-batch MNIST run takes the readable loop
+ * ```
+ */
+export function residentFits(M: number, N: number, rows: number): boolean {
+  return residentLayout(M, N, rows).pages * PAGE <= RESIDENT_MAX_BYTES;
 }
 
 /**

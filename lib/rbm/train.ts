@@ -23,7 +23,7 @@ import { addWeightDecay } from '../optim/steps.js';
 import { shufflePermutation } from '../optim/batches.js';
 import { checkRBM, type RBM } from './model.js';
 import { withProducts, type ProductPool } from './products.js';
-import { ResidentTrainer, residentEligible } from './resident.js';
+import { ResidentTrainer, residentEligible, residentFits } from './resident.js';
 import { fillBernoulliUnchecked, fillNormalUnchecked } from '../random/kernels.js';
 import { hiddenMeansUnchecked, visibleMeanUnchecked, visibleProbabilitiesUnchecked } from './conditionals.js';
 import { sampleHiddenGivenVisibleUnchecked, sampleVisibleGivenHiddenUnchecked } from './sampling.js';
@@ -133,8 +133,8 @@ function train(fn: string, rbm: RBM, data: Matrix, options: TrainOptions, rng: R
   // A Bernoulli RBM trained with plain SGD (weight decay allowed) runs the resident loop (resident.ts: the same
   // numbers, W kept in wasm memory, the pool's threads as a team); every other run the
   // readable loop below, with its products (products.ts) on sparse kernels and the pool.
-  if (residentEligible(rbm, o)) {
-    const rows = Math.max(o.batchSize, run.chainX === null ? 0 : run.chainX.rows);
+  const rows = Math.max(Math.min(o.batchSize, data.rows), run.chainX === null ? 0 : run.chainX.rows);
+  if (residentEligible(rbm, o) && residentFits(rbm.nVisible, rbm.nHidden, rows)) {
     run.resident = new ResidentTrainer(rbm, rows, teamMaker(o.pool));
   }
   return withProducts({ sparse: rbm.kind === 'bernoulli', pool: o.pool }, () => epochs(fn, run, rng));

@@ -13,7 +13,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BernoulliRBM, getBackend, matrix, Rng, trainRBM, type Matrix, type TrainOptions } from '../../lib/index.js';
-import { withReadableLoop, residentEligible } from '../../lib/rbm/resident.js';
+import { withReadableLoop, residentEligible, residentFits } from '../../lib/rbm/resident.js';
 import { resolveOptions } from '../../lib/rbm/train-options.js';
 
 /** n x M data: 0 with probability 0.7, else 1 (or the uniform draw itself for grey levels). */
@@ -91,6 +91,9 @@ test('the runs above do take the resident loop (and not when switched off)', () 
   assert.ok(residentEligible(rbm, o));
   assert.not.ok(withReadableLoop(() => residentEligible(rbm, o)));
   assert.ok(residentEligible(rbm, resolveOptions('trainRBM', rbm, 150, { weightDecay: 1e-4 })));
+  // and runs whose buffers would pass 1 GiB (the lists grow with rows × units)
+  assert.ok(residentFits(784, 500, 100));
+  assert.not.ok(residentFits(784, 500, 60000));
   // what it leaves to the readable loop: other optimizers, sampled hidden statistics
   assert.not.ok(residentEligible(rbm, resolveOptions('trainRBM', rbm, 150, { optimizer: 'momentum' })));
   assert.not.ok(residentEligible(rbm, resolveOptions('trainRBM', rbm, 150, { statistics: 'samples' })));
