@@ -69,7 +69,7 @@ function residentMinibatch(loop: Loop & { resident: ResidentTrainer }, b: number
   times[0] += performance.now() - t;
   const p = resident.profile as Float64Array;
   const before = Array.from(p);
-  if (!resident.minibatch(B, B, false, 1, 0.05, 0, rng)) throw new Error('non-finite parameters');
+  if (!resident.minibatch(B, B, false, 1, 0.05, 0, null, rng)) throw new Error('non-finite parameters');
   // positive, chain h, chain x, negative as measured; the fused gradient + update under 'update'
   for (const [step, slot] of [[1, 0], [2, 1], [3, 2], [4, 3], [6, 4]] as const) times[step] += p[slot] - before[slot];
 }

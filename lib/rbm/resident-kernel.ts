@@ -11,6 +11,8 @@
  *   g        = fl32(g + 2λ w)                             weight decay      (N-COST-06; the
  *                                                         '...Decay' variants)
  *   w        = fl32(w − η g)                              SGD               (N-OPT-01)
+ * or, in the '...Momentum' variants (N-OPT-02, as momentumStep),
+ *   v        = γ vel + η g;  vel = fl32(v);  w = fl32(w − v)
  *
  * Rounding is the readable loop's, step for step: the sums are float32 lanes adding the terms
  * in list order from 0 (as sparseGemm and gemm), the scalings and the step are float64 (as
@@ -47,23 +49,25 @@ const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
  * Wᵀ(j, i) (Wᵀ needs a row for every padded column j). withValues: the value of the list entry
  * at byte q is the f32 at q + valueDelta.
  */
-function emitUpdate(withValues: boolean, withDecay: boolean): FunctionBody {
+function emitUpdate(withValues: boolean, withDecay: boolean, withMomentum: boolean): FunctionBody {
   const i32 = ValType.i32, f64 = ValType.f64, v128 = ValType.v128;
-  const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, f64, f64, f64, f64], [ValType.f32]);
+  const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, f64, f64, f64, f64, f64], [ValType.f32]);
   const rows = 0, rowBytes = 1, starts0 = 2, list0 = 3, h0 = 4, starts1 = 5, list1 = 6, hk = 7, w = 8, wt = 9, wtRowBytes = 10, valueDelta = 11;
-  const inv0 = 12, invk = 13, lr = 14, twoLambda = 15;
+  const vel = 12, inv0 = 13, invk = 14, lr = 15, twoLambda = 16, gamma = 17;
   const r = f.addLocal(i32), c = f.addLocal(i32), t = f.addLocal(i32), e = f.addLocal(i32), address = f.addLocal(i32);
-  const s0 = f.addLocal(i32), s1 = f.addLocal(i32), wRow = f.addLocal(i32), wtCol = f.addLocal(i32), wtAt = f.addLocal(i32);
+  const s0 = f.addLocal(i32), s1 = f.addLocal(i32), wRow = f.addLocal(i32), wtCol = f.addLocal(i32), wtAt = f.addLocal(i32), velRow = f.addLocal(i32);
   const acc0: number[] = [], acc1: number[] = [];
   for (let v = 0; v < BLOCK_VECTORS; v++) acc0.push(f.addLocal(v128));
   for (let v = 0; v < BLOCK_VECTORS; v++) acc1.push(f.addLocal(v128));
-  const value = f.addLocal(v128), inv0x2 = f.addLocal(v128), invkx2 = f.addLocal(v128), lrx2 = f.addLocal(v128), decayx2 = f.addLocal(v128);
+  const value = f.addLocal(v128), inv0x2 = f.addLocal(v128), invkx2 = f.addLocal(v128), lrx2 = f.addLocal(v128), decayx2 = f.addLocal(v128), gammax2 = f.addLocal(v128);
+  const velocity = f.addLocal(v128), vLow = f.addLocal(v128), vHigh = f.addLocal(v128);
   const pos = f.addLocal(v128), neg = f.addLocal(v128), g = f.addLocal(v128), old = f.addLocal(v128), flag = f.addLocal(v128);
 
   f.localGet(inv0).simd(SimdOp.f64x2_splat).localSet(inv0x2);
   f.localGet(invk).simd(SimdOp.f64x2_splat).localSet(invkx2);
   f.localGet(lr).simd(SimdOp.f64x2_splat).localSet(lrx2);
   f.localGet(twoLambda).simd(SimdOp.f64x2_splat).localSet(decayx2);
+  f.localGet(gamma).simd(SimdOp.f64x2_splat).localSet(gammax2);
   f.f32x4Const(0, 0, 0, 0).localSet(flag);
 
   /** acc = Σ over the list entries [starts[r], starts[r + 1]) of (v ·) rows of `h`, at column byte c. */
@@ -119,8 +123,26 @@ function emitUpdate(withValues: boolean, withDecay: boolean): FunctionBody {
     f.shuffle(LOW_HALVES);
   };
 
+  /**
+   * Momentum (N-OPT-02, as momentumStep): v = γ·vel + η·g in float64 halves (vLow, vHigh), the
+   * velocity stored rounded to float32, then pushes fl32(old − v) with the unrounded v.
+   */
+  const emitMomentumStep = (address: () => void): void => {
+    f.localGet(gammax2).localGet(velocity).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
+    f.localGet(lrx2).localGet(g).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).localSet(vLow);
+    f.localGet(gammax2).localGet(velocity).localGet(velocity).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
+    f.localGet(lrx2).localGet(g).localGet(g).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).localSet(vHigh);
+    address();
+    f.localGet(vLow).simd(SimdOp.f32x4_demote_f64x2_zero).localGet(vHigh).simd(SimdOp.f32x4_demote_f64x2_zero).shuffle(LOW_HALVES);
+    f.simd(SimdOp.v128_store, 2, 0); // vel ← fl32(v)
+    f.localGet(old).simd(SimdOp.f64x2_promote_low_f32x4).localGet(vLow).simd(SimdOp.f64x2_sub).simd(SimdOp.f32x4_demote_f64x2_zero);
+    f.localGet(old).localGet(old).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).localGet(vHigh).simd(SimdOp.f64x2_sub).simd(SimdOp.f32x4_demote_f64x2_zero);
+    f.shuffle(LOW_HALVES);
+  };
+
   const emitBlockOverRows = (vectors: number): void => {
     f.i32Const(0).localSet(r);
+    f.localGet(vel).localSet(velRow);
     f.localGet(starts0).localSet(s0);
     f.localGet(starts1).localSet(s1);
     f.localGet(w).localSet(wRow);
@@ -142,8 +164,13 @@ function emitUpdate(withValues: boolean, withDecay: boolean): FunctionBody {
           f.localSet(g); // g ← fl32(g + 2λ w)   (N-COST-06, as addWeightDecay)
         }
         f.localGet(wRow).localGet(c).op(Op.i32_add);
-        emitStep();
-        f.localTee(old).simd(SimdOp.v128_store, 2, 16 * v); // w ← w − η g
+        if (withMomentum) {
+          f.localGet(velRow).localGet(c).op(Op.i32_add).simd(SimdOp.v128_load, 2, 16 * v).localSet(velocity);
+          emitMomentumStep(() => f.localGet(velRow).localGet(c).op(Op.i32_add).i32Const(16 * v).op(Op.i32_add));
+        } else {
+          emitStep();
+        }
+        f.localTee(old).simd(SimdOp.v128_store, 2, 16 * v); // w ← w − η g  (momentum: w ← w − v)
         f.localGet(flag).localGet(old).f32x4Const(0, 0, 0, 0).simd(SimdOp.f32x4_mul).simd(SimdOp.f32x4_add).localSet(flag); // + 0·w: NaN iff w not finite
         // the same four weights into Wᵀ: w_ij to Wᵀ(j, i) for the vector's columns j
         f.localGet(wtCol).i32Const(4 * v).localGet(wtRowBytes).op(Op.i32_mul).op(Op.i32_add).localSet(wtAt);
@@ -156,6 +183,7 @@ function emitUpdate(withValues: boolean, withDecay: boolean): FunctionBody {
       f.addToLocal(s0, 4);
       f.addToLocal(s1, 4);
       f.addLocalToLocal(wRow, rowBytes);
+      f.addLocalToLocal(velRow, rowBytes);
       f.localGet(r).i32Const(1).op(Op.i32_add).localTee(r).localGet(rows).op(Op.i32_lt_u).brIf(0);
     }
     f.end();
@@ -190,8 +218,7 @@ function emitUpdate(withValues: boolean, withDecay: boolean): FunctionBody {
 }
 
 /**
- * The module: `cdUpdate` (0/1 states) and `cdUpdateValues` (weighted entries), and the same
- * with weight decay (`cdUpdateDecay`, `cdUpdateValuesDecay`), importing the
+ * The module: the eight `cdUpdate...` variants of {@link UPDATE_KERNELS}, importing the
  * resident loop's memory as `env.memory` (`pages` its fixed size, `shared` as the memory).
  *
  * @example
@@ -204,14 +231,19 @@ export function buildUpdateKernelModule(pages: number, shared: boolean): Uint8Ar
   return buildModule({
     importMemory: { module: 'env', name: 'memory', initial: pages, maximum: pages, shared },
     functions: [
-      { exportName: 'cdUpdate', body: emitUpdate(false, false) },
-      { exportName: 'cdUpdateValues', body: emitUpdate(true, false) },
-      { exportName: 'cdUpdateDecay', body: emitUpdate(false, true) },
-      { exportName: 'cdUpdateValuesDecay', body: emitUpdate(true, true) },
+      ...UPDATE_KERNELS.map((k) => ({ exportName: k.name, body: emitUpdate(k.values, k.decay, k.momentum) })),
     ],
   });
 }
 
-/** Signature of `cdUpdate` / `cdUpdateValues`. */
+/**
+ * The eight variants of the update kernel and their export names: weighted entries or 0/1,
+ * with or without weight decay, plain SGD or momentum.
+ */
+export const UPDATE_KERNELS = [false, true].flatMap((values) => [false, true].flatMap((decay) => [false, true].map((momentum) => ({
+  values, decay, momentum, name: `cdUpdate${values ? 'Values' : ''}${decay ? 'Decay' : ''}${momentum ? 'Momentum' : ''}`,
+}))));
+
+/** Signature of the `cdUpdate...` kernels (vel and gamma are read only by the momentum variants, twoLambda by the decay ones). */
 export type UpdateKernel = (rows: number, rowBytes: number, starts0: number, list0: number, h0: number, starts1: number, list1: number, hk: number,
-  w: number, wt: number, wtRowBytes: number, valueDelta: number, inv0: number, invk: number, lr: number, twoLambda: number) => number;
+  w: number, wt: number, wtRowBytes: number, valueDelta: number, vel: number, inv0: number, invk: number, lr: number, twoLambda: number, gamma: number) => number;

@@ -41,7 +41,7 @@ import type { Matrix } from '../linalg/matrix.js';
 import type { RBM } from './model.js';
 import type { ResolvedOptions } from './train-options.js';
 import type { ThreadTeam } from './products.js';
-import { buildUpdateKernelModule, type UpdateKernel } from './resident-kernel.js';
+import { buildUpdateKernelModule, UPDATE_KERNELS, type UpdateKernel } from './resident-kernel.js';
 
 /** Where everything is in the memory (byte offsets), and the sizes. */
 export interface ResidentLayout {
@@ -49,7 +49,7 @@ export interface ResidentLayout {
   /** Rows of the largest batch (the minibatch, or the persistent chains). */
   rows: number;
   pages: number;
-  ctrl: number; W: number; WT: number; a: number; b: number;
+  ctrl: number; W: number; WT: number; a: number; b: number; VW: number; Va: number; Vb: number;
   X0: number; H0: number; H0p: number; Xk: number; Hs: number; Hk: number; Hkp: number; P: number; Pp: number;
   /** The list sets (see LIST_SETS): set k's starts at lists + k·listSetBytes, its entries listStarts ints later, its values listEntries ints after those. */
   lists: number; listSetBytes: number; listStarts: number; listEntries: number;
@@ -96,12 +96,12 @@ export function withReadableLoop<T>(fn: () => T): T {
 
 /**
  * Whether the resident loop computes what the readable loop would for this run: a Bernoulli
- * RBM, hidden probabilities as statistics, no visible noise, plain SGD (with or without weight
- * decay), and the 'wasm' backend (the readable loop's sums are float64 on 'ts').
+ * RBM, hidden probabilities as statistics, no visible noise, SGD or momentum (with or without
+ * weight decay), and the 'wasm' backend (the readable loop's sums are float64 on 'ts').
  */
 export function residentEligible(rbm: RBM, o: ResolvedOptions): boolean {
   return residentAllowed && rbm.kind === 'bernoulli' && o.statistics === 'probabilities' && o.visibleNoiseStd === 0
-    && o.optimizer === 'sgd' && getBackend() === 'wasm' && wasmSimdSupported();
+    && (o.optimizer === 'sgd' || o.optimizer === 'momentum') && getBackend() === 'wasm' && wasmSimdSupported();
 }
 
 /**
@@ -126,6 +126,8 @@ export function residentLayout(M: number, N: number, rows: number): ResidentLayo
     a: take(M), b: take(N),
     X0: take(rows * M), H0: take(rows * N), H0p: take(rows * Np), Xk: take(rows * M), Hs: take(rows * N),
     Hk: take(rows * N), Hkp: take(rows * Np), P: take(rows * M), Pp: take(rows * Mp),
+    // momentum's velocities: of W (laid out as W), of a and of b; zero at the start of a run
+    VW: take(M * Np), Va: take(M), Vb: take(N),
     listStarts: 4 * Math.ceil((Math.max(rows, M) + MAX_PARTS + 1) / 4), listEntries: 4 * Math.ceil((rows * Math.max(M, N)) / 4), listSetBytes: 0, lists: 0,
   };
   l.listSetBytes = 4 * (l.listStarts + 2 * l.listEntries);
@@ -177,10 +179,8 @@ class ResidentThread {
   readonly f64: Float64Array;
   private readonly sumRows: RowsKernel;
   private readonly axpyRows: RowsKernel;
-  private readonly cdUpdate: UpdateKernel;
-  private readonly cdUpdateValues: UpdateKernel;
-  private readonly cdUpdateDecay: UpdateKernel;
-  private readonly cdUpdateValuesDecay: UpdateKernel;
+  /** The update kernel's variants, indexed by values·4 + decay·2 + momentum (UPDATE_KERNELS' order). */
+  private readonly updateKernels: UpdateKernel[];
   /** Float64 scratch for the bias means (sums over rows, one per unit of a part). */
   private readonly sum0: Float64Array;
   private readonly sum1: Float64Array;
@@ -196,10 +196,7 @@ class ResidentThread {
     this.sumRows = ex.sumRows as RowsKernel;
     this.axpyRows = ex.axpyRows as RowsKernel;
     const up = new WebAssembly.Instance(new WebAssembly.Module(buildUpdateKernelModule(l.pages, shared)), { env: { memory } }).exports;
-    this.cdUpdate = up.cdUpdate as UpdateKernel;
-    this.cdUpdateValues = up.cdUpdateValues as UpdateKernel;
-    this.cdUpdateDecay = up.cdUpdateDecay as UpdateKernel;
-    this.cdUpdateValuesDecay = up.cdUpdateValuesDecay as UpdateKernel;
+    this.updateKernels = UPDATE_KERNELS.map((k) => up[k.name] as UpdateKernel);
     this.sum0 = new Float64Array(Math.max(l.M, l.N));
     this.sum1 = new Float64Array(Math.max(l.M, l.N));
     this.counts = new Int32Array(l.M + 1);
@@ -222,8 +219,19 @@ class ResidentThread {
     const op = c[0];
     if (op === HIDDEN) this.hidden(c[1], c[2], c[3], c[4], c[5], part, parts);
     else if (op === VISIBLE) this.visible(c[1], c[2], c[3], part, parts);
-    else if (op === UPDATE) this.update(c[1], c[2], this.f64[LR_BYTE >> 3], this.f64[(LR_BYTE >> 3) + 1], part, parts);
+    else if (op === UPDATE) this.update(c[1], c[2], this.f64[LR_BYTE >> 3], this.f64[(LR_BYTE >> 3) + 1], c[3] === 1, this.f64[(LR_BYTE >> 3) + 2], part, parts);
     else throw new Error(`residentStep: unknown step code ${op}`);
+  }
+
+  /**
+   * N-OPT-02 for one parameter at float index q with its velocity at index qv (as momentumStep):
+   * v = γ vel + η g; vel ← fl32(v); returns fl32(θ − v) (v unrounded).
+   */
+  private momentumStep(q: number, qv: number, g: number, lr: number, gamma: number): number {
+    const f = this.f32;
+    const v = gamma * f[qv] + lr * g;
+    f[qv] = v;
+    return Math.fround(f[q] - v);
   }
 
   /** Byte addresses of list set `set`: its starts, entries and values. */
@@ -353,7 +361,7 @@ class ResidentThread {
    * and the negative phase (Xk, Hk: nk rows). Stores the float64 sum of the part's new
    * parameters (finite iff every one is) in the control block.
    */
-  private update(n0: number, nk: number, lr: number, weightDecay: number, part: number, parts: number): void {
+  private update(n0: number, nk: number, lr: number, weightDecay: number, momentum: boolean, gamma: number, part: number, parts: number): void {
     const l = this.l, f = this.f32, M = l.M, N = l.N, Np = l.Np, Mp = l.Mp;
     // visible rows split at multiples of 16 (whole cache lines of Wᵀ per part)
     const i0 = Math.min(M, 16 * Math.round((M * part) / parts / 16)), i1 = part + 1 === parts ? M : Math.min(M, 16 * Math.round((M * (part + 1)) / parts / 16));
@@ -365,11 +373,12 @@ class ResidentThread {
     let sum = 0;
     if (i1 > i0) {
       // rows i0 .. i1 of W: both phase statistics and the SGD step (resident-kernel.ts), in one pass
-      // (with weight decay λ > 0 the gradient of W gains 2λW first, as addWeightDecay adds it)
-      const kernel = weightDecay > 0 ? (ones0 && ones1 ? this.cdUpdateDecay : this.cdUpdateValuesDecay) : ones0 && ones1 ? this.cdUpdate : this.cdUpdateValues;
+      // (with weight decay λ > 0 the gradient of W gains 2λW first, as addWeightDecay adds it;
+      // with momentum the step goes through the velocity, as momentumStep)
+      const kernel = this.updateKernels[(ones0 && ones1 ? 0 : 4) + (weightDecay > 0 ? 2 : 0) + (momentum ? 1 : 0)];
       sum += kernel(i1 - i0, 4 * Np, this.startsOf(COLUMNS_X0) + 4 * starts0, this.entriesOf(COLUMNS_X0) + 4 * list0, l.H0p,
         this.startsOf(COLUMNS_XK) + 4 * starts0, this.entriesOf(COLUMNS_XK) + 4 * list0, l.Hkp,
-        l.W + 4 * i0 * Np, l.WT + 4 * i0, 4 * Mp, 4 * l.listEntries, 1 / n0, 1 / nk, lr, 2 * weightDecay); // alpha = 1/n: a float64, as in phaseStatistics
+        l.W + 4 * i0 * Np, l.WT + 4 * i0, 4 * Mp, 4 * l.listEntries, l.VW + 4 * i0 * Np, 1 / n0, 1 / nk, lr, 2 * weightDecay, gamma); // alpha = 1/n: a float64, as in phaseStatistics
     }
     const X0 = l.X0 >> 2, Xk = l.Xk >> 2, H0 = l.H0 >> 2, Hk = l.Hk >> 2;
     const a = l.a >> 2, b = l.b >> 2;
@@ -382,7 +391,7 @@ class ResidentThread {
     for (let r = 0; r < nk; r++) for (let i = i0; i < i1; i++) s1[i - i0] += f[Xk + r * M + i];
     for (let i = i0; i < i1; i++) {
       const g = -Math.fround(Math.fround(s0[i - i0] / n0) - Math.fround(s1[i - i0] / nk));
-      const ai = Math.fround(f[a + i] - lr * g);
+      const ai = momentum ? this.momentumStep(a + i, (l.Va >> 2) + i, g, lr, gamma) : Math.fround(f[a + i] - lr * g);
       f[a + i] = ai;
       sum += ai;
     }
@@ -393,7 +402,7 @@ class ResidentThread {
     for (let r = 0; r < nk; r++) for (let j = j0; j < j1; j++) s1[j - j0] += f[Hk + r * N + j];
     for (let j = j0; j < j1; j++) {
       const g = -Math.fround(Math.fround(s0[j - j0] / n0) - Math.fround(s1[j - j0] / nk));
-      const bj = Math.fround(f[b + j] - lr * g);
+      const bj = momentum ? this.momentumStep(b + j, (l.Vb >> 2) + j, g, lr, gamma) : Math.fround(f[b + j] - lr * g);
       f[b + j] = bj;
       sum += bj;
     }
@@ -477,7 +486,7 @@ export class ResidentTrainer {
    * negative statistics, and the update with learning rate lr. The draws are the readable
    * loop's, in its order. Returns whether every parameter is finite afterwards.
    */
-  minibatch(n0: number, nk: number, persistent: boolean, k: number, lr: number, weightDecay: number, rng: Rng): boolean {
+  minibatch(n0: number, nk: number, persistent: boolean, k: number, lr: number, weightDecay: number, momentum: number | null, rng: Rng): boolean {
     const l = this.l, v = this.here;
     const H0 = v.view(l.H0, n0 * l.N), Hs = v.view(l.Hs, nk * l.N), P = v.view(l.P, nk * l.M), Xk = v.view(l.Xk, nk * l.M);
     this.lap(-1);
@@ -503,7 +512,8 @@ export class ResidentTrainer {
     this.lap(3);
     this.here.f64[LR_BYTE >> 3] = lr;
     this.here.f64[(LR_BYTE >> 3) + 1] = weightDecay;
-    this.run(UPDATE, n0, nk, 0, 0, 0);
+    this.here.f64[(LR_BYTE >> 3) + 2] = momentum ?? 0;
+    this.run(UPDATE, n0, nk, momentum === null ? 0 : 1, 0, 0);
     let finite = true;
     for (let p = 0; p < this.parts; p++) finite = finite && Number.isFinite(this.here.f64[(SUMS_BYTE >> 3) + p]);
     this.lap(4);

@@ -130,7 +130,7 @@ function train(fn: string, rbm: RBM, data: Matrix, options: TrainOptions, rng: R
   checkTrainingData(fn, rbm, data, o.binarize);
 
   const run = createRun(rbm, data, o, rng); // every buffer the minibatch loop touches
-  // A Bernoulli RBM trained with plain SGD (weight decay allowed) runs the resident loop (resident.ts: the same
+  // A Bernoulli RBM trained with SGD or momentum (weight decay allowed) runs the resident loop (resident.ts: the same
   // numbers, W kept in wasm memory, the pool's threads as a team); every other run the
   // readable loop below, with its products (products.ts) on sparse kernels and the pool.
   const rows = Math.max(Math.min(o.batchSize, data.rows), run.chainX === null ? 0 : run.chainX.rows);
@@ -219,7 +219,8 @@ function residentMinibatch(run: TrainingRun, resident: ResidentTrainer, start: n
   gatherRows(x0, run.data, run.order, start); // 1. X0 (N-OPT-06)
   if (o.binarize !== 'none') binarizeInPlace(x0, x0, o.binarize, rng); // (N-CDT-02)
   const persistent = run.chainX !== null;
-  return resident.minibatch(n0, persistent ? (run.chainX as Matrix).rows : n0, persistent, o.k, run.optimizer.lr, o.weightDecay, rng);
+  const momentum = o.optimizer === 'momentum' ? o.momentum : null; // γ (the readable loop's Momentum optimizer starts from zero velocity, as the resident one)
+  return resident.minibatch(n0, persistent ? (run.chainX as Matrix).rows : n0, persistent, o.k, run.optimizer.lr, o.weightDecay, momentum, rng);
 }
 
 /** Everything one training run keeps between minibatches, allocated before the first epoch. */

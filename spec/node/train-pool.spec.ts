@@ -45,11 +45,12 @@ test('trainRBM with a pool = trainRBM on one thread, bit for bit', async () => {
 
 test('the resident loop on a team of two = the readable loop on one thread, bit for bit', () => {
   if (getBackend() !== 'wasm') return;
-  for (const [method, k, grey, N] of [['cd', 1, false, 30], ['pcd', 2, false, 32], ['cd', 2, true, 17]] as const) {
+  const momentum: Partial<TrainOptions> = { optimizer: 'momentum', momentum: 0.9, weightDecay: 1e-3 };
+  for (const [method, k, grey, N, extra] of [['cd', 1, false, 30, {}], ['pcd', 2, false, 32, {}], ['cd', 2, true, 17, {}], ['cd', 1, false, 30, momentum], ['pcd', 1, true, 20, momentum]] as const) {
     const X = data(grey);
     let parts = 0;
     const options: TrainOptions = {
-      method, k, epochs: 2, batchSize: 48, learningRate: 0.1, reconstructionError: true, binarize: grey ? 'none' : 'threshold',
+      method, k, epochs: 2, batchSize: 48, learningRate: 0.1, reconstructionError: true, binarize: grey ? 'none' : 'threshold', ...extra,
       // while the team holds the worker, a product on the pool runs on this thread alone
       onEpoch: () => { pool.gemm(matrix(64, 64), matrix(64, 512), matrix(512, 64)); parts = pool.lastParts; },
     };
@@ -57,7 +58,7 @@ test('the resident loop on a team of two = the readable loop on one thread, bit 
     const team = BernoulliRBM.create(64, N, 'glorot-normal', new Rng(1));
     const r1 = withReadableLoop(() => trainRBM(readable, X, { ...options, onEpoch: undefined }, new Rng(2)));
     const r2 = trainRBM(team, X, { ...options, pool }, new Rng(2));
-    const tag = `${method}-${k} grey=${grey} N=${N}`;
+    const tag = `${method}-${k} grey=${grey} N=${N} ${JSON.stringify(extra)}`;
     assert.is(parts, 1, `${tag}: the worker was with the team`);
     assert.ok(same(readable.W.data, team.W.data) && same(readable.a, team.a) && same(readable.b, team.b), tag);
     if (r1.chains !== null && r2.chains !== null) assert.ok(same(r1.chains.data, r2.chains.data), tag);

@@ -72,6 +72,8 @@ const cases: Array<[string, number, number, number, boolean, TrainOptions]> = [
   ['grey levels, sampled binarization', 40, 20, 120, true, { method: 'cd', k: 1, epochs: 2, batchSize: 25, learningRate: 0.1, binarize: 'sample' }],
   ['grey levels, thresholded, learning-rate schedule', 40, 20, 120, true, { method: 'cd', k: 2, epochs: 3, batchSize: 30, learningRate: (e: number) => 0.1 / (1 + e), binarize: 'threshold' }],
   ['weight decay, CD-1 (the MNIST example\'s setting)', 30, 10, 150, false, { method: 'cd', k: 1, epochs: 2, batchSize: 32, learningRate: 0.1, weightDecay: 1e-4 }],
+  ['momentum 0.9 (Hinton\'s recipe) with weight decay, CD-1, a schedule', 30, 10, 150, false, { method: 'cd', k: 1, epochs: 3, batchSize: 32, learningRate: (e: number) => 0.1 / (1 + e), optimizer: 'momentum', momentum: 0.9, weightDecay: 1e-3 }],
+  ['momentum 0.5, PCD-2 on grey levels, no decay', 40, 20, 120, true, { method: 'pcd', k: 2, persistentChains: 30, epochs: 2, batchSize: 25, learningRate: 0.05, binarize: 'none', optimizer: 'momentum', momentum: 0.5 }],
   ['weight decay, PCD-1 on grey levels (weighted sums)', 40, 20, 120, true, { method: 'pcd', k: 1, persistentChains: 30, epochs: 2, batchSize: 25, learningRate: 0.1, binarize: 'none', weightDecay: 0.01 }],
 ];
 
@@ -94,8 +96,9 @@ test('the runs above do take the resident loop (and not when switched off)', () 
   // and runs whose buffers would pass 1 GiB (the lists grow with rows × units)
   assert.ok(residentFits(784, 500, 100));
   assert.not.ok(residentFits(784, 500, 60000));
-  // what it leaves to the readable loop: other optimizers, sampled hidden statistics
-  assert.not.ok(residentEligible(rbm, resolveOptions('trainRBM', rbm, 150, { optimizer: 'momentum' })));
+  assert.ok(residentEligible(rbm, resolveOptions('trainRBM', rbm, 150, { optimizer: 'momentum', momentum: 0.9 })));
+  // what it leaves to the readable loop: Adam, sampled hidden statistics
+  assert.not.ok(residentEligible(rbm, resolveOptions('trainRBM', rbm, 150, { optimizer: 'adam' })));
   assert.not.ok(residentEligible(rbm, resolveOptions('trainRBM', rbm, 150, { statistics: 'samples' })));
 });
 
