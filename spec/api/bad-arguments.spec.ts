@@ -185,7 +185,12 @@ const siteArg = a('i', 'countOrZero', () => 2, { extra: [['4', () => 4, ['4']]] 
 
 // one worker pool for every row that needs a valid pool (closed after the last test, so the process exits)
 const pool = node.createWorkerPool({ size: 1 });
-test.after(async () => { await pool.close(); });
+// the setBackend row selects 'ts' with its valid argument: the specs after this file get the backend they started with
+const backendAtStart = main.getBackend();
+test.after(async () => {
+  main.setBackend(backendAtStart);
+  await pool.close();
+});
 const poolArg = a('pool', 'any', () => pool, { extra: [['null', () => null, ['null']], ['undefined', () => undefined, ['undefined']], ['plain object', () => ({ size: 1 }), ['Object']]] });
 // two walkers, so one batch runs here and one in the pool's worker
 const parallelVmc = () => ({ sampler: main.importanceSampler(), walkers: 2, cycles: 4, equilibration: 1, iterations: 1, optimizer: new main.SGD({ lr: 0.01 }) });

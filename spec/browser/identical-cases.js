@@ -39,7 +39,9 @@ export function identicalCases(lib) {
     lib.gemm(d, a, bt, { transB: true, alpha: 0.5, beta: -1.25 });
     out[`gemm_${backend}`] = bits(c.data) + bits(d.data);
   }
-  lib.setBackend(before);
+  // The rest on the default backend of both places (wasm where SIMD runs), whatever a caller
+  // left selected; the caller's choice comes back at the end.
+  lib.setBackend(lib.availableBackends().includes('wasm') ? 'wasm' : 'ts');
   // 3. Ten block-Gibbs steps of a 9 x 16 RBM on 8 chains.
   const rbm = lib.BernoulliRBM.create(9, 16, 'glorot-normal', new lib.Rng(11));
   const r12 = new lib.Rng(12);
@@ -65,5 +67,6 @@ export function identicalCases(lib) {
   let flipped = 0;
   for (let s = 0; s < 5; s++) flipped += model.wolffStep();
   out.ising = `${Array.from(model.spins).join('')}|E=${model.energy()}|M=${model.magnetization()}|flipped=${flipped}`;
+  lib.setBackend(before);
   return out;
 }
