@@ -12,9 +12,15 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BernoulliRBM, getBackend, matrix, Rng, trainRBM, type Matrix, type TrainOptions } from '../../lib/index.js';
+import { availableBackends, BernoulliRBM, getBackend, matrix, Rng, setBackend, trainRBM, type Matrix, type TrainOptions } from '../../lib/index.js';
 import { withReadableLoop, residentEligible, residentFits } from '../../lib/rbm/resident.js';
 import { resolveOptions } from '../../lib/rbm/train-options.js';
+
+// The resident loop runs on the wasm backend: select it for this file (where SIMD runs; the
+// tests below return early without it) and give the next file the backend it had.
+const backendAtStart = getBackend();
+test.before(() => { if (availableBackends().includes('wasm')) setBackend('wasm'); });
+test.after(() => { setBackend(backendAtStart); });
 
 /** n x M data: 0 with probability 0.7, else 1 (or the uniform draw itself for grey levels). */
 function data(n: number, M: number, grey: boolean, seed = 4): Matrix {
