@@ -111,6 +111,25 @@ function getWasmBackend(): LinalgBackend {
   return wasmBackend;
 }
 
+/**
+ * The sigmoid the active backend applies to an array of `length` elements (internal). The wasm
+ * backend uses its SIMD kernel from WASM_MIN_LENGTH elements up and the TS polynomial below,
+ * and the two differ in the last bits: a computation split into parts (the RBM training loop's
+ * team) calls this with the whole array's length and applies the result to each part, so every
+ * part gets the kernel the whole array would.
+ *
+ * @example
+ * ```ts
+ * const z = new Float32Array(100);
+ * sigmoidKernelFor(100)(z.subarray(0, 8), z.subarray(0, 8)); // the kernel a 100-element call uses
+ * ```
+ */
+export function sigmoidKernelFor(length: number): (out: Float32Array, x: Float32Array) => void {
+  const backend = activeBackend();
+  if (backend.name !== 'wasm') return backend.sigmoid;
+  return length >= WASM_MIN_LENGTH ? wasmSigmoid : sigmoidFloat32;
+}
+
 // Auto-selection: wasm where the engine validates a SIMD module, else ts. Chosen lazily on the
 // first gemm so that importing the library costs nothing.
 let active: LinalgBackend | undefined;

@@ -65,6 +65,9 @@ async function runTeam(job: TeamJob): Promise<void> {
     Atomics.store(w, done, -1);
     Atomics.notify(w, done);
   };
+  // A worker that ends mid-team (process.exit in a step) says so, or the caller would wait for ever.
+  const onExit = (): void => fail(new Error('the worker exited during a step'));
+  process.on('exit', onExit);
   let step: (part: number, parts: number) => void;
   try {
     if (getBackend() !== job.backend) setBackend(job.backend as 'ts' | 'wasm');
@@ -72,6 +75,7 @@ async function runTeam(job: TeamJob): Promise<void> {
     if (typeof make !== 'function') throw new TypeError(`'${job.exportName}' is not a function exported by ${job.url}`);
     step = make(job.init) as (part: number, parts: number) => void;
   } catch (e) {
+    process.off('exit', onExit);
     fail(e);
     return;
   }
@@ -84,10 +88,14 @@ async function runTeam(job: TeamJob): Promise<void> {
     const generation = Atomics.load(w, TEAM_CONTROL.GENERATION);
     if (generation === seen) continue;
     seen = generation;
-    if (Atomics.load(w, TEAM_CONTROL.STOP) !== 0) return;
+    if (Atomics.load(w, TEAM_CONTROL.STOP) !== 0) {
+      process.off('exit', onExit);
+      return;
+    }
     try {
       step(job.part, job.parts);
     } catch (e) {
+      process.off('exit', onExit);
       fail(e);
       return;
     }

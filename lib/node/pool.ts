@@ -358,12 +358,12 @@ export class WorkerPool {
       const job: TeamJob = { kind: 'team', url, exportName, init, control, part: t + 1, parts, backend };
       slot.worker.postMessage(job);
     });
-    return new PoolTeam(this, idle, control, parts);
-  }
-
-  /** Throws if the pool failed (a worker could not start); called while a team waits. */
-  checkTeamWorkers(part: number): void {
-    if (this.failure) throw new Error(`WorkerPool.team: the worker of part ${part} is not running: ${this.failure.message}`);
+    // What the team checks before each step and while it waits: the pool still open and its workers started.
+    const check = (part: number): void => {
+      if (this.closed) throw new Error('WorkerPool.team: the pool was closed while its team was in use');
+      if (this.failure) throw new Error(`WorkerPool.team: the worker of part ${part} is not running: ${this.failure.message}`);
+    };
+    return new PoolTeam(check, idle, control, parts);
   }
 
   /** Throws if a worker reported an error (its 'error' event runs between our waits). */
@@ -457,20 +457,20 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   return new WorkerPool(options);
 }
 
-
 /** The team {@link WorkerPool.team} returns. */
 class PoolTeam implements ThreadTeam {
   private readonly words: Int32Array;
   private readonly messages: Uint16Array;
   private closed = false;
 
-  constructor(private readonly pool: WorkerPool, private readonly slots: WorkerSlot[], control: SharedArrayBuffer, readonly parts: number) {
+  constructor(private readonly check: (part: number) => void, private readonly slots: WorkerSlot[], control: SharedArrayBuffer, readonly parts: number) {
     this.words = new Int32Array(control, 0, TEAM_CONTROL.WORDS);
     this.messages = new Uint16Array(control, 4 * TEAM_CONTROL.WORDS);
   }
 
   run(local: (part: number, parts: number) => void): void {
     if (this.closed) throw new Error('WorkerPool.team: the team is closed');
+    this.check(0);
     const w = this.words, { GENERATION, DONE } = TEAM_CONTROL;
     const generation = Atomics.add(w, GENERATION, 1) + 1;
     Atomics.notify(w, GENERATION);
@@ -480,16 +480,22 @@ class PoolTeam implements ThreadTeam {
     } catch (e) {
       failure = e; // rethrown after the workers have finished their parts
     }
-    let spins = 0;
+    // Wait for every part (also after a failure, so that no worker still writes when this
+    // returns); a part that failed or whose worker exited has written −1.
+    let spins = 0, failedPart = 0;
     for (let t = 1; t < this.parts; t++) {
       for (;;) {
         const done = Atomics.load(w, DONE + t);
         if (done === generation) break;
-        if (done === -1) throw new Error(`WorkerPool.team: part ${t} of ${this.parts} failed: ${this.message(t)}`);
+        if (done === -1) {
+          if (failedPart === 0) failedPart = t;
+          break;
+        }
         if (spins++ < TEAM_SPIN) continue; // a short spin first: parts finish close together
-        if (Atomics.wait(w, DONE + t, done, 5000) === 'timed-out') this.pool.checkTeamWorkers(t);
+        if (Atomics.wait(w, DONE + t, done, 5000) === 'timed-out') this.check(t);
       }
     }
+    if (failedPart > 0) throw new Error(`WorkerPool.team: part ${failedPart} of ${this.parts} failed: ${this.message(failedPart)}`);
     if (failure !== null) throw failure;
   }
 

@@ -40,8 +40,9 @@ const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
  * Emits `cdUpdate(rows, rowBytes, starts0, list0, h0, starts1, list1, hk, w, wt, wtRowBytes,
- * valueDelta, inv0, invk, lr, twoLambda) -> f32` (addresses in bytes; inv0, invk, lr, twoLambda
- * float64; twoLambda is read only by the withDecay variant). starts0
+ * valueDelta, vel, inv0, invk, lr, twoLambda, gamma) -> f32` (addresses in bytes; inv0, invk,
+ * lr, twoLambda, gamma float64; twoLambda is read only by the withDecay variants, vel (the
+ * velocities, laid out as W) and gamma only by the withMomentum ones). starts0
  * holds rows + 1 int32 list positions (relative to list0) for the positive sums over the rows
  * of h0, starts1 likewise for the negative sums over hk; w is the first of `rows` rows of W;
  * every row (of h0, hk, w) is rowBytes long, a multiple of 16. wt is the address of Wᵀ(0, i)

@@ -3,7 +3,7 @@
  * ("resident"), optionally split across threads that share that memory. It computes the same
  * numbers as the readable loop of train.ts, bit for bit (spec/rbm/resident.spec.ts compares the
  * two after whole training runs, on one thread and on two); train.ts chooses it when the run
- * allows (see {@link residentEligible}) and says so in its header. Read train.ts for the
+ * allows ({@link residentEligible}, {@link residentFits}). Read train.ts for the
  * algorithm; this file is the same algorithm arranged for speed:
  *
  * - W (M x N), its transpose Wᵀ (N x M) and the biases live in one wasm memory for the whole
@@ -31,8 +31,7 @@
  * W, Wᵀ, a, b, the batch buffers and the sparse lists. Rows of W, Wᵀ and of the products'
  * outputs are padded to a multiple of 4 floats, as the SIMD kernel needs.
  */
-import { sigmoidUnchecked } from '../linalg/kernels.js';
-import { getBackend } from '../linalg/backend.js';
+import { getBackend, sigmoidKernelFor } from '../linalg/backend.js';
 import { wasmSimdSupported } from '../linalg/wasm/backend.js';
 import { buildSparseKernelModuleImportingMemory, type RowsKernel } from '../linalg/wasm/sparse-kernel.js';
 import { fillBernoulliUnchecked } from '../random/kernels.js';
@@ -333,7 +332,9 @@ class ResidentThread {
       for (let j = 0; j < N; j++) f[o + r * N + j] = f[op + r * Np + j] + f[b + j]; // θ = x W + b (float32 add, as addRowVector)
     }
     const mine = this.view(out + 4 * r0 * N, (r1 - r0) * N);
-    sigmoidUnchecked(mine, mine); // σ(θ): the backend's sigmoid, elementwise (same bits on any split)
+    // σ(θ) by the kernel the readable loop's sigmoid picks for the whole n x N matrix (the wasm
+    // backend switches kernels by length), elementwise: the same bits on any split
+    sigmoidKernelFor(n * N)(mine, mine);
     for (let r = r0; r < r1; r++) {
       for (let j = 0; j < N; j++) f[op + r * Np + j] = f[o + r * N + j];
     }
@@ -352,61 +353,79 @@ class ResidentThread {
       for (let i = 0; i < M; i++) f[o + r * M + i] = f[pp + r * Mp + i] + f[a + i]; // φ = h Wᵀ + a
     }
     const mine = this.view(out + 4 * r0 * M, (r1 - r0) * M);
-    sigmoidUnchecked(mine, mine);
+    sigmoidKernelFor(n * M)(mine, mine); // as in hidden(): the whole matrix's kernel
   }
 
   /**
-   * UPDATE(n0, nk, η): the gradient of C and one SGD step for this part's rows of W, entries
-   * of a (the same visible units) and entries of b, from the positive phase (X0, H0: n0 rows)
-   * and the negative phase (Xk, Hk: nk rows). Stores the float64 sum of the part's new
-   * parameters (finite iff every one is) in the control block.
+   * UPDATE(n0, nk, η, λ, momentum γ): the gradient of C and one SGD (or momentum) step for this
+   * part's rows of W, entries of a (the same visible units) and entries of b, from the positive
+   * phase (X0, H0: n0 rows) and the negative phase (Xk, Hk: nk rows). Stores the float64 sum of
+   * the part's new parameters (finite iff every one is) in the control block.
    */
   private update(n0: number, nk: number, lr: number, weightDecay: number, momentum: boolean, gamma: number, part: number, parts: number): void {
-    const l = this.l, f = this.f32, M = l.M, N = l.N, Np = l.Np, Mp = l.Mp;
-    // visible rows split at multiples of 16 (whole cache lines of Wᵀ per part)
+    const M = this.l.M, N = this.l.N;
+    // visible rows split at multiples of 16 (a part's columns of Wᵀ are then whole 64-byte runs)
     const i0 = Math.min(M, 16 * Math.round((M * part) / parts / 16)), i1 = part + 1 === parts ? M : Math.min(M, 16 * Math.round((M * (part + 1)) / parts / 16));
     const j0 = Math.floor((N * part) / parts), j1 = Math.floor((N * (part + 1)) / parts);
+    let sum = this.updateWeights(n0, nk, lr, weightDecay, momentum, gamma, i0, i1, part, parts);
+    sum += this.updateVisibleBiases(n0, nk, lr, momentum, gamma, i0, i1);
+    sum += this.updateHiddenBiases(n0, nk, lr, momentum, gamma, j0, j1);
+    this.f64[(SUMS_BYTE >> 3) + part] = sum;
+  }
+
+  /** Rows i0 .. i1 of W (and Wᵀ): both phase statistics and the step in one kernel pass. Returns 0, or NaN if a new weight is not finite. */
+  private updateWeights(n0: number, nk: number, lr: number, weightDecay: number, momentum: boolean, gamma: number, i0: number, i1: number, part: number, parts: number): number {
+    const l = this.l, Np = l.Np, Mp = l.Mp;
     const starts0 = i0 + part, list0 = i0 * l.rows;
     // the lists of Xᵀ: for each visible unit i, the data rows (and chain rows) r with x_ri ≠ 0
     const ones0 = this.columnsFromRows(n0, parts, ROWS_X0, i0, i1, COLUMNS_X0, starts0, list0);
     const ones1 = this.columnsFromRows(nk, parts, ROWS_XK, i0, i1, COLUMNS_XK, starts0, list0);
-    let sum = 0;
-    if (i1 > i0) {
-      // rows i0 .. i1 of W: both phase statistics and the SGD step (resident-kernel.ts), in one pass
-      // (with weight decay λ > 0 the gradient of W gains 2λW first, as addWeightDecay adds it;
-      // with momentum the step goes through the velocity, as momentumStep)
-      const kernel = this.updateKernels[(ones0 && ones1 ? 0 : 4) + (weightDecay > 0 ? 2 : 0) + (momentum ? 1 : 0)];
-      sum += kernel(i1 - i0, 4 * Np, this.startsOf(COLUMNS_X0) + 4 * starts0, this.entriesOf(COLUMNS_X0) + 4 * list0, l.H0p,
-        this.startsOf(COLUMNS_XK) + 4 * starts0, this.entriesOf(COLUMNS_XK) + 4 * list0, l.Hkp,
-        l.W + 4 * i0 * Np, l.WT + 4 * i0, 4 * Mp, 4 * l.listEntries, l.VW + 4 * i0 * Np, 1 / n0, 1 / nk, lr, 2 * weightDecay, gamma); // alpha = 1/n: a float64, as in phaseStatistics
-    }
-    const X0 = l.X0 >> 2, Xk = l.Xk >> 2, H0 = l.H0 >> 2, Hk = l.Hk >> 2;
-    const a = l.a >> 2, b = l.b >> 2;
-    // a_i: ⟨x_i⟩_data − ⟨x_i⟩_model, each a float64 mean stored as float32 (as phaseStatistics);
-    // the sums add the rows in order, row by row (the same sums as column by column, read faster)
-    const s0 = this.sum0, s1 = this.sum1;
+    if (i1 === i0) return 0;
+    // (with weight decay λ > 0 the gradient of W gains 2λW first, as addWeightDecay adds it;
+    // with momentum the step goes through the velocity, as momentumStep)
+    const kernel = this.updateKernels[(ones0 && ones1 ? 0 : 4) + (weightDecay > 0 ? 2 : 0) + (momentum ? 1 : 0)];
+    return kernel(i1 - i0, 4 * Np, this.startsOf(COLUMNS_X0) + 4 * starts0, this.entriesOf(COLUMNS_X0) + 4 * list0, l.H0p,
+      this.startsOf(COLUMNS_XK) + 4 * starts0, this.entriesOf(COLUMNS_XK) + 4 * list0, l.Hkp,
+      l.W + 4 * i0 * Np, l.WT + 4 * i0, 4 * Mp, 4 * l.listEntries, l.VW + 4 * i0 * Np,
+      1 / n0, 1 / nk, lr, 2 * weightDecay, gamma); // alpha = 1/n, 2λ: float64, as phaseStatistics and addWeightDecay form them
+  }
+
+  /**
+   * a_i for i0 ≤ i < i1: ⟨x_i⟩_data − ⟨x_i⟩_model, each a float64 mean stored as float32 (as
+   * phaseStatistics), then the step. The sums add the rows in order, row by row (the same sums
+   * as column by column, read faster). Returns the sum of the new a_i.
+   */
+  private updateVisibleBiases(n0: number, nk: number, lr: number, momentum: boolean, gamma: number, i0: number, i1: number): number {
+    const l = this.l, f = this.f32, M = l.M, X0 = l.X0 >> 2, Xk = l.Xk >> 2, a = l.a >> 2, s0 = this.sum0, s1 = this.sum1;
     s0.fill(0, 0, i1 - i0);
     s1.fill(0, 0, i1 - i0);
     for (let r = 0; r < n0; r++) for (let i = i0; i < i1; i++) s0[i - i0] += f[X0 + r * M + i];
     for (let r = 0; r < nk; r++) for (let i = i0; i < i1; i++) s1[i - i0] += f[Xk + r * M + i];
+    let sum = 0;
     for (let i = i0; i < i1; i++) {
-      const g = -Math.fround(Math.fround(s0[i - i0] / n0) - Math.fround(s1[i - i0] / nk));
+      const g = -Math.fround(Math.fround(s0[i - i0] / n0) - Math.fround(s1[i - i0] / nk)); // ∂C/∂a_i (N-RBM-09)
       const ai = momentum ? this.momentumStep(a + i, (l.Va >> 2) + i, g, lr, gamma) : Math.fround(f[a + i] - lr * g);
       f[a + i] = ai;
       sum += ai;
     }
-    // b_j: ⟨h_j⟩_data − ⟨h_j⟩_model
+    return sum;
+  }
+
+  /** b_j for j0 ≤ j < j1: ⟨h_j⟩_data − ⟨h_j⟩_model, as {@link updateVisibleBiases}. Returns the sum of the new b_j. */
+  private updateHiddenBiases(n0: number, nk: number, lr: number, momentum: boolean, gamma: number, j0: number, j1: number): number {
+    const l = this.l, f = this.f32, N = l.N, H0 = l.H0 >> 2, Hk = l.Hk >> 2, b = l.b >> 2, s0 = this.sum0, s1 = this.sum1;
     s0.fill(0, 0, j1 - j0);
     s1.fill(0, 0, j1 - j0);
     for (let r = 0; r < n0; r++) for (let j = j0; j < j1; j++) s0[j - j0] += f[H0 + r * N + j];
     for (let r = 0; r < nk; r++) for (let j = j0; j < j1; j++) s1[j - j0] += f[Hk + r * N + j];
+    let sum = 0;
     for (let j = j0; j < j1; j++) {
-      const g = -Math.fround(Math.fround(s0[j - j0] / n0) - Math.fround(s1[j - j0] / nk));
+      const g = -Math.fround(Math.fround(s0[j - j0] / n0) - Math.fround(s1[j - j0] / nk)); // ∂C/∂b_j (N-RBM-09)
       const bj = momentum ? this.momentumStep(b + j, (l.Vb >> 2) + j, g, lr, gamma) : Math.fround(f[b + j] - lr * g);
       f[b + j] = bj;
       sum += bj;
     }
-    this.f64[(SUMS_BYTE >> 3) + part] = sum;
+    return sum;
   }
 }
 
@@ -426,25 +445,42 @@ export class ResidentTrainer {
    * @param team makes the team of threads that share the work, given what each worker passes
    *   to {@link residentStep}; null for this thread alone
    */
-  constructor(rbm: RBM, rows: number, private readonly team: ((init: unknown) => ThreadTeam) | null) {
+  constructor(rbm: RBM, rows: number, team: ((init: unknown) => ThreadTeam) | null) {
     this.l = residentLayout(rbm.nVisible, rbm.nHidden, rows);
     const shared = team !== null;
     const memory = new WebAssembly.Memory({ initial: this.l.pages, maximum: this.l.pages, shared });
     this.here = new ResidentThread(memory, this.l);
     this.local = (part, parts) => this.here.step(part, parts);
     this.threads = team === null ? null : team({ memory, layout: this.l });
-    this.parts = this.threads === null ? 1 : Math.min(this.threads.parts, MAX_PARTS);
+    if (this.threads !== null && this.threads.parts > MAX_PARTS) {
+      this.threads.close();
+      throw new RangeError(`trainRBM: a team of ${this.threads.parts} threads is more than the ${MAX_PARTS} the resident loop splits a step into`);
+    }
+    this.parts = this.threads === null ? 1 : this.threads.parts;
   }
 
   private readonly threads: ThreadTeam | null;
 
   /** True between copyIn and copyOut: the memory holds the newest parameters, not the model. */
   holdsNewer = false;
+  /** True once a step failed on some thread: the memory may hold a half-done update. */
+  broken = false;
+  /** The parameter arrays of the last copyIn (momentum's velocities belong to them). */
+  private arrays: Float32Array[] = [];
 
-  /** Copies W, a, b (and the persistent chains) into the memory, and builds Wᵀ. */
+  /**
+   * Copies W, a, b (and the persistent chains) into the memory, and builds Wᵀ. A parameter
+   * array that is not the one of the last copyIn (an onEpoch replaced it) starts with zero
+   * velocity, as the readable loop's Momentum keeps a velocity per array.
+   */
   copyIn(rbm: RBM, chains: Matrix | null): void {
     this.holdsNewer = true;
     const l = this.l, f = this.here.f32, M = l.M, N = l.N;
+    const arrays = [rbm.W.data, rbm.a, rbm.b], velocities = [[l.VW, M * l.Np], [l.Va, M], [l.Vb, N]];
+    for (let p = 0; p < 3; p++) {
+      if (this.arrays.length > 0 && this.arrays[p] !== arrays[p]) f.fill(0, velocities[p][0] >> 2, (velocities[p][0] >> 2) + velocities[p][1]);
+    }
+    this.arrays = arrays;
     const w = rbm.W.data;
     for (let i = 0; i < M; i++) {
       for (let j = 0; j < N; j++) {
@@ -476,8 +512,13 @@ export class ResidentTrainer {
   private run(op: number, a1: number, a2: number, a3: number, a4: number, a5: number): void {
     const c = this.here.i32;
     c[0] = op; c[1] = a1; c[2] = a2; c[3] = a3; c[4] = a4; c[5] = a5;
-    if (this.threads === null) this.local(0, 1);
-    else this.threads.run(this.local);
+    try {
+      if (this.threads === null) this.local(0, 1);
+      else this.threads.run(this.local);
+    } catch (e) {
+      this.broken = true;
+      throw e;
+    }
   }
 
   /**

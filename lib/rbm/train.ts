@@ -10,6 +10,12 @@
  *   ∂ log p / ∂θ = ⟨−∂E/∂θ⟩_data − ⟨−∂E/∂θ⟩_model   (cdUpdate: positive − negative, an ascent direction)
  *   ∂ C / ∂θ     = −(above)                         (C = −mean log-likelihood; the optimizers descend C)
  *
+ * Two loops, the same numbers: the readable one below (the one to read beside the notes) and,
+ * for a Bernoulli RBM trained with SGD or momentum on the wasm backend (hidden probabilities as
+ * statistics, no visible noise, buffers within 1 GiB), resident.ts — the same minibatch with W
+ * in wasm memory, the gradient fused into the step and, with options.pool, the steps split over
+ * the pool's threads; spec/rbm/resident.spec.ts requires the two to leave the same bits.
+ *
  * Memory: every buffer a run needs (minibatch, chain states, hidden statistics, gradients) is
  * allocated once in {@link trainRBM} before the first epoch; the minibatch loop only calls the
  * unchecked kernels on those buffers. (The optimizer objects allocate their per-array state on
@@ -135,7 +141,11 @@ function train(fn: string, rbm: RBM, data: Matrix, options: TrainOptions, rng: R
   // readable loop below, with its products (products.ts) on sparse kernels and the pool.
   const rows = Math.max(Math.min(o.batchSize, data.rows), run.chainX === null ? 0 : run.chainX.rows);
   if (residentEligible(rbm, o) && residentFits(rbm.nVisible, rbm.nHidden, rows)) {
-    run.resident = new ResidentTrainer(rbm, rows, teamMaker(o.pool));
+    try {
+      run.resident = new ResidentTrainer(rbm, rows, teamMaker(o.pool));
+    } catch {
+      run.resident = null; // no memory for it (or an engine that will not compile its kernels here): the readable loop
+    }
   }
   return withProducts({ sparse: rbm.kind === 'bernoulli', pool: o.pool }, () => epochs(fn, run, rng));
 }
@@ -160,9 +170,10 @@ function epochs(fn: string, run: TrainingRun, rng: Rng): TrainResult {
       if (!more) break;
     }
   } finally {
-    // An epoch that threw left the newest parameters in the resident memory: copy them out.
+    // An epoch that threw left the newest parameters in the resident memory: copy them out,
+    // unless a step failed part-way (then the model keeps the parameters of the epoch's start).
     if (run.resident !== null) {
-      if (run.resident.holdsNewer) run.resident.copyOut(rbm, run.chainX);
+      if (run.resident.holdsNewer && !run.resident.broken) run.resident.copyOut(rbm, run.chainX);
       run.resident.close();
     }
   }

@@ -37,6 +37,18 @@ test('a part that throws: run throws naming the part and the error, and the work
   assert.type(await pool.run(job, 'normalMean', [1, 10]), 'number');
 });
 
+test('a worker that exits during a step: run throws (no hang), and the pool replaces the worker', async () => {
+  const team = pool.team(job, 'makeExitingStep', {});
+  team.run(() => {});
+  assert.throws(() => team.run(() => {}), /WorkerPool.team: part 1 of 2 failed: Error: the worker exited during a step/);
+  team.close();
+  // the worker's 'exit' event reaches the pool once this thread returns to its event loop; then
+  // the pool starts a replacement, and ready() waits for it
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await pool.ready();
+  assert.type(await pool.run(job, 'normalMean', [1, 10]), 'number');
+});
+
 test('a missing export: the first run throws naming it', () => {
   const team = pool.team(job, 'noSuchStep', {});
   assert.throws(() => team.run(() => {}), /WorkerPool.team: part 1 of 2 failed: TypeError: 'noSuchStep' is not a function exported by/);

@@ -66,6 +66,30 @@ test('the resident loop on a team of two = the readable loop on one thread, bit 
   }
 });
 
+test('the team of two with fewer than 16 probabilities per part (the wasm sigmoid\'s switch length) = the readable loop', () => {
+  if (getBackend() !== 'wasm') return;
+  const g = new Rng(9), X = matrix(20, 9);
+  for (let q = 0; q < X.data.length; q++) X.data[q] = g.float() < 0.4 ? 1 : 0;
+  for (const batchSize of [3, 4, 5]) {
+    const options: TrainOptions = { method: 'cd', epochs: 2, batchSize, learningRate: 0.1 };
+    const readable = BernoulliRBM.create(9, 6, 'glorot-normal', new Rng(1)), team = BernoulliRBM.create(9, 6, 'glorot-normal', new Rng(1));
+    withReadableLoop(() => trainRBM(readable, X, options, new Rng(2)));
+    trainRBM(team, X, { ...options, pool }, new Rng(2));
+    assert.ok(same(readable.W.data, team.W.data) && same(readable.a, team.a) && same(readable.b, team.b), `batch ${batchSize}`);
+  }
+});
+
+test('a pool closed during training (in onEpoch) stops trainRBM with a clear error, not a hang', async () => {
+  const own = createWorkerPool({ size: 1 });
+  await own.ready();
+  const X = data(false);
+  assert.throws(
+    () => trainRBM(BernoulliRBM.create(64, 16, 'glorot-normal', new Rng(1)), X, { epochs: 3, batchSize: 50, pool: own, onEpoch: () => { void own.close(); } }, new Rng(2)),
+    /the pool was closed|the pool is closed/,
+  );
+  await own.close();
+});
+
 test('options.pool must have gemm and sparseGemm', () => {
   assert.throws(() => trainRBM(BernoulliRBM.create(4, 2, 'hinton', new Rng(1)), matrix(4, 4), { pool: {} as never }, new Rng(1)),
     /trainRBM: options.pool must be a WorkerPool \(with gemm and sparseGemm\), got Object/);

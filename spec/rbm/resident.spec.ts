@@ -118,6 +118,16 @@ test('resident loop: an onEpoch that edits the model is seen by the next epoch, 
   assertSame(train(20, 12, X, options, true), train(20, 12, X, options, false), 'onEpoch edits');
 });
 
+test('resident loop with momentum: an onEpoch that replaces a parameter array restarts its velocity, as the readable loop\'s Momentum does', () => {
+  if (getBackend() !== 'wasm') return;
+  const X = data(80, 20, false);
+  const options: TrainOptions = {
+    method: 'cd', epochs: 3, batchSize: 16, learningRate: 0.1, optimizer: 'momentum', momentum: 0.9,
+    onEpoch: (m, rbm) => { if (m.epoch === 1) rbm.a = rbm.a.slice(); },
+  };
+  assertSame(train(20, 12, X, options, true), train(20, 12, X, options, false), 'onEpoch replaces a');
+});
+
 test('resident loop: a diverging run stops with the readable loop\'s error, at the same entry, with the same values', () => {
   if (getBackend() !== 'wasm') return;
   const X = data(64, 20, false);
