@@ -11,6 +11,8 @@ import { Adam, shufflePermutation, type Optimizer } from '../optim/index.js';
 import { VAE, VAEGradient, VAEWorkspace, checkVAEWorkspace, vaeBackwardUnchecked, vaeForwardUnchecked } from './model.js';
 import { checkCount, checkMatrix32, checkRng, describe } from './validate.js';
 import { checkOptionKeys } from '../checks/index.js';
+import type { ThreadTeam } from '../rbm/products.js';
+import { VAETeamTrainer } from './team.js';
 
 /** What one epoch of {@link trainVAE} measured. Losses are per data point (sums / rows). */
 export interface VAEEpochMetrics {
@@ -61,7 +63,11 @@ export interface TrainVAEOptions {
    * (default true; it calls gemm when more than 40 % are nonzero).
    */
   sparse?: boolean;
-  pool?: { gemm: (out: Matrix, a: Matrix, b: Matrix, opts?: { transA?: boolean; transB?: boolean; alpha?: number; beta?: number }) => Matrix };
+  pool?: {
+    gemm: (out: Matrix, a: Matrix, b: Matrix, opts?: { transA?: boolean; transB?: boolean; alpha?: number; beta?: number }) => Matrix;
+    /** A team of threads (WorkerPool.team): with the default optimizer the whole step is split over it (team.ts). */
+    team?: (moduleUrl: string | URL, exportName: string, init: unknown) => ThreadTeam;
+  };
 }
 
 const OPTION_KEYS = ['epochs', 'batchSize', 'learningRate', 'optimizer', 'test', 'progress', 'onProgress', 'onEpoch', 'pool', 'sparse'];
@@ -174,8 +180,12 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
     ...(options.sparse !== undefined ? { sparse: options.sparse } : {}),
   });
   const grad = new VAEGradient(model);
-  const params = model.parameters();
+  let params = model.parameters(); // re-read every epoch: an onEpoch may replace an array
   const grads = grad.arrays();
+  // With a pool that has a team and the default optimizer, each step runs on the team in two
+  // phases (team.ts: rows of the batch, then rows of the weights), with the bits of the loop below.
+  const team = options.optimizer === undefined && pool !== undefined && typeof pool.team === 'function'
+    ? teamTrainer(model, Math.min(B, n), pool.team.bind(pool), lr) : null;
   const order = new Uint32Array(n);
   const batchFull = matrix(Math.min(B, n), model.inputSize);
   const batchRest = n % B === 0 || n < B ? null : matrix(n % B, model.inputSize);
@@ -185,12 +195,34 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
   const progress = progressReporter(fn, options.epochs * nBatches, { progress: options.progress === true, onProgress: options.onProgress }, 'steps');
   let note = '';
 
+  try {
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const tEpoch = now();
     shufflePermutation(order, rng); // N-OPT-06
     let sumLoss = 0, sumRec = 0, sumKl = 0;
+    params = model.parameters(); // (a replaced array gets a fresh optimizer state, as Adam keeps one per array)
+    team?.copyIn(model);
     for (let b = 0; b < nBatches; b++) {
       step++;
+      if (team !== null) {
+        // the same step on the team: the batch and ε into its shared buffer, then the two phases
+        const rows = Math.min(B, n - b * B), shared = team.batch(rows);
+        gatherRows(shared.x, data, order, b * B);
+        fillNormalUnchecked(rng, shared.eps, 0, 1); // eps ~ N(0, I), one row per data point
+        const t = team.forward(rows, 1);
+        if (!Number.isFinite(t.loss)) {
+          // the readable loop's report, from the same batch and noise on this thread
+          team.copyOut(model);
+          const v = ws.views(rows);
+          v.eps.data.set(shared.eps);
+          vaeForwardUnchecked(model, ws, shared.x);
+          reportNonFinite(fn, model, ws, null, `step ${step} (epoch ${epoch}, batch ${b + 1}/${nBatches})`);
+        }
+        team.update(rows);
+        sumLoss += t.loss; sumRec += t.reconstruction; sumKl += t.kl;
+        if (progress !== null) progress.update(step, note);
+        continue;
+      }
       const x = n - b * B >= B ? batchFull : (batchRest as Matrix);
       gatherRows(x, data, order, b * B);
       const v = ws.views(x.rows);
@@ -203,6 +235,7 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
       sumLoss += t.loss; sumRec += t.reconstruction; sumKl += t.kl;
       if (progress !== null) progress.update(step, note);
     }
+    team?.copyOut(model);
     // A NaN in an update shows up in the next forward pass; check the last update here too.
     for (let i = 0; i < params.length; i++) {
       if (!Number.isFinite(sumOf(params[i]))) reportNonFinite(fn, model, ws, grad, `after step ${step} (end of epoch ${epoch})`);
@@ -220,6 +253,9 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
     if (progress !== null) progress.update(step, note);
     if (say) say(`${fn} ${note}  ${seconds.toFixed(2)} s/epoch`);
     if (options.onEpoch && options.onEpoch(m, model) === false) break;
+  }
+  } finally {
+    team?.close();
   }
   progress?.finish(step, note);
   return metrics;
@@ -252,4 +288,21 @@ export function evaluateLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng):
     R += t.reconstruction; K += t.kl;
   }
   return { loss: (R + K) / x.rows, reconstruction: R / x.rows, kl: K / x.rows };
+}
+
+/**
+ * The team trainer for a run, or null when the pool's team is this thread alone (then the
+ * one-thread loop is as fast) or the shared buffer cannot be made.
+ */
+function teamTrainer(model: VAE, maxRows: number, makeTeam: NonNullable<NonNullable<TrainVAEOptions['pool']>['team']>, lr: number): VAETeamTrainer | null {
+  const url = new URL(import.meta.url.endsWith('.ts') ? './team.ts' : './team.js', import.meta.url);
+  let trainer: VAETeamTrainer;
+  try {
+    trainer = new VAETeamTrainer(model, maxRows, (init) => makeTeam(url, 'vaeTeamStep', init), { lr, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+  } catch {
+    return null;
+  }
+  if (trainer.parts > 1) return trainer;
+  trainer.close();
+  return null;
 }

@@ -1,25 +1,99 @@
+/**
+ * trainVAE over threads. With a WorkerPool (which has `team`) and the default optimizer, each
+ * step runs on the team in two phases (lib/vae/team.ts: rows of the batch, then rows of the
+ * weights); with a pool that only has `gemm`, the products are split. Either way: the bits of
+ * one thread (lib/vae/train.ts's loop), which these tests compare parameter for parameter.
+ */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
-import { matrix } from '../../lib/linalg/matrix.js';
-import { VAE, trainVAE } from '../../lib/vae/index.js';
+import { matrix, type Matrix } from '../../lib/linalg/matrix.js';
+import { VAE, trainVAE, type TrainVAEOptions } from '../../lib/vae/index.js';
 import { createWorkerPool } from '../../lib/node/pool.js';
 
-test('trainVAE with a WorkerPool: every product split over two threads, the same bits as one thread', async () => {
+/** n x D data, 70 % zeros and grey levels elsewhere (as MNIST pixels). */
+function data(n: number, D: number, seed = 2): Matrix {
+  const r = new Rng(seed), x = matrix(n, D);
+  for (let i = 0; i < x.data.length; i++) { const u = r.float(); x.data[i] = u < 0.7 ? 0 : u; }
+  return x;
+}
+
+interface Outcome { losses: number[] | null; params: number[][]; error: string | null }
+
+function train(config: { hidden: number[]; latentSize: number; likelihood?: 'bernoulli' | 'gaussian' }, x: Matrix, options: TrainVAEOptions): Outcome {
+  const model = VAE.create({ inputSize: x.cols, ...config }, new Rng(1));
+  try {
+    const m = trainVAE(model, x, options, new Rng(3));
+    return { losses: m.flatMap((e) => [e.trainLoss, e.trainReconstruction, e.trainKl]), params: model.parameters().map((p) => Array.from(p)), error: null };
+  } catch (e) {
+    return { losses: null, params: model.parameters().map((p) => Array.from(p)), error: (e as Error).message };
+  }
+}
+
+test('trainVAE with a pool that only has gemm: the products split over two threads, the same bits as one thread', async () => {
   const pool = createWorkerPool({ size: 1, minParallelFlop: 0 });
   await pool.ready();
   try {
-    const run = (withPool: boolean) => {
-      const model = VAE.create({ inputSize: 30, latentSize: 3, hidden: [24, 16] }, new Rng(1));
-      const data = matrix(96, 30); new Rng(2).fillUniform(data.data);
-      const m = trainVAE(model, data, { epochs: 2, batchSize: 32, ...(withPool ? { pool } : {}) }, new Rng(3));
-      return { losses: m.map((e) => e.trainLoss), params: model.parameters().map((p) => Array.from(p)) };
-    };
-    const one = run(false);
-    const two = run(true);
+    const x = data(96, 30), config = { hidden: [24, 16], latentSize: 3 };
+    const one = train(config, x, { epochs: 2, batchSize: 32 });
+    const two = train(config, x, { epochs: 2, batchSize: 32, pool: { gemm: (out, a, b, opts) => pool.gemm(out, a, b, opts) } });
     assert.ok(pool.lastParts > 1, 'the pool split the products');
-    assert.equal(two.losses, one.losses);
-    assert.equal(two.params, one.params);
+    assert.equal(two, one);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('trainVAE with a WorkerPool: the step on a team of two = one thread, bit for bit (encoders of 0, 1, 2 layers, Gaussian, short last batches)', async () => {
+  const pool = createWorkerPool({ size: 1 });
+  await pool.ready();
+  try {
+    const cases: [string, { hidden: number[]; latentSize: number; likelihood?: 'bernoulli' | 'gaussian' }, Matrix, number][] = [
+      ['784-like: one hidden layer, 150 rows in batches of 32', { hidden: [16], latentSize: 3 }, data(150, 36), 32],
+      ['two hidden layers', { hidden: [12, 10], latentSize: 2 }, data(150, 36), 40],
+      ['no hidden layer (heads on x)', { hidden: [], latentSize: 4 }, data(150, 36), 50],
+      ['Gaussian likelihood, batches of 7', { hidden: [9], latentSize: 2, likelihood: 'gaussian' }, data(60, 36), 7],
+      ['batches of 3 (parts of one and two rows)', { hidden: [8], latentSize: 2 }, data(20, 10), 3],
+    ];
+    for (const [name, config, x, batchSize] of cases) {
+      let parts = 0;
+      const one = train(config, x, { epochs: 2, batchSize });
+      const two = train(config, x, {
+        epochs: 2, batchSize, pool,
+        // while the team holds the worker, a product on the pool runs on this thread alone
+        onEpoch: () => { pool.gemm(matrix(64, 64), matrix(64, 512), matrix(512, 64)); parts = pool.lastParts; },
+      });
+      assert.is(parts, 1, `${name}: the worker was with the team`);
+      assert.equal(two, one, name);
+    }
+  } finally {
+    await pool.close();
+  }
+});
+
+test('trainVAE on a team: an onEpoch that replaces a parameter array restarts Adam for it, as one thread does; a diverging run stops with the same error', async () => {
+  const pool = createWorkerPool({ size: 1 });
+  await pool.ready();
+  try {
+    const x = data(96, 30), config = { hidden: [12], latentSize: 2 };
+    const replace: TrainVAEOptions['onEpoch'] = (m, model) => { if (m.epoch === 1) model.decoder.layers[0].b = model.decoder.layers[0].b.slice(); };
+    assert.equal(train(config, x, { epochs: 3, batchSize: 32, pool, onEpoch: replace }), train(config, x, { epochs: 3, batchSize: 32, onEpoch: replace }));
+    const one = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30 }), two = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30, pool });
+    assert.ok(one.error !== null && /non-finite|NaN|Infinity/.test(one.error), String(one.error));
+    assert.equal(two, one);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('negative control: the comparison sees one changed pixel', async () => {
+  const pool = createWorkerPool({ size: 1 });
+  await pool.ready();
+  try {
+    const x = data(96, 30), changed = matrix(96, 30, x.data.slice());
+    changed.data[100] = changed.data[100] === 0 ? 0.5 : 0;
+    const config = { hidden: [12], latentSize: 2 };
+    assert.not.equal(train(config, changed, { epochs: 1, batchSize: 32, pool }).params, train(config, x, { epochs: 1, batchSize: 32 }).params);
   } finally {
     await pool.close();
   }
