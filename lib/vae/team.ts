@@ -24,7 +24,7 @@ import { sigmoidKernelFor } from '../linalg/backend.js';
 import type { DenseLayer, MLP } from '../nn/model.js';
 import { mlpBackwardUnchecked } from '../nn/mlp.js';
 import { denseBackwardUnchecked } from '../nn/dense.js';
-import { adamRangeUnchecked } from '../optim/steps.js';
+import { adamRangeUnchecked } from '../optim/kernels.js';
 import type { ThreadTeam } from '../rbm/products.js';
 import { VAE, VAEWorkspace, vaeForwardUnchecked } from './model.js';
 import { gaussianNegLogLikelihoodBackwardUnchecked } from './likelihood.js';
@@ -238,14 +238,30 @@ class TeamThread {
 }
 
 /**
+ * The shared buffer and its layout for training `model` in batches of up to maxRows rows: what
+ * the trainer makes and every member of the team receives.
+ *
+ * @example
+ * ```ts
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const { buffer, layout } = vaeTeamInit(vae, 32);
+ * buffer.byteLength; // parameters, gradients, Adam's moments, the exchanged activations
+ * ```
+ */
+export function vaeTeamInit(model: VAE, maxRows: number): { buffer: SharedArrayBuffer; layout: TeamLayout } {
+  const layout = layoutFor(model, maxRows);
+  return { buffer: new SharedArrayBuffer(8 * layout.doubles), layout };
+}
+
+/**
  * The step function of one member of the team: what WorkerPool.team's workers call (this
  * thread uses the same class through {@link VAETeamTrainer}).
  *
  * @example
  * ```ts
- * // what a worker does with the trainer's { buffer, layout }:
- * const step = vaeTeamStep({ buffer, layout });
- * step(1, 2); // part 1 of 2 of the phase in the control words
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * const step = vaeTeamStep(vaeTeamInit(vae, 32)); // what each worker of the team holds
+ * // step(1, 2) then runs part 1 of 2 of the phase named in the control words
  * ```
  */
 export function vaeTeamStep(init: { buffer: SharedArrayBuffer; layout: TeamLayout }): (part: number, parts: number) => void {
@@ -279,12 +295,12 @@ export class VAETeamTrainer {
    * @param adam the default optimizer's settings (trainVAE's `new Adam({ lr })`)
    */
   constructor(model: VAE, maxRows: number, makeTeam: (init: { buffer: SharedArrayBuffer; layout: TeamLayout }) => ThreadTeam, private readonly adam: TeamAdam) {
-    this.l = layoutFor(model, maxRows);
-    const buffer = new SharedArrayBuffer(8 * this.l.doubles);
-    this.here = new TeamThread(buffer, this.l);
+    const init = vaeTeamInit(model, maxRows);
+    this.l = init.layout;
+    this.here = new TeamThread(init.buffer, this.l);
     this.local = (part, parts) => this.here.step(part, parts);
     this.t = this.l.params.map(() => 0);
-    this.team = makeTeam({ buffer, layout: this.l });
+    this.team = makeTeam(init);
   }
 
   /** Threads in the team. */
