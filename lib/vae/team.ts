@@ -14,7 +14,8 @@
  *
  * The noise ε is drawn on the calling thread before phase 1, in the readable loop's order; the
  * per-row losses are added on the calling thread in row order. Parameters, gradients, Adam's
- * moments and the exchanged activations live in one SharedArrayBuffer; the parameters are copied
+ * moments and the exchanged activations live in one shared WebAssembly memory (Adam's step runs
+ * there in wasm, adam-kernel.ts); the parameters are copied
  * in at the start of every epoch and out at its end.
  */
 import type { Matrix } from '../linalg/matrix.js';
@@ -25,6 +26,7 @@ import type { DenseLayer, MLP } from '../nn/model.js';
 import { mlpBackwardUnchecked } from '../nn/mlp.js';
 import { denseBackwardUnchecked } from '../nn/dense.js';
 import { adamRangeUnchecked } from '../optim/kernels.js';
+import { buildAdamKernelModule, type AdamKernel } from './adam-kernel.js';
 import type { ThreadTeam } from '../rbm/products.js';
 import { VAE, VAEWorkspace, vaeForwardUnchecked } from './model.js';
 import { gaussianNegLogLikelihoodBackwardUnchecked } from './likelihood.js';
@@ -50,6 +52,8 @@ interface TeamLayout {
   /** float64 indices: per-row reconstruction and KL terms, and the step's constants. */
   rec: number; kl: number; constants: number;
   floats: number; doubles: number;
+  /** The memory's size in 64 KiB pages. */
+  pages: number;
 }
 
 const PHASE_ROWS = 1, PHASE_WEIGHTS = 2;
@@ -79,7 +83,8 @@ function layoutFor(model: VAE, maxRows: number): TeamLayout {
   const nParams = params.length;
   // float64 region after the floats: rec, kl (maxRows each), constants: 2 per array + β1, β2, ε, scale
   const base = Math.ceil(floats / 2);
-  return { structure, maxRows, params, exchange, x, eps, rec: base, kl: base + maxRows, constants: base + 2 * maxRows, floats, doubles: base + 2 * maxRows + 2 * nParams + 4 };
+  const doubles = base + 2 * maxRows + 2 * nParams + 4;
+  return { structure, maxRows, params, exchange, x, eps, rec: base, kl: base + maxRows, constants: base + 2 * maxRows, floats, doubles, pages: Math.ceil((8 * doubles) / 65536) };
 }
 
 function view(f: Float32Array, at: number, rows: number, cols: number): Matrix {
@@ -119,12 +124,30 @@ class TeamThread {
   readonly i32: Int32Array;
   readonly model: VAE;
   private readonly parts = new Map<number, PartViews>();
+  /** Adam's step in wasm (adam-kernel.ts) over this memory, for entries in groups of four. */
+  private readonly adam4: AdamKernel;
+  /** Per parameter array: views of its values, gradient, m and v (for the JS loop on the last entries). */
+  private readonly arrays: { p: Float32Array; g: Float32Array; m: Float32Array; v: Float32Array }[];
 
-  constructor(readonly buffer: SharedArrayBuffer | ArrayBuffer, readonly l: TeamLayout) {
+  constructor(memory: WebAssembly.Memory, readonly l: TeamLayout) {
+    const buffer = memory.buffer;
     this.f32 = new Float32Array(buffer, 0, l.floats);
     this.f64 = new Float64Array(buffer);
     this.i32 = new Int32Array(buffer, 0, CONTROL_WORDS);
     this.model = modelOver(this.f32, l);
+    this.adam4 = new WebAssembly.Instance(new WebAssembly.Module(buildAdamKernelModule(l.pages)), { env: { memory } }).exports.adam4 as AdamKernel;
+    const f = this.f32;
+    this.arrays = l.params.map((d) => ({ p: f.subarray(d.p, d.p + d.length), g: f.subarray(d.g, d.g + d.length), m: f.subarray(d.m, d.m + d.length), v: f.subarray(d.v, d.v + d.length) }));
+  }
+
+  /**
+   * Adam on entries [from, to) of parameter array i: four at a time in wasm, the rest (fewer than
+   * four) with adamRangeUnchecked; the same bits either way (adam-kernel.ts).
+   */
+  private adamRange(i: number, from: number, to: number, stepSize: number, invSqrtC2: number, beta1: number, beta2: number, eps: number): void {
+    const d = this.l.params[i], quads = Math.floor((to - from) / 4), a = this.arrays[i];
+    if (quads > 0) this.adam4(4 * (d.p + from), 4 * (d.g + from), 4 * (d.m + from), 4 * (d.v + from), quads, stepSize, invSqrtC2, beta1, beta2, eps, 1 - beta1, 1 - beta2);
+    adamRangeUnchecked(a.p, a.g, a.m, a.v, from + 4 * quads, to, stepSize, invSqrtC2, beta1, beta2, eps);
   }
 
   step(part: number, parts: number): void {
@@ -228,11 +251,8 @@ class TeamThread {
         f[Pb.g + j] = sum;
       }
       // Adam (N-OPT-05) on the entries this part owns, with the array's step constants
-      const P = this.f32;
-      adamRangeUnchecked(P.subarray(PW.p, PW.p + PW.length), P.subarray(PW.g, PW.g + PW.length), P.subarray(PW.m, PW.m + PW.length), P.subarray(PW.v, PW.v + PW.length),
-        w.i0 * nOut, w.i1 * nOut, this.f64[c + 4 * k], this.f64[c + 4 * k + 1], beta1, beta2, eps);
-      adamRangeUnchecked(P.subarray(Pb.p, Pb.p + Pb.length), P.subarray(Pb.g, Pb.g + Pb.length), P.subarray(Pb.m, Pb.m + Pb.length), P.subarray(Pb.v, Pb.v + Pb.length),
-        w.j0, w.j1, this.f64[c + 4 * k + 2], this.f64[c + 4 * k + 3], beta1, beta2, eps);
+      this.adamRange(2 * k, w.i0 * nOut, w.i1 * nOut, this.f64[c + 4 * k], this.f64[c + 4 * k + 1], beta1, beta2, eps);
+      this.adamRange(2 * k + 1, w.j0, w.j1, this.f64[c + 4 * k + 2], this.f64[c + 4 * k + 3], beta1, beta2, eps);
     }
   }
 }
@@ -244,13 +264,13 @@ class TeamThread {
  * @example
  * ```ts
  * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
- * const { buffer, layout } = vaeTeamInit(vae, 32);
- * buffer.byteLength; // parameters, gradients, Adam's moments, the exchanged activations
+ * const { memory, layout } = vaeTeamInit(vae, 32);
+ * memory.buffer.byteLength; // parameters, gradients, Adam's moments, the exchanged activations
  * ```
  */
-export function vaeTeamInit(model: VAE, maxRows: number): { buffer: SharedArrayBuffer; layout: TeamLayout } {
+export function vaeTeamInit(model: VAE, maxRows: number): { memory: WebAssembly.Memory; layout: TeamLayout } {
   const layout = layoutFor(model, maxRows);
-  return { buffer: new SharedArrayBuffer(8 * layout.doubles), layout };
+  return { memory: new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true }), layout };
 }
 
 /**
@@ -264,8 +284,8 @@ export function vaeTeamInit(model: VAE, maxRows: number): { buffer: SharedArrayB
  * // step(1, 2) then runs part 1 of 2 of the phase named in the control words
  * ```
  */
-export function vaeTeamStep(init: { buffer: SharedArrayBuffer; layout: TeamLayout }): (part: number, parts: number) => void {
-  const t = new TeamThread(init.buffer, init.layout);
+export function vaeTeamStep(init: { memory: WebAssembly.Memory; layout: TeamLayout }): (part: number, parts: number) => void {
+  const t = new TeamThread(init.memory, init.layout);
   return (part, parts) => t.step(part, parts);
 }
 
@@ -294,10 +314,10 @@ export class VAETeamTrainer {
    * @param makeTeam makes the team, given what each worker passes to {@link vaeTeamStep}
    * @param adam the default optimizer's settings (trainVAE's `new Adam({ lr })`)
    */
-  constructor(model: VAE, maxRows: number, makeTeam: (init: { buffer: SharedArrayBuffer; layout: TeamLayout }) => ThreadTeam, private readonly adam: TeamAdam) {
+  constructor(model: VAE, maxRows: number, makeTeam: (init: { memory: WebAssembly.Memory; layout: TeamLayout }) => ThreadTeam, private readonly adam: TeamAdam) {
     const init = vaeTeamInit(model, maxRows);
     this.l = init.layout;
-    this.here = new TeamThread(init.buffer, this.l);
+    this.here = new TeamThread(init.memory, this.l);
     this.local = (part, parts) => this.here.step(part, parts);
     this.t = this.l.params.map(() => 0);
     this.team = makeTeam(init);

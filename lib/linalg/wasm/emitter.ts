@@ -184,6 +184,10 @@ export const SimdOp = {
   f64x2_sub: 0xf1,
   /** Lane-wise float64 a * b (never fused with an add). */
   f64x2_mul: 0xf2,
+  /** Lane-wise float64 a / b (IEEE, correctly rounded). */
+  f64x2_div: 0xf3,
+  /** Lane-wise float64 square root (IEEE, correctly rounded). */
+  f64x2_sqrt: 0xef,
 } as const;
 
 /**
