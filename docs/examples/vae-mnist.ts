@@ -25,7 +25,7 @@
  *
  * --quick: 2,000 training and 500 test images, 2 epochs (a few seconds; the smoke spec runs it).
  * --json: one JSON line on stdout with testLoss, secondsPerEpoch, epochs (and iwae when asked).
- * --threads 2: the large products are split over two cores by a WorkerPool (same bits).
+ * --threads 2: each step runs on a WorkerPool's team of two threads (lib/vae/team.ts; same bits).
  * --train-limit N: train on the first N training images only (timing runs on a busy machine).
  * --no-test: evaluate the test set once at the end instead of after every epoch (timing runs).
  */
@@ -47,7 +47,7 @@ reports the test loss (summed loss over the test images / their number).
   --epochs N         epochs (default 10)
   --latent K         latent variables (default 20)
   --hidden W[,W...]  encoder ReLU widths, mirrored by the decoder (default 400; the notes' encoder: 512,512)
-  --threads 1|2      2: the large products are split over two cores by a WorkerPool (default 1)
+  --threads 1|2      2: each step split over two cores by a WorkerPool's team (default 1)
   --seed S           seed of the weights (S) and of training (S + 1000) (default 1)
   --iwae K           also estimate log p(x) with the importance-weighted bound, K samples per image
   --json             one JSON line on stdout: testLoss, secondsPerEpoch, epochs, iwae, per-epoch lists

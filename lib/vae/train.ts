@@ -53,16 +53,17 @@ export interface TrainVAEOptions {
   /** Called after every epoch; return false to stop early. */
   onEpoch?: (metrics: VAEEpochMetrics, model: VAE) => boolean | void;
   /**
-   * The product used for the large layers (default: the library's `gemm` on this thread). A
-   * `WorkerPool` from `boltzmann/node` fits (`{ gemm: (out, a, b, opts) => pool.gemm(out, a, b, opts) }`)
-   * and splits them over cores, bit-identical to one thread.
-   */
-  /**
    * Run the encoder's hidden-layer products, whose left operand is the data (MNIST images are
    * about 19 % nonzeros), through `sparseGemm`, which skips the zeros with the same bits as gemm
    * (default true; it calls gemm when more than 40 % are nonzero).
    */
   sparse?: boolean;
+  /**
+   * Threads for training, bit-identical to one thread. A `WorkerPool` from `boltzmann/node`:
+   * with the default optimizer each step runs on its team in two phases (team.ts: rows of the
+   * batch, then rows of the weights); with `options.optimizer` given, or an object with only
+   * `gemm` (`{ gemm: (out, a, b, opts) => pool.gemm(out, a, b, opts) }`), the products are split.
+   */
   pool?: {
     gemm: (out: Matrix, a: Matrix, b: Matrix, opts?: { transA?: boolean; transB?: boolean; alpha?: number; beta?: number }) => Matrix;
     /** A team of threads (WorkerPool.team): with the default optimizer the whole step is split over it (team.ts). */
