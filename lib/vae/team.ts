@@ -8,9 +8,11 @@
  *   weight gradients: each row's Δ^l depends on that row only). Each part then copies the
  *   layer inputs (transposed) and the Δ^l of its rows into the shared buffer.
  * - phase 2, rows of each weight matrix: dW^l rows i0 .. i1 = (A^{l−1})ᵀ rows i0 .. i1 · Δ^l (the
- *   product train.ts forms with transA, row by row of the result: each entry the same sum in the
- *   same order), db^l entries j0 .. j1 (float64 sums over the rows in order, as sumRows), and
- *   Adam's step on exactly those entries (adamRangeUnchecked with the step's constants).
+ *   product lib/nn/dense.ts's denseBackwardUnchecked forms with transA, row by row of the
+ *   result: each entry the same sum in the same order), db^l entries j0 .. j1 (float64 sums over
+ *   the rows in order, as sumRows), and Adam's step on exactly those entries (adam-kernel.ts,
+ *   the bits of adamRangeUnchecked, with the step's constants). The encoder's products go
+ *   through sparseGemm whatever options.sparse says (the same bits as gemm either way).
  *
  * The noise ε is drawn on the calling thread before phase 1, in the readable loop's order; the
  * per-row losses are added on the calling thread in row order. Parameters, gradients, Adam's
@@ -27,7 +29,7 @@ import { mlpBackwardUnchecked } from '../nn/mlp.js';
 import { denseBackwardUnchecked } from '../nn/dense.js';
 import { adamRangeUnchecked } from '../optim/kernels.js';
 import { buildAdamKernelModule, type AdamKernel } from './adam-kernel.js';
-import type { ThreadTeam } from '../rbm/products.js';
+import type { ThreadTeam } from '../rbm/index.js';
 import { VAE, VAEWorkspace, vaeForwardUnchecked } from './model.js';
 import { gaussianNegLogLikelihoodBackwardUnchecked } from './likelihood.js';
 import { klDiagonalGaussianToStandardBackwardUnchecked, reparameterizeBackwardUnchecked } from './gaussian.js';
@@ -116,7 +118,8 @@ interface PartViews {
 
 /**
  * One thread's side: the model over the shared buffer and, per batch size, its part's views.
- * Exported for the pool's workers (through {@link vaeTeamStep}).
+ * The pool's workers make theirs through {@link vaeTeamStep}, the calling thread through
+ * {@link VAETeamTrainer}.
  */
 class TeamThread {
   readonly f32: Float32Array;
@@ -158,7 +161,7 @@ class TeamThread {
   }
 
   private views(n: number, part: number, parts: number): PartViews {
-    const key = n * 1024 + part; // parts <= 64
+    const key = n; // (a thread always runs the same part of its team)
     let v = this.parts.get(key);
     if (v !== undefined) return v;
     const l = this.l, s = l.structure, f = this.f32;
@@ -198,7 +201,7 @@ class TeamThread {
     this.f64.set(v.kl, l.kl + p.r0);
     const out = ws.out as Matrix, h = ws.h as Matrix;
     if (model.likelihood === 'bernoulli') {
-      // (6') dOut = scale (σ(out) − x), with the sigmoid kernel the whole n x D matrix gets (as bernoulliNegLogLikelihoodBackwardUnchecked)
+      // (6') N-VAE-03 dOut = scale (σ(out) − x), with the sigmoid kernel the whole n x D matrix gets (as bernoulliNegLogLikelihoodBackwardUnchecked)
       const d = v.dOut.data, X = x.data;
       sigmoidKernelFor(n * s.inputSize)(d, out.data);
       for (let i = 0; i < d.length; i++) d[i] = scale * (d[i] - X[i]);
@@ -240,14 +243,15 @@ class TeamThread {
     for (let k = 0; k < s.layers.length; k++) {
       const w = p.weights[k], nOut = s.layers[k].nOut, PW = l.params[2 * k], Pb = l.params[2 * k + 1];
       if (w.i1 > w.i0) {
-        // the encoder's layer inputs are the data or ReLU outputs (many zeros): sparseGemm, which has gemm's bits
+        // eq. (1) of lib/nn/dense.ts: dC/dW^l = (A^{l−1})ᵀ Δ^l. The encoder's layer inputs are the
+        // data or ReLU outputs (many zeros): sparseGemm, which has gemm's bits
         if (k < s.encoderLayers) sparseGemmUnchecked(w.dW, w.at, w.delta, false, false, 1, 0, 0.4);
         else gemmUnchecked(w.dW, w.at, w.delta, false, false, 1, 0);
       }
       const D = w.delta.data;
       for (let j = w.j0; j < w.j1; j++) {
         let sum = 0;
-        for (let r = 0; r < n; r++) sum += D[r * nOut + j]; // db_j = Σ_rows Δ_rj in float64, rows in order (as sumRows)
+        for (let r = 0; r < n; r++) sum += D[r * nOut + j]; // eq. (3): db_j = Σ_rows Δ_rj, float64, rows in order (as sumRows)
         f[Pb.g + j] = sum;
       }
       // Adam (N-OPT-05) on the entries this part owns, with the array's step constants
@@ -309,13 +313,11 @@ export class VAETeamTrainer {
   private readonly team: ThreadTeam;
 
   /**
-   * @param model the VAE being trained (copied in by {@link copyIn})
-   * @param maxRows the batch size
+   * @param init the shared memory and layout from {@link vaeTeamInit}
    * @param makeTeam makes the team, given what each worker passes to {@link vaeTeamStep}
    * @param adam the default optimizer's settings (trainVAE's `new Adam({ lr })`)
    */
-  constructor(model: VAE, maxRows: number, makeTeam: (init: { memory: WebAssembly.Memory; layout: TeamLayout }) => ThreadTeam, private readonly adam: TeamAdam) {
-    const init = vaeTeamInit(model, maxRows);
+  constructor(init: { memory: WebAssembly.Memory; layout: TeamLayout }, makeTeam: (init: { memory: WebAssembly.Memory; layout: TeamLayout }) => ThreadTeam, private readonly adam: TeamAdam) {
     this.l = init.layout;
     this.here = new TeamThread(init.memory, this.l);
     this.local = (part, parts) => this.here.step(part, parts);
@@ -328,17 +330,38 @@ export class VAETeamTrainer {
     return this.team.parts;
   }
 
-  /** Copies the parameters in; an array that is not the one of the last copyIn restarts Adam (zero moments, step 0), as Adam's per-array state does. */
+  /** True once a phase failed on some thread: the buffer may hold a half-done step. */
+  broken = false;
+  /** Adam's state of arrays an onEpoch swapped out, kept per array object as Adam keeps it. */
+  private readonly saved = new WeakMap<Float32Array, { m: Float32Array; v: Float32Array; t: number }>();
+
+  /**
+   * Copies the parameters in. Adam keeps its state per array object: an array that is not the
+   * one of the last copyIn takes over the state it had when it was last trained here, or none
+   * (zero moments, step 0), and the state of the array it replaces is kept for its return.
+   */
   copyIn(model: VAE): void {
+    const params = model.parameters(), f = this.here.f32, names = model.parameterNames();
+    params.forEach((p, i) => {
+      const d = this.l.params[i];
+      if (p.length !== d.length) throw new RangeError(`trainVAE: parameter ${names[i][0]} has length ${p.length} but the model it was made for has ${d.length} (an onEpoch replaced it with an array of another size)`);
+    });
     this.holdsNewer = true;
-    const params = model.parameters(), f = this.here.f32;
     params.forEach((p, i) => {
       const d = this.l.params[i];
       f.set(p, d.p);
-      if (this.arrays.length > 0 && this.arrays[i] !== p) {
+      const before = this.arrays[i];
+      if (before === undefined || before === p) return;
+      this.saved.set(before, { m: f.slice(d.m, d.m + d.length), v: f.slice(d.v, d.v + d.length), t: this.t[i] });
+      const state = this.saved.get(p);
+      if (state === undefined) {
         f.fill(0, d.m, d.m + d.length);
         f.fill(0, d.v, d.v + d.length);
         this.t[i] = 0;
+      } else {
+        f.set(state.m, d.m);
+        f.set(state.v, d.v);
+        this.t[i] = state.t;
       }
     });
     this.arrays = params;
@@ -391,7 +414,12 @@ export class VAETeamTrainer {
   private run(phase: number, n: number): void {
     this.here.i32[0] = phase;
     this.here.i32[1] = n;
-    this.team.run(this.local);
+    try {
+      this.team.run(this.local);
+    } catch (e) {
+      this.broken = true;
+      throw e;
+    }
   }
 
   close(): void {

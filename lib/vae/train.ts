@@ -11,8 +11,8 @@ import { Adam, shufflePermutation, type Optimizer } from '../optim/index.js';
 import { VAE, VAEGradient, VAEWorkspace, checkVAEWorkspace, vaeBackwardUnchecked, vaeForwardUnchecked } from './model.js';
 import { checkCount, checkMatrix32, checkRng, describe } from './validate.js';
 import { checkOptionKeys } from '../checks/index.js';
-import type { ThreadTeam } from '../rbm/products.js';
-import { VAETeamTrainer } from './team.js';
+import type { ThreadTeam } from '../rbm/index.js';
+import { VAETeamTrainer, vaeTeamInit } from './team.js';
 
 /** What one epoch of {@link trainVAE} measured. Losses are per data point (sums / rows). */
 export interface VAEEpochMetrics {
@@ -185,8 +185,7 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
   const grads = grad.arrays();
   // With a pool that has a team and the default optimizer, each step runs on the team in two
   // phases (team.ts: rows of the batch, then rows of the weights), with the bits of the loop below.
-  const team = options.optimizer === undefined && pool !== undefined && typeof pool.team === 'function'
-    ? teamTrainer(model, Math.min(B, n), pool.team.bind(pool), lr) : null;
+  const useTeam = options.optimizer === undefined && pool !== undefined && typeof pool.team === 'function';
   const order = new Uint32Array(n);
   const batchFull = matrix(Math.min(B, n), model.inputSize);
   const batchRest = n % B === 0 || n < B ? null : matrix(n % B, model.inputSize);
@@ -196,7 +195,10 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
   const progress = progressReporter(fn, options.epochs * nBatches, { progress: options.progress === true, onProgress: options.onProgress }, 'steps');
   let note = '';
 
+  let team: VAETeamTrainer | null = null;
   try {
+  // (made here, after every option is checked, so that nothing between it and the finally can strand its workers)
+  if (useTeam) team = teamTrainer(model, Math.min(B, n), (pool as { team: NonNullable<NonNullable<TrainVAEOptions['pool']>['team']> }).team.bind(pool), opt as Adam);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const tEpoch = now();
     shufflePermutation(order, rng); // N-OPT-06
@@ -256,6 +258,10 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
     if (options.onEpoch && options.onEpoch(m, model) === false) break;
   }
   } finally {
+    // An exception mid-epoch (a throwing onProgress, say) leaves the newest parameters in the
+    // team's memory: copy them out (the one-thread loop keeps every step taken), unless a phase
+    // failed part-way (then the model keeps the epoch's start).
+    if (team !== null && team.holdsNewer && !team.broken) team.copyOut(model);
     team?.close();
   }
   progress?.finish(step, note);
@@ -295,14 +301,15 @@ export function evaluateLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng):
  * The team trainer for a run, or null when the pool's team is this thread alone (then the
  * one-thread loop is as fast) or the shared buffer cannot be made.
  */
-function teamTrainer(model: VAE, maxRows: number, makeTeam: NonNullable<NonNullable<TrainVAEOptions['pool']>['team']>, lr: number): VAETeamTrainer | null {
+function teamTrainer(model: VAE, maxRows: number, makeTeam: NonNullable<NonNullable<TrainVAEOptions['pool']>['team']>, adam: Adam): VAETeamTrainer | null {
   const url = new URL(import.meta.url.endsWith('.ts') ? './team.ts' : './team.js', import.meta.url);
-  let trainer: VAETeamTrainer;
+  let init: ReturnType<typeof vaeTeamInit>;
   try {
-    trainer = new VAETeamTrainer(model, maxRows, (init) => makeTeam(url, 'vaeTeamStep', init), { lr, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+    init = vaeTeamInit(model, maxRows);
   } catch {
-    return null;
+    return null; // no shared memory of that size here: the one-thread loop
   }
+  const trainer = new VAETeamTrainer(init, (i) => makeTeam(url, 'vaeTeamStep', i), { lr: adam.lr, beta1: adam.beta1, beta2: adam.beta2, eps: adam.eps });
   if (trainer.parts > 1) return trainer;
   trainer.close();
   return null;

@@ -76,11 +76,38 @@ test('trainVAE on a team: an onEpoch that replaces a parameter array restarts Ad
   await pool.ready();
   try {
     const x = data(96, 30), config = { hidden: [12], latentSize: 2 };
-    const replace: TrainVAEOptions['onEpoch'] = (m, model) => { if (m.epoch === 1) model.decoder.layers[0].b = model.decoder.layers[0].b.slice(); };
-    assert.equal(train(config, x, { epochs: 3, batchSize: 32, pool, onEpoch: replace }), train(config, x, { epochs: 3, batchSize: 32, onEpoch: replace }));
-    const one = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30 }), two = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30, pool });
-    assert.ok(one.error !== null && /non-finite|NaN|Infinity/.test(one.error), String(one.error));
+    let parts = 0, first: Float32Array | null = null;
+    // epoch 1 swaps in a copy of a bias (fresh Adam state), epoch 2 puts the first array back (its old state returns)
+    const replace = (probe: boolean): TrainVAEOptions['onEpoch'] => (m, model) => {
+      if (probe) { pool.gemm(matrix(64, 64), matrix(64, 512), matrix(512, 64)); parts = pool.lastParts; }
+      const layer = model.decoder.layers[0];
+      if (m.epoch === 1) { first = layer.b; layer.b = layer.b.slice(); }
+      if (m.epoch === 2 && first !== null) { first.set(layer.b); layer.b = first; }
+    };
+    const one = train(config, x, { epochs: 4, batchSize: 32, onEpoch: replace(false) });
+    const two = train(config, x, { epochs: 4, batchSize: 32, pool, onEpoch: replace(true) });
+    assert.is(parts, 1, 'the worker was with the team');
     assert.equal(two, one);
+    // an array of another size: refused with a clear error (the one-thread loop's Adam refuses it too)
+    const resize: TrainVAEOptions['onEpoch'] = (_m, model) => { model.decoder.layers[0].b = new Float32Array(13); };
+    assert.match(String(train(config, x, { epochs: 2, batchSize: 32, pool, onEpoch: resize }).error), /decoder b\^1 has length 13 but the model it was made for has 12/);
+    assert.match(String(train(config, x, { epochs: 2, batchSize: 32, onEpoch: resize }).error), /length 12 but params has length 13|length 13/);
+    const divergedOne = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30 }), divergedTwo = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30, pool });
+    assert.ok(divergedOne.error !== null && /non-finite|NaN|Infinity/.test(divergedOne.error), String(divergedOne.error));
+    assert.equal(divergedTwo, divergedOne);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('trainVAE with a WorkerPool and an invalid option: the error, and the worker is not left with a team', async () => {
+  const pool = createWorkerPool({ size: 1, minParallelFlop: 0 });
+  await pool.ready();
+  try {
+    const x = data(64, 30);
+    assert.match(String(train({ hidden: [12], latentSize: 2 }, x, { epochs: 1, pool, onProgress: 5 as never }).error), /onProgress/);
+    pool.gemm(matrix(64, 64), matrix(64, 512), matrix(512, 64));
+    assert.is(pool.lastParts, 2, 'the worker is free for the pool\'s products again');
   } finally {
     await pool.close();
   }
