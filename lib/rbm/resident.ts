@@ -368,8 +368,9 @@ class ResidentThread {
     const i0 = Math.min(M, 16 * Math.round((M * part) / parts / 16)), i1 = part + 1 === parts ? M : Math.min(M, 16 * Math.round((M * (part + 1)) / parts / 16));
     const j0 = Math.floor((N * part) / parts), j1 = Math.floor((N * (part + 1)) / parts);
     let sum = this.updateWeights(n0, nk, lr, weightDecay, momentum, gamma, i0, i1, part, parts);
-    sum += this.updateVisibleBiases(n0, nk, lr, momentum, gamma, i0, i1);
-    sum += this.updateHiddenBiases(n0, nk, lr, momentum, gamma, j0, j1);
+    const l = this.l;
+    sum += this.updateBiases(l.X0, l.Xk, M, l.a, l.Va, i0, i1, n0, nk, lr, momentum, gamma); // a_i
+    sum += this.updateBiases(l.H0, l.Hk, N, l.b, l.Vb, j0, j1, n0, nk, lr, momentum, gamma); // b_j
     this.f64[(SUMS_BYTE >> 3) + part] = sum;
   }
 
@@ -391,39 +392,26 @@ class ResidentThread {
   }
 
   /**
-   * a_i for i0 ≤ i < i1: ⟨x_i⟩_data − ⟨x_i⟩_model, each a float64 mean stored as float32 (as
-   * phaseStatistics), then the step. The sums add the rows in order, row by row (the same sums
-   * as column by column, read faster). Returns the sum of the new a_i.
+   * The biases of one layer for units lo ≤ u < hi, from the states of the positive phase (n0
+   * rows at byte x0) and of the negative phase (nk rows at byte xk), `width` units per row:
+   * ⟨s_u⟩_data − ⟨s_u⟩_model, each a float64 mean stored as float32 (as phaseStatistics), then
+   * the step. The sums add the rows in order, row by row (the same sums as column by column,
+   * read faster). Visible biases a: the states X0, Xk; hidden biases b: H0, Hk. Returns the sum
+   * of the new biases.
    */
-  private updateVisibleBiases(n0: number, nk: number, lr: number, momentum: boolean, gamma: number, i0: number, i1: number): number {
-    const l = this.l, f = this.f32, M = l.M, X0 = l.X0 >> 2, Xk = l.Xk >> 2, a = l.a >> 2, s0 = this.sum0, s1 = this.sum1;
-    s0.fill(0, 0, i1 - i0);
-    s1.fill(0, 0, i1 - i0);
-    for (let r = 0; r < n0; r++) for (let i = i0; i < i1; i++) s0[i - i0] += f[X0 + r * M + i];
-    for (let r = 0; r < nk; r++) for (let i = i0; i < i1; i++) s1[i - i0] += f[Xk + r * M + i];
+  private updateBiases(x0: number, xk: number, width: number, bias: number, velocity: number, lo: number, hi: number,
+    n0: number, nk: number, lr: number, momentum: boolean, gamma: number): number {
+    const f = this.f32, X0 = x0 >> 2, Xk = xk >> 2, c = bias >> 2, s0 = this.sum0, s1 = this.sum1;
+    s0.fill(0, 0, hi - lo);
+    s1.fill(0, 0, hi - lo);
+    for (let r = 0; r < n0; r++) for (let u = lo; u < hi; u++) s0[u - lo] += f[X0 + r * width + u];
+    for (let r = 0; r < nk; r++) for (let u = lo; u < hi; u++) s1[u - lo] += f[Xk + r * width + u];
     let sum = 0;
-    for (let i = i0; i < i1; i++) {
-      const g = -Math.fround(Math.fround(s0[i - i0] / n0) - Math.fround(s1[i - i0] / nk)); // ∂C/∂a_i (N-RBM-09)
-      const ai = momentum ? this.momentumStep(a + i, (l.Va >> 2) + i, g, lr, gamma) : Math.fround(f[a + i] - lr * g);
-      f[a + i] = ai;
-      sum += ai;
-    }
-    return sum;
-  }
-
-  /** b_j for j0 ≤ j < j1: ⟨h_j⟩_data − ⟨h_j⟩_model, as {@link updateVisibleBiases}. Returns the sum of the new b_j. */
-  private updateHiddenBiases(n0: number, nk: number, lr: number, momentum: boolean, gamma: number, j0: number, j1: number): number {
-    const l = this.l, f = this.f32, N = l.N, H0 = l.H0 >> 2, Hk = l.Hk >> 2, b = l.b >> 2, s0 = this.sum0, s1 = this.sum1;
-    s0.fill(0, 0, j1 - j0);
-    s1.fill(0, 0, j1 - j0);
-    for (let r = 0; r < n0; r++) for (let j = j0; j < j1; j++) s0[j - j0] += f[H0 + r * N + j];
-    for (let r = 0; r < nk; r++) for (let j = j0; j < j1; j++) s1[j - j0] += f[Hk + r * N + j];
-    let sum = 0;
-    for (let j = j0; j < j1; j++) {
-      const g = -Math.fround(Math.fround(s0[j - j0] / n0) - Math.fround(s1[j - j0] / nk)); // ∂C/∂b_j (N-RBM-09)
-      const bj = momentum ? this.momentumStep(b + j, (l.Vb >> 2) + j, g, lr, gamma) : Math.fround(f[b + j] - lr * g);
-      f[b + j] = bj;
-      sum += bj;
+    for (let u = lo; u < hi; u++) {
+      const g = -Math.fround(Math.fround(s0[u - lo] / n0) - Math.fround(s1[u - lo] / nk)); // ∂C/∂a_i or ∂C/∂b_j (N-RBM-09)
+      const next = momentum ? this.momentumStep(c + u, (velocity >> 2) + u, g, lr, gamma) : Math.fround(f[c + u] - lr * g);
+      f[c + u] = next;
+      sum += next;
     }
     return sum;
   }
