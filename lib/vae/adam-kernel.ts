@@ -89,7 +89,7 @@ function emitAdam(): FunctionBody {
 
 /**
  * The module: `adam4` above, importing the team's memory as `env.memory` (`pages` its fixed
- * size, shared).
+ * size; `shared` as that memory: shared for a team of threads, plain for one thread).
  *
  * @example
  * ```ts
@@ -97,9 +97,9 @@ function emitAdam(): FunctionBody {
  * const { adam4 } = new WebAssembly.Instance(new WebAssembly.Module(buildAdamKernelModule(1)), { env: { memory } }).exports;
  * ```
  */
-export function buildAdamKernelModule(pages: number): Uint8Array<ArrayBuffer> {
+export function buildAdamKernelModule(pages: number, shared = true): Uint8Array<ArrayBuffer> {
   return buildModule({
-    importMemory: { module: 'env', name: 'memory', initial: pages, maximum: pages, shared: true },
+    importMemory: { module: 'env', name: 'memory', initial: pages, maximum: pages, shared },
     functions: [{ exportName: 'adam4', body: emitAdam() }],
   });
 }

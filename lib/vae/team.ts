@@ -23,7 +23,8 @@
 import type { Matrix } from '../linalg/matrix.js';
 import { gemmUnchecked } from '../linalg/kernels.js';
 import { sparseGemmUnchecked } from '../linalg/sparse.js';
-import { sigmoidKernelFor } from '../linalg/backend.js';
+import { getBackend, sigmoidKernelFor } from '../linalg/backend.js';
+import { wasmSimdSupported } from '../linalg/wasm/backend.js';
 import type { DenseLayer, MLP } from '../nn/model.js';
 import { mlpBackwardUnchecked } from '../nn/mlp.js';
 import { denseBackwardUnchecked } from '../nn/dense.js';
@@ -114,6 +115,9 @@ interface PartViews {
   eps: Float32Array;
   /** phase 2, per dense layer: rows i0 .. i1 of dW, of (A^{l−1})ᵀ, all of Δ^l; entries j0 .. j1 of b. */
   weights: { i0: number; i1: number; j0: number; j1: number; dW: Matrix; at: Matrix; delta: Matrix }[];
+  /** Per dense layer, set by phase 1: its input A^{l−1} and its Δ^l for this part's rows (views of the workspace). */
+  inputs: Matrix[];
+  deltas: Matrix[];
 }
 
 /**
@@ -138,7 +142,8 @@ class TeamThread {
     this.f64 = new Float64Array(buffer);
     this.i32 = new Int32Array(buffer, 0, CONTROL_WORDS);
     this.model = modelOver(this.f32, l);
-    this.adam4 = new WebAssembly.Instance(new WebAssembly.Module(buildAdamKernelModule(l.pages)), { env: { memory } }).exports.adam4 as AdamKernel;
+    const shared = typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer;
+    this.adam4 = new WebAssembly.Instance(new WebAssembly.Module(buildAdamKernelModule(l.pages, shared)), { env: { memory } }).exports.adam4 as AdamKernel;
     const f = this.f32;
     this.arrays = l.params.map((d) => ({ p: f.subarray(d.p, d.p + d.length), g: f.subarray(d.g, d.g + d.length), m: f.subarray(d.m, d.m + d.length), v: f.subarray(d.v, d.v + d.length) }));
   }
@@ -155,8 +160,8 @@ class TeamThread {
 
   step(part: number, parts: number): void {
     const n = this.i32[1];
-    if (this.i32[0] === PHASE_ROWS) this.rows(this.views(n, part, parts), n);
-    else if (this.i32[0] === PHASE_WEIGHTS) this.weights(this.views(n, part, parts), n);
+    if (this.i32[0] === PHASE_ROWS) this.rows(this.views(n, part, parts), n, parts);
+    else if (this.i32[0] === PHASE_WEIGHTS) this.weights(this.views(n, part, parts), n, parts);
     else throw new Error(`vaeTeamStep: unknown phase ${this.i32[0]}`);
   }
 
@@ -181,6 +186,7 @@ class TeamThread {
           delta: view(f, l.exchange[k].delta, n, d.nOut),
         };
       }),
+      inputs: [], deltas: [],
     };
     this.parts.set(key, v);
     return v;
@@ -191,7 +197,7 @@ class TeamThread {
    * backward pass without weight gradients ((6')-(1') of vaeBackwardUnchecked with grad null),
    * then the layer inputs (transposed) and Δ of these rows into the shared buffer.
    */
-  private rows(p: PartViews, n: number): void {
+  private rows(p: PartViews, n: number, parts: number): void {
     if (p.ws === null || p.x === null) return;
     const model = this.model, ws = p.ws, x = p.x, rows = p.r1 - p.r0, l = this.l, s = l.structure, scale = this.f64[l.constants + 2 * l.params.length + 3];
     const v = ws.views(rows);
@@ -219,7 +225,8 @@ class TeamThread {
       for (let i = 0; i < a.length; i++) a[i] += b[i]; //                                             (2') dH = dMu W_muᵀ + dLogSigma W_sᵀ
       mlpBackwardUnchecked(model.encoder!, ws.encoder!, null, v.dH, null, false); //                    (1') Δ of the encoder
     }
-    // Each dense layer's input A^{l−1} (transposed: (A^{l−1})ᵀ(:, r)) and Δ^l for these rows.
+    // Each dense layer's input A^{l−1} and Δ^l for these rows; with other parts, also into the
+    // shared buffer (A^{l−1} transposed: (A^{l−1})ᵀ(:, r)), where phase 2 reads every row.
     const E = s.encoderLayers, enc = ws.encoder === null ? null : ws.encoder.views(rows), dec = ws.decoder.views(rows);
     for (let k = 0; k < s.layers.length; k++) {
       let input: Matrix, delta: Matrix;
@@ -227,6 +234,9 @@ class TeamThread {
       else if (k === E) { input = h; delta = v.dMu; } //                                                   μ head
       else if (k === E + 1) { input = h; delta = v.dLogSigma; } //                                          log σ head
       else { const d = k - E - 2; input = d === 0 ? v.z : dec.A[d - 1] as Matrix; delta = dec.D[d] as Matrix; } // decoder layer d + 1
+      p.inputs[k] = input;
+      p.deltas[k] = delta;
+      if (parts === 1) continue; // one part: phase 2 reads them where they are
       const nIn = s.layers[k].nIn, nOut = s.layers[k].nOut, at = l.exchange[k].at, f = this.f32, A = input.data;
       if (k !== E + 1) for (let i = 0; i < nIn; i++) for (let r = 0; r < rows; r++) f[at + i * n + p.r0 + r] = A[r * nIn + i]; // (the log σ head shares the μ head's hᵀ)
       f.set(delta.data, l.exchange[k].delta + p.r0 * nOut);
@@ -237,18 +247,21 @@ class TeamThread {
    * Phase 2 for this part's rows i0 .. i1 of every weight matrix and entries j0 .. j1 of every
    * bias: the gradient (dW = (A^{l−1})ᵀ Δ^l, db = Σ_rows Δ^l; lib/nn/dense.ts) and Adam's step.
    */
-  private weights(p: PartViews, n: number): void {
+  private weights(p: PartViews, n: number, parts: number): void {
     const l = this.l, s = l.structure, f = this.f32, c = l.constants, nParams = l.params.length;
     const beta1 = this.f64[c + 2 * nParams], beta2 = this.f64[c + 2 * nParams + 1], eps = this.f64[c + 2 * nParams + 2];
     for (let k = 0; k < s.layers.length; k++) {
       const w = p.weights[k], nOut = s.layers[k].nOut, PW = l.params[2 * k], Pb = l.params[2 * k + 1];
+      // eq. (1) of lib/nn/dense.ts: dC/dW^l = (A^{l−1})ᵀ Δ^l. The encoder's layer inputs are the
+      // data or ReLU outputs (many zeros): sparseGemm, which has gemm's bits. One part: the
+      // product with transA on the workspace's matrices, as dense.ts forms it; several: rows
+      // i0 .. i1 from the transposed inputs in the shared buffer.
+      const a = parts === 1 ? p.inputs[k] : w.at, delta = parts === 1 ? p.deltas[k] : w.delta, transA = parts === 1;
       if (w.i1 > w.i0) {
-        // eq. (1) of lib/nn/dense.ts: dC/dW^l = (A^{l−1})ᵀ Δ^l. The encoder's layer inputs are the
-        // data or ReLU outputs (many zeros): sparseGemm, which has gemm's bits
-        if (k < s.encoderLayers) sparseGemmUnchecked(w.dW, w.at, w.delta, false, false, 1, 0, 0.4);
-        else gemmUnchecked(w.dW, w.at, w.delta, false, false, 1, 0);
+        if (k < s.encoderLayers) sparseGemmUnchecked(w.dW, a, delta, transA, false, 1, 0, 0.4);
+        else gemmUnchecked(w.dW, a, delta, transA, false, 1, 0);
       }
-      const D = w.delta.data;
+      const D = delta.data;
       for (let j = w.j0; j < w.j1; j++) {
         let sum = 0;
         for (let r = 0; r < n; r++) sum += D[r * nOut + j]; // eq. (3): db_j = Σ_rows Δ_rj, float64, rows in order (as sumRows)
@@ -272,9 +285,9 @@ class TeamThread {
  * memory.buffer.byteLength; // parameters, gradients, Adam's moments, the exchanged activations
  * ```
  */
-export function vaeTeamInit(model: VAE, maxRows: number): { memory: WebAssembly.Memory; layout: TeamLayout } {
+export function vaeTeamInit(model: VAE, maxRows: number, shared = true): { memory: WebAssembly.Memory; layout: TeamLayout } {
   const layout = layoutFor(model, maxRows);
-  return { memory: new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true }), layout };
+  return { memory: new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared }), layout };
 }
 
 /**
@@ -291,6 +304,41 @@ export function vaeTeamInit(model: VAE, maxRows: number): { memory: WebAssembly.
 export function vaeTeamStep(init: { memory: WebAssembly.Memory; layout: TeamLayout }): (part: number, parts: number) => void {
   const t = new TeamThread(init.memory, init.layout);
   return (part, parts) => t.step(part, parts);
+}
+
+let teamAllowed = true;
+
+/**
+ * Whether trainVAE may run its step here: the wasm backend with SIMD (the Adam kernel), and not
+ * inside {@link withReadableTraining}.
+ *
+ * @example
+ * ```ts
+ * vaeTeamAllowed(); // true on the wasm backend
+ * ```
+ */
+export function vaeTeamAllowed(): boolean {
+  return teamAllowed && getBackend() === 'wasm' && wasmSimdSupported();
+}
+
+/**
+ * Runs `fn` with trainVAE's two-phase step switched off, so that every run takes the readable
+ * loop of train.ts (internal: for the specs and benchmarks that compare the two), then restores it.
+ *
+ * @example
+ * ```ts
+ * const vae = VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new Rng(1));
+ * withReadableTraining(() => trainVAE(vae, barsAndStripes(4), { epochs: 1 }, new Rng(2)));
+ * ```
+ */
+export function withReadableTraining<T>(fn: () => T): T {
+  const previous = teamAllowed;
+  teamAllowed = false;
+  try {
+    return fn();
+  } finally {
+    teamAllowed = previous;
+  }
 }
 
 /** Adam's settings as trainVAE's default optimizer has them. */

@@ -12,7 +12,7 @@ import { VAE, VAEGradient, VAEWorkspace, checkVAEWorkspace, vaeBackwardUnchecked
 import { checkCount, checkMatrix32, checkRng, describe } from './validate.js';
 import { checkOptionKeys } from '../checks/index.js';
 import type { ThreadTeam } from '../rbm/index.js';
-import { VAETeamTrainer, vaeTeamInit } from './team.js';
+import { VAETeamTrainer, vaeTeamAllowed, vaeTeamInit } from './team.js';
 
 /** What one epoch of {@link trainVAE} measured. Losses are per data point (sums / rows). */
 export interface VAEEpochMetrics {
@@ -185,7 +185,11 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
   const grads = grad.arrays();
   // With a pool that has a team and the default optimizer, each step runs on the team in two
   // phases (team.ts: rows of the batch, then rows of the weights), with the bits of the loop below.
-  const useTeam = options.optimizer === undefined && pool !== undefined && typeof pool.team === 'function';
+  // The default optimizer on the wasm backend: the step runs in team.ts's two phases (parameters
+  // and Adam's state in wasm memory, Adam in a SIMD kernel), on a WorkerPool's team when one is
+  // given, else on this thread alone; an `optimizer` of the caller's, or a pool with only gemm,
+  // runs the loop below. The same bits every way.
+  const useTeam = options.optimizer === undefined && vaeTeamAllowed() && (pool === undefined || typeof pool.team === 'function');
   const order = new Uint32Array(n);
   const batchFull = matrix(Math.min(B, n), model.inputSize);
   const batchRest = n % B === 0 || n < B ? null : matrix(n % B, model.inputSize);
@@ -198,7 +202,7 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
   let team: VAETeamTrainer | null = null;
   try {
   // (made here, after every option is checked, so that nothing between it and the finally can strand its workers)
-  if (useTeam) team = teamTrainer(model, Math.min(B, n), (pool as { team: NonNullable<NonNullable<TrainVAEOptions['pool']>['team']> }).team.bind(pool), opt as Adam);
+  if (useTeam) team = teamTrainer(model, Math.min(B, n), pool?.team?.bind(pool) ?? null, opt as Adam);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const tEpoch = now();
     shufflePermutation(order, rng); // N-OPT-06
@@ -301,16 +305,27 @@ export function evaluateLoss(model: VAE, ws: VAEWorkspace, x: Matrix, rng: Rng):
  * The team trainer for a run, or null when the pool's team is this thread alone (then the
  * one-thread loop is as fast) or the shared buffer cannot be made.
  */
-function teamTrainer(model: VAE, maxRows: number, makeTeam: NonNullable<NonNullable<TrainVAEOptions['pool']>['team']>, adam: Adam): VAETeamTrainer | null {
+function teamTrainer(model: VAE, maxRows: number, makeTeam: NonNullable<NonNullable<TrainVAEOptions['pool']>['team']> | null, adam: Adam): VAETeamTrainer | null {
   const url = new URL(import.meta.url.endsWith('.ts') ? './team.ts' : './team.js', import.meta.url);
+  const settings = { lr: adam.lr, beta1: adam.beta1, beta2: adam.beta2, eps: adam.eps };
   let init: ReturnType<typeof vaeTeamInit>;
-  try {
-    init = vaeTeamInit(model, maxRows);
-  } catch {
-    return null; // no shared memory of that size here: the one-thread loop
+  if (makeTeam !== null) {
+    try {
+      init = vaeTeamInit(model, maxRows, true);
+    } catch {
+      return null; // no shared memory of that size here: the loop below
+    }
+    const trainer = new VAETeamTrainer(init, (i) => makeTeam(url, 'vaeTeamStep', i), settings);
+    if (trainer.parts > 1) return trainer;
+    trainer.close(); // no idle worker: this thread alone, below
   }
-  const trainer = new VAETeamTrainer(init, (i) => makeTeam(url, 'vaeTeamStep', i), { lr: adam.lr, beta1: adam.beta1, beta2: adam.beta2, eps: adam.eps });
-  if (trainer.parts > 1) return trainer;
-  trainer.close();
-  return null;
+  try {
+    init = vaeTeamInit(model, maxRows, false);
+  } catch {
+    return null;
+  }
+  return new VAETeamTrainer(init, () => THIS_THREAD, settings);
 }
+
+/** A team of this thread alone. */
+const THIS_THREAD: ThreadTeam = { parts: 1, run: (local) => local(0, 1), close: () => {} };

@@ -1,14 +1,16 @@
 /**
- * trainVAE over threads. With a WorkerPool (which has `team`) and the default optimizer, each
- * step runs on the team in two phases (lib/vae/team.ts: rows of the batch, then rows of the
- * weights); with a pool that only has `gemm`, the products are split. Either way: the bits of
- * one thread (lib/vae/train.ts's loop), which these tests compare parameter for parameter.
+ * trainVAE's step in two phases (lib/vae/team.ts: rows of the batch, then rows of the weights,
+ * Adam in wasm): on a WorkerPool's team, or on this thread alone without a pool; with a pool
+ * that only has `gemm`, the readable loop with its products split. Every way: the bits of the
+ * readable loop of lib/vae/train.ts (withReadableTraining), which these tests compare
+ * parameter for parameter.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
 import { matrix, type Matrix } from '../../lib/linalg/matrix.js';
 import { VAE, trainVAE, type TrainVAEOptions } from '../../lib/vae/index.js';
+import { withReadableTraining } from '../../lib/vae/team.js';
 import { createWorkerPool } from '../../lib/node/pool.js';
 
 /** n x D data, 70 % zeros and grey levels elsewhere (as MNIST pixels). */
@@ -20,10 +22,11 @@ function data(n: number, D: number, seed = 2): Matrix {
 
 interface Outcome { losses: number[] | null; params: number[][]; error: string | null }
 
-function train(config: { hidden: number[]; latentSize: number; likelihood?: 'bernoulli' | 'gaussian' }, x: Matrix, options: TrainVAEOptions): Outcome {
+/** Trains a fresh model; `readable`: train.ts's one-thread loop (the reference), else whatever trainVAE chooses. */
+function train(config: { hidden: number[]; latentSize: number; likelihood?: 'bernoulli' | 'gaussian' }, x: Matrix, options: TrainVAEOptions, readable = false): Outcome {
   const model = VAE.create({ inputSize: x.cols, ...config }, new Rng(1));
   try {
-    const m = trainVAE(model, x, options, new Rng(3));
+    const m = readable ? withReadableTraining(() => trainVAE(model, x, options, new Rng(3))) : trainVAE(model, x, options, new Rng(3));
     return { losses: m.flatMap((e) => [e.trainLoss, e.trainReconstruction, e.trainKl]), params: model.parameters().map((p) => Array.from(p)), error: null };
   } catch (e) {
     return { losses: null, params: model.parameters().map((p) => Array.from(p)), error: (e as Error).message };
@@ -35,7 +38,7 @@ test('trainVAE with a pool that only has gemm: the products split over two threa
   await pool.ready();
   try {
     const x = data(96, 30), config = { hidden: [24, 16], latentSize: 3 };
-    const one = train(config, x, { epochs: 2, batchSize: 32 });
+    const one = train(config, x, { epochs: 2, batchSize: 32 }, true);
     const two = train(config, x, { epochs: 2, batchSize: 32, pool: { gemm: (out, a, b, opts) => pool.gemm(out, a, b, opts) } });
     assert.ok(pool.lastParts > 1, 'the pool split the products');
     assert.equal(two, one);
@@ -57,7 +60,9 @@ test('trainVAE with a WorkerPool: the step on a team of two = one thread, bit fo
     ];
     for (const [name, config, x, batchSize] of cases) {
       let parts = 0;
-      const one = train(config, x, { epochs: 2, batchSize });
+      const one = train(config, x, { epochs: 2, batchSize }, true);
+      // without a pool: the two phases on this thread alone (a team of one)
+      assert.equal(train(config, x, { epochs: 2, batchSize }), one, `${name}: this thread alone`);
       const two = train(config, x, {
         epochs: 2, batchSize, pool,
         // while the team holds the worker, a product on the pool runs on this thread alone
@@ -84,15 +89,15 @@ test('trainVAE on a team: an onEpoch that replaces a parameter array restarts Ad
       if (m.epoch === 1) { first = layer.b; layer.b = layer.b.slice(); }
       if (m.epoch === 2 && first !== null) { first.set(layer.b); layer.b = first; }
     };
-    const one = train(config, x, { epochs: 4, batchSize: 32, onEpoch: replace(false) });
+    const one = train(config, x, { epochs: 4, batchSize: 32, onEpoch: replace(false) }, true);
     const two = train(config, x, { epochs: 4, batchSize: 32, pool, onEpoch: replace(true) });
     assert.is(parts, 1, 'the worker was with the team');
     assert.equal(two, one);
     // an array of another size: refused with a clear error (the one-thread loop's Adam refuses it too)
     const resize: TrainVAEOptions['onEpoch'] = (_m, model) => { model.decoder.layers[0].b = new Float32Array(13); };
     assert.match(String(train(config, x, { epochs: 2, batchSize: 32, pool, onEpoch: resize }).error), /decoder b\^1 has length 13 but the model it was made for has 12/);
-    assert.match(String(train(config, x, { epochs: 2, batchSize: 32, onEpoch: resize }).error), /length 12 but params has length 13|length 13/);
-    const divergedOne = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30 }), divergedTwo = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30, pool });
+    assert.match(String(train(config, x, { epochs: 2, batchSize: 32, onEpoch: resize }, true).error), /length 12 but params has length 13|length 13/);
+    const divergedOne = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30 }, true), divergedTwo = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30, pool });
     assert.ok(divergedOne.error !== null && /non-finite|NaN|Infinity/.test(divergedOne.error), String(divergedOne.error));
     assert.equal(divergedTwo, divergedOne);
   } finally {
@@ -120,7 +125,7 @@ test('negative control: the comparison sees one changed pixel', async () => {
     const x = data(96, 30), changed = matrix(96, 30, x.data.slice());
     changed.data[100] = changed.data[100] === 0 ? 0.5 : 0;
     const config = { hidden: [12], latentSize: 2 };
-    assert.not.equal(train(config, changed, { epochs: 1, batchSize: 32, pool }).params, train(config, x, { epochs: 1, batchSize: 32 }).params);
+    assert.not.equal(train(config, changed, { epochs: 1, batchSize: 32, pool }).params, train(config, x, { epochs: 1, batchSize: 32 }, true).params);
   } finally {
     await pool.close();
   }
