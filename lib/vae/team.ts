@@ -131,6 +131,8 @@ class TeamThread {
   readonly i32: Int32Array;
   readonly model: VAE;
   private readonly parts = new Map<number, PartViews>();
+  /** Float64 scratch for the bias sums (one per output unit of a layer). */
+  private readonly sums: Float64Array;
   /** Adam's step in wasm (adam-kernel.ts) over this memory, for entries in groups of four. */
   private readonly adam4: AdamKernel;
   /** Per parameter array: views of its values, gradient, m and v (for the JS loop on the last entries). */
@@ -145,6 +147,7 @@ class TeamThread {
     const shared = typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer;
     this.adam4 = new WebAssembly.Instance(new WebAssembly.Module(buildAdamKernelModule(l.pages, shared)), { env: { memory } }).exports.adam4 as AdamKernel;
     const f = this.f32;
+    this.sums = new Float64Array(Math.max(...l.structure.layers.map((d) => d.nOut)));
     this.arrays = l.params.map((d) => ({ p: f.subarray(d.p, d.p + d.length), g: f.subarray(d.g, d.g + d.length), m: f.subarray(d.m, d.m + d.length), v: f.subarray(d.v, d.v + d.length) }));
   }
 
@@ -261,12 +264,14 @@ class TeamThread {
         if (k < s.encoderLayers) sparseGemmUnchecked(w.dW, a, delta, transA, false, 1, 0, 0.4);
         else gemmUnchecked(w.dW, a, delta, transA, false, 1, 0);
       }
-      const D = delta.data;
-      for (let j = w.j0; j < w.j1; j++) {
-        let sum = 0;
-        for (let r = 0; r < n; r++) sum += D[r * nOut + j]; // eq. (3): db_j = Σ_rows Δ_rj, float64, rows in order (as sumRows)
-        f[Pb.g + j] = sum;
+      // eq. (3): db_j = Σ_rows Δ_rj, float64, rows in order (as sumRows), added row by row
+      const D = delta.data, sums = this.sums;
+      sums.fill(0, 0, w.j1 - w.j0);
+      for (let r = 0; r < n; r++) {
+        const row = r * nOut;
+        for (let j = w.j0; j < w.j1; j++) sums[j - w.j0] += D[row + j];
       }
+      for (let j = w.j0; j < w.j1; j++) f[Pb.g + j] = sums[j - w.j0];
       // Adam (N-OPT-05) on the entries this part owns, with the array's step constants
       this.adamRange(2 * k, w.i0 * nOut, w.i1 * nOut, this.f64[c + 4 * k], this.f64[c + 4 * k + 1], beta1, beta2, eps);
       this.adamRange(2 * k + 1, w.j0, w.j1, this.f64[c + 4 * k + 2], this.f64[c + 4 * k + 3], beta1, beta2, eps);
