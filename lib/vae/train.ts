@@ -230,7 +230,7 @@ export function trainVAE(model: VAE, data: Matrix, options: TrainVAEOptions, rng
         if (progress !== null) progress.update(step, note);
         continue;
       }
-      const x = n - b * B >= B ? batchFull : (batchRest as Matrix);
+      const x = n - b * B >= batchFull.rows ? batchFull : (batchRest as Matrix); // (batchFull has min(B, n) rows: all of a set smaller than one batch)
       gatherRows(x, data, order, b * B);
       const v = ws.views(x.rows);
       fillNormalUnchecked(rng, v.eps.data, 0, 1); // eps ~ N(0, I), one row per data point

@@ -57,6 +57,7 @@ test('trainVAE with a WorkerPool: the step on a team of two = one thread, bit fo
       ['no hidden layer (heads on x)', { hidden: [], latentSize: 4 }, data(150, 36), 50],
       ['Gaussian likelihood, batches of 7', { hidden: [9], latentSize: 2, likelihood: 'gaussian' }, data(60, 36), 7],
       ['batches of 3 (parts of one and two rows)', { hidden: [8], latentSize: 2 }, data(20, 10), 3],
+      ['a data set smaller than one batch', { hidden: [8], latentSize: 2 }, data(20, 10), 128],
     ];
     for (const [name, config, x, batchSize] of cases) {
       let parts = 0;
