@@ -1,12 +1,13 @@
 /**
- * trainVAE's minibatch step split over a team of threads (WorkerPool.team from 'boltzmann/node'),
- * with the bits of the one-thread step in train.ts. Read model.ts and train.ts for the algorithm;
- * this file runs the same functions on parts of the batch and of the weights:
+ * trainVAE's minibatch step in two phases, on the calling thread alone or split over a team of
+ * threads (WorkerPool.team from 'boltzmann/node'), with the bits of the readable loop in
+ * train.ts. Read model.ts and train.ts for the algorithm; this file runs the same functions on
+ * parts of the batch and of the weights:
  *
  * - phase 1, rows of the batch: the forward pass (model.ts's vaeForwardUnchecked), the loss per
  *   row, and every input gradient of the backward pass (vaeBackwardUnchecked's steps with no
- *   weight gradients: each row's Δ^l depends on that row only). Each part then copies the
- *   layer inputs (transposed) and the Δ^l of its rows into the shared buffer.
+ *   weight gradients: each row's Δ^l depends on that row only). With several parts, each then
+ *   copies the layer inputs (transposed) and the Δ^l of its rows into the shared memory.
  * - phase 2, rows of each weight matrix: dW^l rows i0 .. i1 = (A^{l−1})ᵀ rows i0 .. i1 · Δ^l (the
  *   product lib/nn/dense.ts's denseBackwardUnchecked forms with transA, row by row of the
  *   result: each entry the same sum in the same order), db^l entries j0 .. j1 (float64 sums over
@@ -16,9 +17,9 @@
  *
  * The noise ε is drawn on the calling thread before phase 1, in the readable loop's order; the
  * per-row losses are added on the calling thread in row order. Parameters, gradients, Adam's
- * moments and the exchanged activations live in one shared WebAssembly memory (Adam's step runs
- * there in wasm, adam-kernel.ts); the parameters are copied
- * in at the start of every epoch and out at its end.
+ * moments and the exchanged activations live in one WebAssembly memory (shared for a team; Adam's
+ * step runs there in wasm, adam-kernel.ts); the parameters are copied in at the start of every
+ * epoch and out at its end.
  */
 import type { Matrix } from '../linalg/matrix.js';
 import { gemmUnchecked } from '../linalg/kernels.js';
