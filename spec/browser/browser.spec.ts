@@ -4,7 +4,7 @@
  * print why and skip.
  *
  *  - The same seed gives bit-identical numbers in Chromium and in Node: an Rng stream, a gemm on
- *    each backend, a short Gibbs chain, a few epochs of RBM training, Ising sweeps (spec/browser/identical-cases.js, run on
+ *    each backend, a short Gibbs chain, a few epochs of RBM and of VAE training, Ising sweeps (spec/browser/identical-cases.js, run on
  *    lib/ here and on dist/ — both the module tree and the single-file bundle — there).
  *  - The browser worker pool splits a gemm over a worker with the same bits as gemm (each
  *    backend), and runs a job module.
@@ -93,7 +93,7 @@ if (skipReason !== null) {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  test('the same seed gives bit-identical numbers in Chromium and in Node (Rng, gemm per backend, Gibbs chain, RBM training, Ising)', async () => {
+  test('the same seed gives bit-identical numbers in Chromium and in Node (Rng, gemm per backend, Gibbs chain, RBM and VAE training, Ising)', async () => {
     const expected = identicalCases(lib);
     const { page, errors } = await open(`${server.url}/spec/browser/identical.html`);
     await page.waitForFunction('window.__identical !== undefined', { timeout: 30_000 });

@@ -1,6 +1,6 @@
 // The numbers that must come out bit-identical in Node and in a browser for the same seed: an
 // Rng stream, a gemm on each backend, a short block-Gibbs chain of an RBM, a few epochs of RBM
-// training (CD-1, PCD-2), Ising sweeps.
+// training (CD-1, PCD-2) and of VAE training, Ising sweeps.
 // Plain JavaScript taking the library as an argument, so the browser spec runs the very same
 // code in Node (lib/ through tsx) and in Chromium (dist/ and the single-file bundle).
 
@@ -59,6 +59,13 @@ export function identicalCases(lib) {
   const pcd = lib.BernoulliRBM.create(12, 10, 'glorot-normal', new lib.Rng(16));
   const { chains } = lib.trainRBM(pcd, data, { method: 'pcd', k: 2, persistentChains: 8, epochs: 3, batchSize: 16, learningRate: 0.1 }, new lib.Rng(17));
   out.train = bits(cd.W.data) + bits(cd.a) + bits(cd.b) + '|' + bits(pcd.W.data) + bits(pcd.b) + bits(chains.data);
+  // 3c. Two epochs of a small VAE (trainVAE's two-phase step on this thread, Adam in wasm).
+  const images = lib.matrix(48, 16);
+  const r18 = new lib.Rng(18);
+  for (let q = 0; q < images.data.length; q++) { const u = r18.float(); images.data[q] = u < 0.6 ? 0 : u; }
+  const vae = lib.VAE.create({ inputSize: 16, latentSize: 2, hidden: [8] }, new lib.Rng(19));
+  const vaeMetrics = lib.trainVAE(vae, images, { epochs: 2, batchSize: 20 }, new lib.Rng(20));
+  out.vae = vae.parameters().map((p) => bits(p)).join('') + '|' + bits64(Float64Array.from(vaeMetrics.map((m) => m.trainLoss)));
   // 4. Ising 16 x 16 at T = 2.3: checkerboard, plain and heat-bath sweeps, then Wolff clusters.
   const model = new lib.IsingModel({ L: 16, T: 2.3, rng: new lib.Rng(14) });
   for (let s = 0; s < 5; s++) model.checkerboardSweep('metropolis');
