@@ -31,12 +31,9 @@
  * phase), then 4 at a time; for each block every row i.
  */
 import { buildModule, FunctionBody, Op, SimdOp, ValType } from '../linalg/wasm/emitter.js';
+import { BLOCK_VECTORS, emitColumnBlocks, emitListSum } from '../linalg/wasm/sparse-kernel.js';
+import { emitInFloat64Halves, emitWiden } from '../linalg/wasm/float64-lanes.js';
 
-const BLOCK_VECTORS = 8;
-/** Shuffle: the high two f32 lanes of a vector moved to the low two. */
-const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
-/** Shuffle: lanes 0, 1 of a and lanes 0, 1 of b as one f32x4. */
-const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
  * Emits `cdUpdate(rows, rowBytes, starts0, list0, h0, starts1, list1, hk, w, wt, wtRowBytes,
@@ -71,74 +68,52 @@ function emitUpdate(withValues: boolean, withDecay: boolean, withMomentum: boole
   f.localGet(gamma).simd(SimdOp.f64x2_splat).localSet(gammax2);
   f.f32x4Const(0, 0, 0, 0).localSet(flag);
 
-  /** acc = Σ over the list entries [starts[r], starts[r + 1]) of (v ·) rows of `h`, at column byte c. */
-  const emitSums = (acc: number[], vectors: number, starts: number, list: number, h: number): void => {
-    f.localGet(starts).memoryOp(Op.i32_load, 2, 0).i32Const(4).op(Op.i32_mul).localGet(list).op(Op.i32_add).localSet(t);
-    f.localGet(starts).memoryOp(Op.i32_load, 2, 4).i32Const(4).op(Op.i32_mul).localGet(list).op(Op.i32_add).localSet(e);
-    for (let v = 0; v < vectors; v++) f.f32x4Const(0, 0, 0, 0).localSet(acc[v]);
-    f.block();
-    f.loop();
-    {
-      f.localGet(t).localGet(e).op(Op.i32_ge_u).brIf(1);
-      if (withValues) f.localGet(t).localGet(valueDelta).op(Op.i32_add).simd(SimdOp.v128_load32_splat, 2, 0).localSet(value);
-      f.localGet(t).memoryOp(Op.i32_load, 2, 0).localGet(rowBytes).op(Op.i32_mul).localGet(h).op(Op.i32_add).localGet(c).op(Op.i32_add).localSet(address);
-      for (let v = 0; v < vectors; v++) {
-        f.localGet(acc[v]);
-        f.localGet(address).simd(SimdOp.v128_load, 2, 16 * v);
-        if (withValues) f.localGet(value).simd(SimdOp.f32x4_mul);
-        f.simd(SimdOp.f32x4_add).localSet(acc[v]);
-      }
-      f.addToLocal(t, 4);
-      f.br(0);
-    }
-    f.end();
-    f.end();
-  };
+  /** acc = Σ over the list entries [starts[r], starts[r + 1]) of (v ·) rows of `h`, at column byte c (the sparse kernel's sum). */
+  const emitSums = (acc: number[], vectors: number, starts: number, list: number, h: number): void =>
+    emitListSum(f, { starts, list, b: h, rowBytes, c, valueDelta: withValues ? valueDelta : null, t, e, address, value, acc }, vectors);
 
-  /** Pushes fl32(x · scale) for the f32x4 in local x and the f64x2 splat in local scale: each half widened, multiplied, rounded, rejoined. */
-  const emitScaled = (x: number, scale: number): void => {
-    f.localGet(x).simd(SimdOp.f64x2_promote_low_f32x4).localGet(scale).simd(SimdOp.f64x2_mul).simd(SimdOp.f32x4_demote_f64x2_zero);
-    f.localGet(x).localGet(x).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).localGet(scale).simd(SimdOp.f64x2_mul).simd(SimdOp.f32x4_demote_f64x2_zero);
-    f.shuffle(LOW_HALVES);
-  };
+  /** Pushes fl32(x · scale) for the f32x4 in local x and the f64x2 splat in local scale. */
+  const emitScaled = (x: number, scale: number): void => emitInFloat64Halves(f, (h) => {
+    emitWiden(f, x, h);
+    f.localGet(scale).simd(SimdOp.f64x2_mul);
+  });
 
-  /** Pushes fl32(g + 2λ·old) for the f32x4 locals g and old, in float64 halves as above. */
-  const emitDecay = (): void => {
-    f.localGet(g).simd(SimdOp.f64x2_promote_low_f32x4);
-    f.localGet(decayx2).localGet(old).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
-    f.simd(SimdOp.f64x2_add).simd(SimdOp.f32x4_demote_f64x2_zero);
-    f.localGet(g).localGet(g).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4);
-    f.localGet(decayx2).localGet(old).localGet(old).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
-    f.simd(SimdOp.f64x2_add).simd(SimdOp.f32x4_demote_f64x2_zero);
-    f.shuffle(LOW_HALVES);
-  };
+  /** Pushes fl32(g + 2λ·old) for the f32x4 locals g and old. */
+  const emitDecay = (): void => emitInFloat64Halves(f, (h) => {
+    emitWiden(f, g, h);
+    f.localGet(decayx2);
+    emitWiden(f, old, h);
+    f.simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add);
+  });
 
-  /** Pushes fl32(old − η g) for the f32x4 locals old and g, in float64 halves as above. */
-  const emitStep = (): void => {
-    f.localGet(old).simd(SimdOp.f64x2_promote_low_f32x4);
-    f.localGet(lrx2).localGet(g).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
-    f.simd(SimdOp.f64x2_sub).simd(SimdOp.f32x4_demote_f64x2_zero);
-    f.localGet(old).localGet(old).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4);
-    f.localGet(lrx2).localGet(g).localGet(g).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
-    f.simd(SimdOp.f64x2_sub).simd(SimdOp.f32x4_demote_f64x2_zero);
-    f.shuffle(LOW_HALVES);
-  };
+  /** Pushes fl32(old − η g) for the f32x4 locals old and g. */
+  const emitStep = (): void => emitInFloat64Halves(f, (h) => {
+    emitWiden(f, old, h);
+    f.localGet(lrx2);
+    emitWiden(f, g, h);
+    f.simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_sub);
+  });
 
   /**
    * Momentum (N-OPT-02, as momentumStep): v = γ·vel + η·g in float64 halves (vLow, vHigh), the
    * velocity stored rounded to float32, then pushes fl32(old − v) with the unrounded v.
    */
   const emitMomentumStep = (address: () => void): void => {
-    f.localGet(gammax2).localGet(velocity).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
-    f.localGet(lrx2).localGet(g).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).localSet(vLow);
-    f.localGet(gammax2).localGet(velocity).localGet(velocity).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul);
-    f.localGet(lrx2).localGet(g).localGet(g).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).localSet(vHigh);
+    const v = [vLow, vHigh];
+    for (const h of [0, 1] as const) {
+      f.localGet(gammax2);
+      emitWiden(f, velocity, h);
+      f.simd(SimdOp.f64x2_mul).localGet(lrx2);
+      emitWiden(f, g, h);
+      f.simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).localSet(v[h]);
+    }
     address();
-    f.localGet(vLow).simd(SimdOp.f32x4_demote_f64x2_zero).localGet(vHigh).simd(SimdOp.f32x4_demote_f64x2_zero).shuffle(LOW_HALVES);
+    emitInFloat64Halves(f, (h) => f.localGet(v[h]));
     f.simd(SimdOp.v128_store, 2, 0); // vel ← fl32(v)
-    f.localGet(old).simd(SimdOp.f64x2_promote_low_f32x4).localGet(vLow).simd(SimdOp.f64x2_sub).simd(SimdOp.f32x4_demote_f64x2_zero);
-    f.localGet(old).localGet(old).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4).localGet(vHigh).simd(SimdOp.f64x2_sub).simd(SimdOp.f32x4_demote_f64x2_zero);
-    f.shuffle(LOW_HALVES);
+    emitInFloat64Halves(f, (h) => {
+      emitWiden(f, old, h);
+      f.localGet(v[h]).simd(SimdOp.f64x2_sub);
+    });
   };
 
   const emitBlockOverRows = (vectors: number): void => {
@@ -191,25 +166,7 @@ function emitUpdate(withValues: boolean, withDecay: boolean, withMomentum: boole
     f.addToLocal(c, 16 * vectors);
   };
 
-  f.i32Const(0).localSet(c);
-  f.block();
-  f.loop();
-  {
-    f.localGet(c).i32Const(16 * BLOCK_VECTORS).op(Op.i32_add).localGet(rowBytes).op(Op.i32_gt_u).brIf(1);
-    emitBlockOverRows(BLOCK_VECTORS);
-    f.br(0);
-  }
-  f.end();
-  f.end();
-  f.block();
-  f.loop();
-  {
-    f.localGet(c).localGet(rowBytes).op(Op.i32_ge_u).brIf(1);
-    emitBlockOverRows(1);
-    f.br(0);
-  }
-  f.end();
-  f.end();
+  emitColumnBlocks(f, c, rowBytes, emitBlockOverRows);
   // the four lanes of the flag, added: 0, or NaN if any weight is not finite
   f.localGet(flag).simd(SimdOp.f32x4_extract_lane).op(0);
   f.localGet(flag).simd(SimdOp.f32x4_extract_lane).op(1).op(Op.f32_add);

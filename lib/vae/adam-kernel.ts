@@ -12,9 +12,8 @@
  * float64x2 halves; the caller does the count mod 4 left over with adamRangeUnchecked.
  */
 import { buildModule, FunctionBody, Op, SimdOp, ValType } from '../linalg/wasm/emitter.js';
+import { emitWiden, LOW_HALVES } from '../linalg/wasm/float64-lanes.js';
 
-const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
-const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
  * Emits `adam4(p, g, m, v, quads, stepSize, invSqrtC2, beta1, beta2, eps, oneMinusBeta1,
@@ -48,12 +47,8 @@ function emitAdam(): FunctionBody {
     f.localGet(m).simd(SimdOp.v128_load, 2, 0).localSet(M);
     f.localGet(v).simd(SimdOp.v128_load, 2, 0).localSet(V);
     f.localGet(p).simd(SimdOp.v128_load, 2, 0).localSet(P);
-    for (let h = 0; h < 2; h++) {
-      // the half's lanes widened: h = 0 lanes 0, 1; h = 1 lanes 2, 3
-      const widen = (x: number): void => {
-        if (h === 0) f.localGet(x).simd(SimdOp.f64x2_promote_low_f32x4);
-        else f.localGet(x).localGet(x).shuffle(HIGH_TO_LOW).simd(SimdOp.f64x2_promote_low_f32x4);
-      };
+    for (const h of [0, 1] as const) {
+      const widen = (x: number): void => emitWiden(f, x, h); // the half's lanes: h = 0 lanes 0, 1; h = 1 lanes 2, 3
       widen(G);
       f.localSet(gh);
       // mᵢ = β₁ m + (1 − β₁) g

@@ -428,10 +428,17 @@ export class VAETeamTrainer {
     model.parameters().forEach((p, i) => p.set(f.subarray(this.l.params[i].p, this.l.params[i].p + p.length)));
   }
 
+  /** The batch buffers per row count (made once each: a run has at most two sizes). */
+  private readonly batches = new Map<number, { x: Matrix; eps: Float32Array }>();
+
   /** The minibatch x (n rows) to gather into, and the noise ε (n x k) to draw into. */
   batch(n: number): { x: Matrix; eps: Float32Array } {
-    const s = this.l.structure, f = this.here.f32;
-    return { x: view(f, this.l.x, n, s.inputSize), eps: f.subarray(this.l.eps, this.l.eps + n * s.latentSize) };
+    let b = this.batches.get(n);
+    if (b === undefined) {
+      const s = this.l.structure, f = this.here.f32;
+      this.batches.set(n, b = { x: view(f, this.l.x, n, s.inputSize), eps: f.subarray(this.l.eps, this.l.eps + n * s.latentSize) });
+    }
+    return b;
   }
 
   /**

@@ -11,7 +11,18 @@ import { Rng } from '../../lib/random/index.js';
 import { matrix, type Matrix } from '../../lib/linalg/matrix.js';
 import { VAE, trainVAE, type TrainVAEOptions } from '../../lib/vae/index.js';
 import { withReadableTraining } from '../../lib/vae/team.js';
-import { createWorkerPool } from '../../lib/node/pool.js';
+import { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from '../../lib/node/pool.js';
+
+/** Runs fn with a started WorkerPool, and closes the pool afterwards (also when fn throws). */
+async function withPool(options: WorkerPoolOptions, fn: (pool: WorkerPool) => void | Promise<void>): Promise<void> {
+  const pool = createWorkerPool(options);
+  await pool.ready();
+  try {
+    await fn(pool);
+  } finally {
+    await pool.close();
+  }
+}
 
 /** n x D data, 70 % zeros and grey levels elsewhere (as MNIST pixels). */
 function data(n: number, D: number, seed = 2): Matrix {
@@ -34,23 +45,17 @@ function train(config: { hidden: number[]; latentSize: number; likelihood?: 'ber
 }
 
 test('trainVAE with a pool that only has gemm: the products split over two threads, the same bits as one thread', async () => {
-  const pool = createWorkerPool({ size: 1, minParallelFlop: 0 });
-  await pool.ready();
-  try {
+  await withPool({ size: 1, minParallelFlop: 0 }, async (pool) => {
     const x = data(96, 30), config = { hidden: [24, 16], latentSize: 3 };
     const one = train(config, x, { epochs: 2, batchSize: 32 }, true);
     const two = train(config, x, { epochs: 2, batchSize: 32, pool: { gemm: (out, a, b, opts) => pool.gemm(out, a, b, opts) } });
     assert.ok(pool.lastParts > 1, 'the pool split the products');
     assert.equal(two, one);
-  } finally {
-    await pool.close();
-  }
+  });
 });
 
 test('trainVAE with a WorkerPool: the step on a team of two = one thread, bit for bit (encoders of 0, 1, 2 layers, Gaussian, short last batches)', async () => {
-  const pool = createWorkerPool({ size: 1 });
-  await pool.ready();
-  try {
+  await withPool({ size: 1 }, async (pool) => {
     const cases: [string, { hidden: number[]; latentSize: number; likelihood?: 'bernoulli' | 'gaussian' }, Matrix, number][] = [
       ['784-like: one hidden layer, 150 rows in batches of 32', { hidden: [16], latentSize: 3 }, data(150, 36), 32],
       ['two hidden layers', { hidden: [12, 10], latentSize: 2 }, data(150, 36), 40],
@@ -72,15 +77,11 @@ test('trainVAE with a WorkerPool: the step on a team of two = one thread, bit fo
       assert.is(parts, 1, `${name}: the worker was with the team`);
       assert.equal(two, one, name);
     }
-  } finally {
-    await pool.close();
-  }
+  });
 });
 
 test('trainVAE on a team: an onEpoch that replaces a parameter array restarts Adam for it, as one thread does; a diverging run stops with the same error', async () => {
-  const pool = createWorkerPool({ size: 1 });
-  await pool.ready();
-  try {
+  await withPool({ size: 1 }, async (pool) => {
     const x = data(96, 30), config = { hidden: [12], latentSize: 2 };
     let parts = 0, first: Float32Array | null = null;
     // epoch 1 swaps in a copy of a bias (fresh Adam state), epoch 2 puts the first array back (its old state returns)
@@ -101,41 +102,29 @@ test('trainVAE on a team: an onEpoch that replaces a parameter array restarts Ad
     const divergedOne = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30 }, true), divergedTwo = train(config, x, { epochs: 2, batchSize: 32, learningRate: 1e30, pool });
     assert.ok(divergedOne.error !== null && /non-finite|NaN|Infinity/.test(divergedOne.error), String(divergedOne.error));
     assert.equal(divergedTwo, divergedOne);
-  } finally {
-    await pool.close();
-  }
+  });
 });
 
 test('trainVAE with a WorkerPool and an invalid option: the error, and the worker is not left with a team', async () => {
-  const pool = createWorkerPool({ size: 1, minParallelFlop: 0 });
-  await pool.ready();
-  try {
+  await withPool({ size: 1, minParallelFlop: 0 }, async (pool) => {
     const x = data(64, 30);
     assert.match(String(train({ hidden: [12], latentSize: 2 }, x, { epochs: 1, pool, onProgress: 5 as never }).error), /onProgress/);
     pool.gemm(matrix(64, 64), matrix(64, 512), matrix(512, 64));
     assert.is(pool.lastParts, 2, 'the worker is free for the pool\'s products again');
-  } finally {
-    await pool.close();
-  }
+  });
 });
 
 test('negative control: the comparison sees one changed pixel', async () => {
-  const pool = createWorkerPool({ size: 1 });
-  await pool.ready();
-  try {
+  await withPool({ size: 1 }, async (pool) => {
     const x = data(96, 30), changed = matrix(96, 30, x.data.slice());
     changed.data[100] = changed.data[100] === 0 ? 0.5 : 0;
     const config = { hidden: [12], latentSize: 2 };
     assert.not.equal(train(config, changed, { epochs: 1, batchSize: 32, pool }).params, train(config, x, { epochs: 1, batchSize: 32 }, true).params);
-  } finally {
-    await pool.close();
-  }
+  });
 });
 
 test('trainVAE: the sparse path (input 80 % zeros) gives the same bits as dense products, with and without a pool', async () => {
-  const pool = createWorkerPool({ size: 1, minParallelFlop: 0 });
-  await pool.ready();
-  try {
+  await withPool({ size: 1, minParallelFlop: 0 }, async (pool) => {
     const run = (sparse: boolean, withPool: boolean) => {
       const model = VAE.create({ inputSize: 40, latentSize: 3, hidden: [24] }, new Rng(1));
       const data = matrix(64, 40);
@@ -147,9 +136,7 @@ test('trainVAE: the sparse path (input 80 % zeros) gives the same bits as dense 
     const dense = run(false, false);
     assert.equal(run(true, false), dense);
     assert.equal(run(true, true), dense);
-  } finally {
-    await pool.close();
-  }
+  });
 });
 
 test.run();

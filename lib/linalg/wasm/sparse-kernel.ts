@@ -22,7 +22,96 @@
 import { buildModule, FunctionBody, Op, SimdOp, ValType } from './emitter.js';
 
 /** Columns per register block: eight f32x4 accumulators. */
-const BLOCK_VECTORS = 8;
+export const BLOCK_VECTORS = 8;
+
+/** The locals {@link emitListSum} works with (i32 except acc and value, which are v128). */
+export interface ListSumLocals {
+  /** Byte address of the row's two list positions (start, end) in the starts array. */
+  starts: number;
+  /** Byte address of the list. */
+  list: number;
+  /** Byte address of B, its rows `rowBytes` long; the column block starts at byte c of a row. */
+  b: number; rowBytes: number; c: number;
+  /** With values: the value of the list entry at byte q is the f32 at q + valueDelta; null for 0/1. */
+  valueDelta: number | null;
+  /** Scratch: the entry cursor, its end, the row address, the splatted value. */
+  t: number; e: number; address: number; value: number;
+  /** `vectors` f32x4 accumulators. */
+  acc: number[];
+}
+
+/**
+ * Emits acc[v] = Σ_{t} (v_t ·) B(p_t, c/4 + 4v .. + 4) for v < vectors, over the list entries
+ * [starts[0], starts[1]) in order: each lane starts at 0 and adds the terms one by one, each
+ * product rounded before the add — the operations gemm performs for the nonzero terms. The
+ * sum shared by sumRows/axpyRows here and the RBM's update kernel (lib/rbm/resident-kernel.ts).
+ *
+ * @example
+ * ```ts
+ * const i32 = ValType.i32, f = new FunctionBody([i32, i32, i32, i32, i32], []); // starts, list, b, rowBytes, c
+ * const t = f.addLocal(i32), e = f.addLocal(i32), address = f.addLocal(i32), value = f.addLocal(ValType.v128), acc = [f.addLocal(ValType.v128)];
+ * emitListSum(f, { starts: 0, list: 1, b: 2, rowBytes: 3, c: 4, valueDelta: null, t, e, address, value, acc }, 1); // acc[0]: 4 columns summed
+ * ```
+ */
+export function emitListSum(f: FunctionBody, l: ListSumLocals, vectors: number): void {
+  // t, e = byte addresses of the first and one-past-last list entries
+  f.localGet(l.starts).memoryOp(Op.i32_load, 2, 0).i32Const(4).op(Op.i32_mul).localGet(l.list).op(Op.i32_add).localSet(l.t);
+  f.localGet(l.starts).memoryOp(Op.i32_load, 2, 4).i32Const(4).op(Op.i32_mul).localGet(l.list).op(Op.i32_add).localSet(l.e);
+  for (let v = 0; v < vectors; v++) f.f32x4Const(0, 0, 0, 0).localSet(l.acc[v]);
+  f.block(); // exit when t >= e
+  f.loop(); // ---- for each listed row p_t, in order ----
+  {
+    f.localGet(l.t).localGet(l.e).op(Op.i32_ge_u).brIf(1);
+    if (l.valueDelta !== null) f.localGet(l.t).localGet(l.valueDelta).op(Op.i32_add).simd(SimdOp.v128_load32_splat, 2, 0).localSet(l.value);
+    // address of B(p_t, c/4) = b + p_t · rowBytes + c
+    f.localGet(l.t).memoryOp(Op.i32_load, 2, 0).localGet(l.rowBytes).op(Op.i32_mul).localGet(l.b).op(Op.i32_add).localGet(l.c).op(Op.i32_add).localSet(l.address);
+    for (let v = 0; v < vectors; v++) {
+      f.localGet(l.acc[v]);
+      f.localGet(l.address).simd(SimdOp.v128_load, 2, 16 * v);
+      if (l.valueDelta !== null) f.localGet(l.value).simd(SimdOp.f32x4_mul);
+      f.simd(SimdOp.f32x4_add).localSet(l.acc[v]);
+    }
+    f.addToLocal(l.t, 4);
+    f.br(0);
+  }
+  f.end();
+  f.end();
+}
+
+/**
+ * Emits the column loop of a row-sum kernel: c = 0, then `emitBlock(BLOCK_VECTORS)` while a
+ * whole block of 32 columns fits in rowBytes, then `emitBlock(1)` while c < rowBytes. Each
+ * emitBlock must advance c by 16 bytes per vector.
+ *
+ * @example
+ * ```ts
+ * const f = new FunctionBody([ValType.i32], []), c = f.addLocal(ValType.i32); // rowBytes is parameter 0
+ * emitColumnBlocks(f, c, 0, (vectors) => { f.addToLocal(c, 16 * vectors); }); // the two column loops alone
+ * ```
+ */
+export function emitColumnBlocks(f: FunctionBody, c: number, rowBytes: number, emitBlock: (vectors: number) => void): void {
+  f.i32Const(0).localSet(c);
+  // Blocks of 32 columns while c + 128 <= rowBytes ...
+  f.block();
+  f.loop();
+  {
+    f.localGet(c).i32Const(16 * BLOCK_VECTORS).op(Op.i32_add).localGet(rowBytes).op(Op.i32_gt_u).brIf(1);
+    emitBlock(BLOCK_VECTORS);
+    f.br(0);
+  }
+  f.end();
+  f.end();
+  // ... then 4 columns at a time while c < rowBytes.
+  f.block();
+  f.loop();
+  {
+    f.localGet(c).localGet(rowBytes).op(Op.i32_ge_u).brIf(1);
+    emitBlock(1);
+    f.br(0);
+  }
+  f.end();
+  f.end();
+}
 
 /**
  * Emits `sumRows` (withValues false) or `axpyRows` (withValues true), parameters
@@ -39,11 +128,12 @@ function emitRowsKernel(withValues: boolean): FunctionBody {
   const i32 = ValType.i32;
   const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32], []);
   const rowStart = 0, m = 1, rowBytes = 2, out = 3, valueDelta = 4, list = 5, b = 6;
-  const r = f.addLocal(i32), s = f.addLocal(i32), e = f.addLocal(i32), c = f.addLocal(i32), t = f.addLocal(i32);
+  const r = f.addLocal(i32), e = f.addLocal(i32), c = f.addLocal(i32), t = f.addLocal(i32);
   const outRow = f.addLocal(i32), starts = f.addLocal(i32), address = f.addLocal(i32);
   const acc: number[] = [];
   for (let v = 0; v < BLOCK_VECTORS; v++) acc.push(f.addLocal(ValType.v128));
   const value = f.addLocal(ValType.v128);
+  const sum: ListSumLocals = { starts, list, b, rowBytes, c, valueDelta: withValues ? valueDelta : null, t, e, address, value, acc };
 
   /**
    * Emits, for the column block at byte c of `vectors` f32x4 vectors, the loop over all output
@@ -56,29 +146,7 @@ function emitRowsKernel(withValues: boolean): FunctionBody {
     f.localGet(out).localSet(outRow);
     f.loop(); // ---- for each output row r ----
     {
-      // s, e = byte addresses of the first and one-past-last list entries of row r
-      f.localGet(starts).memoryOp(Op.i32_load, 2, 0).i32Const(4).op(Op.i32_mul).localGet(list).op(Op.i32_add).localSet(s);
-      f.localGet(starts).memoryOp(Op.i32_load, 2, 4).i32Const(4).op(Op.i32_mul).localGet(list).op(Op.i32_add).localSet(e);
-      for (let v = 0; v < vectors; v++) f.f32x4Const(0, 0, 0, 0).localSet(acc[v]);
-      f.localGet(s).localSet(t);
-      f.block(); // exit when t >= e
-      f.loop(); // ---- for each listed row p_t, in order ----
-      {
-        f.localGet(t).localGet(e).op(Op.i32_ge_u).brIf(1);
-        if (withValues) f.localGet(t).localGet(valueDelta).op(Op.i32_add).simd(SimdOp.v128_load32_splat, 2, 0).localSet(value);
-        // address of B(p_t, c/4) = b + p_t · rowBytes + c
-        f.localGet(t).memoryOp(Op.i32_load, 2, 0).localGet(rowBytes).op(Op.i32_mul).localGet(b).op(Op.i32_add).localGet(c).op(Op.i32_add).localSet(address);
-        for (let v = 0; v < vectors; v++) {
-          f.localGet(acc[v]);
-          f.localGet(address).simd(SimdOp.v128_load, 2, 16 * v);
-          if (withValues) f.localGet(value).simd(SimdOp.f32x4_mul);
-          f.simd(SimdOp.f32x4_add).localSet(acc[v]);
-        }
-        f.addToLocal(t, 4);
-        f.br(0);
-      }
-      f.end();
-      f.end();
+      emitListSum(f, sum, vectors);
       for (let v = 0; v < vectors; v++) {
         f.localGet(outRow).localGet(c).op(Op.i32_add).localGet(acc[v]).simd(SimdOp.v128_store, 2, 16 * v);
       }
@@ -90,27 +158,7 @@ function emitRowsKernel(withValues: boolean): FunctionBody {
     f.addToLocal(c, 16 * vectors);
   };
 
-  f.i32Const(0).localSet(c);
-  // Blocks of 32 columns while c + 128 <= rowBytes ...
-  f.block();
-  f.loop();
-  {
-    f.localGet(c).i32Const(16 * BLOCK_VECTORS).op(Op.i32_add).localGet(rowBytes).op(Op.i32_gt_u).brIf(1);
-    emitBlockOverRows(BLOCK_VECTORS);
-    f.br(0);
-  }
-  f.end();
-  f.end();
-  // ... then 4 columns at a time while c < rowBytes.
-  f.block();
-  f.loop();
-  {
-    f.localGet(c).localGet(rowBytes).op(Op.i32_ge_u).brIf(1);
-    emitBlockOverRows(1);
-    f.br(0);
-  }
-  f.end();
-  f.end();
+  emitColumnBlocks(f, c, rowBytes, emitBlockOverRows);
   return f;
 }
 
