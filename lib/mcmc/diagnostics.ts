@@ -59,9 +59,13 @@ function checkChains(fn: string, chains: unknown, minLength: number): asserts ch
 }
 
 function mean(x: Draws): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return s / x.length;
+  // four partial sums (a sum's chain of dependent additions is what bounds a one-sum loop)
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const n = x.length;
+  let i = 0;
+  for (; i + 3 < n; i += 4) { s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]; }
+  for (; i < n; i++) s0 += x[i];
+  return ((s0 + s1) + (s2 + s3)) / n;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,37 +378,185 @@ function pool(chains: Draws[]): Float64Array {
   return all;
 }
 
+/** Views of the chains of `all` (m chains of n draws, chain after chain). */
+function chainViews(all: Float64Array, m: number, n: number): Float64Array[] {
+  return Array.from({ length: m }, (_, c) => all.subarray(c * n, (c + 1) * n));
+}
+
 /** True on little-endian platforms (every current JS engine); decides which word of a float64 is high. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * Indices that sort `values` ascending (stable), by an LSD radix sort on the IEEE 754 bits:
- * flipping every bit of a negative number and only the sign bit of a non-negative one maps the
- * float64 order onto the unsigned 64-bit order (-0 lands just before +0; inputs are finite),
- * then four counting-sort passes of 16 bits each, least significant first, carry the keys and
- * indices along. O(S) with 65536-entry histograms (all four counted in one read of the keys; a
- * pass whose digit is the same for every key would not move anything and is skipped); several
- * times faster in JS than a comparison sort of indices. All rank-based diagnostics of a
- * quantity share one such sort.
+ * Work arrays of the rank diagnostics of one quantity of S draws, reused from one quantity to
+ * the next by summarize (a fresh multi-megabyte array costs its page faults on first touch,
+ * as much as a pass of work over it). Each is overwritten by the step that uses it.
  */
-function argsort(values: Float64Array): Uint32Array {
-  const S = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * S);
+class RankWorkspace {
+  /** argsort's keys and indices, and their copies for the counting passes. */
+  readonly sortBuffers: Uint32Array[];
+  /** The runs of repeated values (Runs), at most S of them. */
+  readonly runStart: Uint32Array;
+  readonly runLength: Uint32Array;
+  readonly runValue: Float64Array;
+  readonly runKept: Uint8Array;
+  /** Run values in ascending order and the draws at or below each (RankedDraws). */
+  readonly sorted: Float64Array;
+  readonly below: Float64Array;
+  /** The normal score of each run, bulk and folded (normalScoresOfRuns). */
+  readonly runScore: Float64Array;
+  readonly runScoreFolded: Float64Array;
+  readonly z: Float64Array;
+  readonly foldedOrder: Uint32Array;
+  readonly foldedSorted: Float64Array;
+  readonly squares: Float64Array;
+
+  constructor(S: number) {
+    this.sortBuffers = Array.from({ length: 6 }, () => new Uint32Array(S));
+    this.runStart = new Uint32Array(S);
+    this.runLength = new Uint32Array(S);
+    this.runValue = new Float64Array(S);
+    this.runKept = new Uint8Array(S);
+    this.sorted = new Float64Array(S);
+    this.below = new Float64Array(S);
+    this.runScore = new Float64Array(S);
+    this.runScoreFolded = new Float64Array(S);
+    this.z = new Float64Array(S);
+    this.foldedOrder = new Uint32Array(S);
+    this.foldedSorted = new Float64Array(S);
+    this.squares = new Float64Array(S);
+  }
+}
+
+/**
+ * The pooled draws (m chains of n, chain after chain) as runs of one repeated value: a
+ * Metropolis chain repeats its state at every rejected move, so at an acceptance rate a there
+ * are about a S runs, and everything that ranks draws (sorting, ties, normal scores, the fold)
+ * works on runs. Run r holds value[r] at pooled positions start[r] .. start[r] + length[r] - 1;
+ * runs end at chain ends and at the split points (first floor(n/2) draws | the middle draw of
+ * an odd n | the last floor(n/2)), and kept[r] = 0 marks a middle draw, which is in no split
+ * chain. Views into the workspace's arrays.
+ */
+interface Runs {
+  count: number;
+  start: Uint32Array;
+  length: Uint32Array;
+  value: Float64Array;
+  kept: Uint8Array;
+}
+
+function runsOf(all: Float64Array, m: number, n: number, ws: RankWorkspace): Runs {
+  const half = Math.floor(n / 2);
+  const { runStart: start, runLength: length, runValue: value, runKept: kept } = ws;
+  let count = 0;
+  for (let c = 0; c < m; c++) {
+    // the split chains' ranges, and the middle draw of an odd n on its own
+    const pieces = 2 * half < n ? [[0, half, 1], [half, half + 1, 0], [half + 1, n, 1]] : [[0, half, 1], [half, n, 1]];
+    for (const [from, to, isKept] of pieces) {
+      let i = c * n + from;
+      const end = c * n + to;
+      while (i < end) {
+        const v = all[i];
+        let j = i + 1;
+        while (j < end && all[j] === v) j++;
+        start[count] = i;
+        length[count] = j - i;
+        value[count] = v;
+        kept[count] = isKept;
+        count++;
+        i = j;
+      }
+    }
+  }
+  return { count, start: start.subarray(0, count), length: length.subarray(0, count), value: value.subarray(0, count), kept: kept.subarray(0, count) };
+}
+
+/**
+ * The IEEE 754 bits of each value as an unsigned 64-bit key in two words (hi, lo) whose
+ * unsigned order is the float64 order: flipping every bit of a negative number and only the
+ * sign bit of a non-negative one does it (-0 lands just before +0; inputs are finite).
+ */
+function orderedKeys(values: Float64Array, hi: Uint32Array, lo: Uint32Array): void {
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
   const hiWord = LITTLE_ENDIAN ? 1 : 0;
-  let hi = new Uint32Array(S);
-  let lo = new Uint32Array(S);
-  let idx = new Uint32Array(S);
-  for (let i = 0; i < S; i++) {
+  for (let i = 0; i < values.length; i++) {
     const h = words[2 * i + hiWord];
     const l = words[2 * i + 1 - hiWord];
     const negative = (h & 0x80000000) !== 0;
     hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
     lo[i] = negative ? ~l >>> 0 : l;
-    idx[i] = i;
   }
-  let hi2 = new Uint32Array(S);
-  let lo2 = new Uint32Array(S);
-  let idx2 = new Uint32Array(S);
+}
+
+/**
+ * Indices that sort `values` ascending. An LSD radix sort on the high word of the ordered keys
+ * (sign, exponent and 20 mantissa bits; three counting-sort passes of 11, 11 and 10 bits with
+ * 2048-entry histograms that stay in cache), then an insertion sort by the low word inside each
+ * run of equal high words: such runs hold values within a relative 2^-20 of each other, so for
+ * draws they are short, or they are runs of one repeated value (a rejected move), which the
+ * insertion sort passes over without moving anything. Equal values may come out in any order
+ * (nothing downstream depends on it). Should the runs need many moves (draws packed into a
+ * relative width near 2^-20), the full 64-bit sort (argsortFull) is used instead. All
+ * rank-based diagnostics of a quantity share one such sort.
+ */
+function argsort(values: Float64Array, buffers: Uint32Array[]): Uint32Array {
+  const S = values.length;
+  let [hi, lo, idx, hi2, lo2, idx2] = buffers;
+  orderedKeys(values, hi, lo);
+  for (let i = 0; i < S; i++) idx[i] = i;
+  // counts[pass * 2048 + d]: how many keys have digit d in pass `pass` (bits 0-10, 11-21, 22-31 of hi)
+  const counts = new Uint32Array(3 * 2048);
+  for (let i = 0; i < S; i++) {
+    const h = hi[i];
+    counts[h & 0x7ff]++;
+    counts[2048 + ((h >>> 11) & 0x7ff)]++;
+    counts[4096 + (h >>> 22)]++;
+  }
+  for (let pass = 0; pass < 3; pass++) {
+    const shift = 11 * pass;
+    const count = counts.subarray(pass * 2048, (pass + 1) * 2048);
+    if (count[(hi[0] >>> shift) & 0x7ff] === S) continue; // one digit for all: a stable pass is the identity
+    let sum = 0;
+    for (let d = 0; d < 2048; d++) { const c = count[d]; count[d] = sum; sum += c; }
+    for (let i = 0; i < S; i++) {
+      const h = hi[i];
+      const to = count[(h >>> shift) & 0x7ff]++;
+      hi2[to] = h;
+      lo2[to] = lo[i];
+      idx2[to] = idx[i];
+    }
+    let t = hi; hi = hi2; hi2 = t;
+    t = lo; lo = lo2; lo2 = t;
+    t = idx; idx = idx2; idx2 = t;
+  }
+  // Inside runs of equal hi, order by lo (insertion sort; `moves` bounds the work).
+  let moves = 0;
+  for (let i = 1; i < S; i++) {
+    if (hi[i] !== hi[i - 1]) continue;
+    const l = lo[i];
+    if (l >= lo[i - 1]) continue;
+    const id = idx[i];
+    const h = hi[i];
+    let j = i - 1;
+    while (j >= 0 && hi[j] === h && lo[j] > l) { lo[j + 1] = lo[j]; idx[j + 1] = idx[j]; j--; }
+    lo[j + 1] = l;
+    idx[j + 1] = id;
+    moves += i - 1 - j;
+    if (moves > 8 * S) return argsortFull(values, buffers);
+  }
+  return idx;
+}
+
+/**
+ * Indices that sort `values` ascending (stable): an LSD radix sort on the full 64-bit ordered
+ * keys, four counting-sort passes of 16 bits each, least significant first (all four
+ * histograms counted in one read of the keys; a pass whose digit is the same for every key is
+ * skipped). O(S) whatever the values; argsort's fallback.
+ */
+function argsortFull(values: Float64Array, buffers: Uint32Array[]): Uint32Array {
+  const S = values.length;
+  let [hi, lo, idx, hi2, lo2, idx2] = buffers;
+  orderedKeys(values, hi, lo);
+  for (let i = 0; i < S; i++) idx[i] = i;
   // counts[pass * 65536 + d]: how many keys have digit d in pass `pass` (0, 1: lo; 2, 3: hi)
   const counts = new Uint32Array(4 * 65536);
   for (let i = 0; i < S; i++) {
@@ -421,10 +573,6 @@ function argsort(values: Float64Array): Uint32Array {
     if (count[(key[0] >>> shift) & 0xffff] === S) continue; // one digit for all: a stable pass is the identity
     let sum = 0;
     for (let d = 0; d < 65536; d++) { const c = count[d]; count[d] = sum; sum += c; }
-    if (pass === 3) { // the last pass: only the indices are still needed
-      for (let i = 0; i < S; i++) idx2[count[(key[i] >>> 16) & 0xffff]++] = idx[i];
-      return idx2;
-    }
     for (let i = 0; i < S; i++) {
       const to = count[(key[i] >>> shift) & 0xffff]++;
       hi2[to] = hi[i];
@@ -439,108 +587,165 @@ function argsort(values: Float64Array): Uint32Array {
 }
 
 /**
- * Quantile of the draws by linear interpolation between order statistics (Hyndman & Fan type 7,
- * numpy's and R's default, as ArviZ uses): h = (S - 1) p, q = x_(floor h) + (h - floor h)
- * (x_(floor h + 1) - x_(floor h)), x_(k) = values[order[k]] the k-th smallest (0-based); only
- * the two order statistics needed are read, the draws are never copied in sorted order.
+ * Quantile of all m n draws by linear interpolation between order statistics (Hyndman & Fan
+ * type 7, numpy's and R's default, as ArviZ uses): h = (S - 1) p, q = x_(floor h) +
+ * (h - floor h) (x_(floor h + 1) - x_(floor h)), x_(k) the k-th smallest draw (0-based), read
+ * from the runs in ascending order: x_(k) = sorted[j] for the j with below[j - 1] <= k < below[j]
+ * (below[j] = draws in runs 0..j, middle draws included).
  */
-function quantileOfSorted(values: Float64Array, order: Uint32Array, p: number): number {
-  const h = (order.length - 1) * p;
+function quantileOfRuns(r: RankedDraws, p: number): number {
+  const S = r.m * r.n;
+  const h = (S - 1) * p;
   const lo = Math.floor(h);
-  const a = values[order[lo]];
-  return lo + 1 < order.length ? a + (h - lo) * (values[order[lo + 1]] - a) : a;
+  const a = orderStatistic(r, lo);
+  return lo + 1 < S ? a + (h - lo) * (orderStatistic(r, lo + 1) - a) : a;
+}
+
+/** x_(k), the k-th smallest of all draws (0-based), by binary search in r.below. */
+function orderStatistic(r: RankedDraws, k: number): number {
+  let lo = 0;
+  let hi = r.runs.count - 1;
+  while (lo < hi) { // first j with below[j] > k
+    const mid = (lo + hi) >>> 1;
+    if (r.below[mid] > k) hi = mid;
+    else lo = mid + 1;
+  }
+  return r.sorted[lo];
 }
 
 /**
- * The normal scores z_r = Phi^{-1}((r - 3/8) / (S + 1/4)) of the integer ranks r = 1..S,
- * evaluated on first use and kept: without ties every score of a rank normalization is one of
- * these, and the bulk and tail normalizations of every coordinate of a summary (same S) share
- * them, so Phi^{-1} runs about S times per summary instead of 2 S per coordinate. A tied group's
- * non-integer average rank is evaluated directly. Values are those of the direct formula.
+ * The normal scores z_r = Phi^{-1}((r - 3/8) / (S + 1/4)) of the ranks r = 1, 1.5, 2, ..., S
+ * (an average rank of tied draws is an integer or a half-integer), evaluated on first use and
+ * kept: the bulk and tail normalizations of every coordinate of a summary (same S) share them,
+ * so Phi^{-1} runs at most 2S times per summary instead of up to 2S times per coordinate.
+ * Values are those of the direct formula.
  */
 class RankScores {
   readonly total: number;
+  /** scores[2r - 2] = z_r; NaN: not yet evaluated. */
   private readonly scores: Float64Array;
 
   constructor(total: number) {
     this.total = total;
-    this.scores = new Float64Array(total).fill(NaN); // NaN: not yet evaluated
+    this.scores = new Float64Array(Math.max(0, 2 * total - 1)).fill(NaN);
   }
 
-  /** z for the (possibly non-integer, for ties) average rank r in [1, S]. */
-  at(averageRank: number): number {
-    if (!Number.isInteger(averageRank)) return inverseNormalCdf((averageRank - 3 / 8) / (this.total + 1 / 4));
-    let z = this.scores[averageRank - 1];
-    if (Number.isNaN(z)) z = this.scores[averageRank - 1] = inverseNormalCdf((averageRank - 3 / 8) / (this.total + 1 / 4));
+  /** z for the average rank r = twiceRank / 2 in [1, S]. */
+  at(twiceRank: number): number {
+    let z = this.scores[twiceRank - 2];
+    if (Number.isNaN(z)) z = this.scores[twiceRank - 2] = inverseNormalCdf((twiceRank / 2 - 3 / 8) / (this.total + 1 / 4));
     return z;
   }
 }
 
 /**
- * Rank normalization (Vehtari et al. 2021, eq. 14) of the split chains: walking the pooled
- * draws in ascending order (`order`, indices into `values`, which holds draw s of chain c at
- * c n + s), skipping the middle draw of odd-length chains (not in any split chain), each draw's
- * rank r among the S kept draws (ties get the average rank) becomes
- * z = Phi^{-1}((r - 3/8) / (S + 1/4)). Returns the 2m split chains of z's (first and last
- * halves of chain 0, then of chain 1, ...). `scores` (for S = 2 m floor(n/2)) may be shared.
+ * Rank normalization (Vehtari et al. 2021, eq. 14) of the split chains, one score per run:
+ * walking the runs in ascending order of value (`order`: run ids; `sorted`: their values in
+ * that order), skipping middle draws (not in any split chain), the draws of each group of
+ * equal values hold the ranks r + 1 .. r + c among the S kept draws and all get the average
+ * rank's score z = Phi^{-1}((mean rank - 3/8) / (S + 1/4)), written to score[run] (a small
+ * array: the draws themselves are written in their own order by fillFromRuns, instead of at
+ * scattered addresses here). `scores` (for S = 2 m floor(n/2)) may be shared.
  */
-function normalScoresOfSplit(order: Uint32Array, values: Float64Array, m: number, n: number, scores: RankScores): Float64Array[] {
-  const half = Math.floor(n / 2);
-  const z = Array.from({ length: 2 * m }, () => new Float64Array(half));
-  let kept = order; // pooled indices in ascending order, middle draws skipped
-  let total = order.length;
-  if (2 * half < n) {
-    kept = new Uint32Array(2 * m * half);
-    total = 0;
-    for (let k = 0; k < order.length; k++) {
-      const s = order[k] % n;
-      if (s < half || s >= n - half) kept[total++] = order[k];
+function normalScoresOfRuns(score: Float64Array, runs: Runs, order: Uint32Array, sorted: Float64Array, scores: RankScores): Spreads {
+  const R = runs.count;
+  const { length, kept } = runs;
+  let rank = 0; // kept draws ranked so far
+  let lowest = 0, highest = 0, lowestValue = 0, highestValue = 0;
+  for (let k = 0; k < R;) {
+    let e = k + 1;
+    while (e < R && sorted[e] === sorted[k]) e++;
+    let count = 0; // kept draws of value sorted[k]
+    for (let j = k; j < e; j++) if (kept[order[j]] === 1) count += length[order[j]];
+    const z = count > 0 ? scores.at(2 * rank + 1 + count) : 0; // ranks rank+1 .. rank+count: mean (2 rank + 1 + count) / 2
+    for (let j = k; j < e; j++) score[order[j]] = z;
+    if (count > 0) {
+      if (rank === 0) { lowest = z; lowestValue = sorted[k]; }
+      highest = z;
+      highestValue = sorted[k];
+      rank += count;
     }
+    k = e;
   }
-  for (let start = 0; start < total;) {
-    let end = start + 1;
-    while (end < total && values[kept[end]] === values[kept[start]]) end++;
-    const averageRank = (start + 1 + end) / 2; // the tied draws hold ranks start+1 .. end
-    const score = scores.at(averageRank); // Phi^{-1}((averageRank - 3/8) / (total + 1/4))
-    for (let k = start; k < end; k++) {
-      const i = kept[k];
-      const c = Math.floor(i / n);
-      const s = i - c * n;
-      if (s < half) z[2 * c][s] = score;
-      else z[2 * c + 1][s - (n - half)] = score;
-    }
-    start = end;
+  return { values: highestValue - lowestValue, scores: highest - lowest };
+}
+
+/** z[i] = score of the run holding pooled position i, for every kept run (in position order). */
+function fillFromRuns(z: Float64Array, runs: Runs, score: Float64Array): void {
+  const { start, length, kept } = runs;
+  for (let r = 0; r < runs.count; r++) {
+    if (kept[r] === 0) continue;
+    const v = score[r];
+    for (let i = start[r], end = i + length[r]; i < end; i++) z[i] = v;
   }
-  return z;
 }
 
 /**
- * The order of the folded draws |x - med| from the order of the draws, without a second sort:
- * walking outwards from med, the distances of the draws below med and of those above each
- * increase, so merging the two runs orders them. Returns the folded values (indexed like
- * `values`) and their ascending order.
+ * Classic R-hat (rHatOf) of the split chains of a series that is constant on each run (a
+ * normal score per run): each split chain's mean and variance from its runs,
+ * mean = (1/h) sum_runs len z, var = sum_runs len (z - mean)^2 / (h - 1), h = floor(n/2).
  */
-function foldedOrder(order: Uint32Array, values: Float64Array, med: number): { folded: Float64Array; order: Uint32Array } {
-  const S = order.length;
-  const folded = new Float64Array(S);
-  for (let i = 0; i < S; i++) folded[i] = Math.abs(values[i] - med);
-  // right = first position in `order` whose draw is >= med (binary search in the sorted draws).
+function rHatOfRuns(runs: Runs, score: Float64Array, m: number, n: number): number {
+  const half = Math.floor(n / 2);
+  const { start, length, kept } = runs;
+  const chains = 2 * m;
+  const sums = new Float64Array(chains);
+  const piece = (r: number): number => { // which split chain run r is in
+    const c = Math.floor(start[r] / n);
+    return 2 * c + (start[r] - c * n < half ? 0 : 1);
+  };
+  for (let r = 0; r < runs.count; r++) if (kept[r] === 1) sums[piece(r)] += length[r] * score[r];
+  const means = Array.from(sums, (s) => s / half);
+  const squares = new Float64Array(chains);
+  for (let r = 0; r < runs.count; r++) {
+    if (kept[r] === 0) continue;
+    const k = piece(r);
+    const d = score[r] - means[k];
+    squares[k] += length[r] * d * d;
+  }
+  const W = mean(Array.from(squares, (s) => s / (half - 1)));
+  const B = half * variance(means);
+  if (W === 0) return B === 0 ? NaN : Infinity;
+  return Math.sqrt(((half - 1) / half * W + B / half) / W);
+}
+
+/** max - min over the kept (split-chain) draws of the values and of their normal scores. */
+interface Spreads {
+  values: number;
+  scores: number;
+}
+
+/** The 2m split chains (first and last floor(n/2) draws of each chain) of a pooled array, as views. */
+function splitViews(all: Float64Array, m: number, n: number): Float64Array[] {
+  const half = Math.floor(n / 2);
+  const out: Float64Array[] = [];
+  for (let c = 0; c < m; c++) out.push(all.subarray(c * n, c * n + half), all.subarray(c * n + n - half, (c + 1) * n));
+  return out;
+}
+
+/**
+ * The folded draws |x - med| in ascending order, from the runs in ascending order, without a
+ * second sort: walking outwards from med, the distances of the values below med and of those
+ * above each increase, so merging the two sides orders them. Writes the run ids to `out` and
+ * their folded values to `folded`, in that order.
+ */
+function foldedOrder(order: Uint32Array, sorted: Float64Array, med: number, out: Uint32Array, folded: Float64Array): void {
+  const R = order.length;
+  // right = first position whose value is >= med (binary search in the sorted values).
   let lo = 0;
-  let hi = S;
+  let hi = R;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (values[order[mid]] < med) lo = mid + 1;
+    if (sorted[mid] < med) lo = mid + 1;
     else hi = mid;
   }
   let right = lo;
   let left = lo - 1;
-  const out = new Uint32Array(S);
-  for (let k = 0; k < S; k++) {
-    const dl = left >= 0 ? folded[order[left]] : Infinity;
-    const dr = right < S ? folded[order[right]] : Infinity;
-    out[k] = dl <= dr ? order[left--] : order[right++];
+  for (let k = 0; k < R; k++) {
+    const dl = left >= 0 ? Math.abs(sorted[left] - med) : Infinity;
+    const dr = right < R ? Math.abs(sorted[right] - med) : Infinity;
+    if (dl <= dr) { out[k] = order[left--]; folded[k] = dl; } else { out[k] = order[right++]; folded[k] = dr; }
   }
-  return { folded, order: out };
 }
 
 /** Sample variance with divisor (n - 1); xbar = mean(x), if already known. */
@@ -559,7 +764,7 @@ function variance(x: Draws, xbar = mean(x)): number {
 function rHatOf(chains: Float64Array[]): number {
   const n = chains[0].length;
   const means = chains.map((c) => mean(c));
-  const W = mean(chains.map((c) => variance(c)));
+  const W = mean(chains.map((c, i) => variance(c, means[i])));
   const B = n * variance(means);
   if (W === 0) return B === 0 ? NaN : Infinity;
   return Math.sqrt(((n - 1) / n * W + B / n) / W);
@@ -567,37 +772,73 @@ function rHatOf(chains: Float64Array[]): number {
 
 /**
  * The pieces every rank diagnostic of one scalar quantity needs, computed once from a single
- * sort of the pooled draws: the split chains, the sorted order (for the median and the 5% / 95%
- * quantiles) and the rank-normalized split chains.
+ * sort of the runs of the pooled draws: the split chains, the runs in ascending order (for the
+ * median and the 5% / 95% quantiles) and the rank-normalized split chains.
  */
 interface RankedDraws {
   m: number;
   n: number;
   /** Draw s of chain c at c n + s. */
   all: Float64Array;
-  /** argsort(all): all[order[k]] is the k-th smallest draw. */
+  runs: Runs;
+  /** argsort of the run values: runs.value[order[j]] = sorted[j], ascending. */
   order: Uint32Array;
+  sorted: Float64Array;
+  /** below[j]: the draws in the runs order[0..j] (quantiles). */
+  below: Float64Array;
+  /** The split chains of `all` (views). */
   split: Float64Array[];
+  /** The split chains of the bulk normal scores (views), and the score of each run. */
   z: Float64Array[];
-  /** The normal scores of integer ranks among the S = 2 m floor(n/2) split draws. */
+  runScore: Float64Array;
+  /** The normal scores of the ranks among the S = 2 m floor(n/2) split draws. */
   scores: RankScores;
+  workspace: RankWorkspace;
+  /** max - min over the split chains of the draws and of z (what geyerEss's constant test reads). */
+  spread: number;
+  zSpread: number;
 }
 
-/** `scores`, if given, must be for S = 2 m floor(n/2) (summarize shares one across coordinates). */
-function rankDraws(chains: Draws[], scores = new RankScores(2 * chains.length * Math.floor(chains[0].length / 2))): RankedDraws {
-  const m = chains.length;
-  const n = chains[0].length;
-  const all = pool(chains);
-  const order = argsort(all);
-  return { m, n, all, order, split: splitChains(chains), z: normalScoresOfSplit(order, all, m, n, scores), scores };
+/**
+ * Ranks the pooled draws `all` (m chains of n, chain after chain; not copied). `scores`, if
+ * given, must be for S = 2 m floor(n/2) (summarize shares one across coordinates, and one
+ * workspace).
+ */
+function rankPooled(all: Float64Array, m: number, n: number, scores = new RankScores(2 * m * Math.floor(n / 2)), workspace = new RankWorkspace(m * n)): RankedDraws {
+  const runs = runsOf(all, m, n, workspace);
+  const R = runs.count;
+  const order = argsort(runs.value, workspace.sortBuffers.map((b) => b.subarray(0, R)));
+  const sorted = workspace.sorted.subarray(0, R);
+  const below = workspace.below.subarray(0, R);
+  let count = 0;
+  for (let j = 0; j < R; j++) {
+    const run = order[j];
+    sorted[j] = runs.value[run];
+    count += runs.length[run];
+    below[j] = count;
+  }
+  const runScore = workspace.runScore.subarray(0, R);
+  const spreads = normalScoresOfRuns(runScore, runs, order, sorted, scores);
+  fillFromRuns(workspace.z, runs, runScore); // the middle draws' entries are never read (splitViews)
+  return { m, n, all, runs, order, sorted, below, split: splitViews(all, m, n), z: splitViews(workspace.z, m, n), runScore, scores, workspace, spread: spreads.values, zSpread: spreads.scores };
+}
+
+function rankDraws(chains: Draws[]): RankedDraws {
+  return rankPooled(pool(chains), chains.length, chains[0].length);
 }
 
 /** Bulk and tail (folded about the median of all draws) R-hat from ranked draws; the larger one. */
 function rHatOfRanked(r: RankedDraws): number {
-  const bulk = rHatOf(r.z);
-  const med = quantileOfSorted(r.all, r.order, 0.5);
-  const f = foldedOrder(r.order, r.all, med);
-  const tail = rHatOf(normalScoresOfSplit(f.order, f.folded, r.m, r.n, r.scores));
+  const bulk = rHatOfRuns(r.runs, r.runScore, r.m, r.n);
+  const med = quantileOfRuns(r, 0.5);
+  const ws = r.workspace;
+  const R = r.runs.count;
+  const foldedRuns = ws.foldedOrder.subarray(0, R);
+  const foldedValues = ws.foldedSorted.subarray(0, R);
+  foldedOrder(r.order, r.sorted, med, foldedRuns, foldedValues);
+  const foldedScore = ws.runScoreFolded.subarray(0, R);
+  normalScoresOfRuns(foldedScore, r.runs, foldedRuns, foldedValues, r.scores);
+  const tail = rHatOfRuns(r.runs, foldedScore, r.m, r.n);
   if (Number.isNaN(bulk) || Number.isNaN(tail)) return Number.isNaN(bulk) ? tail : bulk;
   return Math.max(bulk, tail);
 }
@@ -635,28 +876,29 @@ export function splitRHat(chains: Draws[]): number {
 }
 
 /**
- * ESS of m chains by Geyer's initial monotone sequence estimator, combining the chains'
+ * What Geyer's estimator reads from m series of one length n: their means and the mean over
+ * the series of their autocovariances, gammaBar(t) = (1/m) sum_c (1/n) sum_{s<n-t} y_{c,s} y_{c,s+t}
+ * (y = series minus its own mean), lag by lag. MeanAutocovariance computes it by FFT for any
+ * series, IndicatorAutocovariance by counting pairs of ones for sparse 0/1 series.
+ */
+interface SeriesAutocovariance {
+  readonly n: number;
+  readonly means: number[];
+  at(t: number): number;
+}
+
+/**
+ * ESS of m series by Geyer's initial monotone sequence estimator, combining their
  * autocovariances as in Stan / ArviZ (Vehtari et al. 2021, sec. 3.2 and eqs. 10-12):
  * rho_t = 1 - (W - mean_c gamma_c(t)) / var+, var+ = (n-1)/n W + var(chain means);
  * sum pairs rho_{2k} + rho_{2k+1} while positive, make the pair sums monotone, then
  * tau = -1 + 2 sum_{t <= T} rho_t (+ the last even term), ESS = m n / max(tau, 1/log10(m n)).
- * Only the mean over chains of the autocovariances enters, so they come from one summed
- * spectrum (MeanAutocovariance).
+ * Only the mean over the series of the autocovariances enters. The caller has ruled out
+ * constant series (ArviZ returns m n for those: see geyerEss).
  */
-function geyerEss(chains: Float64Array[]): number {
-  const m = chains.length;
-  const n = chains[0].length;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const c of chains) {
-    for (let i = 0; i < n; i++) {
-      const v = c[i];
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  }
-  if (hi - lo < 1e-15) return m * n; // constant: ArviZ returns the number of draws
-  const acov = new MeanAutocovariance(chains);
+function geyerEssOf(acov: SeriesAutocovariance): number {
+  const m = acov.means.length;
+  const n = acov.n;
   const meanVar = (acov.at(0) * n) / (n - 1);
   let varPlus = (meanVar * (n - 1)) / n;
   if (m > 1) varPlus += variance(acov.means); // var of the chain means
@@ -693,6 +935,163 @@ function geyerEss(chains: Float64Array[]): number {
 }
 
 /**
+ * Geyer's ESS of m series (geyerEssOf, autocovariances by FFT); m n when max - min < 1e-15
+ * over all of them (ArviZ's constant case). `spread` = max - min, if the caller knows it.
+ */
+function geyerEss(chains: Float64Array[], spread?: number): number {
+  const n = chains[0].length;
+  if (spread === undefined) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const c of chains) {
+      for (let i = 0; i < n; i++) {
+        const v = c[i];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+    spread = hi - lo;
+  }
+  if (spread < 1e-15) return chains.length * n;
+  return geyerEssOf(new MeanAutocovariance(chains));
+}
+
+/**
+ * gammaBar(t) of m 0/1 series of length n from the positions of their ones, by counting: for
+ * y_s = I_s - p (p = k/n, k ones),
+ *   n gamma(t) = sum_{s<n-t} (I_s - p)(I_{s+t} - p) = C_t - p (A_t + B_t) + (n - t) p^2,
+ * C_t = number of pairs of ones t apart, A_t = ones at s <= n-1-t, B_t = ones at s >= t.
+ * Lags are counted in growing blocks as Geyer's sequence reads them; each one remembers where
+ * its partner scan stopped, so the work is the number of pairs of ones closer than the last
+ * lag read: for a sparse indicator (a tail ESS's 5% of draws) that is far less than an FFT.
+ * If the pairs would cost more than transforms (dense or slowly mixing indicators), the rest
+ * comes from MeanAutocovariance on the 0/1 series.
+ * The same gamma belongs to the complement 1 - I (y changes sign), so callers pass whichever
+ * of the two has fewer ones.
+ */
+class IndicatorAutocovariance implements SeriesAutocovariance {
+  readonly n: number;
+  readonly means: number[];
+  private readonly ones: Int32Array[];
+  /** next[c][a]: index in ones[c] of the first partner of one a whose distance is not yet counted. */
+  private readonly next: Int32Array[];
+  /** A_t and B_t as pointers: ones[c][0..aEnd[c]) are <= n-1-t, ones[c][bStart[c]..) are >= t. */
+  private readonly aEnd: Int32Array;
+  private readonly bStart: Int32Array;
+  private gamma = new Float64Array(0);
+  private known = 0;
+  /** Pairs visited so far and the budget (about the cost of the FFTs) before falling back. */
+  private pairs = 0;
+  private readonly budget: number;
+  private fallback: MeanAutocovariance | null = null;
+
+  constructor(ones: Int32Array[], n: number) {
+    this.n = n;
+    this.ones = ones;
+    this.means = ones.map((p) => p.length / n);
+    this.next = ones.map((p) => { // lag 0 pairs a one with itself
+      const next = new Int32Array(p.length);
+      for (let a = 0; a < p.length; a++) next[a] = a;
+      return next;
+    });
+    this.aEnd = Int32Array.from(ones, (p) => p.length);
+    this.bStart = new Int32Array(ones.length);
+    this.budget = 16 * n * ones.length;
+  }
+
+  at(t: number): number {
+    while (this.fallback === null && t >= this.known) this.extend(Math.min(this.n, Math.max(32, 2 * this.known)));
+    const fallback = this.fallback as MeanAutocovariance | null; // extend may have set it
+    return fallback === null ? this.gamma[t] : fallback.at(t);
+  }
+
+  /** Counts lags known..upTo - 1. */
+  private extend(upTo: number): void {
+    const n = this.n;
+    const from = this.known;
+    const counts = new Int32Array(upTo - from); // C_t of one series at a time
+    const gamma = new Float64Array(upTo);
+    gamma.set(this.gamma);
+    const scale = 1 / (n * this.ones.length);
+    for (let c = 0; c < this.ones.length; c++) {
+      const P = this.ones[c];
+      const next = this.next[c];
+      counts.fill(0);
+      for (let a = 0; a < P.length; a++) {
+        const pa = P[a];
+        let b = next[a];
+        while (b < P.length && P[b] - pa < upTo) { counts[P[b] - pa - from]++; b++; }
+        this.pairs += b - next[a];
+        next[a] = b;
+      }
+      if (this.pairs > this.budget) { this.useTransforms(); return; }
+      const p = this.means[c];
+      let aEnd = this.aEnd[c];
+      let bStart = this.bStart[c];
+      for (let t = from; t < upTo; t++) {
+        while (aEnd > 0 && P[aEnd - 1] > n - 1 - t) aEnd--;
+        while (bStart < P.length && P[bStart] < t) bStart++;
+        // n gamma_c(t) = C_t - p (A_t + B_t) + (n - t) p^2
+        gamma[t] += (counts[t - from] - p * (aEnd + (P.length - bStart)) + (n - t) * p * p) * scale;
+      }
+      this.aEnd[c] = aEnd;
+      this.bStart[c] = bStart;
+    }
+    this.gamma = gamma;
+    this.known = upTo;
+  }
+
+  /** Too many pairs: the 0/1 series by FFT from here on. */
+  private useTransforms(): void {
+    this.fallback = new MeanAutocovariance(this.ones.map((P) => {
+      const y = new Float64Array(this.n);
+      for (let a = 0; a < P.length; a++) y[P[a]] = 1;
+      return y;
+    }));
+  }
+}
+
+/**
+ * Geyer's ESS of the indicators I(x <= q_p) over the split chains (ArviZ's ESS of a quantile),
+ * one per q in `quantiles`: per indicator, the positions of its ones, or of its zeros if fewer
+ * (the same autocovariance), then IndicatorAutocovariance. A constant indicator gives m n, as
+ * for any constant series. Two reads of the draws whatever the number of quantiles (count,
+ * then list).
+ */
+function indicatorEss(split: Float64Array[], quantiles: number[]): number[] {
+  const n = split[0].length;
+  const total = split.length * n;
+  const Q = quantiles.length;
+  const below = new Int32Array(Q * split.length); // below[j * chains + c]: draws of chain c <= q_j
+  for (let c = 0; c < split.length; c++) {
+    const x = split[c];
+    for (let j = 0; j < Q; j++) {
+      const q = quantiles[j];
+      let k = 0;
+      for (let i = 0; i < n; i++) k += x[i] <= q ? 1 : 0;
+      below[j * split.length + c] = k;
+    }
+  }
+  return quantiles.map((q, j) => {
+    let all = 0;
+    for (let c = 0; c < split.length; c++) all += below[j * split.length + c];
+    if (all === 0 || all === total) return total;
+    const ones = split.map((x, c) => {
+      const k = below[j * split.length + c];
+      if (all <= total / 2) { // the positions of x <= q
+        const P = new Int32Array(k);
+        for (let i = 0, a = 0; a < k; i++) if (x[i] <= q) P[a++] = i;
+        return P;
+      }
+      const P = new Int32Array(n - k); // the positions of x > q
+      for (let i = 0, a = 0; a < n - k; i++) if (x[i] > q) P[a++] = i;
+      return P;
+    });
+    return geyerEssOf(new IndicatorAutocovariance(ones, n));
+  });
+}
+
+/**
  * Bulk effective sample size of several chains of one scalar quantity (Vehtari et al. 2021,
  * as ArviZ's `ess(method="bulk")`): split the chains in halves, rank-normalize the pooled
  * draws (z = Phi^{-1}((r - 3/8)/(S + 1/4))), and apply Geyer's initial monotone sequence
@@ -711,22 +1110,14 @@ function geyerEss(chains: Float64Array[]): number {
  */
 export function bulkEffectiveSampleSize(chains: Draws[]): number {
   checkChains('bulkEffectiveSampleSize', chains, 4);
-  return geyerEss(rankDraws(chains).z);
+  const r = rankDraws(chains);
+  return geyerEss(r.z, r.zSpread);
 }
 
 /** min over p in {5%, 95%} of the split-chain ESS of the indicator I(x <= q_p). */
 function tailEssOfRanked(r: RankedDraws): number {
-  let ess = Infinity;
-  for (const p of [0.05, 0.95]) {
-    const q = quantileOfSorted(r.all, r.order, p);
-    const indicators = r.split.map((c) => {
-      const f = new Float64Array(c.length);
-      for (let i = 0; i < c.length; i++) f[i] = c[i] <= q ? 1 : 0;
-      return f;
-    });
-    ess = Math.min(ess, geyerEss(indicators));
-  }
-  return ess;
+  const [low, high] = indicatorEss(r.split, [quantileOfRuns(r, 0.05), quantileOfRuns(r, 0.95)]);
+  return Math.min(low, high);
 }
 
 /**
@@ -800,22 +1191,37 @@ export function mcseMean(chains: Draws[]): number {
  */
 export function mcseSd(chains: Draws[]): number {
   checkChains('mcseSd', chains, 4);
-  return mcseSdOf(chains, pool(chains));
+  const all = pool(chains);
+  return squaredDeviations(all, chains.length, chains[0].length, mean(all)).mcseSd;
 }
 
-/** mcseSd of `chains`; `pooled` = pool(chains), xbar its mean. */
-function mcseSdOf(chains: Draws[], pooled: Float64Array, xbar = mean(pooled)): number {
-  const all = new Float64Array(pooled.length); // d = (x - xbar)^2, chain after chain
-  for (let i = 0; i < all.length; i++) all[i] = (pooled[i] - xbar) * (pooled[i] - xbar);
-  const n = chains[0].length;
-  const squares = chains.map((_, c) => all.subarray(c * n, (c + 1) * n));
-  const v = mean(all);
-  if (!(v > 0)) return NaN;
-  let m2 = 0;
-  for (let i = 0; i < all.length; i++) m2 += all[i] * all[i];
-  m2 /= all.length;
-  const varOfVariance = (m2 - v * v) / geyerEss(splitChains(squares));
-  return Math.sqrt(varOfVariance / (4 * v));
+/**
+ * The squared deviations d = (x - xbar)^2 of the pooled draws (m chains of n) and what mcseSd
+ * and sd need of them: sum d (so sd = sqrt(sum / (S - 1)) and the variance v = sum / S),
+ * mean(d^2), and mcse(sd) by the delta method (mcseSd).
+ */
+function squaredDeviations(pooled: Float64Array, m: number, n: number, xbar: number, d: Float64Array = new Float64Array(pooled.length)): { sum: number; mcseSd: number } {
+  const S = pooled.length; // d: (x - xbar)^2, chain after chain
+  let sum = 0;
+  let sumOfSquares = 0;
+  let lo = Infinity; // min and max of d over the split chains (the middle draw of odd n is in none)
+  let hi = -Infinity;
+  const middle = n % 2 === 1 ? Math.floor(n / 2) : -1;
+  for (let c = 0; c < m; c++) {
+    for (let s = 0; s < n; s++) {
+      const i = c * n + s;
+      const v = (pooled[i] - xbar) * (pooled[i] - xbar);
+      d[i] = v;
+      sum += v;
+      sumOfSquares += v * v;
+      if (s !== middle) { if (v < lo) lo = v; if (v > hi) hi = v; }
+    }
+  }
+  const v = sum / S; // variance with divisor S
+  if (!(v > 0)) return { sum, mcseSd: NaN };
+  const m2 = sumOfSquares / S;
+  const varOfVariance = (m2 - v * v) / geyerEss(splitViews(d, m, n), hi - lo); // MCSE(v)^2 = (mean(d^2) - v^2) / ESS_d
+  return { sum, mcseSd: Math.sqrt(varOfVariance / (4 * v)) }; // MCSE(sd)^2 = MCSE(v)^2 / (4 v)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1054,53 +1460,71 @@ export function summarize(chains: Draws[] | ChainSamples[], names?: string[]): S
   const fn = 'summarize';
   if (!Array.isArray(chains)) throw new TypeError(`${fn}: chains must be a non-empty array of chains, got ${describe(chains)}`);
   if (chains.length === 0) throw new RangeError(`${fn}: chains must be a non-empty array of chains, got an empty array`);
-  let columns: Draws[][]; // columns[k] = one Draws per chain for coordinate k
+  // pooled[k]: coordinate k of every draw, chain after chain (draw t of chain c at c n + t)
+  let pooled: Float64Array[];
+  let m: number;
+  let n: number;
   if (chains.every((c) => isChainSamples(c))) {
     const cs = chains as ChainSamples[];
     const dim = checkChainSamples(fn, cs);
-    columns = [];
-    for (let k = 0; k < dim; k++) {
-      columns.push(cs.map((c) => {
-        const column = new Float64Array(c.nSamples);
-        for (let t = 0; t < c.nSamples; t++) column[t] = c.samples[t * dim + k];
-        return column;
-      }));
+    m = cs.length;
+    n = cs[0].nSamples;
+    for (let c = 0; c < m; c++) {
+      if (cs[c].nSamples !== n) throw new RangeError(`${fn}: chains have unequal lengths: chain 0 has ${n} draws, chain ${c} has ${cs[c].nSamples}`);
+    }
+    if (dim > 0 && n < 4) throw new RangeError(`${fn}: chains are too short: ${n} draws each, need at least 4`);
+    pooled = Array.from({ length: dim }, () => new Float64Array(m * n));
+    for (let c = 0; c < m; c++) { // one sequential read of each chain's draws
+      const samples = cs[c].samples;
+      for (let t = 0; t < n; t++) {
+        const row = t * dim;
+        for (let k = 0; k < dim; k++) {
+          const v = samples[row + k];
+          if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${fn}: chain ${c}, draw ${t}, coordinate ${k} is ${String(v)}; every value must be finite`);
+          pooled[k][c * n + t] = v;
+        }
+      }
     }
   } else {
-    columns = [chains as Draws[]];
+    checkChains(fn, chains, 4);
+    const draws = chains as Draws[];
+    m = draws.length;
+    n = draws[0].length;
+    pooled = [pool(draws)];
   }
-  if (names !== undefined && (!Array.isArray(names) || names.length !== columns.length)) {
-    throw new RangeError(`${fn}: names must have one entry per coordinate (${columns.length}), got ${Array.isArray(names) ? names.length : typeof names}`);
+  if (names !== undefined && (!Array.isArray(names) || names.length !== pooled.length)) {
+    throw new RangeError(`${fn}: names must have one entry per coordinate (${pooled.length}), got ${Array.isArray(names) ? names.length : typeof names}`);
   }
-  let scores: RankScores | undefined; // every coordinate has the same number of draws
-  return columns.map((col, k) => {
-    checkChains(fn, col, 4);
-    const name = names?.[k] ?? (columns.length === 1 && !isChainSamples(chains[0]) ? 'x' : `x[${k}]`);
-    scores ??= new RankScores(2 * col.length * Math.floor(col[0].length / 2));
-    return summaryRow(name, col, scores);
+  // every coordinate has the same number of draws: one table of normal scores, one set of work arrays
+  const scores = new RankScores(2 * m * Math.floor(n / 2));
+  const workspace = new RankWorkspace(m * n);
+  return pooled.map((all, k) => {
+    const name = names?.[k] ?? (pooled.length === 1 && !isChainSamples(chains[0]) ? 'x' : `x[${k}]`);
+    return summaryRow(name, all, m, n, scores, workspace);
   });
 }
 
-function summaryRow(name: string, col: Draws[], scores: RankScores): SummaryRow {
-  const ranked = rankDraws(col, scores);
-  const all = ranked.all; // pool(col)
+/** One row of summarize for the pooled draws `all` of m chains of n. */
+function summaryRow(name: string, all: Float64Array, m: number, n: number, scores: RankScores, workspace: RankWorkspace): SummaryRow {
+  const ranked = rankPooled(all, m, n, scores, workspace);
   const xbar = mean(all);
-  const sd = Math.sqrt(variance(all, xbar));
-  const essMean = geyerEss(ranked.split);
+  const deviations = squaredDeviations(all, m, n, xbar, workspace.squares);
+  const sd = Math.sqrt(deviations.sum / (all.length - 1)); // the sample variance's sum, divisor S - 1
+  const essMean = geyerEss(ranked.split, ranked.spread);
   const row: SummaryRow = {
     name,
     mean: xbar,
     sd,
     mcseMean: sd / Math.sqrt(essMean),
-    mcseSd: mcseSdOf(col, all, xbar),
+    mcseSd: deviations.mcseSd,
     essMean,
-    essBulk: geyerEss(ranked.z),
+    essBulk: geyerEss(ranked.z, ranked.zSpread),
     essTail: tailEssOfRanked(ranked),
     rhat: rHatOfRanked(ranked),
     reliable: true,
     warnings: [],
   };
-  const minimum = 100 * col.length;
+  const minimum = 100 * m;
   if (!(row.rhat < 1.01)) row.warnings.push(`r_hat ${Number.isFinite(row.rhat) ? row.rhat.toFixed(3) : row.rhat} (must be < 1.01)`);
   for (const [label, ess] of [['ess_mean', row.essMean], ['ess_bulk', row.essBulk], ['ess_tail', row.essTail]] as const) {
     if (!(ess >= minimum)) row.warnings.push(`${label} ${ess.toFixed(0)} < ${minimum} (100 per chain)`);

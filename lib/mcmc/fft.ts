@@ -94,8 +94,34 @@ function twiddles(n: number): void {
   twiddleSize = n;
 }
 
-/** Radix-2 transform with exponent sign `sign` (-1 forward, +1 inverse, unscaled). */
-function transform(fn: string, re: Float64Array, im: Float64Array, sign: number): void {
+/**
+ * rev[i] = i with its log2(n) bits reversed, for the last size n asked for (cached). Callers
+ * that fill a transform's input anyway write entry i straight to rev[i] and skip
+ * `transform`'s own permutation pass (a pass of swaps at scattered addresses that took a
+ * quarter of a 2^15-point transform).
+ */
+let reversalSize = 0;
+let reversal = new Uint32Array(0);
+
+function bitReversal(n: number): Uint32Array {
+  if (reversalSize === n) return reversal;
+  reversal = new Uint32Array(n);
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    reversal[i] = j;
+  }
+  reversalSize = n;
+  return reversal;
+}
+
+/**
+ * Radix-2 transform with exponent sign `sign` (-1 forward, +1 inverse, unscaled). With
+ * `permuted` the input is already in bit-reversed order (see bitReversal) and the permutation
+ * pass is skipped; the butterflies, and so the result, are the same.
+ */
+function transform(fn: string, re: Float64Array, im: Float64Array, sign: number, permuted = false): void {
   for (const [name, v] of [['re', re], ['im', im]] as const) {
     if (!(v instanceof Float64Array)) throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describe(v)}`);
   }
@@ -106,7 +132,7 @@ function transform(fn: string, re: Float64Array, im: Float64Array, sign: number)
   }
   if (n === 1) return;
   // Bit-reversal permutation: element k goes to the index with the bits of k reversed.
-  for (let i = 1, j = 0; i < n; i++) {
+  if (!permuted) for (let i = 1, j = 0; i < n; i++) {
     let bit = n >> 1;
     for (; j & bit; bit >>= 1) j ^= bit;
     j ^= bit;
@@ -247,12 +273,14 @@ export function addPowerSpectrum(x: ArrayLike<number>, L: number, power: Float64
   const zr = scratchRe;
   const zi = scratchIm;
   const n = Math.min(x.length, L);
+  // z_m goes to position rev[m] (the transform's input order), the padding stays 0
+  const rev = bitReversal(h);
+  zr.fill(0);
+  zi.fill(0);
   let m = 0;
-  for (; 2 * m + 1 < n; m++) { zr[m] = x[2 * m] - shift; zi[m] = x[2 * m + 1] - shift; }
-  if (2 * m < n) { zr[m] = x[2 * m] - shift; zi[m] = 0; m++; }
-  zr.fill(0, m);
-  zi.fill(0, m);
-  transform('addPowerSpectrum', zr, zi, -1);
+  for (; 2 * m + 1 < n; m++) { const at = rev[m]; zr[at] = x[2 * m] - shift; zi[at] = x[2 * m + 1] - shift; }
+  if (2 * m < n) zr[rev[m]] = x[2 * m] - shift;
+  transform('addPowerSpectrum', zr, zi, -1, true);
   halfTurn(L);
   const cosT = halfTurnCos;
   const sinT = halfTurnSin;
@@ -283,16 +311,18 @@ export function inverseEvenSpectrum(power: Float64Array, L: number): Float64Arra
   const zr = new Float64Array(h);
   const zi = new Float64Array(h);
   halfTurn(L);
+  const rev = bitReversal(h);
   for (let k = 0; k < h; k++) {
     const pk = power[k];
     const pkh = power[h - k];
     const e = 0.5 * (pk + pkh);
     const d = 0.5 * (pk - pkh);
     const or = d * halfTurnCos[k], oi = d * halfTurnSin[k];
-    zr[k] = e - oi; // E' + i O' = (e - Im O') + i Re O'
-    zi[k] = or;
+    const at = rev[k]; // written in the transform's input order
+    zr[at] = e - oi; // E' + i O' = (e - Im O') + i Re O'
+    zi[at] = or;
   }
-  transform('inverseEvenSpectrum', zr, zi, +1);
+  transform('inverseEvenSpectrum', zr, zi, +1, true);
   const out = new Float64Array(L);
   for (let m = 0; m < h; m++) { out[2 * m] = zr[m] / h; out[2 * m + 1] = zi[m] / h; }
   return out;
