@@ -968,8 +968,9 @@ function geyerEss(chains: Float64Array[], spread?: number): number {
  * comes from MeanAutocovariance on the 0/1 series.
  * The same gamma belongs to the complement 1 - I (y changes sign), so callers pass whichever
  * of the two has fewer ones.
+ * @internal (exported for its spec)
  */
-class IndicatorAutocovariance implements SeriesAutocovariance {
+export class IndicatorAutocovariance implements SeriesAutocovariance {
   readonly n: number;
   readonly means: number[];
   private readonly ones: Int32Array[];
@@ -984,6 +985,11 @@ class IndicatorAutocovariance implements SeriesAutocovariance {
   private pairs = 0;
   private readonly budget: number;
   private fallback: MeanAutocovariance | null = null;
+
+  /** Whether the pairs grew too many and the autocovariances now come from FFTs. */
+  get usesTransforms(): boolean {
+    return this.fallback !== null;
+  }
 
   constructor(ones: Int32Array[], n: number) {
     this.n = n;
