@@ -6,13 +6,16 @@
  *
  * summarize on the output of a sampler (10-D random-walk Metropolis, 4 chains x 1e5 draws,
  * numbers = draws x coordinates), beside the sampling of those draws (the baseline), so the
- * printed ratio says how much of a run the summary costs.
+ * printed ratio says how much of a run the summary costs; once on this thread, once with
+ * options.pool (this thread and one worker take coordinates in turn).
  */
 import type { BenchCase } from '../harness.js';
-import { autocorrelation, blockingError, integratedAutocorrTime, splitRHat, summarize } from '../../lib/mcmc/diagnostics.js';
+import { autocorrelation, blockingError, integratedAutocorrTime, splitRHat } from '../../lib/mcmc/diagnostics.js';
+import { summarize } from '../../lib/mcmc/summary.js';
 import { gaussianTarget, rwmSampler, runChains, type RunChainsResult } from '../../lib/mcmc/index.js';
 import { fft, ifft, nextPowerOfTwo } from '../../lib/mcmc/fft.js';
 import { Rng } from '../../lib/random/index.js';
+import { createWorkerPool } from '../../lib/node.js';
 
 const N = 1_000_000;
 let chain: Float64Array = new Float64Array(0);
@@ -53,6 +56,9 @@ const D = 10;
 const target = gaussianTarget(new Array<number>(D).fill(0), Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => 0.5 ** Math.abs(i - j))));
 const SUMMARY_DRAWS = 100_000;
 let sampled: RunChainsResult | null = null;
+/** One worker: with this thread, a team of two. Unref'd, so it does not keep the bench alive. */
+const pool = createWorkerPool({ size: 1 });
+await pool.ready();
 const sampleRwm = () => runChains(rwmSampler({ stepSize: 0.75 }), target, { chains: 4, warmup: 0, samples: SUMMARY_DRAWS, x0: new Float64Array(D), adapt: false }, new Rng(7));
 
 export const cases: BenchCase[] = [
@@ -70,6 +76,15 @@ export const cases: BenchCase[] = [
     unit: 'numbers',
     setup: () => { sampled ??= sampleRwm(); },
     run: () => { summarize(sampled!.chains); },
+    baseline: 'diagnostics/rwm 10-D 4 chains x 1e5 (the draws summarize reads)',
+  },
+  {
+    name: 'diagnostics/summarize 10 coordinates x 4 chains x 1e5, pool of 2 threads',
+    group: 'diagnostics',
+    work: 4 * SUMMARY_DRAWS * D,
+    unit: 'numbers',
+    setup: () => { sampled ??= sampleRwm(); },
+    run: () => { summarize(sampled!.chains, undefined, { pool }); },
     baseline: 'diagnostics/rwm 10-D 4 chains x 1e5 (the draws summarize reads)',
   },
   { name: 'diagnostics/autocorrelation 1e6 (complex FFT 2^21, unpacked)', group: 'diagnostics', work: N, unit: 'numbers', setup: setupChain, run: () => { complexFftAutocorrelation(chain); } },

@@ -11,13 +11,13 @@
  *   inverse normal CDF (Wichura's AS241);
  * - the blocking method for the standard error of a mean (Flyvbjerg & Petersen 1989), with the
  *   blocking level chosen automatically (Jonsson 2018);
- * - summarize / formatSummary: a table like ArviZ's summary, with a reliability flag; mapDraws
- *   for the MCSE of a function of the draws.
+ * - summaryNumbers: the numbers of one row of ./summary.ts's table (summarize, formatSummary,
+ *   mapDraws).
  *
  * All arithmetic is float64; inputs may be Float64Array, Float32Array or number[].
  */
 import { addPowerSpectrum, circularAutocorrelation, inverseEvenSpectrum, nextPowerOfTwo } from './fft.js';
-import { checkOptionKeys, describe } from '../checks/index.js';
+import { checkOptionKeys } from '../checks/index.js';
 
 /** A chain of scalar draws. */
 export type Draws = ArrayLike<number>;
@@ -25,7 +25,8 @@ export type Draws = ArrayLike<number>;
 // ---------------------------------------------------------------------------------------------
 // Input checks
 
-function isArrayLike(x: unknown): x is ArrayLike<number> {
+/** @internal */
+export function isArrayLike(x: unknown): x is ArrayLike<number> {
   return (ArrayBuffer.isView(x) && !(x instanceof DataView)) || Array.isArray(x);
 }
 
@@ -40,7 +41,7 @@ function checkSeries(fn: string, where: string, x: unknown, minLength: number): 
 }
 
 /** Throws unless `chains` is a non-empty array of finite chains of one common length >= minLength. */
-function checkChains(fn: string, chains: unknown, minLength: number): asserts chains is Draws[] {
+export function checkChains(fn: string, chains: unknown, minLength: number): asserts chains is Draws[] {
   if (!Array.isArray(chains)) throw new TypeError(`${fn}: chains must be an array of chains (one Float64Array per chain), got ${chains === null ? 'null' : typeof chains}`);
   if (chains.length < 1) throw new RangeError(`${fn}: chains is empty; need at least one chain`);
   for (let c = 0; c < chains.length; c++) {
@@ -58,7 +59,7 @@ function checkChains(fn: string, chains: unknown, minLength: number): asserts ch
   }
 }
 
-function mean(x: Draws): number {
+export function mean(x: Draws): number {
   // four partial sums (a sum's chain of dependent additions is what bounds a one-sum loop)
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   const n = x.length;
@@ -371,16 +372,11 @@ function splitChains(chains: Draws[]): Float64Array[] {
 }
 
 /** All draws of all chains in one Float64Array (chain after chain). */
-function pool(chains: Draws[]): Float64Array {
+export function pool(chains: Draws[]): Float64Array {
   const n = chains[0].length;
   const all = new Float64Array(chains.length * n);
   for (let c = 0; c < chains.length; c++) for (let i = 0; i < n; i++) all[c * n + i] = chains[c][i];
   return all;
-}
-
-/** Views of the chains of `all` (m chains of n draws, chain after chain). */
-function chainViews(all: Float64Array, m: number, n: number): Float64Array[] {
-  return Array.from({ length: m }, (_, c) => all.subarray(c * n, (c + 1) * n));
 }
 
 /** True on little-endian platforms (every current JS engine); decides which word of a float64 is high. */
@@ -391,7 +387,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * the next by summarize (a fresh multi-megabyte array costs its page faults on first touch,
  * as much as a pass of work over it). Each is overwritten by the step that uses it.
  */
-class RankWorkspace {
+export class RankWorkspace {
   /** argsort's keys and indices, and their copies for the counting passes. */
   readonly sortBuffers: Uint32Array[];
   /** The runs of repeated values (Runs), at most S of them. */
@@ -620,7 +616,7 @@ function orderStatistic(r: RankedDraws, k: number): number {
  * so Phi^{-1} runs at most 2S times per summary instead of up to 2S times per coordinate.
  * Values are those of the direct formula.
  */
-class RankScores {
+export class RankScores {
   readonly total: number;
   /** scores[2r - 2] = z_r; NaN: not yet evaluated. */
   private readonly scores: Float64Array;
@@ -681,9 +677,12 @@ function fillFromRuns(z: Float64Array, runs: Runs, score: Float64Array): void {
 }
 
 /**
- * Classic R-hat (rHatOf) of the split chains of a series that is constant on each run (a
- * normal score per run): each split chain's mean and variance from its runs,
- * mean = (1/h) sum_runs len z, var = sum_runs len (z - mean)^2 / (h - 1), h = floor(n/2).
+ * Classic R-hat of the 2m split chains (Gelman et al., BDA3 sec. 11.4) of a series that is
+ * constant on each run (a normal score per run): W = mean of the within-chain variances,
+ * B = h var(chain means), R-hat = sqrt(((h - 1)/h W + B/h) / W), h = floor(n/2), with each split
+ * chain's mean and variance from its runs, mean = (1/h) sum_runs len z and
+ * var = sum_runs len (z - mean)^2 / (h - 1). Infinity when W = 0 < B (chains stuck at different
+ * values), NaN when W = B = 0.
  */
 function rHatOfRuns(runs: Runs, score: Float64Array, m: number, n: number): number {
   const half = Math.floor(n / 2);
@@ -753,21 +752,6 @@ function variance(x: Draws, xbar = mean(x)): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += (x[i] - xbar) * (x[i] - xbar);
   return s / (x.length - 1);
-}
-
-/**
- * Classic R-hat of m chains of n draws (Gelman et al., BDA3 sec. 11.4):
- * W = mean of the within-chain variances, B = n var(chain means),
- * R-hat = sqrt(((n - 1)/n W + B/n) / W).
- * Infinity when W = 0 < B (chains stuck at different values), NaN when W = B = 0.
- */
-function rHatOf(chains: Float64Array[]): number {
-  const n = chains[0].length;
-  const means = chains.map((c) => mean(c));
-  const W = mean(chains.map((c, i) => variance(c, means[i])));
-  const B = n * variance(means);
-  if (W === 0) return B === 0 ? NaN : Infinity;
-  return Math.sqrt(((n - 1) / n * W + B / n) / W);
 }
 
 /**
@@ -1357,210 +1341,29 @@ export function blockingError(x: Draws): BlockingResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Summary table
+// The numbers of one summary row
 
-/** One chain's draws of a vector quantity, row-major (draw t, coordinate k at t * dim + k), e.g. a sampler's ChainResult. */
-export interface ChainSamples {
-  samples: ArrayLike<number>;
-  nSamples: number;
-  dim: number;
-}
-
-/** One row of {@link summarize}: the columns of ArviZ's `summary`, and whether to trust them. */
-export interface SummaryRow {
-  name: string;
-  /** Mean over all draws of all chains. */
-  mean: number;
-  /** Standard deviation over all draws (divisor S - 1). */
-  sd: number;
-  /** Monte Carlo standard error of the mean: sd / sqrt(essMean) ({@link mcseMean}). */
-  mcseMean: number;
-  /** Monte Carlo standard error of the sd, by the delta method ({@link mcseSd}). */
-  mcseSd: number;
-  /** ESS for the mean: Geyer's estimator on the split chains ({@link meanEffectiveSampleSize}). */
-  essMean: number;
-  /** Bulk ESS: rank-normalized split chains ({@link bulkEffectiveSampleSize}). */
-  essBulk: number;
-  /** Tail ESS: the 5% and 95% quantile indicators ({@link tailEffectiveSampleSize}). */
-  essTail: number;
-  /** Rank-normalized split R-hat, max of bulk and tail ({@link splitRHat}). */
-  rhat: number;
-  /**
-   * True when r_hat < 1.01 and each of essMean, essBulk and essTail is at least 100 per chain
-   * (Vehtari et al. 2021 recommend both before the MCSE is believed; below that the ESS
-   * estimates are themselves too noisy). `warnings` names every failed condition.
-   */
-  reliable: boolean;
-  /** Why the row is not reliable, e.g. 'ess_bulk 132 < 400 (100 per chain)' or 'r_hat 1.042 (must be < 1.01)'; empty when reliable. */
-  warnings: string[];
-}
-
-function isChainSamples(c: unknown): c is ChainSamples {
-  return c !== null && typeof c === 'object' && !isArrayLike(c) && 'samples' in (c as object) && 'dim' in (c as object);
-}
-
-/** Checks ChainSamples chains: equal dims, samples.length = nSamples * dim. */
-function checkChainSamples(fn: string, cs: ChainSamples[]): number {
-  const dim = cs[0].dim;
-  for (let c = 0; c < cs.length; c++) {
-    if (cs[c].dim !== dim) throw new RangeError(`${fn}: chain ${c} has dim ${cs[c].dim} but chain 0 has dim ${dim}`);
-    if (cs[c].samples.length !== cs[c].nSamples * cs[c].dim) throw new RangeError(`${fn}: chain ${c} has ${cs[c].samples.length} numbers, expected nSamples * dim = ${cs[c].nSamples * cs[c].dim}`);
-  }
-  return dim;
-}
+/** The columns of a summary row, in this order (summaryNumbers writes them). */
+export const SUMMARY_COLUMNS = ['mean', 'sd', 'mcseMean', 'mcseSd', 'essMean', 'essBulk', 'essTail', 'rhat'] as const;
 
 /**
- * One scalar series per chain: f applied to every draw of every chain (draw t of chain c is
- * the dim-vector samples[t * dim .. t * dim + dim - 1], passed as a reused Float64Array, with
- * its index t). Feed the result to {@link summarize}, {@link mcseMean} or any diagnostic to
- * get the Monte Carlo error of E f(x), the quantity one usually reports. Throws if f returns a
- * non-number, naming the chain and draw.
- *
- * @example
- * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]);
- * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 500, samples: 1000, x0: new Float64Array(2) }, new Rng(1));
- * const r = mapDraws(result.chains, (x) => Math.hypot(x[0], x[1])); // distance from the origin
- * summarize(r, ['|x|']); // mean, sd, mcse_mean, ... of E|x|
+ * The numbers of one row of summarize for the pooled draws `all` of m chains of n (chain after
+ * chain), written to out[at .. at + 7] in the order of SUMMARY_COLUMNS. `scores` (for
+ * S = 2 m floor(n/2)) and `workspace` (for m n draws) are shared by the rows of one summary.
+ * @internal
  */
-export function mapDraws(chains: ChainSamples[], f: (x: Float64Array, t: number) => number): Float64Array[] {
-  const fn = 'mapDraws';
-  if (!Array.isArray(chains) || chains.length === 0 || !chains.every((c) => isChainSamples(c))) {
-    throw new TypeError(`${fn}: chains must be a non-empty array of { samples, nSamples, dim } (a sampler's ChainResult), got ${describe(chains)}`);
-  }
-  if (typeof f !== 'function') throw new TypeError(`${fn}: f must be a function of one draw, got ${describe(f)}`);
-  const dim = checkChainSamples(fn, chains);
-  const x = new Float64Array(dim);
-  return chains.map((c, ci) => {
-    const out = new Float64Array(c.nSamples);
-    for (let t = 0; t < c.nSamples; t++) {
-      for (let k = 0; k < dim; k++) x[k] = c.samples[t * dim + k];
-      const v = f(x, t);
-      if (typeof v !== 'number') throw new TypeError(`${fn}: f returned ${typeof v} for chain ${ci}, draw ${t}; it must return a number`);
-      out[t] = v;
-    }
-    return out;
-  });
-}
-
-/**
- * A summary table of several chains, one row per coordinate, like ArviZ's `summary`: mean, sd,
- * mcseMean, mcseSd, essMean, essBulk, essTail and rhat (rank-normalized split R-hat), with a
- * `reliable` flag and the `warnings` behind it (see {@link SummaryRow}). Each coordinate is
- * sorted once (ranks, median and quantiles all come from that sort) and each series' lags are
- * computed only as far as Geyer's sequence reads them.
- *
- * `chains` is either one array of scalar draws per chain (one row), or one `{ samples, nSamples,
- * dim }` per chain (a sampler's ChainResult; one row per coordinate). For a function of the
- * draws, summarize `mapDraws(chains, f)`. `names` default to 'x[0]', 'x[1]', ... (or 'x' for
- * scalar chains). Quantities that are undefined for the data (the R-hat of constant chains)
- * are NaN, and such a row is not reliable; bad input (unequal lengths, non-finite values, fewer
- * than 4 draws) throws as in {@link splitRHat}.
- *
- * @example
- * const target = gaussianTarget([0, 0], [[1, 0.5], [0.5, 1]]);
- * const result = runChains(rwmSampler(), target, { chains: 4, warmup: 500, samples: 1000, x0: new Float64Array(2) }, new Rng(1));
- * const rows = summarize(result.chains, ['x', 'y']);
- * console.log(formatSummary(rows));
- */
-export function summarize(chains: Draws[] | ChainSamples[], names?: string[]): SummaryRow[] {
-  const fn = 'summarize';
-  if (!Array.isArray(chains)) throw new TypeError(`${fn}: chains must be a non-empty array of chains, got ${describe(chains)}`);
-  if (chains.length === 0) throw new RangeError(`${fn}: chains must be a non-empty array of chains, got an empty array`);
-  // pooled[k]: coordinate k of every draw, chain after chain (draw t of chain c at c n + t)
-  let pooled: Float64Array[];
-  let m: number;
-  let n: number;
-  if (chains.every((c) => isChainSamples(c))) {
-    const cs = chains as ChainSamples[];
-    const dim = checkChainSamples(fn, cs);
-    m = cs.length;
-    n = cs[0].nSamples;
-    for (let c = 0; c < m; c++) {
-      if (cs[c].nSamples !== n) throw new RangeError(`${fn}: chains have unequal lengths: chain 0 has ${n} draws, chain ${c} has ${cs[c].nSamples}`);
-    }
-    if (dim > 0 && n < 4) throw new RangeError(`${fn}: chains are too short: ${n} draws each, need at least 4`);
-    pooled = Array.from({ length: dim }, () => new Float64Array(m * n));
-    for (let c = 0; c < m; c++) { // one sequential read of each chain's draws
-      const samples = cs[c].samples;
-      for (let t = 0; t < n; t++) {
-        const row = t * dim;
-        for (let k = 0; k < dim; k++) {
-          const v = samples[row + k];
-          if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${fn}: chain ${c}, draw ${t}, coordinate ${k} is ${String(v)}; every value must be finite`);
-          pooled[k][c * n + t] = v;
-        }
-      }
-    }
-  } else {
-    checkChains(fn, chains, 4);
-    const draws = chains as Draws[];
-    m = draws.length;
-    n = draws[0].length;
-    pooled = [pool(draws)];
-  }
-  if (names !== undefined && (!Array.isArray(names) || names.length !== pooled.length)) {
-    throw new RangeError(`${fn}: names must have one entry per coordinate (${pooled.length}), got ${Array.isArray(names) ? names.length : typeof names}`);
-  }
-  // every coordinate has the same number of draws: one table of normal scores, one set of work arrays
-  const scores = new RankScores(2 * m * Math.floor(n / 2));
-  const workspace = new RankWorkspace(m * n);
-  return pooled.map((all, k) => {
-    const name = names?.[k] ?? (pooled.length === 1 && !isChainSamples(chains[0]) ? 'x' : `x[${k}]`);
-    return summaryRow(name, all, m, n, scores, workspace);
-  });
-}
-
-/** One row of summarize for the pooled draws `all` of m chains of n. */
-function summaryRow(name: string, all: Float64Array, m: number, n: number, scores: RankScores, workspace: RankWorkspace): SummaryRow {
+export function summaryNumbers(all: Float64Array, m: number, n: number, scores: RankScores, workspace: RankWorkspace, out: Float64Array, at: number): void {
   const ranked = rankPooled(all, m, n, scores, workspace);
   const xbar = mean(all);
   const deviations = squaredDeviations(all, m, n, xbar, workspace.squares);
   const sd = Math.sqrt(deviations.sum / (all.length - 1)); // the sample variance's sum, divisor S - 1
   const essMean = geyerEss(ranked.split, ranked.spread);
-  const row: SummaryRow = {
-    name,
-    mean: xbar,
-    sd,
-    mcseMean: sd / Math.sqrt(essMean),
-    mcseSd: deviations.mcseSd,
-    essMean,
-    essBulk: geyerEss(ranked.z, ranked.zSpread),
-    essTail: tailEssOfRanked(ranked),
-    rhat: rHatOfRanked(ranked),
-    reliable: true,
-    warnings: [],
-  };
-  const minimum = 100 * m;
-  if (!(row.rhat < 1.01)) row.warnings.push(`r_hat ${Number.isFinite(row.rhat) ? row.rhat.toFixed(3) : row.rhat} (must be < 1.01)`);
-  for (const [label, ess] of [['ess_mean', row.essMean], ['ess_bulk', row.essBulk], ['ess_tail', row.essTail]] as const) {
-    if (!(ess >= minimum)) row.warnings.push(`${label} ${ess.toFixed(0)} < ${minimum} (100 per chain)`);
-  }
-  row.reliable = row.warnings.length === 0;
-  return row;
-}
-
-/**
- * The rows of {@link summarize} as a fixed-width text table (columns name, mean, sd, mcse_mean,
- * mcse_sd, ess_bulk, ess_tail, r_hat, reliable), followed by one line per row that is not
- * reliable, naming the failed conditions. Ready for console.log.
- *
- * @example
- * // four chains of 1000 iid N(0, 1) draws
- * const [chainA, chainB, chainC, chainD] = [1, 2, 3, 4].map((seed) => {
- *   const rng = new Rng(seed);
- *   return Float64Array.from({ length: 1000 }, () => rng.normal());
- * });
- * console.log(formatSummary(summarize([chainA, chainB, chainC, chainD])));
- * // name     mean      sd  mcse_mean  mcse_sd  ess_bulk  ess_tail  r_hat  reliable
- * // x     -0.0118  1.0046     0.0159   0.0112    3972.9    3811.7  1.000       yes   (4 x 1000 iid N(0, 1))
- */
-export function formatSummary(rows: SummaryRow[]): string {
-  if (!Array.isArray(rows)) throw new TypeError('formatSummary: rows must be an array of SummaryRow (from summarize)');
-  const fmt = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : String(v));
-  const header = ['name', 'mean', 'sd', 'mcse_mean', 'mcse_sd', 'ess_bulk', 'ess_tail', 'r_hat', 'reliable'];
-  const body = rows.map((r) => [r.name, fmt(r.mean, 4), fmt(r.sd, 4), fmt(r.mcseMean, 4), fmt(r.mcseSd, 4), fmt(r.essBulk, 1), fmt(r.essTail, 1), fmt(r.rhat, 3), r.reliable ? 'yes' : 'NO']);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  const notes = rows.filter((r) => !r.reliable).map((r) => `${r.name}: not reliable: ${r.warnings.join('; ')}`);
-  return [line(header), ...body.map(line), ...notes].join('\n');
+  out[at] = xbar;
+  out[at + 1] = sd;
+  out[at + 2] = sd / Math.sqrt(essMean); // mcse of the mean
+  out[at + 3] = deviations.mcseSd;
+  out[at + 4] = essMean;
+  out[at + 5] = geyerEss(ranked.z, ranked.zSpread); // bulk
+  out[at + 6] = tailEssOfRanked(ranked);
+  out[at + 7] = rHatOfRanked(ranked);
 }

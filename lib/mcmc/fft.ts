@@ -7,6 +7,8 @@
  * inverse x_n = (1/N) sum_k X_k e^{+2 pi i k n / N}.
  */
 import { describe } from '../checks/index.js';
+import { getBackend } from '../linalg/backend.js';
+import { buildFftKernelModule, type FftPasses } from './fft-kernel.js';
 
 /**
  * The smallest power of two >= n (n >= 1); nextPowerOfTwo(1) = 1.
@@ -130,7 +132,17 @@ function transform(fn: string, re: Float64Array, im: Float64Array, sign: number,
   if (n === 0 || (n & (n - 1)) !== 0) {
     throw new RangeError(`${fn}: length must be a power of two (use nextPowerOfTwo and zero-pad), got ${n}`);
   }
-  if (n === 1) return;
+  if (!firstPasses(re, im, n, sign, permuted)) return;
+  twiddles(n);
+  passesFrom8(re, im, n, sign);
+}
+
+/**
+ * The permutation (unless `permuted`) and the passes for block lengths 2 and 4; false when that
+ * finished the transform (n <= 4).
+ */
+function firstPasses(re: Float64Array, im: Float64Array, n: number, sign: number, permuted: boolean): boolean {
+  if (n === 1) return false;
   // Bit-reversal permutation: element k goes to the index with the bits of k reversed.
   if (!permuted) for (let i = 1, j = 0; i < n; i++) {
     let bit = n >> 1;
@@ -145,7 +157,7 @@ function transform(fn: string, re: Float64Array, im: Float64Array, sign: number,
     const br = re[1], bi = im[1];
     re[1] = re[0] - br; im[1] = im[0] - bi;
     re[0] += br; im[0] += bi;
-    return;
+    return false;
   }
   // The first two passes, fused (each entry loaded and stored once, the same operations):
   // len = 2 (twiddle 1): X_0 = x_0 + x_1, X_1 = x_0 - x_1;
@@ -162,7 +174,14 @@ function transform(fn: string, re: Float64Array, im: Float64Array, sign: number,
     br = -sign * i3; bi = sign * r3;
     re[a + 3] = r1 - br; im[a + 3] = i1 - bi; re[a + 1] = r1 + br; im[a + 1] = i1 + bi;
   }
-  twiddles(n);
+  return n > 4;
+}
+
+/**
+ * The butterfly passes for block lengths 8, 16, ..., n in JavaScript (`twiddles(n)` done); the
+ * wasm kernel of ./fft-kernel.ts does the same operations.
+ */
+function passesFrom8(re: Float64Array, im: Float64Array, n: number, sign: number): void {
   const wc = twiddleCos;
   const ws = sign < 0 ? twiddleSin : twiddleSinInverse;
   // Butterflies: for blocks of length len, combine the even half E and odd half O as
@@ -214,9 +233,6 @@ function transform(fn: string, re: Float64Array, im: Float64Array, sign: number,
  * last L (each transform would otherwise evaluate L trigonometric functions).
  */
 let halfTurnSize = 0;
-/** Work arrays of addPowerSpectrum (length L/2), reused while L stays the same. */
-let scratchRe = new Float64Array(0);
-let scratchIm = new Float64Array(0);
 let halfTurnCos = new Float64Array(0);
 let halfTurnSin = new Float64Array(0);
 
@@ -231,6 +247,66 @@ function halfTurn(L: number): void {
     halfTurnSin[k] = Math.sin(angle);
   }
   halfTurnSize = L;
+}
+
+/**
+ * The work arrays of addPowerSpectrum and inverseEvenSpectrum (a complex sequence of length h,
+ * split into real and imaginary parts), kept for the last h. On the wasm backend they are views
+ * of a WebAssembly memory that also holds the twiddle tables, and the passes from block length
+ * 8 on run in the SIMD kernel of ./fft-kernel.ts; otherwise they are plain arrays and
+ * passesFrom8 runs. The same bits either way.
+ */
+interface Scratch {
+  h: number;
+  re: Float64Array;
+  im: Float64Array;
+  kernel: WasmFft | null;
+}
+
+interface WasmFft {
+  memory: WebAssembly.Memory;
+  passes: FftPasses;
+}
+
+let scratch: Scratch = { h: 0, re: new Float64Array(0), im: new Float64Array(0), kernel: null };
+/** The kernel's instance and memory (re, im, cos, sin, -sin: five arrays of h doubles), made once. */
+let wasmFft: WasmFft | null = null;
+
+function scratchFor(h: number): Scratch {
+  const useWasm = h >= 8 && getBackend() === 'wasm';
+  if (scratch.h === h && (scratch.kernel !== null) === useWasm) return scratch;
+  if (!useWasm) {
+    scratch = { h, re: new Float64Array(h), im: new Float64Array(h), kernel: null };
+    return scratch;
+  }
+  const bytes = 5 * 8 * h;
+  const pages = Math.ceil(bytes / 65536);
+  if (wasmFft === null) {
+    const memory = new WebAssembly.Memory({ initial: pages });
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(buildFftKernelModule(pages)), { env: { memory } });
+    wasmFft = { memory, passes: instance.exports.passes as FftPasses };
+  } else if (wasmFft.memory.buffer.byteLength < bytes) {
+    wasmFft.memory.grow(pages - wasmFft.memory.buffer.byteLength / 65536);
+  }
+  const buffer = wasmFft.memory.buffer;
+  twiddles(h);
+  new Float64Array(buffer, 2 * 8 * h, h).set(twiddleCos);
+  new Float64Array(buffer, 3 * 8 * h, h).set(twiddleSin);
+  new Float64Array(buffer, 4 * 8 * h, h).set(twiddleSinInverse);
+  scratch = { h, re: new Float64Array(buffer, 0, h), im: new Float64Array(buffer, 8 * h, h), kernel: wasmFft };
+  return scratch;
+}
+
+/** The transform (sign -1 forward, +1 inverse, unscaled) of the scratch arrays, filled in bit-reversed order. */
+function transformScratch(work: Scratch, sign: number): void {
+  const h = work.h;
+  if (!firstPasses(work.re, work.im, h, sign, true)) return;
+  if (work.kernel === null) {
+    twiddles(h);
+    passesFrom8(work.re, work.im, h, sign);
+    return;
+  }
+  work.kernel.passes(0, 8 * h, h, 2 * 8 * h, (sign < 0 ? 3 : 4) * 8 * h, 8);
 }
 
 /**
@@ -269,18 +345,20 @@ export function circularAutocorrelation(x: Float64Array): Float64Array {
  */
 export function addPowerSpectrum(x: ArrayLike<number>, L: number, power: Float64Array, shift = 0): void {
   const h = L >> 1;
-  if (scratchRe.length !== h) { scratchRe = new Float64Array(h); scratchIm = new Float64Array(h); }
-  const zr = scratchRe;
-  const zi = scratchIm;
+  const work = scratchFor(h);
+  const zr = work.re;
+  const zi = work.im;
   const n = Math.min(x.length, L);
   // z_m goes to position rev[m] (the transform's input order), the padding stays 0
   const rev = bitReversal(h);
-  zr.fill(0);
-  zi.fill(0);
-  let m = 0;
-  for (; 2 * m + 1 < n; m++) { const at = rev[m]; zr[at] = x[2 * m] - shift; zi[at] = x[2 * m + 1] - shift; }
-  if (2 * m < n) zr[rev[m]] = x[2 * m] - shift;
-  transform('addPowerSpectrum', zr, zi, -1, true);
+  const pairs = n >> 1; // z_m = x_{2m} + i x_{2m+1} for m < pairs; then x_{n-1} alone if n is odd; then 0
+  for (let p = 0; p < h; p++) { // position p holds z_{rev[p]}: read scattered, write in order
+    const m = rev[p];
+    if (m < pairs) { zr[p] = x[2 * m] - shift; zi[p] = x[2 * m + 1] - shift; }
+    else if (2 * m < n) { zr[p] = x[2 * m] - shift; zi[p] = 0; }
+    else { zr[p] = 0; zi[p] = 0; }
+  }
+  transformScratch(work, -1);
   halfTurn(L);
   const cosT = halfTurnCos;
   const sinT = halfTurnSin;
@@ -308,8 +386,9 @@ export function addPowerSpectrum(x: ArrayLike<number>, L: number, power: Float64
  */
 export function inverseEvenSpectrum(power: Float64Array, L: number): Float64Array {
   const h = L >> 1;
-  const zr = new Float64Array(h);
-  const zi = new Float64Array(h);
+  const work = scratchFor(h);
+  const zr = work.re;
+  const zi = work.im;
   halfTurn(L);
   const rev = bitReversal(h);
   for (let k = 0; k < h; k++) {
@@ -322,7 +401,7 @@ export function inverseEvenSpectrum(power: Float64Array, L: number): Float64Arra
     zr[at] = e - oi; // E' + i O' = (e - Im O') + i Re O'
     zi[at] = or;
   }
-  transform('inverseEvenSpectrum', zr, zi, +1, true);
+  transformScratch(work, +1);
   const out = new Float64Array(L);
   for (let m = 0; m < h; m++) { out[2 * m] = zr[m] / h; out[2 * m + 1] = zi[m] / h; }
   return out;

@@ -41,6 +41,7 @@ export { leapfrog, hmcStep, hmcSampler, type HmcState } from './hmc.js';
 export { runChains, chainColumn, chainColumns, type RunChainsOptions, type RunChainsResult, type ChainResult } from './chains.js';
 export { gaussianTarget, mixtureTarget1d, bananaTarget } from './standard-targets.js';
 export {
-  autocorrelation, integratedAutocorrTimeDetails, integratedAutocorrTime, effectiveSampleSize, inverseNormalCdf, splitRHat, bulkEffectiveSampleSize, tailEffectiveSampleSize, meanEffectiveSampleSize, mcseMean, mcseSd, blockingError, mapDraws, summarize, formatSummary, type Draws, type AutocorrTimeOptions, type AutocorrTimeResult, type BlockingResult, type ChainSamples, type SummaryRow,
+  autocorrelation, integratedAutocorrTimeDetails, integratedAutocorrTime, effectiveSampleSize, inverseNormalCdf, splitRHat, bulkEffectiveSampleSize, tailEffectiveSampleSize, meanEffectiveSampleSize, mcseMean, mcseSd, blockingError, type Draws, type AutocorrTimeOptions, type AutocorrTimeResult, type BlockingResult,
 } from './diagnostics.js';
+export { mapDraws, summarize, formatSummary, type ChainSamples, type SummaryRow, type SummaryPool, type SummarizeOptions } from './summary.js';
 export { fft, ifft, circularAutocorrelation, nextPowerOfTwo } from './fft.js';

@@ -299,7 +299,7 @@ const ROWS: Record<string, Row> = {
   meanEffectiveSampleSize: { args: [a('chains', 'vector', chains4, { extra: [['too short', () => [f64(3)()], ['3']]] })] },
   mcseMean: { args: [a('chains', 'vector', chains4, { extra: [['NaN entry', () => [[1, NaN, 2, 3]], ['NaN'], 'chain']] })] },
   mcseSd: { args: [a('chains', 'vector', chains4, { extra: [['NaN entry', () => [[1, NaN, 2, 3]], ['NaN'], 'chain']] })] },
-  summarize: { args: [a('chains', 'vector', chains4, { extra: [['empty', () => [], ['empty']]] })] },
+  summarize: { args: [a('chains', 'vector', chains4, { extra: [['empty', () => [], ['empty']]] }), a('names', 'any', () => undefined), a('options', 'options', () => ({}), { extra: [['pool 3', () => ({ pool: 3 }), ['3'], 'pool']] })] },
   mapDraws: { args: [a('chains', 'vector', () => [{ samples: f64(4)(), nSamples: 2, dim: 2 }]), a('f', 'function', () => (x: Float64Array) => x[0])] },
   fft: { args: [a('re', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), a('im', 'f64', f64(4), { extra: [['length 2', f64(2), ['2', '4']]] })] },
   ifft: { args: [a('re', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), a('im', 'f64', f64(4))] },

@@ -60,6 +60,7 @@ const ROWS: Record<string, Row> = {
   eigenvectorFor: { valid: { maxIterations: 20 }, typo: 'iterations', call: (o) => B.eigenvectorFor(stochastic(), 1, o) },
   // ---- markov, mcmc ----
   stationaryDistribution: { valid: { method: 'power', tol: 1e-12 }, typo: 'tolerance', call: (o) => B.stationaryDistribution(stochastic(), o) },
+  summarize: { valid: { pool: null }, typo: 'threads', call: (o) => B.summarize([Float64Array.from([0, 1, 3, 2, 5]), Float64Array.from([1, 0, 2, 4, 3])], undefined, o) },
   rwmSampler: { valid: { stepSize: 1 }, typo: 'stepsize', call: (o) => B.rwmSampler(o) },
   malaSampler: { valid: { stepSize: 0.2 }, typo: 'step', call: (o) => B.malaSampler(o) },
   ulaSampler: { valid: { stepSize: 0.2 }, typo: 'stepsize', call: (o) => B.ulaSampler(o as never) },

@@ -22,18 +22,16 @@ import {
   blockingError,
   bulkEffectiveSampleSize,
   effectiveSampleSize,
-  formatSummary,
   integratedAutocorrTime,
   integratedAutocorrTimeDetails,
   inverseNormalCdf,
-  mapDraws,
   mcseMean,
   mcseSd,
   meanEffectiveSampleSize,
   splitRHat,
-  summarize,
   tailEffectiveSampleSize,
 } from '../../lib/mcmc/diagnostics.js';
+import { formatSummary, mapDraws, summarize } from '../../lib/mcmc/summary.js';
 import { Rng } from '../../lib/random/index.js';
 
 /** y_t = rho y_{t-1} + (u_t - 1/2), u_t from the LCG s <- (1664525 s + 1013904223) mod 2^32 (same in the Python reference). */

@@ -30,7 +30,8 @@ import * as assert from 'uvu/assert';
 import { test } from 'uvu';
 import { Rng } from '../../lib/random/index.js';
 import { gaussianTarget, rwmSampler, runChains, type RunChainsResult } from '../../lib/mcmc/index.js';
-import { effectiveSampleSize, mapDraws, summarize } from '../../lib/mcmc/diagnostics.js';
+import { effectiveSampleSize } from '../../lib/mcmc/diagnostics.js';
+import { mapDraws, summarize } from '../../lib/mcmc/summary.js';
 import { normalUpperTail, specSeed, statTest } from '../seeds.js';
 
 interface Estimate {

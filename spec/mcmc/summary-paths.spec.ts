@@ -17,9 +17,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  bulkEffectiveSampleSize, IndicatorAutocovariance, inverseNormalCdf, meanEffectiveSampleSize, splitRHat, summarize,
-  tailEffectiveSampleSize,
+  bulkEffectiveSampleSize, IndicatorAutocovariance, inverseNormalCdf, meanEffectiveSampleSize, splitRHat, tailEffectiveSampleSize,
 } from '../../lib/mcmc/diagnostics.js';
+import { summarize } from '../../lib/mcmc/summary.js';
 import { Rng } from '../../lib/random/index.js';
 
 const u = 2 ** -53;

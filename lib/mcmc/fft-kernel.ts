@@ -1,0 +1,103 @@
+/**
+ * The butterfly passes of ./fft.ts's radix-2 transform as a WebAssembly SIMD kernel, emitted with
+ * lib/linalg/wasm/emitter.ts. For blocks of length len = first, 2 first, ..., n it combines the
+ * even half E and the odd half O of every block as
+ *
+ *   X_k = E_k + w^k O_k,   X_{k + len/2} = E_k - w^k O_k,   w^k = wc[len/2 + k] + i ws[len/2 + k]
+ *
+ * on split real / imaginary float64 arrays, two values of k per float64x2 step, with the
+ * operations of the JavaScript passes in the same order (xr = rb wr - ib wi, xi = rb wi + ib wr,
+ * then a - x and a + x; WebAssembly never fuses a multiply with an add), so its results are the
+ * JavaScript transform's, bit for bit. `first` >= 4 keeps len/2 even.
+ */
+import { buildModule, FunctionBody, SimdOp, Op, ValType } from '../linalg/wasm/emitter.js';
+
+/**
+ * Emits `passes(re, im, n, wc, ws, first)`: byte addresses of the four float64 arrays (re, im of
+ * length n; the pass-major twiddle tables wc, ws of length n), the transform length n and the
+ * first block length.
+ */
+function emitPasses(): FunctionBody {
+  const i32 = ValType.i32, v128 = ValType.v128;
+  const f = new FunctionBody([i32, i32, i32, i32, i32, i32], []);
+  const re = 0, im = 1, n = 2, wc = 3, ws = 4, first = 5;
+  const len = f.addLocal(i32), halfBytes = f.addLocal(i32), blockBytes = f.addLocal(i32), endBytes = f.addLocal(i32);
+  const start = f.addLocal(i32), k = f.addLocal(i32), a = f.addLocal(i32), ai = f.addLocal(i32), wcBase = f.addLocal(i32), wsBase = f.addLocal(i32);
+  const WR = f.addLocal(v128), WI = f.addLocal(v128), RB = f.addLocal(v128), IB = f.addLocal(v128), XR = f.addLocal(v128), XI = f.addLocal(v128);
+  const RA = f.addLocal(v128), IA = f.addLocal(v128);
+  const load = (address: number, offset: number, into: number): void => { f.localGet(address).localGet(k).op(Op.i32_add).simd(SimdOp.v128_load, 3, offset).localSet(into); };
+
+  f.localGet(n).i32Const(3).op(Op.i32_shl).localSet(endBytes); // n * 8
+  f.localGet(first).localSet(len);
+  f.block();
+  f.loop(); // for len = first; len <= n; len *= 2
+  {
+    f.localGet(len).localGet(n).op(Op.i32_gt_u).brIf(1);
+    f.localGet(len).i32Const(2).op(Op.i32_shl).localSet(halfBytes); // (len / 2) * 8
+    f.localGet(len).i32Const(3).op(Op.i32_shl).localSet(blockBytes);
+    f.localGet(wc).localGet(halfBytes).op(Op.i32_add).localSet(wcBase); // &wc[len / 2]
+    f.localGet(ws).localGet(halfBytes).op(Op.i32_add).localSet(wsBase);
+    f.i32Const(0).localSet(start);
+    f.block();
+    f.loop(); // for each block
+    {
+      f.localGet(start).localGet(endBytes).op(Op.i32_ge_u).brIf(1);
+      f.localGet(re).localGet(start).op(Op.i32_add).localSet(a);
+      f.localGet(im).localGet(start).op(Op.i32_add).localSet(ai);
+      f.i32Const(0).localSet(k);
+      f.block();
+      f.loop(); // k = 0, 2, 4, ... < len / 2 (in bytes: 16 per step)
+      {
+        f.localGet(k).localGet(halfBytes).op(Op.i32_ge_u).brIf(1);
+        load(wcBase, 0, WR);
+        load(wsBase, 0, WI);
+        // b = a + len/2: its address is a + halfBytes; the offset immediate cannot hold it, so add
+        f.localGet(a).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(RB);
+        f.localGet(ai).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(IB);
+        // xr = rb wr - ib wi, xi = rb wi + ib wr
+        f.localGet(RB).localGet(WR).simd(SimdOp.f64x2_mul).localGet(IB).localGet(WI).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_sub).localSet(XR);
+        f.localGet(RB).localGet(WI).simd(SimdOp.f64x2_mul).localGet(IB).localGet(WR).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).localSet(XI);
+        load(a, 0, RA);
+        load(ai, 0, IA);
+        // X_{k + len/2} = a - x, X_k = a + x
+        f.localGet(a).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).localGet(RA).localGet(XR).simd(SimdOp.f64x2_sub).simd(SimdOp.v128_store, 3, 0);
+        f.localGet(ai).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).localGet(IA).localGet(XI).simd(SimdOp.f64x2_sub).simd(SimdOp.v128_store, 3, 0);
+        f.localGet(a).localGet(k).op(Op.i32_add).localGet(RA).localGet(XR).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
+        f.localGet(ai).localGet(k).op(Op.i32_add).localGet(IA).localGet(XI).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
+        f.addToLocal(k, 16);
+        f.br(0);
+      }
+      f.end();
+      f.end();
+      f.localGet(start).localGet(blockBytes).op(Op.i32_add).localSet(start);
+      f.br(0);
+    }
+    f.end();
+    f.end();
+    f.localGet(len).i32Const(1).op(Op.i32_shl).localSet(len);
+    f.br(0);
+  }
+  f.end();
+  f.end();
+  return f;
+}
+
+/**
+ * The module: `passes` above, importing its memory as `env.memory` (`pages` its initial size; it
+ * may grow).
+ *
+ * @example
+ * ```ts
+ * const memory = new WebAssembly.Memory({ initial: 1 });
+ * const { passes } = new WebAssembly.Instance(new WebAssembly.Module(buildFftKernelModule(1)), { env: { memory } }).exports;
+ * ```
+ */
+export function buildFftKernelModule(pages: number): Uint8Array<ArrayBuffer> {
+  return buildModule({
+    importMemory: { module: 'env', name: 'memory', initial: pages },
+    functions: [{ exportName: 'passes', body: emitPasses() }],
+  });
+}
+
+/** Signature of `passes`. */
+export type FftPasses = (re: number, im: number, n: number, wc: number, ws: number, first: number) => void;
