@@ -144,7 +144,7 @@ test('the power spectrum and its inverse give the same bits on both backends (wa
     const power = new Float64Array(257);
     addPowerSpectrum(x, 512, power);
     const sums = inverseEvenSpectrum(power, 512);
-    for (const t of [0, 1, 7, 150, 299]) {
+    for (const t of [0, 1, 7, 150, 212]) { // lags <= L - n = 212: no wrap-around
       let direct = 0;
       for (let s = 0; s + t < 300; s++) direct += x[s] * x[s + t];
       assert.ok(Math.abs(sums[t] - direct) <= 1e-12 * sums[0], `lag ${t}: ${sums[t]} vs ${direct}`);
