@@ -1,6 +1,7 @@
 /**
- * The butterfly passes of ./fft.ts's radix-2 transform as a WebAssembly SIMD kernel, emitted with
- * lib/linalg/wasm/emitter.ts. For blocks of length len = first, 2 first, ..., n it combines the
+ * The butterfly passes of ./fft.ts's radix-2 transforms as WebAssembly SIMD kernels, emitted with
+ * lib/linalg/wasm/emitter.ts: `passes` (decimation in time, bit-reversed input to natural order)
+ * and `difPasses` (decimation in frequency, natural order to bit-reversed output) below. For blocks of length len = first, 2 first, ..., n it combines the
  * even half E and the odd half O of every block as
  *
  *   X_k = E_k + w^k O_k,   X_{k + len/2} = E_k - w^k O_k,   w^k = wc[len/2 + k] + i ws[len/2 + k]
@@ -83,8 +84,85 @@ function emitPasses(): FunctionBody {
 }
 
 /**
- * The module: `passes` above, importing its memory as `env.memory` (`pages` its initial size; it
- * may grow).
+ * Emits `difPasses(re, im, n, wc, ws, last)`: the decimation-in-frequency passes for block lengths
+ * len = n, n/2, ..., last (>= 8): for every block, with a = E-half entry and b = the entry len/2
+ * later,
+ *
+ *   a <- a + b,   b <- (a - b) w^k,   w^k = wc[len/2 + k] + i ws[len/2 + k],
+ *
+ * two values of k per float64x2 step, the operations of ./fft.ts's difPassesTo8 in the same order
+ * (dr = ar - br, di = ai - bi, then dr wr - di wi and dr wi + di wr).
+ */
+function emitDifPasses(): FunctionBody {
+  const i32 = ValType.i32, v128 = ValType.v128;
+  const f = new FunctionBody([i32, i32, i32, i32, i32, i32], []);
+  const re = 0, im = 1, n = 2, wc = 3, ws = 4, last = 5;
+  const len = f.addLocal(i32), halfBytes = f.addLocal(i32), blockBytes = f.addLocal(i32), endBytes = f.addLocal(i32);
+  const start = f.addLocal(i32), k = f.addLocal(i32), a = f.addLocal(i32), ai = f.addLocal(i32), wcBase = f.addLocal(i32), wsBase = f.addLocal(i32);
+  const b = f.addLocal(i32), bi = f.addLocal(i32);
+  const WR = f.addLocal(v128), WI = f.addLocal(v128), RA = f.addLocal(v128), IA = f.addLocal(v128), RB = f.addLocal(v128), IB = f.addLocal(v128);
+  const DR = f.addLocal(v128), DI = f.addLocal(v128);
+  const at = (base: number): void => { f.localGet(base).localGet(k).op(Op.i32_add); };
+
+  f.localGet(n).i32Const(3).op(Op.i32_shl).localSet(endBytes); // n * 8
+  f.localGet(n).localSet(len);
+  f.block();
+  f.loop(); // for len = n; len >= last; len /= 2
+  {
+    f.localGet(len).localGet(last).op(Op.i32_lt_u).brIf(1);
+    f.localGet(len).i32Const(2).op(Op.i32_shl).localSet(halfBytes); // (len / 2) * 8
+    f.localGet(len).i32Const(3).op(Op.i32_shl).localSet(blockBytes);
+    f.localGet(wc).localGet(halfBytes).op(Op.i32_add).localSet(wcBase); // &wc[len / 2]
+    f.localGet(ws).localGet(halfBytes).op(Op.i32_add).localSet(wsBase);
+    f.i32Const(0).localSet(start);
+    f.block();
+    f.loop(); // for each block
+    {
+      f.localGet(start).localGet(endBytes).op(Op.i32_ge_u).brIf(1);
+      f.localGet(re).localGet(start).op(Op.i32_add).localSet(a);
+      f.localGet(im).localGet(start).op(Op.i32_add).localSet(ai);
+      f.localGet(a).localGet(halfBytes).op(Op.i32_add).localSet(b);
+      f.localGet(ai).localGet(halfBytes).op(Op.i32_add).localSet(bi);
+      f.i32Const(0).localSet(k);
+      f.block();
+      f.loop(); // k = 0, 2, 4, ... < len / 2 (in bytes: 16 per step)
+      {
+        f.localGet(k).localGet(halfBytes).op(Op.i32_ge_u).brIf(1);
+        at(a); f.simd(SimdOp.v128_load, 3, 0).localSet(RA);
+        at(ai); f.simd(SimdOp.v128_load, 3, 0).localSet(IA);
+        at(b); f.simd(SimdOp.v128_load, 3, 0).localSet(RB);
+        at(bi); f.simd(SimdOp.v128_load, 3, 0).localSet(IB);
+        at(wcBase); f.simd(SimdOp.v128_load, 3, 0).localSet(WR);
+        at(wsBase); f.simd(SimdOp.v128_load, 3, 0).localSet(WI);
+        // a <- a + b
+        at(a); f.localGet(RA).localGet(RB).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
+        at(ai); f.localGet(IA).localGet(IB).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
+        // d = a - b; b <- d w: (dr wr - di wi) + i (dr wi + di wr)
+        f.localGet(RA).localGet(RB).simd(SimdOp.f64x2_sub).localSet(DR);
+        f.localGet(IA).localGet(IB).simd(SimdOp.f64x2_sub).localSet(DI);
+        at(b); f.localGet(DR).localGet(WR).simd(SimdOp.f64x2_mul).localGet(DI).localGet(WI).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_sub).simd(SimdOp.v128_store, 3, 0);
+        at(bi); f.localGet(DR).localGet(WI).simd(SimdOp.f64x2_mul).localGet(DI).localGet(WR).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
+        f.addToLocal(k, 16);
+        f.br(0);
+      }
+      f.end();
+      f.end();
+      f.localGet(start).localGet(blockBytes).op(Op.i32_add).localSet(start);
+      f.br(0);
+    }
+    f.end();
+    f.end();
+    f.localGet(len).i32Const(1).op(Op.i32_shr_u).localSet(len);
+    f.br(0);
+  }
+  f.end();
+  f.end();
+  return f;
+}
+
+/**
+ * The module: `passes` and `difPasses` above, importing its memory as `env.memory` (`pages` its
+ * initial size; it may grow).
  *
  * @example
  * ```ts
@@ -95,9 +173,9 @@ function emitPasses(): FunctionBody {
 export function buildFftKernelModule(pages: number): Uint8Array<ArrayBuffer> {
   return buildModule({
     importMemory: { module: 'env', name: 'memory', initial: pages },
-    functions: [{ exportName: 'passes', body: emitPasses() }],
+    functions: [{ exportName: 'passes', body: emitPasses() }, { exportName: 'difPasses', body: emitDifPasses() }],
   });
 }
 
-/** Signature of `passes`. */
+/** Signature of `passes` (and of `difPasses`, whose last argument is the last block length). */
 export type FftPasses = (re: number, im: number, n: number, wc: number, ws: number, first: number) => void;

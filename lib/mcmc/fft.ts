@@ -229,27 +229,6 @@ function passesFrom8(re: Float64Array, im: Float64Array, n: number, sign: number
 }
 
 /**
- * cos and sin of 2 pi k / L for k = 0..L/2, for the real-input packing below, cached for the
- * last L (each transform would otherwise evaluate L trigonometric functions).
- */
-let halfTurnSize = 0;
-let halfTurnCos = new Float64Array(0);
-let halfTurnSin = new Float64Array(0);
-
-function halfTurn(L: number): void {
-  if (halfTurnSize === L) return;
-  const h = L >> 1;
-  halfTurnCos = new Float64Array(h + 1);
-  halfTurnSin = new Float64Array(h + 1);
-  for (let k = 0; k <= h; k++) {
-    const angle = (2 * Math.PI * k) / L;
-    halfTurnCos[k] = Math.cos(angle);
-    halfTurnSin[k] = Math.sin(angle);
-  }
-  halfTurnSize = L;
-}
-
-/**
  * The work arrays of addPowerSpectrum and inverseEvenSpectrum (a complex sequence of length h,
  * split into real and imaginary parts), kept for the last h. On the wasm backend they are views
  * of a WebAssembly memory that also holds the twiddle tables, and the passes from block length
@@ -266,6 +245,7 @@ interface Scratch {
 interface WasmFft {
   memory: WebAssembly.Memory;
   passes: FftPasses;
+  difPasses: FftPasses;
 }
 
 let scratch: Scratch = { h: 0, re: new Float64Array(0), im: new Float64Array(0), kernel: null };
@@ -284,7 +264,7 @@ function scratchFor(h: number): Scratch {
   if (wasmFft === null) {
     const memory = new WebAssembly.Memory({ initial: pages });
     const instance = new WebAssembly.Instance(new WebAssembly.Module(buildFftKernelModule(pages)), { env: { memory } });
-    wasmFft = { memory, passes: instance.exports.passes as FftPasses };
+    wasmFft = { memory, passes: instance.exports.passes as FftPasses, difPasses: instance.exports.difPasses as FftPasses };
   } else if (wasmFft.memory.buffer.byteLength < bytes) {
     wasmFft.memory.grow(pages - wasmFft.memory.buffer.byteLength / 65536);
   }
@@ -295,6 +275,93 @@ function scratchFor(h: number): Scratch {
   new Float64Array(buffer, 4 * 8 * h, h).set(twiddleSinInverse);
   scratch = { h, re: new Float64Array(buffer, 0, h), im: new Float64Array(buffer, 8 * h, h), kernel: wasmFft };
   return scratch;
+}
+
+/**
+ * The forward transform of the scratch arrays filled in natural order, by decimation in
+ * frequency: the result X_k lands at position rev[k] (bit-reversed order), so neither the input
+ * nor the output is permuted (a permutation reads or writes scattered addresses, which cost as
+ * much as the butterflies).
+ */
+function forwardScratchToReversed(work: Scratch): void {
+  const h = work.h;
+  if (h >= 8) {
+    if (work.kernel === null) {
+      twiddles(h);
+      difPassesTo8(work.re, work.im, h, -1);
+    } else {
+      work.kernel.difPasses(0, 8 * h, h, 2 * 8 * h, 3 * 8 * h, 8);
+    }
+  }
+  lastDifPasses(work.re, work.im, h, -1);
+}
+
+/**
+ * Decimation-in-frequency passes for block lengths n, n/2, ..., 8 (twiddles(n) done): within each
+ * block, a <- a + b and b <- (a - b) w^k for the entries a = k and b = k + len/2,
+ * w = e^{sign 2 pi i / len}. The wasm kernel `difPasses` does the same operations.
+ */
+function difPassesTo8(re: Float64Array, im: Float64Array, n: number, sign: number): void {
+  const wc = twiddleCos;
+  const ws = sign < 0 ? twiddleSin : twiddleSinInverse;
+  for (let len = n; len >= 8; len >>= 1) {
+    const half = len >> 1;
+    for (let start = 0; start < n; start += len) {
+      for (let k = 0; k < half; k++) {
+        const a = start + k, b = a + half;
+        const ar = re[a], ai = im[a], br = re[b], bi = im[b];
+        re[a] = ar + br;
+        im[a] = ai + bi;
+        const dr = ar - br, di = ai - bi;
+        const wr = wc[half + k], wi = ws[half + k];
+        re[b] = dr * wr - di * wi;
+        im[b] = dr * wi + di * wr;
+      }
+    }
+  }
+}
+
+/**
+ * The decimation-in-frequency passes for block lengths 4 and 2, fused (n >= 2): len 4 pairs
+ * (0, 2) with twiddle 1 and (1, 3) with w = sign i exactly; len 2 pairs (0, 1) and (2, 3).
+ */
+function lastDifPasses(re: Float64Array, im: Float64Array, n: number, sign: number): void {
+  if (n < 2) return;
+  if (n === 2) {
+    const ar = re[0], ai = im[0], br = re[1], bi = im[1];
+    re[0] = ar + br; im[0] = ai + bi; re[1] = ar - br; im[1] = ai - bi;
+    return;
+  }
+  for (let a = 0; a < n; a += 4) {
+    const r0 = re[a], i0 = im[a], r1 = re[a + 1], i1 = im[a + 1], r2 = re[a + 2], i2 = im[a + 2], r3 = re[a + 3], i3 = im[a + 3];
+    const s0r = r0 + r2, s0i = i0 + i2, d0r = r0 - r2, d0i = i0 - i2; // len 4, k = 0
+    const s1r = r1 + r3, s1i = i1 + i3, d1r = r1 - r3, d1i = i1 - i3; // len 4, k = 1: times sign i
+    const w1r = -sign * d1i, w1i = sign * d1r;
+    re[a] = s0r + s1r; im[a] = s0i + s1i; re[a + 1] = s0r - s1r; im[a + 1] = s0i - s1i; // len 2
+    re[a + 2] = d0r + w1r; im[a + 2] = d0i + w1i; re[a + 3] = d0r - w1r; im[a + 3] = d0i - w1i;
+  }
+}
+
+/**
+ * cos and sin of 2 pi rev[p] / L for p < L/2 (the twiddles of the unpacking and packing steps
+ * when the spectrum is kept in bit-reversed order), cached for the last L.
+ */
+let reversedTurnSize = 0;
+let reversedCos = new Float64Array(0);
+let reversedSin = new Float64Array(0);
+
+function reversedTurn(L: number): void {
+  if (reversedTurnSize === L) return;
+  const h = L >> 1;
+  const rev = bitReversal(h);
+  reversedCos = new Float64Array(h);
+  reversedSin = new Float64Array(h);
+  for (let p = 0; p < h; p++) {
+    const angle = (2 * Math.PI * rev[p]) / L;
+    reversedCos[p] = Math.cos(angle);
+    reversedSin[p] = Math.sin(angle);
+  }
+  reversedTurnSize = L;
 }
 
 /** The transform (sign -1 forward, +1 inverse, unscaled) of the scratch arrays, filled in bit-reversed order. */
@@ -333,12 +400,18 @@ export function circularAutocorrelation(x: Float64Array): Float64Array {
 /**
  * Adds the power spectrum P_k = |X_k|^2, k = 0..L/2, of the real sequence x - shift (shift
  * default 0; e.g. the mean, to centre x without a copy) zero-padded to the power-of-two length
- * L >= 2 (x.length <= L) into `power` (length L/2 + 1). One complex FFT of
- * length L/2 on z_m = x_{2m} + i x_{2m+1}, unpacked with E_k = (Z_k + conj Z_{h-k})/2 (FFT of
+ * L >= 2 (x.length <= L) into `power` (length L/2 + 1), in **bit-reversed order**: P_k for
+ * k < L/2 at power[rev(k)] (rev reverses the log2(L/2) bits of k), P_{L/2} at power[L/2]. That is
+ * the order the transforms leave it in, and the order inverseEvenSpectrum reads; summing the
+ * spectra of several series and inverting once gives the sum of their autocorrelations for the
+ * price of one inverse transform.
+ *
+ * One complex FFT of length h = L/2 on z_m = x_{2m} + i x_{2m+1} (decimation in frequency: the
+ * input in order, Z_k at position rev(k)), unpacked with E_k = (Z_k + conj Z_{h-k})/2 (FFT of
  * the even samples) and O_k = (Z_k - conj Z_{h-k})/(2i) (FFT of the odd samples):
- * X_k = E_k + e^{-2 pi i k/L} O_k. P_{L-k} = P_k since x is real.
- * Summing the spectra of several series and inverting once (inverseEvenSpectrum) gives the sum
- * of their autocorrelations for the price of one inverse transform.
+ * X_k = E_k + e^{-2 pi i k/L} O_k. In bit-reversed order the partner h - k of the k at position
+ * p >= 2 sits at the mirror position 3 2^j - 1 - p within p's octave [2^j, 2^{j+1}) (positions 0
+ * and 1, k = 0 and h/2, are their own partners), so the unpacking reads in order too.
  * @internal
  * @example
  * const p = new Float64Array(3); addPowerSpectrum(new Float64Array([1, 2]), 4, p); // p = [9, 5, 1]
@@ -349,37 +422,45 @@ export function addPowerSpectrum(x: ArrayLike<number>, L: number, power: Float64
   const zr = work.re;
   const zi = work.im;
   const n = Math.min(x.length, L);
-  // z_m goes to position rev[m] (the transform's input order), the padding stays 0
-  const rev = bitReversal(h);
-  const pairs = n >> 1; // z_m = x_{2m} + i x_{2m+1} for m < pairs; then x_{n-1} alone if n is odd; then 0
-  for (let p = 0; p < h; p++) { // position p holds z_{rev[p]}: read scattered, write in order
-    const m = rev[p];
-    if (m < pairs) { zr[p] = x[2 * m] - shift; zi[p] = x[2 * m + 1] - shift; }
-    else if (2 * m < n) { zr[p] = x[2 * m] - shift; zi[p] = 0; }
-    else { zr[p] = 0; zi[p] = 0; }
+  // z_m = x_{2m} + i x_{2m+1}, then x_{n-1} alone if n is odd, then 0
+  let m = 0;
+  for (; 2 * m + 1 < n; m++) { zr[m] = x[2 * m] - shift; zi[m] = x[2 * m + 1] - shift; }
+  if (2 * m < n) { zr[m] = x[2 * m] - shift; zi[m] = 0; m++; }
+  zr.fill(0, m);
+  zi.fill(0, m);
+  forwardScratchToReversed(work); // Z_k at position rev(k)
+  reversedTurn(L);
+  const cosT = reversedCos;
+  const sinT = reversedSin;
+  // |X_k|^2 for the k at position p, whose partner h - k is at q, added to power[p]: p = 0 and 1
+  // are their own partners, then each octave [lo, 2 lo) pairs p with 3 lo - 1 - p
+  for (let lo = 1, p = 0; p < h; lo = p) {
+    const mirror = p < 2 ? 2 * p : 3 * lo - 1; // q = mirror - p: 0 for p = 0, 1 for p = 1
+    const end = p < 2 ? p + 1 : 2 * lo;
+    for (; p < end; p++) {
+      const q = mirror - p;
+      const ar = zr[p], ai = zi[p], br = zr[q], bi = -zi[q]; // Z_k and conj Z_{h-k}
+      const er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
+      const or = 0.5 * (ai - bi), oi = -0.5 * (ar - br); // (Z_k - conj Z_{h-k}) / (2i)
+      const c = cosT[p], s = -sinT[p]; // e^{-2 pi i k/L}
+      const xr = er + c * or - s * oi;
+      const xi = ei + c * oi + s * or;
+      power[p] += xr * xr + xi * xi;
+    }
   }
-  transformScratch(work, -1);
-  halfTurn(L);
-  const cosT = halfTurnCos;
-  const sinT = halfTurnSin;
-  for (let k = 0; k <= h; k++) {
-    const k1 = k === h ? 0 : k;     // k mod h
-    const k2 = k === 0 ? 0 : h - k; // (h - k) mod h
-    const ar = zr[k1], ai = zi[k1], br = zr[k2], bi = -zi[k2]; // Z_k and conj Z_{h-k}
-    const er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
-    const or = 0.5 * (ai - bi), oi = -0.5 * (ar - br);           // (Z_k - conj Z_{h-k}) / (2i)
-    const c = cosT[k], s = -sinT[k]; // e^{-2 pi i k/L}
-    const xr = er + c * or - s * oi;
-    const xi = ei + c * oi + s * or;
-    power[k] += xr * xr + xi * xi;
-  }
+  // P_{L/2}: X_{h} = E_0 - O_0 (the twiddle e^{-i pi} = -1), from Z_0 at position 0
+  const er = zr[0], or = zi[0]; // E_0 = Re Z_0, O_0 = Im Z_0 (both real)
+  power[h] += (er - or) * (er - or);
 }
 
 /**
  * The real sequence r_t = (1/L) sum_{k<L} P_k e^{+2 pi i k t/L}, t = 0..L-1, of an even real
- * spectrum given as P_k, k = 0..L/2 (P_{L-k} = P_k), through one complex IFFT of length L/2:
- * r_{2m} + i r_{2m+1} = IFFT_h(E'_k + i O'_k), E'_k = (P_k + P_{k+h})/2,
- * O'_k = (P_k - P_{k+h}) e^{+2 pi i k/L}/2, with P_{k+h} = P_{h-k}. Returns a new array.
+ * spectrum P_k, k = 0..L/2 (P_{L-k} = P_k) given in the bit-reversed order of addPowerSpectrum,
+ * through one complex IFFT of length h = L/2: r_{2m} + i r_{2m+1} = IFFT_h(E'_k + i O'_k),
+ * E'_k = (P_k + P_{k+h})/2, O'_k = (P_k - P_{k+h}) e^{+2 pi i k/L}/2, with P_{k+h} = P_{h-k}
+ * (the mirror position; P_h itself for k = 0). The packed sequence is written in bit-reversed
+ * order, which is what the decimation-in-time passes read, so nothing is permuted. Returns a new
+ * array.
  * @internal
  * @example
  * inverseEvenSpectrum(Float64Array.from([9, 5, 1]), 4); // [5, 2, 0, 2] (the correlation of [1, 2, 0, 0])
@@ -389,17 +470,20 @@ export function inverseEvenSpectrum(power: Float64Array, L: number): Float64Arra
   const work = scratchFor(h);
   const zr = work.re;
   const zi = work.im;
-  halfTurn(L);
-  const rev = bitReversal(h);
-  for (let k = 0; k < h; k++) {
-    const pk = power[k];
-    const pkh = power[h - k];
-    const e = 0.5 * (pk + pkh);
-    const d = 0.5 * (pk - pkh);
-    const or = d * halfTurnCos[k], oi = d * halfTurnSin[k];
-    const at = rev[k]; // written in the transform's input order
-    zr[at] = e - oi; // E' + i O' = (e - Im O') + i Re O'
-    zi[at] = or;
+  reversedTurn(L);
+  // position p (k = rev(p)) and the position of h - k, as in addPowerSpectrum; k = 0 pairs with P_h
+  for (let lo = 1, p = 0; p < h; lo = p) {
+    const mirror = p < 2 ? 2 * p : 3 * lo - 1;
+    const end = p < 2 ? p + 1 : 2 * lo;
+    for (; p < end; p++) {
+      const pk = power[p];
+      const pkh = p === 0 ? power[h] : power[mirror - p];
+      const e = 0.5 * (pk + pkh);
+      const d = 0.5 * (pk - pkh);
+      const or = d * reversedCos[p], oi = d * reversedSin[p];
+      zr[p] = e - oi; // E' + i O' = (e - Im O') + i Re O'
+      zi[p] = or;
+    }
   }
   transformScratch(work, +1);
   const out = new Float64Array(L);
