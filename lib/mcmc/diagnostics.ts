@@ -613,8 +613,8 @@ function orderStatistic(r: RankedDraws, k: number): number {
  * The normal scores z_r = Phi^{-1}((r - 3/8) / (S + 1/4)) of the ranks r = 1, 1.5, 2, ..., S
  * (an average rank of tied draws is an integer or a half-integer), evaluated on first use and
  * kept: the bulk and tail normalizations of every coordinate of a summary (same S) share them,
- * so Phi^{-1} runs at most 2S times per summary instead of up to 2S times per coordinate.
- * Values are those of the direct formula.
+ * so for distinct draws Phi^{-1} runs about S times per summary instead of 2S times per
+ * coordinate. Values are those of the direct formula (`direct`, for draws with many repeats).
  */
 export class RankScores {
   readonly total: number;
@@ -626,7 +626,12 @@ export class RankScores {
     this.scores = new Float64Array(Math.max(0, 2 * total - 1)).fill(NaN);
   }
 
-  /** z for the average rank r = twiceRank / 2 in [1, S]. */
+  /** z for the average rank r = twiceRank / 2 in [1, S], evaluated directly (no table). */
+  direct(twiceRank: number): number {
+    return inverseNormalCdf((twiceRank / 2 - 3 / 8) / (this.total + 1 / 4));
+  }
+
+  /** z for the average rank r = twiceRank / 2 in [1, S], from the table. */
   at(twiceRank: number): number {
     let z = this.scores[twiceRank - 2];
     if (Number.isNaN(z)) z = this.scores[twiceRank - 2] = inverseNormalCdf((twiceRank / 2 - 3 / 8) / (this.total + 1 / 4));
@@ -648,12 +653,16 @@ function normalScoresOfRuns(score: Float64Array, runs: Runs, order: Uint32Array,
   const { length, kept } = runs;
   let rank = 0; // kept draws ranked so far
   let lowest = 0, highest = 0, lowestValue = 0, highestValue = 0;
+  // The table pays when most draws are distinct (its integer ranks recur in every coordinate);
+  // with many repeats the few, scattered average ranks are cheaper to evaluate than to look up.
+  const table = 2 * R > scores.total;
   for (let k = 0; k < R;) {
     let e = k + 1;
     while (e < R && sorted[e] === sorted[k]) e++;
     let count = 0; // kept draws of value sorted[k]
     for (let j = k; j < e; j++) if (kept[order[j]] === 1) count += length[order[j]];
-    const z = count > 0 ? scores.at(2 * rank + 1 + count) : 0; // ranks rank+1 .. rank+count: mean (2 rank + 1 + count) / 2
+    const twiceRank = 2 * rank + 1 + count; // ranks rank+1 .. rank+count: mean (2 rank + 1 + count) / 2
+    const z = count === 0 ? 0 : table ? scores.at(twiceRank) : scores.direct(twiceRank);
     for (let j = k; j < e; j++) score[order[j]] = z;
     if (count > 0) {
       if (rank === 0) { lowest = z; lowestValue = sorted[k]; }
@@ -1042,43 +1051,50 @@ export class IndicatorAutocovariance implements SeriesAutocovariance {
 }
 
 /**
- * Geyer's ESS of the indicators I(x <= q_p) over the split chains (ArviZ's ESS of a quantile),
- * one per q in `quantiles`: per indicator, the positions of its ones, or of its zeros if fewer
- * (the same autocovariance), then IndicatorAutocovariance. A constant indicator gives m n, as
- * for any constant series. Two reads of the draws whatever the number of quantiles (count,
- * then list).
+ * Geyer's ESS of the indicator I(x <= q) over the split chains (ArviZ's ESS of a quantile), read
+ * from the ranked runs: the runs with value <= q are a prefix of the sorted runs, so the
+ * positions of the ones (or of the zeros, if fewer: the complement has the same
+ * autocovariance) come from those runs alone, without a pass over all draws; then
+ * IndicatorAutocovariance. A constant indicator gives m n, as for any constant series.
  */
-function indicatorEss(split: Float64Array[], quantiles: number[]): number[] {
-  const n = split[0].length;
-  const total = split.length * n;
-  const Q = quantiles.length;
-  const below = new Int32Array(Q * split.length); // below[j * chains + c]: draws of chain c <= q_j
-  for (let c = 0; c < split.length; c++) {
-    const x = split[c];
-    for (let j = 0; j < Q; j++) {
-      const q = quantiles[j];
-      let k = 0;
-      for (let i = 0; i < n; i++) k += x[i] <= q ? 1 : 0;
-      below[j * split.length + c] = k;
-    }
+function indicatorEss(r: RankedDraws, q: number): number {
+  const { runs, order, sorted } = r;
+  const R = runs.count;
+  const half = Math.floor(r.n / 2);
+  const chains = 2 * r.m;
+  const total = chains * half;
+  let j = 0; // runs order[0..j) have value <= q
+  let lo = 0, hi = R;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] <= q) lo = mid + 1; else hi = mid; }
+  j = lo;
+  let below = 0;
+  for (let k = 0; k < j; k++) if (runs.kept[order[k]] === 1) below += runs.length[order[k]];
+  if (below === 0 || below === total) return total;
+  const [from, to] = below <= total / 2 ? [0, j] : [j, R]; // the runs holding the ones (or the zeros)
+  const ones = positionsOfRuns(r, from, to, chains, half);
+  return geyerEssOf(new IndicatorAutocovariance(ones, half));
+}
+
+/** For the runs order[from..to), their draws' positions within each of the 2m split chains, ascending. */
+function positionsOfRuns(r: RankedDraws, from: number, to: number, chains: number, half: number): Int32Array[] {
+  const { runs, order } = r;
+  const n = r.n;
+  const count = new Int32Array(chains);
+  const pieceOf = (run: number): number => { const c = Math.floor(runs.start[run] / n); return 2 * c + (runs.start[run] - c * n < half ? 0 : 1); };
+  for (let k = from; k < to; k++) { const run = order[k]; if (runs.kept[run] === 1) count[pieceOf(run)] += runs.length[run]; }
+  const out = Array.from(count, (c) => new Int32Array(c));
+  const filled = new Int32Array(chains);
+  for (let k = from; k < to; k++) {
+    const run = order[k];
+    if (runs.kept[run] === 0) continue;
+    const piece = pieceOf(run);
+    const c = piece >> 1;
+    const origin = c * n + ((piece & 1) === 0 ? 0 : n - half); // where split chain `piece` starts in the pooled draws
+    const P = out[piece];
+    for (let i = runs.start[run], end = i + runs.length[run]; i < end; i++) P[filled[piece]++] = i - origin;
   }
-  return quantiles.map((q, j) => {
-    let all = 0;
-    for (let c = 0; c < split.length; c++) all += below[j * split.length + c];
-    if (all === 0 || all === total) return total;
-    const ones = split.map((x, c) => {
-      const k = below[j * split.length + c];
-      if (all <= total / 2) { // the positions of x <= q
-        const P = new Int32Array(k);
-        for (let i = 0, a = 0; a < k; i++) if (x[i] <= q) P[a++] = i;
-        return P;
-      }
-      const P = new Int32Array(n - k); // the positions of x > q
-      for (let i = 0, a = 0; a < n - k; i++) if (x[i] > q) P[a++] = i;
-      return P;
-    });
-    return geyerEssOf(new IndicatorAutocovariance(ones, n));
-  });
+  for (const P of out) P.sort();
+  return out;
 }
 
 /**
@@ -1106,8 +1122,7 @@ export function bulkEffectiveSampleSize(chains: Draws[]): number {
 
 /** min over p in {5%, 95%} of the split-chain ESS of the indicator I(x <= q_p). */
 function tailEssOfRanked(r: RankedDraws): number {
-  const [low, high] = indicatorEss(r.split, [quantileOfRuns(r, 0.05), quantileOfRuns(r, 0.95)]);
-  return Math.min(low, high);
+  return Math.min(indicatorEss(r, quantileOfRuns(r, 0.05)), indicatorEss(r, quantileOfRuns(r, 0.95)));
 }
 
 /**
