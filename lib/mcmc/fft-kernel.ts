@@ -160,8 +160,112 @@ function emitDifPasses(): FunctionBody {
   return f;
 }
 
+/** Shuffle lanes: lane 0 of a and lane 0 of b (float64x2). */
+const LOW_LANES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+/** Shuffle lanes: lane 1 of a and lane 1 of b (float64x2). */
+const HIGH_LANES = [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31];
+/** Shuffle lanes: the two float64 lanes of a swapped. */
+const SWAP_LANES = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
+
 /**
- * The module: `passes` and `difPasses` above, importing its memory as `env.memory` (`pages` its
+ * Emits `deinterleave(x, zr, zi, quads, shift)`: z_m = (x_{2m} - shift) + i (x_{2m+1} - shift)
+ * for m < 2 quads (four values of x per step), the real-input packing of ./fft.ts's
+ * addPowerSpectrum.
+ */
+function emitDeinterleave(): FunctionBody {
+  const i32 = ValType.i32, f64 = ValType.f64, v128 = ValType.v128;
+  const f = new FunctionBody([i32, i32, i32, i32, f64], []);
+  const x = 0, zr = 1, zi = 2, quads = 3, shift = 4;
+  const q = f.addLocal(i32), S = f.addLocal(v128), A = f.addLocal(v128), B = f.addLocal(v128);
+  f.localGet(shift).simd(SimdOp.f64x2_splat).localSet(S);
+  f.i32Const(0).localSet(q);
+  f.block();
+  f.loop();
+  {
+    f.localGet(q).localGet(quads).op(Op.i32_ge_u).brIf(1);
+    f.localGet(x).simd(SimdOp.v128_load, 3, 0).localSet(A); // x_{2m}, x_{2m+1}
+    f.localGet(x).simd(SimdOp.v128_load, 3, 16).localSet(B); // x_{2m+2}, x_{2m+3}
+    f.localGet(zr).localGet(A).localGet(B).shuffle(LOW_LANES).localGet(S).simd(SimdOp.f64x2_sub).simd(SimdOp.v128_store, 3, 0);
+    f.localGet(zi).localGet(A).localGet(B).shuffle(HIGH_LANES).localGet(S).simd(SimdOp.f64x2_sub).simd(SimdOp.v128_store, 3, 0);
+    f.addToLocal(x, 32);
+    f.addToLocal(zr, 16);
+    f.addToLocal(zi, 16);
+    f.addToLocal(q, 1);
+    f.br(0);
+  }
+  f.end();
+  f.end();
+  return f;
+}
+
+/**
+ * Emits `unpack(zr, zi, h, cosR, sinR, out, half, negHalf)`: for the spectrum Z of the packed
+ * sequence in bit-reversed order (Z_k at position p, k = rev(p)), out[p] = |X_k|^2 for every
+ * position p >= 2, where X_k = E_k + e^{-2 pi i k/L} O_k, E_k = (Z_k + conj Z_{h-k})/2,
+ * O_k = (Z_k - conj Z_{h-k})/(2i), Z_{h-k} at the mirror position q = 3 lo - 1 - p of p's
+ * octave [lo, 2 lo); cosR, sinR hold cos and sin of 2 pi k/L at p. Two positions per step (their
+ * partners q, q - 1 are loaded as one vector and swapped). The operations are those of
+ * addPowerSpectrum's loop in the same order (negations folded exactly: a - (-b) = a + b,
+ * (-s) o = -(s o)); `half` = 0.5 and `negHalf` = -0.5.
+ */
+function emitUnpack(): FunctionBody {
+  const i32 = ValType.i32, f64 = ValType.f64, v128 = ValType.v128;
+  const f = new FunctionBody([i32, i32, i32, i32, i32, i32, f64, f64], []);
+  const zr = 0, zi = 1, h = 2, cosR = 3, sinR = 4, out = 5, half = 6, negHalf = 7;
+  const lo = f.addLocal(i32), pb = f.addLocal(i32), endB = f.addLocal(i32), qb = f.addLocal(i32);
+  const H = f.addLocal(v128), NH = f.addLocal(v128);
+  const AR = f.addLocal(v128), AI = f.addLocal(v128), BR = f.addLocal(v128), QI = f.addLocal(v128);
+  const ER = f.addLocal(v128), EI = f.addLocal(v128), OR = f.addLocal(v128), OI = f.addLocal(v128), C = f.addLocal(v128), SN = f.addLocal(v128);
+  const XR = f.addLocal(v128), XI = f.addLocal(v128);
+  const mul = SimdOp.f64x2_mul, add = SimdOp.f64x2_add, sub = SimdOp.f64x2_sub;
+  f.localGet(half).simd(SimdOp.f64x2_splat).localSet(H);
+  f.localGet(negHalf).simd(SimdOp.f64x2_splat).localSet(NH);
+  f.i32Const(2).localSet(lo);
+  f.block();
+  f.loop(); // octaves [lo, 2 lo), lo = 2, 4, ..., h/2
+  {
+    f.localGet(lo).localGet(h).op(Op.i32_ge_u).brIf(1);
+    f.localGet(lo).i32Const(3).op(Op.i32_shl).localSet(pb); // p = lo, in bytes
+    f.localGet(lo).i32Const(4).op(Op.i32_shl).localSet(endB); // 2 lo, in bytes
+    // bytes of q - 1 = 3 lo - 2 - p for p = lo: 2 lo - 2
+    f.localGet(endB).i32Const(16).op(Op.i32_sub).localSet(qb);
+    f.block();
+    f.loop();
+    {
+      f.localGet(pb).localGet(endB).op(Op.i32_ge_u).brIf(1);
+      f.localGet(zr).localGet(pb).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(AR);
+      f.localGet(zi).localGet(pb).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(AI);
+      f.localGet(zr).localGet(qb).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localTee(BR).localGet(BR).shuffle(SWAP_LANES).localSet(BR); // Re Z_{h-k}
+      f.localGet(zi).localGet(qb).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localTee(QI).localGet(QI).shuffle(SWAP_LANES).localSet(QI); // Im Z_{h-k}
+      f.localGet(H).localGet(AR).localGet(BR).simd(add).simd(mul).localSet(ER); // er = 0.5 (ar + br)
+      f.localGet(H).localGet(AI).localGet(QI).simd(sub).simd(mul).localSet(EI); // ei = 0.5 (ai + bi), bi = -Im Z_{h-k}
+      f.localGet(H).localGet(AI).localGet(QI).simd(add).simd(mul).localSet(OR); // or = 0.5 (ai - bi)
+      f.localGet(NH).localGet(AR).localGet(BR).simd(sub).simd(mul).localSet(OI); // oi = -0.5 (ar - br)
+      f.localGet(cosR).localGet(pb).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(C);
+      f.localGet(sinR).localGet(pb).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(SN);
+      // xr = er + c or - s oi with s = -sin: (er + c or) + sin oi
+      f.localGet(ER).localGet(C).localGet(OR).simd(mul).simd(add).localGet(SN).localGet(OI).simd(mul).simd(add).localSet(XR);
+      // xi = ei + c oi + s or: (ei + c oi) - sin or
+      f.localGet(EI).localGet(C).localGet(OI).simd(mul).simd(add).localGet(SN).localGet(OR).simd(mul).simd(sub).localSet(XI);
+      f.localGet(out).localGet(pb).op(Op.i32_add);
+      f.localGet(XR).localGet(XR).simd(mul).localGet(XI).localGet(XI).simd(mul).simd(add);
+      f.simd(SimdOp.v128_store, 3, 0);
+      f.addToLocal(pb, 16);
+      f.localGet(qb).i32Const(16).op(Op.i32_sub).localSet(qb);
+      f.br(0);
+    }
+    f.end();
+    f.end();
+    f.localGet(lo).i32Const(1).op(Op.i32_shl).localSet(lo);
+    f.br(0);
+  }
+  f.end();
+  f.end();
+  return f;
+}
+
+/**
+ * The module: `passes`, `difPasses`, `deinterleave` and `unpack` above, importing its memory as `env.memory` (`pages` its
  * initial size; it may grow).
  *
  * @example
@@ -173,9 +277,18 @@ function emitDifPasses(): FunctionBody {
 export function buildFftKernelModule(pages: number): Uint8Array<ArrayBuffer> {
   return buildModule({
     importMemory: { module: 'env', name: 'memory', initial: pages },
-    functions: [{ exportName: 'passes', body: emitPasses() }, { exportName: 'difPasses', body: emitDifPasses() }],
+    functions: [
+      { exportName: 'passes', body: emitPasses() },
+      { exportName: 'difPasses', body: emitDifPasses() },
+      { exportName: 'deinterleave', body: emitDeinterleave() },
+      { exportName: 'unpack', body: emitUnpack() },
+    ],
   });
 }
 
 /** Signature of `passes` (and of `difPasses`, whose last argument is the last block length). */
 export type FftPasses = (re: number, im: number, n: number, wc: number, ws: number, first: number) => void;
+/** Signature of `deinterleave`. */
+export type FftDeinterleave = (x: number, zr: number, zi: number, quads: number, shift: number) => void;
+/** Signature of `unpack`. */
+export type FftUnpack = (zr: number, zi: number, h: number, cosR: number, sinR: number, out: number, half: number, negHalf: number) => void;

@@ -8,7 +8,7 @@
  */
 import { describe } from '../checks/index.js';
 import { getBackend } from '../linalg/backend.js';
-import { buildFftKernelModule, type FftPasses } from './fft-kernel.js';
+import { buildFftKernelModule, type FftDeinterleave, type FftPasses, type FftUnpack } from './fft-kernel.js';
 
 /**
  * The smallest power of two >= n (n >= 1); nextPowerOfTwo(1) = 1.
@@ -240,13 +240,25 @@ interface Scratch {
   re: Float64Array;
   im: Float64Array;
   kernel: WasmFft | null;
+  /** With the kernel: the unpacked power and the input series, in its memory. */
+  out?: Float64Array;
+  x?: Float64Array;
 }
 
 interface WasmFft {
   memory: WebAssembly.Memory;
   passes: FftPasses;
   difPasses: FftPasses;
+  deinterleave: FftDeinterleave;
+  unpack: FftUnpack;
 }
+
+/**
+ * Where the wasm scratch keeps its arrays, in float64 entries from 0: re, im (the transform),
+ * the pass-major twiddles cos, sin, -sin (length h each), cos and sin of 2 pi rev(p)/L (the
+ * unpacking's), the unpacked power (h), and the input series (L = 2h).
+ */
+const AT = { re: 0, im: 1, cos: 2, sin: 3, sinInverse: 4, cosR: 5, sinR: 6, out: 7, x: 8, size: 10 } as const;
 
 let scratch: Scratch = { h: 0, re: new Float64Array(0), im: new Float64Array(0), kernel: null };
 /** The kernel's instance and memory (re, im, cos, sin, -sin: five arrays of h doubles), made once. */
@@ -259,21 +271,26 @@ function scratchFor(h: number): Scratch {
     scratch = { h, re: new Float64Array(h), im: new Float64Array(h), kernel: null };
     return scratch;
   }
-  const bytes = 5 * 8 * h;
+  const bytes = AT.size * 8 * h;
   const pages = Math.ceil(bytes / 65536);
   if (wasmFft === null) {
     const memory = new WebAssembly.Memory({ initial: pages });
     const instance = new WebAssembly.Instance(new WebAssembly.Module(buildFftKernelModule(pages)), { env: { memory } });
-    wasmFft = { memory, passes: instance.exports.passes as FftPasses, difPasses: instance.exports.difPasses as FftPasses };
+    const e = instance.exports;
+    wasmFft = { memory, passes: e.passes as FftPasses, difPasses: e.difPasses as FftPasses, deinterleave: e.deinterleave as FftDeinterleave, unpack: e.unpack as FftUnpack };
   } else if (wasmFft.memory.buffer.byteLength < bytes) {
     wasmFft.memory.grow(pages - wasmFft.memory.buffer.byteLength / 65536);
   }
   const buffer = wasmFft.memory.buffer;
   twiddles(h);
-  new Float64Array(buffer, 2 * 8 * h, h).set(twiddleCos);
-  new Float64Array(buffer, 3 * 8 * h, h).set(twiddleSin);
-  new Float64Array(buffer, 4 * 8 * h, h).set(twiddleSinInverse);
-  scratch = { h, re: new Float64Array(buffer, 0, h), im: new Float64Array(buffer, 8 * h, h), kernel: wasmFft };
+  const at = (array: number, length = h) => new Float64Array(buffer, array * 8 * h, length);
+  at(AT.cos).set(twiddleCos);
+  at(AT.sin).set(twiddleSin);
+  at(AT.sinInverse).set(twiddleSinInverse);
+  reversedTurn(2 * h);
+  at(AT.cosR).set(reversedCos);
+  at(AT.sinR).set(reversedSin);
+  scratch = { h, re: at(AT.re), im: at(AT.im), kernel: wasmFft, out: at(AT.out), x: at(AT.x, 2 * h) };
   return scratch;
 }
 
@@ -290,7 +307,7 @@ function forwardScratchToReversed(work: Scratch): void {
       twiddles(h);
       difPassesTo8(work.re, work.im, h, -1);
     } else {
-      work.kernel.difPasses(0, 8 * h, h, 2 * 8 * h, 3 * 8 * h, 8);
+      work.kernel.difPasses(AT.re * 8 * h, AT.im * 8 * h, h, AT.cos * 8 * h, AT.sin * 8 * h, 8);
     }
   }
   lastDifPasses(work.re, work.im, h, -1);
@@ -373,7 +390,7 @@ function transformScratch(work: Scratch, sign: number): void {
     passesFrom8(work.re, work.im, h, sign);
     return;
   }
-  work.kernel.passes(0, 8 * h, h, 2 * 8 * h, (sign < 0 ? 3 : 4) * 8 * h, 8);
+  work.kernel.passes(AT.re * 8 * h, AT.im * 8 * h, h, AT.cos * 8 * h, (sign < 0 ? AT.sin : AT.sinInverse) * 8 * h, 8);
 }
 
 /**
@@ -424,6 +441,12 @@ export function addPowerSpectrum(x: ArrayLike<number>, L: number, power: Float64
   const n = Math.min(x.length, L);
   // z_m = x_{2m} + i x_{2m+1}, then x_{n-1} alone if n is odd, then 0
   let m = 0;
+  if (work.kernel !== null && x instanceof Float64Array && n >= 4) { // copied in, then split in the kernel, four values a step
+    const quads = n >> 2;
+    work.x!.set(x.subarray(0, 4 * quads));
+    work.kernel.deinterleave(AT.x * 8 * h, AT.re * 8 * h, AT.im * 8 * h, quads, shift);
+    m = 2 * quads;
+  }
   for (; 2 * m + 1 < n; m++) { zr[m] = x[2 * m] - shift; zi[m] = x[2 * m + 1] - shift; }
   if (2 * m < n) { zr[m] = x[2 * m] - shift; zi[m] = 0; m++; }
   zr.fill(0, m);
@@ -434,7 +457,13 @@ export function addPowerSpectrum(x: ArrayLike<number>, L: number, power: Float64
   const sinT = reversedSin;
   // |X_k|^2 for the k at position p, whose partner h - k is at q, added to power[p]: p = 0 and 1
   // are their own partners, then each octave [lo, 2 lo) pairs p with 3 lo - 1 - p
+  const unpacked = work.kernel !== null ? work.out! : null;
+  if (unpacked !== null) work.kernel!.unpack(AT.re * 8 * h, AT.im * 8 * h, h, AT.cosR * 8 * h, AT.sinR * 8 * h, AT.out * 8 * h, 0.5, -0.5); // positions >= 2
   for (let lo = 1, p = 0; p < h; lo = p) {
+    if (unpacked !== null && p >= 2) { // the kernel's |X_k|^2, added in the same order
+      for (; p < h; p++) power[p] += unpacked[p];
+      break;
+    }
     const mirror = p < 2 ? 2 * p : 3 * lo - 1; // q = mirror - p: 0 for p = 0, 1 for p = 1
     const end = p < 2 ? p + 1 : 2 * lo;
     for (; p < end; p++) {
