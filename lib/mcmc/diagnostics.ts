@@ -117,7 +117,11 @@ class MeanAutocovariance {
 
   /** gammaBar(t), 0 <= t < n. */
   at(t: number): number {
-    if (t >= this.known) this.compute(this.known === 0 ? nextPowerOfTwo(this.n + Math.ceil(this.n / 4)) : nextPowerOfTwo(2 * this.n));
+    if (t >= this.known) {
+      // the short window first, if it reaches t; else (or later) the full one, which covers every lag
+      const short = nextPowerOfTwo(this.n + Math.ceil(this.n / 4));
+      this.compute(this.known === 0 && t <= short - this.n ? short : nextPowerOfTwo(2 * this.n));
+    }
     return this.gamma[t];
   }
 
@@ -954,7 +958,8 @@ function geyerEss(chains: Float64Array[], spread?: number): number {
  * y_s = I_s - p (p = k/n, k ones),
  *   n gamma(t) = sum_{s<n-t} (I_s - p)(I_{s+t} - p) = C_t - p (A_t + B_t) + (n - t) p^2,
  * C_t = number of pairs of ones t apart, A_t = ones at s <= n-1-t, B_t = ones at s >= t.
- * Lags are counted in growing blocks as Geyer's sequence reads them; each one remembers where
+ * Lags are counted in blocks (64 lags, or a quarter of those so far) as Geyer's sequence reads
+ * them; each one remembers where
  * its partner scan stopped, so the work is the number of pairs of ones closer than the last
  * lag read: for a sparse indicator (a tail ESS's 5% of draws) that is far less than an FFT.
  * If the pairs would cost more than transforms (dense or slowly mixing indicators), the rest
@@ -999,7 +1004,10 @@ export class IndicatorAutocovariance implements SeriesAutocovariance {
   }
 
   at(t: number): number {
-    while (this.fallback === null && t >= this.known) this.extend(Math.min(this.n, Math.max(32, 2 * this.known)));
+    // blocks of 64 lags, a quarter of the lags so far beyond 256: Geyer's sequence stops a few
+    // tau in, so doubling blocks would count up to twice the pairs it needs, and each block costs
+    // one look at every one besides its pairs
+    while (this.fallback === null && t >= this.known) this.extend(Math.min(this.n, this.known + Math.max(64, this.known >> 2)));
     const fallback = this.fallback as MeanAutocovariance | null; // extend may have set it
     return fallback === null ? this.gamma[t] : fallback.at(t);
   }
@@ -1020,7 +1028,7 @@ export class IndicatorAutocovariance implements SeriesAutocovariance {
         const pa = P[a];
         let b = next[a];
         while (b < P.length && P[b] - pa < upTo) { counts[P[b] - pa - from]++; b++; }
-        this.pairs += b - next[a];
+        this.pairs += b - next[a] + 1; // the pairs, and the look at this one
         next[a] = b;
       }
       if (this.pairs > this.budget) { this.useTransforms(); return; }

@@ -78,6 +78,9 @@ test('IndicatorAutocovariance equals the direct autocovariance sums, by counting
       assert.ok(Math.abs(got - want) <= 2 * (n + 2) * u, `${name}, lag ${t}: ${got} vs ${want}`);
     }
     assert.is(acov.usesTransforms, handsOver, `${name}: hands over to FFTs: ${acov.usesTransforms}`);
+    // asked for a far lag first: the blocks run up to it (handing over on the way, where they do)
+    const far = new IndicatorAutocovariance(series.map(positions), n);
+    assert.ok(Math.abs(far.at(n - 2) - directGamma(series, n - 2)) <= 2 * (n + 2) * u, `${name}: lag ${n - 2} asked first`);
   }
 });
 
