@@ -85,63 +85,59 @@ function emitPasses(): FunctionBody {
 
 /**
  * Emits `difPasses(re, im, n, wc, ws, last)`: the decimation-in-frequency passes for block lengths
- * len = n, n/2, ..., last (>= 8): for every block, with a = E-half entry and b = the entry len/2
- * later,
+ * len = n, n/2, ..., last (>= 8): for every block, with a an entry of its first half and b the
+ * entry len/2 later,
  *
  *   a <- a + b,   b <- (a - b) w^k,   w^k = wc[len/2 + k] + i ws[len/2 + k],
  *
  * two values of k per float64x2 step, the operations of ./fft.ts's difPassesTo8 in the same order
- * (dr = ar - br, di = ai - bi, then dr wr - di wi and dr wi + di wr).
+ * (dr = ar - br, di = ai - bi, then dr wr - di wi and dr wi + di wr). Passes run two at a time on
+ * the four entries they share (each loaded and stored once per pair of passes, the same
+ * operations), then one alone if their number is odd.
  */
 function emitDifPasses(): FunctionBody {
   const i32 = ValType.i32, v128 = ValType.v128;
   const f = new FunctionBody([i32, i32, i32, i32, i32, i32], []);
   const re = 0, im = 1, n = 2, wc = 3, ws = 4, last = 5;
-  const len = f.addLocal(i32), halfBytes = f.addLocal(i32), blockBytes = f.addLocal(i32), endBytes = f.addLocal(i32);
-  const start = f.addLocal(i32), k = f.addLocal(i32), a = f.addLocal(i32), ai = f.addLocal(i32), wcBase = f.addLocal(i32), wsBase = f.addLocal(i32);
-  const b = f.addLocal(i32), bi = f.addLocal(i32);
-  const WR = f.addLocal(v128), WI = f.addLocal(v128), RA = f.addLocal(v128), IA = f.addLocal(v128), RB = f.addLocal(v128), IB = f.addLocal(v128);
-  const DR = f.addLocal(v128), DI = f.addLocal(v128);
-  const at = (base: number): void => { f.localGet(base).localGet(k).op(Op.i32_add); };
-
-  f.localGet(n).i32Const(3).op(Op.i32_shl).localSet(endBytes); // n * 8
-  f.localGet(n).localSet(len);
-  f.block();
-  f.loop(); // for len = n; len >= last; len /= 2
-  {
-    f.localGet(len).localGet(last).op(Op.i32_lt_u).brIf(1);
-    f.localGet(len).i32Const(2).op(Op.i32_shl).localSet(halfBytes); // (len / 2) * 8
-    f.localGet(len).i32Const(3).op(Op.i32_shl).localSet(blockBytes);
-    f.localGet(wc).localGet(halfBytes).op(Op.i32_add).localSet(wcBase); // &wc[len / 2]
-    f.localGet(ws).localGet(halfBytes).op(Op.i32_add).localSet(wsBase);
+  const len = f.addLocal(i32), qBytes = f.addLocal(i32), blockBytes = f.addLocal(i32), endBytes = f.addLocal(i32);
+  const start = f.addLocal(i32), k = f.addLocal(i32);
+  const r = [f.addLocal(i32), f.addLocal(i32), f.addLocal(i32), f.addLocal(i32)]; // &re of entries 0..3 of the group
+  const m = [f.addLocal(i32), f.addLocal(i32), f.addLocal(i32), f.addLocal(i32)]; // &im
+  const w = [f.addLocal(i32), f.addLocal(i32), f.addLocal(i32)]; // twiddle offsets (bytes into wc / ws)
+  const RA = f.addLocal(v128), IA = f.addLocal(v128), RB = f.addLocal(v128), IB = f.addLocal(v128), DR = f.addLocal(v128), DI = f.addLocal(v128);
+  const WR = f.addLocal(v128), WI = f.addLocal(v128);
+  const X = [f.addLocal(v128), f.addLocal(v128), f.addLocal(v128), f.addLocal(v128)]; // re of the four entries, held between the passes
+  const Y = [f.addLocal(v128), f.addLocal(v128), f.addLocal(v128), f.addLocal(v128)]; // im
+  const mul = SimdOp.f64x2_mul, add = SimdOp.f64x2_add, sub = SimdOp.f64x2_sub;
+  const load = (base: number, into: number): void => { f.localGet(base).localGet(k).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(into); };
+  const twiddle = (offset: number): void => {
+    f.localGet(wc).localGet(offset).op(Op.i32_add).localGet(k).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(WR);
+    f.localGet(ws).localGet(offset).op(Op.i32_add).localGet(k).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(WI);
+  };
+  /** One DIF butterfly on the held values i, j with the twiddle in WR, WI: i <- i + j, j <- (i - j) w. */
+  const butterfly = (i: number, j: number): void => {
+    f.localGet(X[i]).localSet(RA).localGet(Y[i]).localSet(IA).localGet(X[j]).localSet(RB).localGet(Y[j]).localSet(IB);
+    f.localGet(RA).localGet(RB).simd(add).localSet(X[i]);
+    f.localGet(IA).localGet(IB).simd(add).localSet(Y[i]);
+    f.localGet(RA).localGet(RB).simd(sub).localSet(DR);
+    f.localGet(IA).localGet(IB).simd(sub).localSet(DI);
+    f.localGet(DR).localGet(WR).simd(mul).localGet(DI).localGet(WI).simd(mul).simd(sub).localSet(X[j]);
+    f.localGet(DR).localGet(WI).simd(mul).localGet(DI).localGet(WR).simd(mul).simd(add).localSet(Y[j]);
+  };
+  /** The loops over blocks of `len` and over k (two per step, up to `groups` bytes), with `body` inside. */
+  const blocks = (groupsBytes: number, setup: () => void, body: () => void): void => {
     f.i32Const(0).localSet(start);
     f.block();
-    f.loop(); // for each block
+    f.loop();
     {
       f.localGet(start).localGet(endBytes).op(Op.i32_ge_u).brIf(1);
-      f.localGet(re).localGet(start).op(Op.i32_add).localSet(a);
-      f.localGet(im).localGet(start).op(Op.i32_add).localSet(ai);
-      f.localGet(a).localGet(halfBytes).op(Op.i32_add).localSet(b);
-      f.localGet(ai).localGet(halfBytes).op(Op.i32_add).localSet(bi);
+      setup();
       f.i32Const(0).localSet(k);
       f.block();
-      f.loop(); // k = 0, 2, 4, ... < len / 2 (in bytes: 16 per step)
+      f.loop();
       {
-        f.localGet(k).localGet(halfBytes).op(Op.i32_ge_u).brIf(1);
-        at(a); f.simd(SimdOp.v128_load, 3, 0).localSet(RA);
-        at(ai); f.simd(SimdOp.v128_load, 3, 0).localSet(IA);
-        at(b); f.simd(SimdOp.v128_load, 3, 0).localSet(RB);
-        at(bi); f.simd(SimdOp.v128_load, 3, 0).localSet(IB);
-        at(wcBase); f.simd(SimdOp.v128_load, 3, 0).localSet(WR);
-        at(wsBase); f.simd(SimdOp.v128_load, 3, 0).localSet(WI);
-        // a <- a + b
-        at(a); f.localGet(RA).localGet(RB).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
-        at(ai); f.localGet(IA).localGet(IB).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
-        // d = a - b; b <- d w: (dr wr - di wi) + i (dr wi + di wr)
-        f.localGet(RA).localGet(RB).simd(SimdOp.f64x2_sub).localSet(DR);
-        f.localGet(IA).localGet(IB).simd(SimdOp.f64x2_sub).localSet(DI);
-        at(b); f.localGet(DR).localGet(WR).simd(SimdOp.f64x2_mul).localGet(DI).localGet(WI).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_sub).simd(SimdOp.v128_store, 3, 0);
-        at(bi); f.localGet(DR).localGet(WI).simd(SimdOp.f64x2_mul).localGet(DI).localGet(WR).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
+        f.localGet(k).localGet(groupsBytes).op(Op.i32_ge_u).brIf(1);
+        body();
         f.addToLocal(k, 16);
         f.br(0);
       }
@@ -152,10 +148,63 @@ function emitDifPasses(): FunctionBody {
     }
     f.end();
     f.end();
-    f.localGet(len).i32Const(1).op(Op.i32_shr_u).localSet(len);
+  };
+  const entryAddresses = (parts: number): void => { // r[j] = re + start + j (len / parts) * 8, m[j] likewise
+    for (let j = 0; j < parts; j++) {
+      f.localGet(re).localGet(start).op(Op.i32_add);
+      if (j > 0) f.localGet(qBytes).i32Const(j).op(Op.i32_mul).op(Op.i32_add);
+      f.localSet(r[j]);
+      f.localGet(im).localGet(start).op(Op.i32_add);
+      if (j > 0) f.localGet(qBytes).i32Const(j).op(Op.i32_mul).op(Op.i32_add);
+      f.localSet(m[j]);
+    }
+  };
+
+  f.localGet(n).i32Const(3).op(Op.i32_shl).localSet(endBytes); // n * 8
+  f.localGet(n).localSet(len);
+  // Pairs of passes (len, len / 2) while both are >= last: on the group a0 = k, a1 = k + len/4,
+  // a2 = k + len/2, a3 = k + 3 len/4, pass len pairs (a0, a2) with w_len^k and (a1, a3) with
+  // w_len^{k + len/4}; pass len/2 pairs (a0, a1) and (a2, a3), both with w_{len/2}^k.
+  f.block();
+  f.loop();
+  {
+    f.localGet(len).i32Const(1).op(Op.i32_shr_u).localGet(last).op(Op.i32_lt_u).brIf(1); // len / 2 < last
+    f.localGet(len).i32Const(1).op(Op.i32_shl).localSet(qBytes); // (len / 4) * 8
+    f.localGet(len).i32Const(3).op(Op.i32_shl).localSet(blockBytes);
+    f.localGet(qBytes).i32Const(1).op(Op.i32_shl).localSet(w[0]); // &wc[len/2] - wc: (len/2) * 8
+    f.localGet(w[0]).localGet(qBytes).op(Op.i32_add).localSet(w[1]); // &wc[len/2 + len/4]
+    f.localGet(qBytes).localSet(w[2]); // &wc[len/4]: the pass len/2's table
+    blocks(qBytes, () => entryAddresses(4), () => {
+      for (let j = 0; j < 4; j++) { load(r[j], X[j]); load(m[j], Y[j]); }
+      twiddle(w[0]); butterfly(0, 2);
+      twiddle(w[1]); butterfly(1, 3);
+      twiddle(w[2]); butterfly(0, 1); butterfly(2, 3);
+      for (let j = 0; j < 4; j++) {
+        f.localGet(r[j]).localGet(k).op(Op.i32_add).localGet(X[j]).simd(SimdOp.v128_store, 3, 0);
+        f.localGet(m[j]).localGet(k).op(Op.i32_add).localGet(Y[j]).simd(SimdOp.v128_store, 3, 0);
+      }
+    });
+    f.localGet(len).i32Const(2).op(Op.i32_shr_u).localSet(len);
     f.br(0);
   }
   f.end();
+  f.end();
+  // One pass left (len >= last, len / 2 < last): pairs (k, k + len/2) with w_len^k.
+  f.block();
+  {
+    f.localGet(len).localGet(last).op(Op.i32_lt_u).brIf(0);
+    f.localGet(len).i32Const(2).op(Op.i32_shl).localSet(qBytes); // here: (len / 2) * 8
+    f.localGet(len).i32Const(3).op(Op.i32_shl).localSet(blockBytes);
+    f.localGet(qBytes).localSet(w[0]);
+    blocks(qBytes, () => entryAddresses(2), () => {
+      for (let j = 0; j < 2; j++) { load(r[j], X[j]); load(m[j], Y[j]); }
+      twiddle(w[0]); butterfly(0, 1);
+      for (let j = 0; j < 2; j++) {
+        f.localGet(r[j]).localGet(k).op(Op.i32_add).localGet(X[j]).simd(SimdOp.v128_store, 3, 0);
+        f.localGet(m[j]).localGet(k).op(Op.i32_add).localGet(Y[j]).simd(SimdOp.v128_store, 3, 0);
+      }
+    });
+  }
   f.end();
   return f;
 }
