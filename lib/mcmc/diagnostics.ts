@@ -399,6 +399,7 @@ export class RankWorkspace {
   readonly runLength: Uint32Array;
   readonly runValue: Float64Array;
   readonly runKept: Uint8Array;
+  readonly runPiece: Uint32Array;
   /** Run values in ascending order and the draws at or below each (RankedDraws). */
   readonly sorted: Float64Array;
   readonly below: Float64Array;
@@ -416,6 +417,7 @@ export class RankWorkspace {
     this.runLength = new Uint32Array(S);
     this.runValue = new Float64Array(S);
     this.runKept = new Uint8Array(S);
+    this.runPiece = new Uint32Array(S);
     this.sorted = new Float64Array(S);
     this.below = new Float64Array(S);
     this.runScore = new Float64Array(S);
@@ -442,16 +444,18 @@ interface Runs {
   length: Uint32Array;
   value: Float64Array;
   kept: Uint8Array;
+  /** The split chain of the run: 2c for the first half of chain c, 2c + 1 for its last half (and the middle draw). */
+  piece: Uint32Array;
 }
 
 function runsOf(all: Float64Array, m: number, n: number, ws: RankWorkspace): Runs {
   const half = Math.floor(n / 2);
-  const { runStart: start, runLength: length, runValue: value, runKept: kept } = ws;
+  const { runStart: start, runLength: length, runValue: value, runKept: kept, runPiece: piece } = ws;
   let count = 0;
   for (let c = 0; c < m; c++) {
     // the split chains' ranges, and the middle draw of an odd n on its own
-    const pieces = 2 * half < n ? [[0, half, 1], [half, half + 1, 0], [half + 1, n, 1]] : [[0, half, 1], [half, n, 1]];
-    for (const [from, to, isKept] of pieces) {
+    const pieces = 2 * half < n ? [[0, half, 1, 0], [half, half + 1, 0, 1], [half + 1, n, 1, 1]] : [[0, half, 1, 0], [half, n, 1, 1]];
+    for (const [from, to, isKept, second] of pieces) {
       let i = c * n + from;
       const end = c * n + to;
       while (i < end) {
@@ -462,12 +466,13 @@ function runsOf(all: Float64Array, m: number, n: number, ws: RankWorkspace): Run
         length[count] = j - i;
         value[count] = v;
         kept[count] = isKept;
+        piece[count] = 2 * c + second;
         count++;
         i = j;
       }
     }
   }
-  return { count, start: start.subarray(0, count), length: length.subarray(0, count), value: value.subarray(0, count), kept: kept.subarray(0, count) };
+  return { count, start: start.subarray(0, count), length: length.subarray(0, count), value: value.subarray(0, count), kept: kept.subarray(0, count), piece: piece.subarray(0, count) };
 }
 
 /**
@@ -699,19 +704,15 @@ function fillFromRuns(z: Float64Array, runs: Runs, score: Float64Array): void {
  */
 function rHatOfRuns(runs: Runs, score: Float64Array, m: number, n: number): number {
   const half = Math.floor(n / 2);
-  const { start, length, kept } = runs;
+  const { length, kept, piece } = runs;
   const chains = 2 * m;
   const sums = new Float64Array(chains);
-  const piece = (r: number): number => { // which split chain run r is in
-    const c = Math.floor(start[r] / n);
-    return 2 * c + (start[r] - c * n < half ? 0 : 1);
-  };
-  for (let r = 0; r < runs.count; r++) if (kept[r] === 1) sums[piece(r)] += length[r] * score[r];
+  for (let r = 0; r < runs.count; r++) if (kept[r] === 1) sums[piece[r]] += length[r] * score[r];
   const means = Array.from(sums, (s) => s / half);
   const squares = new Float64Array(chains);
   for (let r = 0; r < runs.count; r++) {
     if (kept[r] === 0) continue;
-    const k = piece(r);
+    const k = piece[r];
     const d = score[r] - means[k];
     squares[k] += length[r] * d * d;
   }
@@ -1088,14 +1089,13 @@ function positionsOfRuns(r: RankedDraws, from: number, to: number, chains: numbe
   const { runs, order } = r;
   const n = r.n;
   const count = new Int32Array(chains);
-  const pieceOf = (run: number): number => { const c = Math.floor(runs.start[run] / n); return 2 * c + (runs.start[run] - c * n < half ? 0 : 1); };
-  for (let k = from; k < to; k++) { const run = order[k]; if (runs.kept[run] === 1) count[pieceOf(run)] += runs.length[run]; }
+  for (let k = from; k < to; k++) { const run = order[k]; if (runs.kept[run] === 1) count[runs.piece[run]] += runs.length[run]; }
   const out = Array.from(count, (c) => new Int32Array(c));
   const filled = new Int32Array(chains);
   for (let k = from; k < to; k++) {
     const run = order[k];
     if (runs.kept[run] === 0) continue;
-    const piece = pieceOf(run);
+    const piece = runs.piece[run];
     const c = piece >> 1;
     const origin = c * n + ((piece & 1) === 0 ? 0 : n - half); // where split chain `piece` starts in the pooled draws
     const P = out[piece];

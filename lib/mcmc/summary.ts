@@ -204,25 +204,25 @@ export function summarize(chains: Draws[] | ChainSamples[], names?: string[], op
 /**
  * Coordinate k of draw t of chain c to data[k S + c n + t], in one sequential read of each
  * chain's draws; non-finite values refused (naming chain, draw and coordinate). For typed
- * arrays the test is one sum of v - v per chain (0 for finite values, NaN otherwise), and the
- * offender is looked for only if that sum is NaN.
+ * arrays the test is v - v !== 0 (NaN exactly for the non-finite values), and the offender is
+ * looked for only if some value failed it.
  */
 function transpose(fn: string, cs: ChainSamples[], data: Float64Array, dim: number, n: number): void {
   const S = cs.length * n;
   for (let c = 0; c < cs.length; c++) {
     const samples = cs[c].samples;
     const typed = samples instanceof Float64Array || samples instanceof Float32Array;
-    let finite = 0;
+    let finite = true;
     for (let t = 0; t < n; t++) {
       const row = t * dim;
       for (let k = 0; k < dim; k++) {
         const v = samples[row + k];
         if (!typed && (typeof v !== 'number' || !Number.isFinite(v))) throw new RangeError(`${fn}: chain ${c}, draw ${t}, coordinate ${k} is ${String(v)}; every value must be finite`);
-        finite += v - v;
+        if (v - v !== 0) finite = false; // NaN for +-Infinity and NaN: a predictable branch, no chain of additions
         data[k * S + c * n + t] = v;
       }
     }
-    if (finite !== 0) { // NaN: some value is not finite
+    if (!finite) {
       for (let i = 0; i < n * dim; i++) {
         if (!Number.isFinite(samples[i])) throw new RangeError(`${fn}: chain ${c}, draw ${Math.floor(i / dim)}, coordinate ${i % dim} is ${String(samples[i])}; every value must be finite`);
       }
