@@ -1,7 +1,11 @@
 /**
  * A complex fast Fourier transform on Float64Arrays: iterative radix-2 Cooley–Tukey
  * (decimation in time: bit-reversal permutation, then log2(N) butterfly passes), in place.
- * Used by the MCMC diagnostics for autocorrelations of long chains in O(N log N).
+ * Used by the MCMC diagnostics for autocorrelations of long chains in O(N log N), through
+ * addPowerSpectrum / inverseEvenSpectrum, which skip the permutation (a forward transform by
+ * decimation in frequency leaves the spectrum in bit-reversed order, which the inverse's
+ * decimation-in-time passes read as it is) and, on the wasm backend, run the butterflies, the
+ * real-input packing and the unpacking in the SIMD kernels of ./fft-kernel.ts (same bits).
  *
  * Convention (as numpy.fft): forward X_k = sum_n x_n e^{-2 pi i k n / N},
  * inverse x_n = (1/N) sum_k X_k e^{+2 pi i k n / N}.
