@@ -403,6 +403,7 @@ export class RankWorkspace {
   /** Run values in ascending order and the draws at or below each (RankedDraws). */
   readonly sorted: Float64Array;
   readonly below: Float64Array;
+  readonly keptLength: Uint32Array;
   /** The normal score of each run, bulk and folded (normalScoresOfRuns). */
   readonly runScore: Float64Array;
   readonly runScoreFolded: Float64Array;
@@ -420,6 +421,7 @@ export class RankWorkspace {
     this.runPiece = new Uint32Array(S);
     this.sorted = new Float64Array(S);
     this.below = new Float64Array(S);
+    this.keptLength = new Uint32Array(S);
     this.runScore = new Float64Array(S);
     this.runScoreFolded = new Float64Array(S);
     this.z = new Float64Array(S);
@@ -650,16 +652,16 @@ export class RankScores {
 
 /**
  * Rank normalization (Vehtari et al. 2021, eq. 14) of the split chains, one score per run:
- * walking the runs in ascending order of value (`order`: run ids; `sorted`: their values in
- * that order), skipping middle draws (not in any split chain), the draws of each group of
- * equal values hold the ranks r + 1 .. r + c among the S kept draws and all get the average
- * rank's score z = Phi^{-1}((mean rank - 3/8) / (S + 1/4)), written to score[run] (a small
- * array: the draws themselves are written in their own order by fillFromRuns, instead of at
- * scattered addresses here). `scores` (for S = 2 m floor(n/2)) may be shared.
+ * walking the runs in ascending order of `values`, skipping middle draws (not in any split
+ * chain), the draws of each group of equal values hold the ranks r + 1 .. r + c among the S
+ * kept draws and all get the average rank's score z = Phi^{-1}((mean rank - 3/8) / (S + 1/4)),
+ * written to score[run] (the draws themselves are written in their own order by fillFromRuns,
+ * not at scattered addresses here). The k-th run of the walk is the run at sorted position
+ * j = through[k] (j = k if `through` is null): run order[j], holding keptLength[j] kept draws;
+ * values[k] is its value in the walk's order. `scores` (for S = 2 m floor(n/2)) may be shared.
  */
-function normalScoresOfRuns(score: Float64Array, runs: Runs, order: Uint32Array, sorted: Float64Array, scores: RankScores): Spreads {
-  const R = runs.count;
-  const { length, kept } = runs;
+function normalScoresOfRuns(score: Float64Array, order: Uint32Array, keptLength: Uint32Array, through: Uint32Array | null, values: Float64Array, scores: RankScores): Spreads {
+  const R = order.length;
   let rank = 0; // kept draws ranked so far
   let lowest = 0, highest = 0, lowestValue = 0, highestValue = 0;
   // The table pays when most draws are distinct (its integer ranks recur in every coordinate);
@@ -667,16 +669,16 @@ function normalScoresOfRuns(score: Float64Array, runs: Runs, order: Uint32Array,
   const table = 2 * R > scores.total;
   for (let k = 0; k < R;) {
     let e = k + 1;
-    while (e < R && sorted[e] === sorted[k]) e++;
-    let count = 0; // kept draws of value sorted[k]
-    for (let j = k; j < e; j++) if (kept[order[j]] === 1) count += length[order[j]];
+    while (e < R && values[e] === values[k]) e++;
+    let count = 0; // kept draws of value values[k]
+    for (let i = k; i < e; i++) count += keptLength[through === null ? i : through[i]];
     const twiceRank = 2 * rank + 1 + count; // ranks rank+1 .. rank+count: mean (2 rank + 1 + count) / 2
     const z = count === 0 ? 0 : table ? scores.at(twiceRank) : scores.direct(twiceRank);
-    for (let j = k; j < e; j++) score[order[j]] = z;
+    for (let i = k; i < e; i++) score[order[through === null ? i : through[i]]] = z;
     if (count > 0) {
-      if (rank === 0) { lowest = z; lowestValue = sorted[k]; }
+      if (rank === 0) { lowest = z; lowestValue = values[k]; }
       highest = z;
-      highestValue = sorted[k];
+      highestValue = values[k];
       rank += count;
     }
     k = e;
@@ -739,11 +741,11 @@ function splitViews(all: Float64Array, m: number, n: number): Float64Array[] {
 /**
  * The folded draws |x - med| in ascending order, from the runs in ascending order, without a
  * second sort: walking outwards from med, the distances of the values below med and of those
- * above each increase, so merging the two sides orders them. Writes the run ids to `out` and
- * their folded values to `folded`, in that order.
+ * above each increase, so merging the two sides orders them. Writes the sorted positions of
+ * the runs to `out` and their folded values to `folded`, in that order.
  */
-function foldedOrder(order: Uint32Array, sorted: Float64Array, med: number, out: Uint32Array, folded: Float64Array): void {
-  const R = order.length;
+function foldedOrder(sorted: Float64Array, med: number, out: Uint32Array, folded: Float64Array): void {
+  const R = sorted.length;
   // right = first position whose value is >= med (binary search in the sorted values).
   let lo = 0;
   let hi = R;
@@ -757,7 +759,7 @@ function foldedOrder(order: Uint32Array, sorted: Float64Array, med: number, out:
   for (let k = 0; k < R; k++) {
     const dl = left >= 0 ? Math.abs(sorted[left] - med) : Infinity;
     const dr = right < R ? Math.abs(sorted[right] - med) : Infinity;
-    if (dl <= dr) { out[k] = order[left--]; folded[k] = dl; } else { out[k] = order[right++]; folded[k] = dr; }
+    if (dl <= dr) { out[k] = left--; folded[k] = dl; } else { out[k] = right++; folded[k] = dr; }
   }
 }
 
@@ -782,6 +784,8 @@ interface RankedDraws {
   /** argsort of the run values: runs.value[order[j]] = sorted[j], ascending. */
   order: Uint32Array;
   sorted: Float64Array;
+  /** The kept draws of run order[j] (its length, or 0 for a middle draw). */
+  keptLength: Uint32Array;
   /** below[j]: the draws in the runs order[0..j] (quantiles). */
   below: Float64Array;
   /** The split chains of `all` (views). */
@@ -808,17 +812,19 @@ function rankPooled(all: Float64Array, m: number, n: number, scores = new RankSc
   const order = argsort(runs.value, workspace.sortBuffers.map((b) => b.subarray(0, R)));
   const sorted = workspace.sorted.subarray(0, R);
   const below = workspace.below.subarray(0, R);
+  const keptLength = workspace.keptLength.subarray(0, R);
   let count = 0;
-  for (let j = 0; j < R; j++) {
+  for (let j = 0; j < R; j++) { // the runs' attributes in sorted order, read once at scattered addresses
     const run = order[j];
     sorted[j] = runs.value[run];
     count += runs.length[run];
     below[j] = count;
+    keptLength[j] = runs.kept[run] === 1 ? runs.length[run] : 0;
   }
   const runScore = workspace.runScore.subarray(0, R);
-  const spreads = normalScoresOfRuns(runScore, runs, order, sorted, scores);
+  const spreads = normalScoresOfRuns(runScore, order, keptLength, null, sorted, scores);
   fillFromRuns(workspace.z, runs, runScore); // the middle draws' entries are never read (splitViews)
-  return { m, n, all, runs, order, sorted, below, split: splitViews(all, m, n), z: splitViews(workspace.z, m, n), runScore, scores, workspace, spread: spreads.values, zSpread: spreads.scores };
+  return { m, n, all, runs, order, sorted, keptLength, below, split: splitViews(all, m, n), z: splitViews(workspace.z, m, n), runScore, scores, workspace, spread: spreads.values, zSpread: spreads.scores };
 }
 
 function rankDraws(chains: Draws[]): RankedDraws {
@@ -833,9 +839,9 @@ function rHatOfRanked(r: RankedDraws): number {
   const R = r.runs.count;
   const foldedRuns = ws.foldedOrder.subarray(0, R);
   const foldedValues = ws.foldedSorted.subarray(0, R);
-  foldedOrder(r.order, r.sorted, med, foldedRuns, foldedValues);
+  foldedOrder(r.sorted, med, foldedRuns, foldedValues); // sorted positions, walking out from the median
   const foldedScore = ws.runScoreFolded.subarray(0, R);
-  normalScoresOfRuns(foldedScore, r.runs, foldedRuns, foldedValues, r.scores);
+  normalScoresOfRuns(foldedScore, r.order, r.keptLength, foldedRuns, foldedValues, r.scores);
   const tail = rHatOfRuns(r.runs, foldedScore, r.m, r.n);
   if (Number.isNaN(bulk) || Number.isNaN(tail)) return Number.isNaN(bulk) ? tail : bulk;
   return Math.max(bulk, tail);
