@@ -13,6 +13,44 @@
  */
 import { buildModule, FunctionBody, SimdOp, Op, ValType } from '../linalg/wasm/emitter.js';
 
+/** The locals of a pass's loops: the block start and k (bytes), the end of the arrays and a block's size (bytes). */
+interface PassLoops {
+  start: number;
+  k: number;
+  endBytes: number;
+  blockBytes: number;
+}
+
+/**
+ * Emits the loops of one pass: over the blocks (start = 0, blockBytes, ... < endBytes), calling
+ * `setup` at each, and inside each over k = 0, 16, ... < the local `groupsBytes` (two float64
+ * entries per step), calling `body` at each.
+ */
+function emitBlockLoops(f: FunctionBody, l: PassLoops, groupsBytes: number, setup: () => void, body: () => void): void {
+  f.i32Const(0).localSet(l.start);
+  f.block();
+  f.loop();
+  {
+    f.localGet(l.start).localGet(l.endBytes).op(Op.i32_ge_u).brIf(1);
+    setup();
+    f.i32Const(0).localSet(l.k);
+    f.block();
+    f.loop();
+    {
+      f.localGet(l.k).localGet(groupsBytes).op(Op.i32_ge_u).brIf(1);
+      body();
+      f.addToLocal(l.k, 16);
+      f.br(0);
+    }
+    f.end();
+    f.end();
+    f.localGet(l.start).localGet(l.blockBytes).op(Op.i32_add).localSet(l.start);
+    f.br(0);
+  }
+  f.end();
+  f.end();
+}
+
 /**
  * Emits `passes(re, im, n, wc, ws, first)`: byte addresses of the four float64 arrays (re, im of
  * length n; the pass-major twiddle tables wc, ws of length n), the transform length n and the
@@ -38,43 +76,26 @@ function emitPasses(): FunctionBody {
     f.localGet(len).i32Const(3).op(Op.i32_shl).localSet(blockBytes);
     f.localGet(wc).localGet(halfBytes).op(Op.i32_add).localSet(wcBase); // &wc[len / 2]
     f.localGet(ws).localGet(halfBytes).op(Op.i32_add).localSet(wsBase);
-    f.i32Const(0).localSet(start);
-    f.block();
-    f.loop(); // for each block
-    {
-      f.localGet(start).localGet(endBytes).op(Op.i32_ge_u).brIf(1);
+    emitBlockLoops(f, { start, k, endBytes, blockBytes }, halfBytes, () => {
       f.localGet(re).localGet(start).op(Op.i32_add).localSet(a);
       f.localGet(im).localGet(start).op(Op.i32_add).localSet(ai);
-      f.i32Const(0).localSet(k);
-      f.block();
-      f.loop(); // k = 0, 2, 4, ... < len / 2 (in bytes: 16 per step)
-      {
-        f.localGet(k).localGet(halfBytes).op(Op.i32_ge_u).brIf(1);
-        load(wcBase, 0, WR);
-        load(wsBase, 0, WI);
-        // b = a + len/2: its address is a + halfBytes; the offset immediate cannot hold it, so add
-        f.localGet(a).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(RB);
-        f.localGet(ai).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(IB);
-        // xr = rb wr - ib wi, xi = rb wi + ib wr
-        f.localGet(RB).localGet(WR).simd(SimdOp.f64x2_mul).localGet(IB).localGet(WI).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_sub).localSet(XR);
-        f.localGet(RB).localGet(WI).simd(SimdOp.f64x2_mul).localGet(IB).localGet(WR).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).localSet(XI);
-        load(a, 0, RA);
-        load(ai, 0, IA);
-        // X_{k + len/2} = a - x, X_k = a + x
-        f.localGet(a).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).localGet(RA).localGet(XR).simd(SimdOp.f64x2_sub).simd(SimdOp.v128_store, 3, 0);
-        f.localGet(ai).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).localGet(IA).localGet(XI).simd(SimdOp.f64x2_sub).simd(SimdOp.v128_store, 3, 0);
-        f.localGet(a).localGet(k).op(Op.i32_add).localGet(RA).localGet(XR).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
-        f.localGet(ai).localGet(k).op(Op.i32_add).localGet(IA).localGet(XI).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
-        f.addToLocal(k, 16);
-        f.br(0);
-      }
-      f.end();
-      f.end();
-      f.localGet(start).localGet(blockBytes).op(Op.i32_add).localSet(start);
-      f.br(0);
-    }
-    f.end();
-    f.end();
+    }, () => { // k = 0, 2, 4, ... < len / 2
+      load(wcBase, 0, WR);
+      load(wsBase, 0, WI);
+      // b = a + len/2: its address is a + halfBytes; the offset immediate cannot hold it, so add
+      f.localGet(a).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(RB);
+      f.localGet(ai).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).simd(SimdOp.v128_load, 3, 0).localSet(IB);
+      // xr = rb wr - ib wi, xi = rb wi + ib wr
+      f.localGet(RB).localGet(WR).simd(SimdOp.f64x2_mul).localGet(IB).localGet(WI).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_sub).localSet(XR);
+      f.localGet(RB).localGet(WI).simd(SimdOp.f64x2_mul).localGet(IB).localGet(WR).simd(SimdOp.f64x2_mul).simd(SimdOp.f64x2_add).localSet(XI);
+      load(a, 0, RA);
+      load(ai, 0, IA);
+      // X_{k + len/2} = a - x, X_k = a + x
+      f.localGet(a).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).localGet(RA).localGet(XR).simd(SimdOp.f64x2_sub).simd(SimdOp.v128_store, 3, 0);
+      f.localGet(ai).localGet(halfBytes).op(Op.i32_add).localGet(k).op(Op.i32_add).localGet(IA).localGet(XI).simd(SimdOp.f64x2_sub).simd(SimdOp.v128_store, 3, 0);
+      f.localGet(a).localGet(k).op(Op.i32_add).localGet(RA).localGet(XR).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
+      f.localGet(ai).localGet(k).op(Op.i32_add).localGet(IA).localGet(XI).simd(SimdOp.f64x2_add).simd(SimdOp.v128_store, 3, 0);
+    });
     f.localGet(len).i32Const(1).op(Op.i32_shl).localSet(len);
     f.br(0);
   }
@@ -124,31 +145,7 @@ function emitDifPasses(): FunctionBody {
     f.localGet(DR).localGet(WR).simd(mul).localGet(DI).localGet(WI).simd(mul).simd(sub).localSet(X[j]);
     f.localGet(DR).localGet(WI).simd(mul).localGet(DI).localGet(WR).simd(mul).simd(add).localSet(Y[j]);
   };
-  /** The loops over blocks of `len` and over k (two per step, up to `groups` bytes), with `body` inside. */
-  const blocks = (groupsBytes: number, setup: () => void, body: () => void): void => {
-    f.i32Const(0).localSet(start);
-    f.block();
-    f.loop();
-    {
-      f.localGet(start).localGet(endBytes).op(Op.i32_ge_u).brIf(1);
-      setup();
-      f.i32Const(0).localSet(k);
-      f.block();
-      f.loop();
-      {
-        f.localGet(k).localGet(groupsBytes).op(Op.i32_ge_u).brIf(1);
-        body();
-        f.addToLocal(k, 16);
-        f.br(0);
-      }
-      f.end();
-      f.end();
-      f.localGet(start).localGet(blockBytes).op(Op.i32_add).localSet(start);
-      f.br(0);
-    }
-    f.end();
-    f.end();
-  };
+  const blocks = (groupsBytes: number, setup: () => void, body: () => void): void => emitBlockLoops(f, { start, k, endBytes, blockBytes }, groupsBytes, setup, body);
   const entryAddresses = (parts: number): void => { // r[j] = re + start + j (len / parts) * 8, m[j] likewise
     for (let j = 0; j < parts; j++) {
       f.localGet(re).localGet(start).op(Op.i32_add);
