@@ -629,12 +629,11 @@ function orderStatistic(r: RankedDraws, k: number): number {
  */
 export class RankScores {
   readonly total: number;
-  /** scores[2r - 2] = z_r; NaN: not yet evaluated. */
-  private readonly scores: Float64Array;
+  /** scores[2r - 2] = z_r; NaN: not yet evaluated. Made on the first `at` (draws with many repeats never need it). */
+  private scores: Float64Array | null = null;
 
   constructor(total: number) {
     this.total = total;
-    this.scores = new Float64Array(Math.max(0, 2 * total - 1)).fill(NaN);
   }
 
   /** z for the average rank r = twiceRank / 2 in [1, S], evaluated directly (no table). */
@@ -644,8 +643,9 @@ export class RankScores {
 
   /** z for the average rank r = twiceRank / 2 in [1, S], from the table. */
   at(twiceRank: number): number {
-    let z = this.scores[twiceRank - 2];
-    if (Number.isNaN(z)) z = this.scores[twiceRank - 2] = inverseNormalCdf((twiceRank / 2 - 3 / 8) / (this.total + 1 / 4));
+    const scores = this.scores ??= new Float64Array(Math.max(0, 2 * this.total - 1)).fill(NaN);
+    let z = scores[twiceRank - 2];
+    if (Number.isNaN(z)) z = scores[twiceRank - 2] = this.direct(twiceRank);
     return z;
   }
 }
