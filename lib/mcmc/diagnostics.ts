@@ -709,8 +709,18 @@ function rHatOfRuns(runs: Runs, score: Float64Array, m: number, n: number): numb
   const { length, kept, piece } = runs;
   const chains = 2 * m;
   const sums = new Float64Array(chains);
-  for (let r = 0; r < runs.count; r++) if (kept[r] === 1) sums[piece[r]] += length[r] * score[r];
-  const means = Array.from(sums, (s) => s / half);
+  // a split chain that is one score throughout has that score as its mean exactly (len z / h
+  // need not round back to z), so its within variance is exactly 0 and stuck chains give W = 0
+  const lowest = new Float64Array(chains).fill(Infinity);
+  const highest = new Float64Array(chains).fill(-Infinity);
+  for (let r = 0; r < runs.count; r++) {
+    if (kept[r] === 0) continue;
+    const k = piece[r], z = score[r];
+    sums[k] += length[r] * z;
+    if (z < lowest[k]) lowest[k] = z;
+    if (z > highest[k]) highest[k] = z;
+  }
+  const means = Array.from(sums, (s, k) => (lowest[k] === highest[k] ? lowest[k] : s / half));
   const squares = new Float64Array(chains);
   for (let r = 0; r < runs.count; r++) {
     if (kept[r] === 0) continue;
@@ -1190,7 +1200,8 @@ export function meanEffectiveSampleSize(chains: Draws[]): number {
  */
 export function mcseMean(chains: Draws[]): number {
   checkChains('mcseMean', chains, 4);
-  return Math.sqrt(variance(pool(chains)) / geyerEss(splitChains(chains)));
+  const all = pool(chains);
+  return Math.sqrt(variance(all, meanOfDraws(all)) / geyerEss(splitChains(chains)));
 }
 
 /**
@@ -1211,7 +1222,14 @@ export function mcseMean(chains: Draws[]): number {
 export function mcseSd(chains: Draws[]): number {
   checkChains('mcseSd', chains, 4);
   const all = pool(chains);
-  return squaredDeviations(all, chains.length, chains[0].length, mean(all)).mcseSd;
+  return squaredDeviations(all, chains.length, chains[0].length, meanOfDraws(all)).mcseSd;
+}
+
+/** The mean of the pooled draws, and exactly their value when they are all equal (as summaryNumbers takes it). */
+function meanOfDraws(all: Float64Array): number {
+  let lo = all[0], hi = all[0];
+  for (let i = 1; i < all.length; i++) { const v = all[i]; if (v < lo) lo = v; if (v > hi) hi = v; }
+  return lo === hi ? lo : mean(all);
 }
 
 /**
@@ -1383,7 +1401,7 @@ export const SUMMARY_COLUMNS = ['mean', 'sd', 'mcseMean', 'mcseSd', 'essMean', '
  */
 export function summaryNumbers(all: Float64Array, m: number, n: number, scores: RankScores, workspace: RankWorkspace, out: Float64Array, at: number): void {
   const ranked = rankPooled(all, m, n, scores, workspace);
-  const xbar = mean(all);
+  const xbar = ranked.sorted[0] === ranked.sorted[ranked.runs.count - 1] ? ranked.sorted[0] : mean(all); // constant draws: their value exactly
   const deviations = squaredDeviations(all, m, n, xbar, workspace.squares);
   const sd = Math.sqrt(deviations.sum / (all.length - 1)); // the sample variance's sum, divisor S - 1
   const essMean = geyerEss(ranked.split, ranked.spread);

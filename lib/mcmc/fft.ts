@@ -269,14 +269,18 @@ let scratch: Scratch = { h: 0, re: new Float64Array(0), im: new Float64Array(0),
 let wasmFft: WasmFft | null = null;
 
 function scratchFor(h: number): Scratch {
-  const useWasm = h >= 8 && getBackend() === 'wasm';
+  const bytes = AT.size * 8 * h;
+  // the kernels up to 1 GiB of memory (h = 2^24, series of 2^24 values); beyond, JavaScript
+  const useWasm = h >= 8 && bytes <= 2 ** 30 && getBackend() === 'wasm';
   if (scratch.h === h && (scratch.kernel !== null) === useWasm) return scratch;
   if (!useWasm) {
     scratch = { h, re: new Float64Array(h), im: new Float64Array(h), kernel: null };
     return scratch;
   }
-  const bytes = AT.size * 8 * h;
   const pages = Math.ceil(bytes / 65536);
+  // A WebAssembly memory cannot shrink: after a long series, a much smaller size gets a new
+  // instance and the old memory is left to the garbage collector.
+  if (wasmFft !== null && wasmFft.memory.buffer.byteLength > 4 * bytes && wasmFft.memory.buffer.byteLength > 2 ** 26) wasmFft = null;
   if (wasmFft === null) {
     const memory = new WebAssembly.Memory({ initial: pages });
     const instance = new WebAssembly.Instance(new WebAssembly.Module(buildFftKernelModule(pages)), { env: { memory } });

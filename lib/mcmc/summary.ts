@@ -78,6 +78,10 @@ function isChainSamples(c: unknown): c is ChainSamples {
 function checkChainSamples(fn: string, cs: ChainSamples[]): number {
   const dim = cs[0].dim;
   for (let c = 0; c < cs.length; c++) {
+    for (const key of ['nSamples', 'dim'] as const) {
+      const v = cs[c][key];
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new RangeError(`${fn}: chain ${c} has ${key} ${describe(v)}; it must be a non-negative integer`);
+    }
     if (cs[c].dim !== dim) throw new RangeError(`${fn}: chain ${c} has dim ${cs[c].dim} but chain 0 has dim ${dim}`);
     if (cs[c].samples.length !== cs[c].nSamples * cs[c].dim) throw new RangeError(`${fn}: chain ${c} has ${cs[c].samples.length} numbers, expected nSamples * dim = ${cs[c].nSamples * cs[c].dim}`);
   }
@@ -217,7 +221,7 @@ function transpose(fn: string, cs: ChainSamples[], data: Float64Array, dim: numb
       const row = t * dim;
       for (let k = 0; k < dim; k++) {
         const v = samples[row + k];
-        if (!typed && (typeof v !== 'number' || !Number.isFinite(v))) throw new RangeError(`${fn}: chain ${c}, draw ${t}, coordinate ${k} is ${String(v)}; every value must be finite`);
+        if (!typed && (typeof v !== 'number' || !Number.isFinite(v))) throw new RangeError(`${fn}: chain ${c}, draw ${t}, coordinate ${k} is ${describe(v)}; every value must be a finite number`);
         if (v - v !== 0) finite = false; // NaN for +-Infinity and NaN: a predictable branch, no chain of additions
         data[k * S + c * n + t] = v;
       }

@@ -339,6 +339,27 @@ test('splitRHat > 1.1 for chains stuck apart (around 0 and around 5)', () => {
   // stuck at different constants: W = 0 < B
   assert.is(splitRHat([new Float64Array(8).fill(0), new Float64Array(8).fill(5)]), Infinity);
   assert.ok(Number.isNaN(splitRHat([new Float64Array(8).fill(2), new Float64Array(8).fill(2)])));
+  // the same where a split chain's mean from its runs, 13 z / 13, does not round back to z:
+  // each constant split chain's mean must be its score exactly, or W is ~1e-32 and R-hat ~1e16
+  assert.is(splitRHat([new Float64Array(26).fill(0.5), new Float64Array(26).fill(1.5)]), Infinity);
+  assert.is(splitRHat([Float64Array.from({ length: 26 }, (_, i) => (i < 13 ? 0 : 1))]), Infinity); // one chain: its halves stuck apart
+  for (let m = 2; m <= 5; m++) {
+    for (let n = 4; n <= 60; n++) {
+      const stuck = Array.from({ length: m }, (_, c) => new Float64Array(n).fill(c));
+      assert.is(splitRHat(stuck), Infinity, `m=${m} n=${n}`);
+    }
+  }
+});
+
+test('summarize of constant chains: the mean is the value, the sd 0, the MCSE of the sd undefined (NaN), as mcseSd says', () => {
+  const chains = [new Float64Array(17).fill(0.1), new Float64Array(17).fill(0.1)];
+  const [row] = summarize(chains);
+  assert.is(row.mean, 0.1);
+  assert.is(row.sd, 0);
+  assert.is(row.mcseMean, 0);
+  assert.ok(Number.isNaN(row.mcseSd) && Number.isNaN(mcseSd(chains)) && Number.isNaN(row.rhat));
+  assert.is(mcseMean(chains), 0);
+  assert.not.ok(row.reliable);
 });
 
 test('splitRHat < 1.01 for 4 well-mixed iid chains of 1000 draws (a high-probability statement)', () => {
@@ -465,6 +486,11 @@ test('summarize reports NaN for undefined quantities and rejects bad input', () 
   throwsWith(() => summarize([new Float64Array(8), new Float64Array(8)], ['a', 'b']), RangeError, 'summarize: names must have one entry per coordinate (1), got 2');
   throwsWith(() => summarize([new Float64Array(8), new Float64Array(7)]), RangeError, 'summarize: chains have unequal lengths');
   throwsWith(() => summarize([{ samples: new Float64Array(6), nSamples: 3, dim: 2 }, { samples: new Float64Array(6), nSamples: 6, dim: 1 }]), RangeError, 'summarize: chain 1 has dim 1 but chain 0 has dim 2');
+  throwsWith(() => summarize([{ samples: new Float64Array(9), nSamples: 4.5, dim: 2 }]), RangeError, 'summarize: chain 0 has nSamples 4.5; it must be a non-negative integer');
+  throwsWith(() => summarize([{ samples: [1, 2, '4', 3, 4, 5, 6, 7] as never, nSamples: 4, dim: 2 }]), RangeError, 'summarize: chain 0, draw 1, coordinate 0 is "4"; every value must be a finite number');
+  const withInfinity = new Float64Array(10).fill(1);
+  withInfinity[7] = Infinity;
+  throwsWith(() => summarize([{ samples: withInfinity, nSamples: 5, dim: 2 }]), RangeError, 'summarize: chain 0, draw 3, coordinate 1 is Infinity');
   throwsWith(() => formatSummary('rows' as never), TypeError, 'formatSummary: rows must be an array');
   for (const f of [tailEffectiveSampleSize, meanEffectiveSampleSize, mcseMean, mcseSd]) {
     throwsWith(() => f([new Float64Array(3), new Float64Array(3)]), RangeError, `${f.name}: chains are too short: 3 draws each, need at least 4`);
