@@ -56,7 +56,7 @@ test('the tarball holds dist/, README.md and LICENSE only (plus package.json)', 
 test('installed into a fresh project: both entries and the bundle import from ESM in Node and compute', () => {
   const consumer = join(work, 'consumer');
   writeFileSync(join(consumer, 'use.mjs'), `
-import { Rng, matrix, gemm, getBackend, isingExact, BernoulliRBM, trainRBM } from 'boltzmann';
+import { Rng, matrix, gemm, getBackend, isingExact, BernoulliRBM, trainRBM, summarize } from 'boltzmann';
 import { createWorkerPool, writeSvg } from 'boltzmann/node';
 import * as bundle from 'boltzmann/bundle';
 const c = gemm(matrix(2, 2), matrix(2, 3, [1, 2, 3, 4, 5, 6]), matrix(3, 2, [1, 0, 0, 1, 1, 1]));
@@ -70,10 +70,14 @@ const one = BernoulliRBM.create(16, 8, 'hinton', new Rng(1)), two = BernoulliRBM
 trainRBM(one, X, { epochs: 2, batchSize: 20 }, new Rng(2));
 trainRBM(two, X, { epochs: 2, batchSize: 20, pool }, new Rng(2));
 const teamSame = one.W.data.every((w, q) => Object.is(w, two.W.data[q]));
+// summarize on the pool's team: the worker imports the installed dist/mcmc/summary-team.js
+const chains = [0, 1].map((c) => ({ samples: Float64Array.from({ length: 3 * 200 }, (_, i) => Math.sin(i * (c + 1.3))), nSamples: 200, dim: 3 }));
+const rowsAlone = summarize(chains), rowsTeam = summarize(chains, undefined, { pool });
+const summarySame = JSON.stringify(rowsAlone) === JSON.stringify(rowsTeam) && rowsAlone.length === 3;
 await pool.close();
 console.log(JSON.stringify({
   c: Array.from(c.data), backend: getBackend(), first: new Rng(42).nextUint32(), bundleFirst: new bundle.Rng(42).nextUint32(),
-  z: Math.exp(isingExact(2, 1).logZ), writeSvg: typeof writeSvg, bundleGemm: typeof bundle.gemm, teamSame,
+  z: Math.exp(isingExact(2, 1).logZ), writeSvg: typeof writeSvg, bundleGemm: typeof bundle.gemm, teamSame, summarySame,
 }));
 `);
   const out = JSON.parse(run(process.execPath, ['use.mjs'], consumer)) as Record<string, unknown>;
@@ -85,6 +89,7 @@ console.log(JSON.stringify({
   assert.is(out.writeSvg, 'function');
   assert.is(out.bundleGemm, 'function');
   assert.is(out.teamSame, true, 'trainRBM with a pool gives the one-thread bits from the installed package');
+  assert.is(out.summarySame, true, 'summarize with a pool gives the one-thread rows from the installed package');
 });
 
 test('a consumer .ts file type-checks under strict against the installed .d.ts', () => {
