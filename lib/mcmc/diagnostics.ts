@@ -404,6 +404,8 @@ export class RankWorkspace {
   readonly sorted: Float64Array;
   readonly below: Float64Array;
   readonly keptLength: Uint32Array;
+  /** One byte per draw, zero between uses (positionsOfRuns marks and clears it). */
+  readonly marks: Uint8Array;
   /** The normal score of each run, bulk and folded (normalScoresOfRuns). */
   readonly runScore: Float64Array;
   readonly runScoreFolded: Float64Array;
@@ -422,6 +424,7 @@ export class RankWorkspace {
     this.sorted = new Float64Array(S);
     this.below = new Float64Array(S);
     this.keptLength = new Uint32Array(S);
+    this.marks = new Uint8Array(S);
     this.runScore = new Float64Array(S);
     this.runScoreFolded = new Float64Array(S);
     this.z = new Float64Array(S);
@@ -916,7 +919,7 @@ function geyerEssOf(acov: SeriesAutocovariance): number {
   const meanVar = (acov.at(0) * n) / (n - 1);
   let varPlus = (meanVar * (n - 1)) / n;
   if (m > 1) varPlus += variance(acov.means); // var of the chain means
-  const rho = new Float64Array(n);
+  let rho = new Float64Array(Math.min(n, 256)); // grown as the sequence goes on (it usually stops a few tau in)
   rho[0] = 1;
   let rhoEven = 1;
   let rhoOdd = 1 - (meanVar - acov.at(1)) / varPlus;
@@ -924,6 +927,7 @@ function geyerEssOf(acov: SeriesAutocovariance): number {
   // Geyer's initial positive sequence: add pairs while their sum stays positive.
   let t = 1;
   while (t < n - 3 && rhoEven + rhoOdd > 0) {
+    if (t + 3 > rho.length) { const grown = new Float64Array(Math.min(n, 2 * rho.length)); grown.set(rho); rho = grown; }
     rhoEven = 1 - (meanVar - acov.at(t + 1)) / varPlus;
     rhoOdd = 1 - (meanVar - acov.at(t + 2)) / varPlus;
     if (rhoEven + rhoOdd >= 0) {
@@ -974,11 +978,13 @@ function geyerEss(chains: Float64Array[], spread?: number): number {
  * gammaBar(t) of m 0/1 series of length n from the positions of their ones, by counting: for
  * y_s = I_s - p (p = k/n, k ones),
  *   n gamma(t) = sum_{s<n-t} (I_s - p)(I_{s+t} - p) = C_t - p (A_t + B_t) + (n - t) p^2,
- * C_t = number of pairs of ones t apart, A_t = ones at s <= n-1-t, B_t = ones at s >= t.
+ * C_t = number of pairs of ones t apart, A_t = ones at s <= n-1-t, B_t = ones at s >= t. The
+ * ones come in clusters of consecutive positions (a chain stays in a tail for a while), and the
+ * pairs between two clusters at each lag form a trapezoid, so C_t is summed cluster by cluster.
  * Lags are counted in blocks (64 lags, or a quarter of those so far) as Geyer's sequence reads
- * them; each one remembers where
- * its partner scan stopped, so the work is the number of pairs of ones closer than the last
- * lag read: for a sparse indicator (a tail ESS's 5% of draws) that is far less than an FFT.
+ * them; each cluster remembers where its partner scan stopped, so the work is about the lags
+ * covered by pairs of clusters closer than the last lag read: for a sparse indicator (a tail
+ * ESS's 5% of draws) far less than an FFT.
  * If the pairs would cost more than transforms (dense or slowly mixing indicators), the rest
  * comes from MeanAutocovariance on the 0/1 series.
  * The same gamma belongs to the complement 1 - I (y changes sign), so callers pass whichever
@@ -989,7 +995,10 @@ export class IndicatorAutocovariance implements SeriesAutocovariance {
   readonly n: number;
   readonly means: number[];
   private readonly ones: Int32Array[];
-  /** next[c][a]: index in ones[c] of the first partner of one a whose distance is not yet counted. */
+  /** The ones of series c as clusters of consecutive positions: starts[c][a], lengths[c][a]. */
+  private readonly starts: Int32Array[];
+  private readonly lengths: Int32Array[];
+  /** next[c][a]: the first cluster after a whose pairs with a are not all counted yet. */
   private readonly next: Int32Array[];
   /** A_t and B_t as pointers: ones[c][0..aEnd[c]) are <= n-1-t, ones[c][bStart[c]..) are >= t. */
   private readonly aEnd: Int32Array;
@@ -1010,11 +1019,20 @@ export class IndicatorAutocovariance implements SeriesAutocovariance {
     this.n = n;
     this.ones = ones;
     this.means = ones.map((p) => p.length / n);
-    this.next = ones.map((p) => { // lag 0 pairs a one with itself
-      const next = new Int32Array(p.length);
-      for (let a = 0; a < p.length; a++) next[a] = a;
-      return next;
-    });
+    this.starts = [];
+    this.lengths = [];
+    for (const P of ones) {
+      let clusters = 0;
+      for (let a = 0; a < P.length; a++) if (a === 0 || P[a] !== P[a - 1] + 1) clusters++;
+      const start = new Int32Array(clusters), length = new Int32Array(clusters);
+      for (let a = 0, q = -1; a < P.length; a++) {
+        if (a === 0 || P[a] !== P[a - 1] + 1) start[++q] = P[a];
+        length[q]++;
+      }
+      this.starts.push(start);
+      this.lengths.push(length);
+    }
+    this.next = this.starts.map((start) => Int32Array.from(start, (_, a) => a + 1));
     this.aEnd = Int32Array.from(ones, (p) => p.length);
     this.bStart = new Int32Array(ones.length);
     this.budget = 16 * n * ones.length;
@@ -1039,14 +1057,31 @@ export class IndicatorAutocovariance implements SeriesAutocovariance {
     const scale = 1 / (n * this.ones.length);
     for (let c = 0; c < this.ones.length; c++) {
       const P = this.ones[c];
-      const next = this.next[c];
+      const start = this.starts[c], length = this.lengths[c], next = this.next[c];
+      const Q = start.length;
       counts.fill(0);
-      for (let a = 0; a < P.length; a++) {
-        const pa = P[a];
+      // Pairs of ones i <= j, j - i = t, counted cluster by cluster: within a cluster of p ones,
+      // p - t pairs at lag t; between clusters A (p ones, last at ea) and a later B (q ones,
+      // from sb to eb), min(p, q, t - lo + 1, hi - t + 1) pairs at each lag t in
+      // [lo, hi] = [sb - ea, eb - sa] (two boxes convolved: a trapezoid).
+      for (let a = 0; a < Q; a++) {
+        const p = length[a], sa = start[a], ea = sa + p - 1;
+        for (let t = from; t < upTo && t < p; t++) counts[t - from] += p - t;
         let b = next[a];
-        while (b < P.length && P[b] - pa < upTo) { counts[P[b] - pa - from]++; b++; }
-        this.pairs += b - next[a] + 1; // the pairs, and the look at this one
+        while (b < Q && start[b] + length[b] - 1 - sa < from) b++; // clusters whose lags all lie before this block
         next[a] = b;
+        for (; b < Q; b++) {
+          const lo = start[b] - ea;
+          if (lo >= upTo) break;
+          const q = length[b], hi = start[b] + q - 1 - sa, least = p < q ? p : q;
+          const t1 = hi < upTo - 1 ? hi : upTo - 1;
+          for (let t = lo > from ? lo : from; t <= t1; t++) {
+            const rising = t - lo + 1, falling = hi - t + 1;
+            counts[t - from] += Math.min(rising, falling, least);
+          }
+          this.pairs += t1 - lo + 1;
+        }
+        this.pairs++; // the look at this cluster
       }
       if (this.pairs > this.budget) { this.useTransforms(); return; }
       const p = this.means[c];
@@ -1083,7 +1118,7 @@ export class IndicatorAutocovariance implements SeriesAutocovariance {
  * IndicatorAutocovariance. A constant indicator gives m n, as for any constant series.
  */
 function indicatorEss(r: RankedDraws, q: number): number {
-  const { runs, order, sorted } = r;
+  const { runs, sorted } = r;
   const R = runs.count;
   const half = Math.floor(r.n / 2);
   const chains = 2 * r.m;
@@ -1092,33 +1127,39 @@ function indicatorEss(r: RankedDraws, q: number): number {
   let lo = 0, hi = R;
   while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] <= q) lo = mid + 1; else hi = mid; }
   j = lo;
-  let below = 0;
-  for (let k = 0; k < j; k++) if (runs.kept[order[k]] === 1) below += runs.length[order[k]];
+  let below = 0; // kept draws <= q (the runs' kept lengths in sorted order: read in order)
+  for (let k = 0; k < j; k++) below += r.keptLength[k];
   if (below === 0 || below === total) return total;
   const [from, to] = below <= total / 2 ? [0, j] : [j, R]; // the runs holding the ones (or the zeros)
   const ones = positionsOfRuns(r, from, to, chains, half);
   return geyerEssOf(new IndicatorAutocovariance(ones, half));
 }
 
-/** For the runs order[from..to), their draws' positions within each of the 2m split chains, ascending. */
+/**
+ * For the runs order[from..to), their draws' positions within each of the 2m split chains,
+ * ascending: the runs come in order of value, so their draws are marked in a byte per pooled
+ * draw (the workspace's, left zero again) and read back in order, chain by chain (two reads of
+ * a byte per draw instead of sorting the positions).
+ */
 function positionsOfRuns(r: RankedDraws, from: number, to: number, chains: number, half: number): Int32Array[] {
   const { runs, order } = r;
   const n = r.n;
+  const marks = r.workspace.marks;
   const count = new Int32Array(chains);
-  for (let k = from; k < to; k++) { const run = order[k]; if (runs.kept[run] === 1) count[runs.piece[run]] += runs.length[run]; }
-  const out = Array.from(count, (c) => new Int32Array(c));
-  const filled = new Int32Array(chains);
   for (let k = from; k < to; k++) {
     const run = order[k];
     if (runs.kept[run] === 0) continue;
-    const piece = runs.piece[run];
+    count[runs.piece[run]] += runs.length[run];
+    marks.fill(1, runs.start[run], runs.start[run] + runs.length[run]);
+  }
+  return Array.from(count, (total, piece) => {
     const c = piece >> 1;
     const origin = c * n + ((piece & 1) === 0 ? 0 : n - half); // where split chain `piece` starts in the pooled draws
-    const P = out[piece];
-    for (let i = runs.start[run], end = i + runs.length[run]; i < end; i++) P[filled[piece]++] = i - origin;
-  }
-  for (const P of out) P.sort();
-  return out;
+    const P = new Int32Array(total);
+    for (let i = 0, a = 0; a < total; i++) if (marks[origin + i] === 1) P[a++] = i;
+    marks.fill(0, origin, origin + half);
+    return P;
+  });
 }
 
 /**
