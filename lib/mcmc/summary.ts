@@ -124,9 +124,10 @@ export function mapDraws(chains: ChainSamples[], f: (x: Float64Array, t: number)
 /**
  * A summary table of several chains, one row per coordinate, like ArviZ's `summary`: mean, sd,
  * mcseMean, mcseSd, essMean, essBulk, essTail and rhat (rank-normalized split R-hat), with a
- * `reliable` flag and the `warnings` behind it (see {@link SummaryRow}). Each coordinate is
- * sorted once (ranks, median and quantiles all come from that sort) and each series' lags are
- * computed only as far as Geyer's sequence reads them.
+ * `reliable` flag and the `warnings` behind it (see {@link SummaryRow}). Each coordinate's runs
+ * of repeated values are sorted once (ranks, median, quantiles and the fold all come from that
+ * sort) and each series' lags are computed only as far as Geyer's sequence reads them (see
+ * docs/diagnostics.md, "Cost").
  *
  * `chains` is either one array of scalar draws per chain (one row), or one `{ samples, nSamples,
  * dim }` per chain (a sampler's ChainResult; one row per coordinate). For a function of the
