@@ -7,7 +7,8 @@
  * summarize on the output of a sampler (10-D random-walk Metropolis, 4 chains x 1e5 draws,
  * numbers = draws x coordinates), beside the sampling of those draws (the baseline), so the
  * printed ratio says how much of a run the summary costs; once on this thread, once with
- * options.pool (this thread and one worker take coordinates in turn).
+ * options.pool (this thread and one worker take coordinates in turn); and on draws without
+ * repeats (AR(1) chains), beside the random walk's.
  */
 import type { BenchCase } from '../harness.js';
 import { autocorrelation, blockingError, integratedAutocorrTime, splitRHat } from '../../lib/mcmc/diagnostics.js';
@@ -56,6 +57,24 @@ const D = 10;
 const target = gaussianTarget(new Array<number>(D).fill(0), Array.from({ length: D }, (_, i) => Array.from({ length: D }, (_, j) => 0.5 ** Math.abs(i - j))));
 const SUMMARY_DRAWS = 100_000;
 let sampled: RunChainsResult | null = null;
+/**
+ * Draws without repeats (as HMC or independent samplers give): 4 chains of 1e5 draws of 10
+ * independent AR(1) coordinates with rho = 0.9, in a sampler's row-major layout. Beside the
+ * random walk's draws (about one in six distinct), it shows what the runs of repeats save.
+ */
+let distinct: { samples: Float64Array; nSamples: number; dim: number }[] | null = null;
+function distinctDraws(): { samples: Float64Array; nSamples: number; dim: number }[] {
+  const rng = new Rng(3);
+  return Array.from({ length: 4 }, () => {
+    const samples = new Float64Array(SUMMARY_DRAWS * D);
+    for (let k = 0; k < D; k++) {
+      let x = rng.normal();
+      for (let t = 0; t < SUMMARY_DRAWS; t++) { x = 0.9 * x + Math.sqrt(0.19) * rng.normal(); samples[t * D + k] = x; }
+    }
+    return { samples, nSamples: SUMMARY_DRAWS, dim: D };
+  });
+}
+
 /** One worker: with this thread, a team of two. Unref'd, so it does not keep the bench alive. */
 const pool = createWorkerPool({ size: 1 });
 await pool.ready();
@@ -86,6 +105,15 @@ export const cases: BenchCase[] = [
     setup: () => { sampled ??= sampleRwm(); },
     run: () => { summarize(sampled!.chains, undefined, { pool }); },
     baseline: 'diagnostics/rwm 10-D 4 chains x 1e5 (the draws summarize reads)',
+  },
+  {
+    name: 'diagnostics/summarize 10 AR(1) coordinates x 4 chains x 1e5 (no repeated draws)',
+    group: 'diagnostics',
+    work: 4 * SUMMARY_DRAWS * D,
+    unit: 'numbers',
+    setup: () => { distinct ??= distinctDraws(); },
+    run: () => { summarize(distinct!); },
+    baseline: 'diagnostics/summarize 10 coordinates x 4 chains x 1e5',
   },
   { name: 'diagnostics/autocorrelation 1e6 (complex FFT 2^21, unpacked)', group: 'diagnostics', work: N, unit: 'numbers', setup: setupChain, run: () => { complexFftAutocorrelation(chain); } },
   { name: 'diagnostics/autocorrelation 1e6 (FFT)', group: 'diagnostics', work: N, unit: 'numbers', setup: setupChain, run: () => { autocorrelation(chain); }, baseline: 'diagnostics/autocorrelation 1e6 (complex FFT 2^21, unpacked)' },
