@@ -106,7 +106,8 @@ let rowSums = new Float64Array(0);
 
 /**
  * out_j = Σ_i a_ij over float32 (the batch sum of a bias gradient), each sum in float64 over the
- * rows in order, rounded once. out does not overlap a. Returns out.
+ * rows in order, rounded once, for the columns j in [from, to) (default all; a thread of a team
+ * sums its own columns). out does not overlap a. Returns out.
  *
  * @example
  * ```ts
@@ -114,16 +115,16 @@ let rowSums = new Float64Array(0);
  * sumRowsUnchecked(db, dZ); // db = [5, 7, 9]
  * ```
  */
-export function sumRowsUnchecked(out: Float32Array, a: Matrix): Float32Array {
+export function sumRowsUnchecked(out: Float32Array, a: Matrix, from = 0, to = a.cols): Float32Array {
   const { rows, cols } = a;
   const A = a.data;
-  if (rowSums.length < cols) rowSums = new Float64Array(cols);
+  if (rowSums.length < to - from) rowSums = new Float64Array(to - from);
   const sums = rowSums;
-  sums.fill(0, 0, cols);
+  sums.fill(0, 0, to - from);
   for (let i = 0; i < rows; i++) {
     const row = i * cols;
-    for (let j = 0; j < cols; j++) sums[j] += A[row + j];
+    for (let j = from; j < to; j++) sums[j - from] += A[row + j];
   }
-  for (let j = 0; j < cols; j++) out[j] = sums[j];
+  for (let j = from; j < to; j++) out[j] = sums[j - from];
   return out;
 }

@@ -351,34 +351,9 @@ export function inverseNormalCdf(p: number): number {
 // ---------------------------------------------------------------------------------------------
 // Rank-normalized split R-hat, bulk / tail / mean ESS and MCSE (Vehtari et al. 2021, ArviZ)
 
-/**
- * Splits each chain into its first and last floor(n/2) draws (the middle draw of an odd n is
- * dropped); views into a Float64Array chain (no copy), copies of any other.
- */
-function splitChains(chains: Draws[]): Float64Array[] {
+/** All draws of all chains in one Float64Array (chain after chain), written to `all` if given. */
+export function pool(chains: Draws[], all: Float64Array = new Float64Array(chains.length * chains[0].length)): Float64Array {
   const n = chains[0].length;
-  const half = Math.floor(n / 2);
-  const out: Float64Array[] = [];
-  for (const chain of chains) {
-    if (chain instanceof Float64Array) {
-      out.push(chain.subarray(0, half), chain.subarray(n - half, n));
-      continue;
-    }
-    const first = new Float64Array(half);
-    const last = new Float64Array(half);
-    for (let i = 0; i < half; i++) {
-      first[i] = chain[i];
-      last[i] = chain[n - half + i];
-    }
-    out.push(first, last);
-  }
-  return out;
-}
-
-/** All draws of all chains in one Float64Array (chain after chain). */
-export function pool(chains: Draws[]): Float64Array {
-  const n = chains[0].length;
-  const all = new Float64Array(chains.length * n);
   for (let c = 0; c < chains.length; c++) for (let i = 0; i < n; i++) all[c * n + i] = chains[c][i];
   return all;
 }
@@ -498,6 +473,23 @@ function orderedKeys(values: Float64Array, hi: Uint32Array, lo: Uint32Array): vo
 }
 
 /**
+ * One stable counting-sort pass of an LSD radix sort: entry i of each array in `from` moves to
+ * the place of its digit (key[i] >>> shift) & mask in `to`; `count` (the digit's histogram)
+ * becomes the running start of each digit.
+ */
+function radixPass(key: Uint32Array, shift: number, mask: number, count: Uint32Array, from: Uint32Array[], to: Uint32Array[]): void {
+  let sum = 0;
+  for (let d = 0; d < count.length; d++) { const c = count[d]; count[d] = sum; sum += c; }
+  const [a, b, c] = from, [a2, b2, c2] = to;
+  for (let i = 0; i < key.length; i++) {
+    const at = count[(key[i] >>> shift) & mask]++;
+    a2[at] = a[i];
+    b2[at] = b[i];
+    c2[at] = c[i];
+  }
+}
+
+/**
  * Indices that sort `values` ascending. An LSD radix sort on the high word of the ordered keys
  * (sign, exponent and 20 mantissa bits; three counting-sort passes of 11, 11 and 10 bits with
  * 2048-entry histograms that stay in cache), then an insertion sort by the low word inside each
@@ -525,15 +517,7 @@ function argsort(values: Float64Array, buffers: Uint32Array[]): Uint32Array {
     const shift = 11 * pass;
     const count = counts.subarray(pass * 2048, (pass + 1) * 2048);
     if (count[(hi[0] >>> shift) & 0x7ff] === S) continue; // one digit for all: a stable pass is the identity
-    let sum = 0;
-    for (let d = 0; d < 2048; d++) { const c = count[d]; count[d] = sum; sum += c; }
-    for (let i = 0; i < S; i++) {
-      const h = hi[i];
-      const to = count[(h >>> shift) & 0x7ff]++;
-      hi2[to] = h;
-      lo2[to] = lo[i];
-      idx2[to] = idx[i];
-    }
+    radixPass(hi, shift, 0x7ff, count, [hi, lo, idx], [hi2, lo2, idx2]);
     let t = hi; hi = hi2; hi2 = t;
     t = lo; lo = lo2; lo2 = t;
     t = idx; idx = idx2; idx2 = t;
@@ -581,14 +565,7 @@ function argsortFull(values: Float64Array, buffers: Uint32Array[]): Uint32Array 
     const shift = (pass & 1) * 16;
     const count = counts.subarray(pass * 65536, (pass + 1) * 65536);
     if (count[(key[0] >>> shift) & 0xffff] === S) continue; // one digit for all: a stable pass is the identity
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) { const c = count[d]; count[d] = sum; sum += c; }
-    for (let i = 0; i < S; i++) {
-      const to = count[(key[i] >>> shift) & 0xffff]++;
-      hi2[to] = hi[i];
-      lo2[to] = lo[i];
-      idx2[to] = idx[i];
-    }
+    radixPass(key, shift, 0xffff, count, [hi, lo, idx], [hi2, lo2, idx2]);
     let t = hi; hi = hi2; hi2 = t;
     t = lo; lo = lo2; lo2 = t;
     t = idx; idx = idx2; idx2 = t;
@@ -1225,7 +1202,7 @@ export function tailEffectiveSampleSize(chains: Draws[]): number {
  */
 export function meanEffectiveSampleSize(chains: Draws[]): number {
   checkChains('meanEffectiveSampleSize', chains, 4);
-  return geyerEss(splitChains(chains));
+  return geyerEss(splitViews(pool(chains), chains.length, chains[0].length));
 }
 
 /**
@@ -1242,7 +1219,7 @@ export function meanEffectiveSampleSize(chains: Draws[]): number {
 export function mcseMean(chains: Draws[]): number {
   checkChains('mcseMean', chains, 4);
   const all = pool(chains);
-  return Math.sqrt(variance(all, meanOfDraws(all)) / geyerEss(splitChains(chains)));
+  return Math.sqrt(variance(all, meanOfDraws(all)) / geyerEss(splitViews(all, chains.length, chains[0].length)));
 }
 
 /**

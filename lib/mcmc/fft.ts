@@ -101,10 +101,8 @@ function twiddles(n: number): void {
 }
 
 /**
- * rev[i] = i with its log2(n) bits reversed, for the last size n asked for (cached). Callers
- * that fill a transform's input anyway write entry i straight to rev[i] and skip
- * `transform`'s own permutation pass (a pass of swaps at scattered addresses that took a
- * quarter of a 2^15-point transform).
+ * rev[i] = i with its log2(n) bits reversed, for the last size n asked for (cached): the order
+ * in which addPowerSpectrum keeps a spectrum (reversedTurn's twiddles are read in it).
  */
 let reversalSize = 0;
 let reversal = new Uint32Array(0);
@@ -122,12 +120,8 @@ function bitReversal(n: number): Uint32Array {
   return reversal;
 }
 
-/**
- * Radix-2 transform with exponent sign `sign` (-1 forward, +1 inverse, unscaled). With
- * `permuted` the input is already in bit-reversed order (see bitReversal) and the permutation
- * pass is skipped; the butterflies, and so the result, are the same.
- */
-function transform(fn: string, re: Float64Array, im: Float64Array, sign: number, permuted = false): void {
+/** Radix-2 transform with exponent sign `sign` (-1 forward, +1 inverse, unscaled), of fft and ifft. */
+function transform(fn: string, re: Float64Array, im: Float64Array, sign: number): void {
   for (const [name, v] of [['re', re], ['im', im]] as const) {
     if (!(v instanceof Float64Array)) throw new TypeError(`${fn}: ${name} must be a Float64Array, got ${describe(v)}`);
   }
@@ -136,13 +130,14 @@ function transform(fn: string, re: Float64Array, im: Float64Array, sign: number,
   if (n === 0 || (n & (n - 1)) !== 0) {
     throw new RangeError(`${fn}: length must be a power of two (use nextPowerOfTwo and zero-pad), got ${n}`);
   }
-  if (!firstPasses(re, im, n, sign, permuted)) return;
+  if (!firstPasses(re, im, n, sign, false)) return;
   twiddles(n);
   passesFrom8(re, im, n, sign);
 }
 
 /**
- * The permutation (unless `permuted`) and the passes for block lengths 2 and 4; false when that
+ * The permutation (unless `permuted`: the input is already in bit-reversed order, as
+ * inverseEvenSpectrum writes it) and the passes for block lengths 2 and 4; false when that
  * finished the transform (n <= 4).
  */
 function firstPasses(re: Float64Array, im: Float64Array, n: number, sign: number, permuted: boolean): boolean {
@@ -265,7 +260,7 @@ interface WasmFft {
 const AT = { re: 0, im: 1, cos: 2, sin: 3, sinInverse: 4, cosR: 5, sinR: 6, out: 7, x: 8, size: 10 } as const;
 
 let scratch: Scratch = { h: 0, re: new Float64Array(0), im: new Float64Array(0), kernel: null };
-/** The kernel's instance and memory (re, im, cos, sin, -sin: five arrays of h doubles), made once. */
+/** The kernels' instance and memory (laid out as AT says), made again only to shrink it. */
 let wasmFft: WasmFft | null = null;
 
 function scratchFor(h: number): Scratch {
@@ -368,6 +363,23 @@ function lastDifPasses(re: Float64Array, im: Float64Array, n: number, sign: numb
 }
 
 /**
+ * partner[p]: the position of h - k (mod h) when position p holds k = rev(p), in the
+ * bit-reversed order of a length-h spectrum, cached for the last h: p itself for p = 0 and 1
+ * (k = 0 and h/2), else the mirror 3 2^j - 1 - p of p in its octave [2^j, 2^{j+1}).
+ */
+let partnerSize = 0;
+let partner = new Uint32Array(0);
+
+function partners(h: number): Uint32Array {
+  if (partnerSize === h) return partner;
+  partner = new Uint32Array(h);
+  for (let p = 0; p < Math.min(h, 2); p++) partner[p] = p;
+  for (let lo = 2; lo < h; lo <<= 1) for (let p = lo; p < 2 * lo; p++) partner[p] = 3 * lo - 1 - p;
+  partnerSize = h;
+  return partner;
+}
+
+/**
  * cos and sin of 2 pi rev[p] / L for p < L/2 (the twiddles of the unpacking and packing steps
  * when the spectrum is kept in bit-reversed order), cached for the last L.
  */
@@ -463,27 +475,24 @@ export function addPowerSpectrum(x: ArrayLike<number>, L: number, power: Float64
   reversedTurn(L);
   const cosT = reversedCos;
   const sinT = reversedSin;
-  // |X_k|^2 for the k at position p, whose partner h - k is at q, added to power[p]: p = 0 and 1
-  // are their own partners, then each octave [lo, 2 lo) pairs p with 3 lo - 1 - p
-  const unpacked = work.kernel !== null ? work.out! : null;
-  if (unpacked !== null) work.kernel!.unpack(AT.re * 8 * h, AT.im * 8 * h, h, AT.cosR * 8 * h, AT.sinR * 8 * h, AT.out * 8 * h, 0.5, -0.5); // positions >= 2
-  for (let lo = 1, p = 0; p < h; lo = p) {
-    if (unpacked !== null && p >= 2) { // the kernel's |X_k|^2, added in the same order
-      for (; p < h; p++) power[p] += unpacked[p];
-      break;
-    }
-    const mirror = p < 2 ? 2 * p : 3 * lo - 1; // q = mirror - p: 0 for p = 0, 1 for p = 1
-    const end = p < 2 ? p + 1 : 2 * lo;
-    for (; p < end; p++) {
-      const q = mirror - p;
-      const ar = zr[p], ai = zi[p], br = zr[q], bi = -zi[q]; // Z_k and conj Z_{h-k}
-      const er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
-      const or = 0.5 * (ai - bi), oi = -0.5 * (ar - br); // (Z_k - conj Z_{h-k}) / (2i)
-      const c = cosT[p], s = -sinT[p]; // e^{-2 pi i k/L}
-      const xr = er + c * or - s * oi;
-      const xi = ei + c * oi + s * or;
-      power[p] += xr * xr + xi * xi;
-    }
+  // |X_k|^2 for the k at position p, whose partner h - k is at q = partner[p], added to power[p];
+  // the kernel does the positions from 2 on (the same operations), this loop the rest
+  const partner = partners(h);
+  const inJs = work.kernel === null ? h : Math.min(h, 2);
+  for (let p = 0; p < inJs; p++) {
+    const q = partner[p];
+    const ar = zr[p], ai = zi[p], br = zr[q], bi = -zi[q]; // Z_k and conj Z_{h-k}
+    const er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
+    const or = 0.5 * (ai - bi), oi = -0.5 * (ar - br); // (Z_k - conj Z_{h-k}) / (2i)
+    const c = cosT[p], s = -sinT[p]; // e^{-2 pi i k/L}
+    const xr = er + c * or - s * oi;
+    const xi = ei + c * oi + s * or;
+    power[p] += xr * xr + xi * xi;
+  }
+  if (work.kernel !== null) {
+    const unpacked = work.out!;
+    work.kernel.unpack(AT.re * 8 * h, AT.im * 8 * h, h, AT.cosR * 8 * h, AT.sinR * 8 * h, AT.out * 8 * h, 0.5, -0.5);
+    for (let p = inJs; p < h; p++) power[p] += unpacked[p];
   }
   // P_{L/2}: X_{h} = E_0 - O_0 (the twiddle e^{-i pi} = -1), from Z_0 at position 0
   const er = zr[0], or = zi[0]; // E_0 = Re Z_0, O_0 = Im Z_0 (both real)
@@ -509,18 +518,15 @@ export function inverseEvenSpectrum(power: Float64Array, L: number): Float64Arra
   const zi = work.im;
   reversedTurn(L);
   // position p (k = rev(p)) and the position of h - k, as in addPowerSpectrum; k = 0 pairs with P_h
-  for (let lo = 1, p = 0; p < h; lo = p) {
-    const mirror = p < 2 ? 2 * p : 3 * lo - 1;
-    const end = p < 2 ? p + 1 : 2 * lo;
-    for (; p < end; p++) {
-      const pk = power[p];
-      const pkh = p === 0 ? power[h] : power[mirror - p];
-      const e = 0.5 * (pk + pkh);
-      const d = 0.5 * (pk - pkh);
-      const or = d * reversedCos[p], oi = d * reversedSin[p];
-      zr[p] = e - oi; // E' + i O' = (e - Im O') + i Re O'
-      zi[p] = or;
-    }
+  const partner = partners(h);
+  for (let p = 0; p < h; p++) {
+    const pk = power[p];
+    const pkh = p === 0 ? power[h] : power[partner[p]];
+    const e = 0.5 * (pk + pkh);
+    const d = 0.5 * (pk - pkh);
+    const or = d * reversedCos[p], oi = d * reversedSin[p];
+    zr[p] = e - oi; // E' + i O' = (e - Im O') + i Re O'
+    zi[p] = or;
   }
   transformScratch(work, +1);
   const out = new Float64Array(L);

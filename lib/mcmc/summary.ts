@@ -183,7 +183,7 @@ export function summarize(chains: Draws[] | ChainSamples[], names?: string[], op
   // data: coordinate k of every draw, chain after chain (draw t of chain c at k S + c n + t);
   // shared with the team's workers when there is one
   const data = new Float64Array(team ? new SharedArrayBuffer(8 * dim * S) : new ArrayBuffer(8 * dim * S));
-  if (scalar) data.set(pool(chains as Draws[]));
+  if (scalar) pool(chains as Draws[], data);
   else transpose(fn, chains as ChainSamples[], data, dim, n);
   const results = new Float64Array(team ? new SharedArrayBuffer(8 * SUMMARY_COLUMNS.length * dim) : new ArrayBuffer(8 * SUMMARY_COLUMNS.length * dim));
   const init: SummaryTeamInit = { data: data.buffer, results: results.buffer, next: team ? new SharedArrayBuffer(4) : new ArrayBuffer(4), m, n, dim };

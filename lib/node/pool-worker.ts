@@ -68,39 +68,38 @@ async function runTeam(job: TeamJob): Promise<void> {
   // A worker that ends mid-team (process.exit in a step) says so, or the caller would wait for ever.
   const onExit = (): void => fail(new Error('the worker exited during a step'));
   process.on('exit', onExit);
-  let step: (part: number, parts: number) => void;
   try {
-    if (getBackend() !== job.backend) setBackend(job.backend as 'ts' | 'wasm');
-    const make = ((await import(job.url)) as Record<string, unknown>)[job.exportName];
-    if (typeof make !== 'function') throw new TypeError(`'${job.exportName}' is not a function exported by ${job.url}`);
-    step = make(job.init) as (part: number, parts: number) => void;
-  } catch (e) {
-    process.off('exit', onExit);
-    fail(e);
-    return;
-  }
-  let seen = 0;
-  for (;;) {
-    // Spin a little before sleeping: the next step usually comes within microseconds (the
-    // caller only draws random numbers in between), and a wake-up from Atomics.wait costs more.
-    for (let spin = 0; spin < TEAM_SPIN && Atomics.load(w, TEAM_CONTROL.GENERATION) === seen; spin++);
-    Atomics.wait(w, TEAM_CONTROL.GENERATION, seen);
-    const generation = Atomics.load(w, TEAM_CONTROL.GENERATION);
-    if (generation === seen) continue;
-    seen = generation;
-    if (Atomics.load(w, TEAM_CONTROL.STOP) !== 0) {
-      process.off('exit', onExit);
-      return;
-    }
+    let step: (part: number, parts: number) => void;
     try {
-      step(job.part, job.parts);
+      if (getBackend() !== job.backend) setBackend(job.backend as 'ts' | 'wasm');
+      const make = ((await import(job.url)) as Record<string, unknown>)[job.exportName];
+      if (typeof make !== 'function') throw new TypeError(`'${job.exportName}' is not a function exported by ${job.url}`);
+      step = make(job.init) as (part: number, parts: number) => void;
     } catch (e) {
-      process.off('exit', onExit);
       fail(e);
       return;
     }
-    Atomics.store(w, done, generation);
-    Atomics.notify(w, done);
+    let seen = 0;
+    for (;;) {
+      // Spin a little before sleeping: the next step usually comes within microseconds (the
+      // caller only draws random numbers in between), and a wake-up from Atomics.wait costs more.
+      for (let spin = 0; spin < TEAM_SPIN && Atomics.load(w, TEAM_CONTROL.GENERATION) === seen; spin++);
+      Atomics.wait(w, TEAM_CONTROL.GENERATION, seen);
+      const generation = Atomics.load(w, TEAM_CONTROL.GENERATION);
+      if (generation === seen) continue;
+      seen = generation;
+      if (Atomics.load(w, TEAM_CONTROL.STOP) !== 0) return;
+      try {
+        step(job.part, job.parts);
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      Atomics.store(w, done, generation);
+      Atomics.notify(w, done);
+    }
+  } finally {
+    process.off('exit', onExit);
   }
 }
 

@@ -16,6 +16,31 @@ import type { ParameterArray } from './validate.js';
  * adamRangeUnchecked(p, g, m, v, 0, 2, stepSize, invSqrtC2, 0.9, 0.999, 1e-8); // as adamStep's first step
  * ```
  */
+/**
+ * Adam's bias corrections at step t folded into the two constants of adamRangeUnchecked
+ * (N-OPT-05), since η m̂/(√v̂ + ε) = (η/c1) m/(√v/√c2 + ε): the step size η/c1, c1 = 1 − β₁ᵗ.
+ *
+ * @example
+ * ```ts
+ * adamStepSize(0.001, 0.9, 1); // 0.01
+ * ```
+ */
+export function adamStepSize(lr: number, beta1: number, t: number): number {
+  return lr / (1 - Math.pow(beta1, t));
+}
+
+/**
+ * The other constant of adamRangeUnchecked at step t (N-OPT-05): 1/√c2, c2 = 1 − β₂ᵗ.
+ *
+ * @example
+ * ```ts
+ * adamInvSqrtC2(0.999, 1); // 31.62...
+ * ```
+ */
+export function adamInvSqrtC2(beta2: number, t: number): number {
+  return 1 / Math.sqrt(1 - Math.pow(beta2, t));
+}
+
 export function adamRangeUnchecked(params: ParameterArray, grads: ParameterArray, m: ParameterArray, v: ParameterArray, from: number, to: number,
   stepSize: number, invSqrtC2: number, beta1: number, beta2: number, eps: number): void {
   for (let i = from; i < to; i++) {

@@ -18,7 +18,7 @@
  *   and Kingma & Ba; Goodfellow's Alg. 8.4/8.5 write g / (delta + sqrt(r)) (Adagrad, same
  *   thing) and g / sqrt(delta + r) (RMSprop, inside the root).
  */
-import { adamRangeUnchecked } from './kernels.js';
+import { adamInvSqrtC2, adamRangeUnchecked, adamStepSize } from './kernels.js';
 import {
   type ParameterArray,
   checkDecay,
@@ -257,11 +257,7 @@ export function adamStep(
   const t = ++state.t;
   // Bias corrections 1 - beta^t, once per call, folded into two constants so the loop has one
   // division and one square root: eta mHat / (sqrt(vHat) + eps) = (eta/c1) m / (sqrt(v)/sqrt(c2) + eps).
-  const c1 = 1 - Math.pow(beta1, t);
-  const c2 = 1 - Math.pow(beta2, t);
-  const stepSize = lr / c1;
-  const invSqrtC2 = 1 / Math.sqrt(c2);
-  adamRangeUnchecked(params, grads, state.m, state.v, 0, params.length, stepSize, invSqrtC2, beta1, beta2, eps);
+  adamRangeUnchecked(params, grads, state.m, state.v, 0, params.length, adamStepSize(lr, beta1, t), adamInvSqrtC2(beta2, t), beta1, beta2, eps);
   return params;
 }
 

@@ -188,7 +188,7 @@ class ResidentThread {
   /** Views of row ranges (by byte offset, then length), made once and reused. */
   private readonly views = new Map<number, Map<number, Float32Array>>();
 
-  constructor(readonly memory: WebAssembly.Memory, readonly l: ResidentLayout) {
+  constructor(memory: WebAssembly.Memory, readonly l: ResidentLayout) {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
     const module = new WebAssembly.Module(buildSparseKernelModuleImportingMemory(l.pages, shared));
     const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;

@@ -22,14 +22,14 @@
  * epoch and out at its end.
  */
 import type { Matrix } from '../linalg/matrix.js';
-import { gemmUnchecked } from '../linalg/kernels.js';
+import { gemmUnchecked, sumRowsUnchecked } from '../linalg/kernels.js';
 import { sparseGemmUnchecked } from '../linalg/sparse.js';
 import { getBackend, sigmoidKernelFor } from '../linalg/backend.js';
 import { wasmSimdSupported } from '../linalg/wasm/backend.js';
 import type { DenseLayer, MLP } from '../nn/model.js';
 import { mlpBackwardUnchecked } from '../nn/mlp.js';
 import { denseBackwardUnchecked } from '../nn/dense.js';
-import { adamRangeUnchecked } from '../optim/kernels.js';
+import { adamInvSqrtC2, adamRangeUnchecked, adamStepSize } from '../optim/kernels.js';
 import { buildAdamKernelModule, type AdamKernel } from './adam-kernel.js';
 import type { ThreadTeam } from '../rbm/index.js';
 import { VAE, VAEWorkspace, vaeForwardUnchecked } from './model.js';
@@ -47,7 +47,6 @@ interface Structure {
 /** Float32 offsets (and float64 offsets for the f64 region) of everything in the shared buffer. */
 interface TeamLayout {
   structure: Structure;
-  maxRows: number;
   /** Per parameter array (VAE.parameters() order): value, gradient, Adam m and v offsets, length. */
   params: { p: number; g: number; m: number; v: number; length: number }[];
   /** Per dense layer: (A^{l−1})ᵀ, nIn x maxRows (row stride = the batch's rows), and Δ^l, maxRows x nOut. */
@@ -55,7 +54,7 @@ interface TeamLayout {
   x: number; eps: number;
   /** float64 indices: per-row reconstruction and KL terms, and the step's constants. */
   rec: number; kl: number; constants: number;
-  floats: number; doubles: number;
+  floats: number;
   /** The memory's size in 64 KiB pages. */
   pages: number;
 }
@@ -88,7 +87,7 @@ function layoutFor(model: VAE, maxRows: number): TeamLayout {
   // float64 region after the floats: rec, kl (maxRows each), constants: 2 per array + β1, β2, ε, scale
   const base = Math.ceil(floats / 2);
   const doubles = base + 2 * maxRows + 2 * nParams + 4;
-  return { structure, maxRows, params, exchange, x, eps, rec: base, kl: base + maxRows, constants: base + 2 * maxRows, floats, doubles, pages: Math.ceil((8 * doubles) / 65536) };
+  return { structure, params, exchange, x, eps, rec: base, kl: base + maxRows, constants: base + 2 * maxRows, floats, pages: Math.ceil((8 * doubles) / 65536) };
 }
 
 function view(f: Float32Array, at: number, rows: number, cols: number): Matrix {
@@ -132,8 +131,6 @@ class TeamThread {
   readonly i32: Int32Array;
   readonly model: VAE;
   private readonly parts = new Map<number, PartViews>();
-  /** Float64 scratch for the bias sums (one per output unit of a layer). */
-  private readonly sums: Float64Array;
   /** Adam's step in wasm (adam-kernel.ts) over this memory, for entries in groups of four. */
   private readonly adam4: AdamKernel;
   /** Per parameter array: views of its values, gradient, m and v (for the JS loop on the last entries). */
@@ -148,7 +145,6 @@ class TeamThread {
     const shared = typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer;
     this.adam4 = new WebAssembly.Instance(new WebAssembly.Module(buildAdamKernelModule(l.pages, shared)), { env: { memory } }).exports.adam4 as AdamKernel;
     const f = this.f32;
-    this.sums = new Float64Array(Math.max(...l.structure.layers.map((d) => d.nOut)));
     this.arrays = l.params.map((d) => ({ p: f.subarray(d.p, d.p + d.length), g: f.subarray(d.g, d.g + d.length), m: f.subarray(d.m, d.m + d.length), v: f.subarray(d.v, d.v + d.length) }));
   }
 
@@ -252,10 +248,10 @@ class TeamThread {
    * bias: the gradient (dW = (A^{l−1})ᵀ Δ^l, db = Σ_rows Δ^l; lib/nn/dense.ts) and Adam's step.
    */
   private weights(p: PartViews, n: number, parts: number): void {
-    const l = this.l, s = l.structure, f = this.f32, c = l.constants, nParams = l.params.length;
+    const l = this.l, s = l.structure, c = l.constants, nParams = l.params.length;
     const beta1 = this.f64[c + 2 * nParams], beta2 = this.f64[c + 2 * nParams + 1], eps = this.f64[c + 2 * nParams + 2];
     for (let k = 0; k < s.layers.length; k++) {
-      const w = p.weights[k], nOut = s.layers[k].nOut, PW = l.params[2 * k], Pb = l.params[2 * k + 1];
+      const w = p.weights[k], nOut = s.layers[k].nOut;
       // eq. (1) of lib/nn/dense.ts: dC/dW^l = (A^{l−1})ᵀ Δ^l. The encoder's layer inputs are the
       // data or ReLU outputs (many zeros): sparseGemm, which has gemm's bits. One part: the
       // product with transA on the workspace's matrices, as dense.ts forms it; several: rows
@@ -265,14 +261,8 @@ class TeamThread {
         if (k < s.encoderLayers) sparseGemmUnchecked(w.dW, a, delta, transA, false, 1, 0, 0.4);
         else gemmUnchecked(w.dW, a, delta, transA, false, 1, 0);
       }
-      // eq. (3): db_j = Σ_rows Δ_rj, float64, rows in order (as sumRows), added row by row
-      const D = delta.data, sums = this.sums;
-      sums.fill(0, 0, w.j1 - w.j0);
-      for (let r = 0; r < n; r++) {
-        const row = r * nOut;
-        for (let j = w.j0; j < w.j1; j++) sums[j - w.j0] += D[row + j];
-      }
-      for (let j = w.j0; j < w.j1; j++) f[Pb.g + j] = sums[j - w.j0];
+      // eq. (3): db_j = Σ_rows Δ_rj for this part's entries j0 .. j1 (float64, rows in order)
+      sumRowsUnchecked(this.arrays[2 * k + 1].g, delta, w.j0, w.j1);
       // Adam (N-OPT-05) on the entries this part owns, with the array's step constants
       this.adamRange(2 * k, w.i0 * nOut, w.i1 * nOut, this.f64[c + 4 * k], this.f64[c + 4 * k + 1], beta1, beta2, eps);
       this.adamRange(2 * k + 1, w.j0, w.j1, this.f64[c + 4 * k + 2], this.f64[c + 4 * k + 3], beta1, beta2, eps);
@@ -348,7 +338,7 @@ export function withReadableTraining<T>(fn: () => T): T {
 }
 
 /** Adam's settings as trainVAE's default optimizer has them. */
-export interface TeamAdam { lr: number; beta1: number; beta2: number; eps: number }
+interface TeamAdam { lr: number; beta1: number; beta2: number; eps: number }
 
 /**
  * The calling thread's side: owns the shared buffer and the team, copies the parameters in and
@@ -461,10 +451,8 @@ export class VAETeamTrainer {
     for (let i = 0; i < nParams; i++) {
       // as adamStep: t ← t + 1; stepSize = η/(1 − β₁ᵗ), invSqrtC2 = 1/√(1 − β₂ᵗ)
       const t = ++this.t[i];
-      const c1 = 1 - Math.pow(beta1, t);
-      const c2 = 1 - Math.pow(beta2, t);
-      f64[c + 2 * i] = lr / c1;
-      f64[c + 2 * i + 1] = 1 / Math.sqrt(c2);
+      f64[c + 2 * i] = adamStepSize(lr, beta1, t);
+      f64[c + 2 * i + 1] = adamInvSqrtC2(beta2, t);
     }
     f64[c + 2 * nParams] = beta1;
     f64[c + 2 * nParams + 1] = beta2;

@@ -205,14 +205,16 @@ function emitTranspose(): FunctionBody {
  * ```
  */
 export function buildSparseKernelModule(initialPages = 1): Uint8Array<ArrayBuffer> {
-  return buildModule({
-    memory: { initial: initialPages, exportName: 'memory' },
-    functions: [
-      { exportName: 'sumRows', body: emitRowsKernel(false) },
-      { exportName: 'axpyRows', body: emitRowsKernel(true) },
-      { exportName: 'transpose', body: emitTranspose() },
-    ],
-  });
+  return buildModule({ memory: { initial: initialPages, exportName: 'memory' }, functions: sparseKernelFunctions() });
+}
+
+/** The module's three functions: `sumRows`, `axpyRows`, `transpose`. */
+function sparseKernelFunctions(): { exportName: string; body: FunctionBody }[] {
+  return [
+    { exportName: 'sumRows', body: emitRowsKernel(false) },
+    { exportName: 'axpyRows', body: emitRowsKernel(true) },
+    { exportName: 'transpose', body: emitTranspose() },
+  ];
 }
 
 /**
@@ -229,14 +231,7 @@ export function buildSparseKernelModule(initialPages = 1): Uint8Array<ArrayBuffe
  * ```
  */
 export function buildSparseKernelModuleImportingMemory(pages: number, shared: boolean): Uint8Array<ArrayBuffer> {
-  return buildModule({
-    importMemory: { module: 'env', name: 'memory', initial: pages, maximum: pages, shared },
-    functions: [
-      { exportName: 'sumRows', body: emitRowsKernel(false) },
-      { exportName: 'axpyRows', body: emitRowsKernel(true) },
-      { exportName: 'transpose', body: emitTranspose() },
-    ],
-  });
+  return buildModule({ importMemory: { module: 'env', name: 'memory', initial: pages, maximum: pages, shared }, functions: sparseKernelFunctions() });
 }
 
 /** Signature of `sumRows` / `axpyRows` (byte addresses). */
