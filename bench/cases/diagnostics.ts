@@ -14,7 +14,7 @@ import type { BenchCase } from '../harness.js';
 import { autocorrelation, blockingError, integratedAutocorrTime, splitRHat } from '../../lib/mcmc/diagnostics.js';
 import { summarize } from '../../lib/mcmc/summary.js';
 import { gaussianTarget, rwmSampler, runChains, type RunChainsResult } from '../../lib/mcmc/index.js';
-import { fft, ifft, nextPowerOfTwo } from '../../lib/mcmc/fft.js';
+import { addPowerSpectrum, fft, ifft, inverseEvenSpectrum, nextPowerOfTwo } from '../../lib/mcmc/fft.js';
 import { Rng } from '../../lib/random/index.js';
 import { createWorkerPool } from '../../lib/node.js';
 
@@ -75,6 +75,27 @@ function distinctDraws(): { samples: Float64Array; nSamples: number; dim: number
   });
 }
 
+/**
+ * The transforms alone that summarize's ESS columns need, whoever computes them: for each
+ * coordinate, Geyer's ESS of three series (the draws, their normal scores and their squared
+ * deviations: essMean, essBulk, mcseSd) on the 8 split chains of 5e4 draws, each a forward real
+ * FFT of L = 2^16 points (zero padding to n + n/4) summed into one power spectrum per series and
+ * one inverse FFT. The time of an FFT does not depend on the values, so the draws stand in for
+ * all three series. A floor under summarize's time (sorting, ranks and passes come on top).
+ */
+let splitDraws: Float64Array[] = [];
+function transformsOfSummary(): void {
+  const L = nextPowerOfTwo(SUMMARY_DRAWS / 2 + SUMMARY_DRAWS / 8);
+  const power = new Float64Array(L / 2 + 1);
+  for (let k = 0; k < D; k++) {
+    for (let series = 0; series < 3; series++) {
+      power.fill(0);
+      for (let c = 0; c < 8; c++) addPowerSpectrum(splitDraws[c * D + k], L, power, 0);
+      inverseEvenSpectrum(power, L);
+    }
+  }
+}
+
 /** One worker: with this thread, a team of two. Unref'd, so it does not keep the bench alive. */
 const pool = createWorkerPool({ size: 1 });
 await pool.ready();
@@ -104,6 +125,23 @@ export const cases: BenchCase[] = [
     unit: 'numbers',
     setup: () => { sampled ??= sampleRwm(); },
     run: () => { summarize(sampled!.chains, undefined, { pool }); },
+    baseline: 'diagnostics/rwm 10-D 4 chains x 1e5 (the draws summarize reads)',
+  },
+  {
+    name: 'diagnostics/the FFTs alone of summarize\'s ESS columns (10 coordinates x 3 series x 8 split chains, L = 2^16)',
+    group: 'diagnostics',
+    work: 4 * SUMMARY_DRAWS * D,
+    unit: 'numbers',
+    setup: () => {
+      sampled ??= sampleRwm();
+      const half = SUMMARY_DRAWS / 2;
+      splitDraws = Array.from({ length: 8 * D }, (_, i) => {
+        const c = Math.floor(i / D), k = i % D; // split chain c (chain c >> 1, half c & 1), coordinate k
+        const samples = sampled!.chains[c >> 1].samples;
+        return Float64Array.from({ length: half }, (_, t) => samples[((c & 1) * half + t) * D + k]);
+      });
+    },
+    run: transformsOfSummary,
     baseline: 'diagnostics/rwm 10-D 4 chains x 1e5 (the draws summarize reads)',
   },
   {
