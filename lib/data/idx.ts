@@ -43,7 +43,8 @@ const hex = (b: number): string => `0x${b.toString(16).padStart(2, '0')}`;
 
 /**
  * Decodes an IDX file from its bytes. The values are copied into a new typed array of the
- * declared type (multi-byte types converted from big-endian). Every malformed input throws a
+ * declared type, bit for bit (multi-byte types converted from big-endian; a float's NaN payload
+ * kept as the file has it). Every malformed input throws a
  * RangeError naming the byte offset and what was expected there — a file shorter than its
  * header, a magic number not starting with two zero bytes, an unknown element-type code, a
  * payload larger than 2^31 bytes, or a length that disagrees with the product of the sizes —
@@ -94,33 +95,27 @@ export function readIdx(bytes: Uint8Array): IdxArray {
     const what = bytes.length < headerBytes + payload ? 'truncated file' : 'trailing bytes';
     throw new RangeError(`${fn}: ${what}: sizes [${dims.join(', ')}] of ${type.dtype} need ${payload} bytes of data from byte ${headerBytes} (file length ${headerBytes + payload}), but the file has ${bytes.length} bytes`);
   }
-  return { dtype: type.dtype, dims, data: decode(type.dtype, bytes, view, headerBytes, count) };
+  return { dtype: type.dtype, dims, data: decode(type.dtype, bytes, headerBytes, count) };
 }
 
-/** Copies `count` big-endian elements of `dtype` starting at byte `start` into a new typed array. */
-function decode(dtype: IdxDtype, bytes: Uint8Array, view: DataView, start: number, count: number): IdxData {
-  switch (dtype) {
-    case 'u8': return bytes.slice(start, start + count);
-    case 'i8': return new Int8Array(bytes.slice(start, start + count).buffer);
-    case 'i16': {
-      const out = new Int16Array(count);
-      for (let k = 0; k < count; k++) out[k] = view.getInt16(start + 2 * k, false);
-      return out;
-    }
-    case 'i32': {
-      const out = new Int32Array(count);
-      for (let k = 0; k < count; k++) out[k] = view.getInt32(start + 4 * k, false);
-      return out;
-    }
-    case 'f32': {
-      const out = new Float32Array(count);
-      for (let k = 0; k < count; k++) out[k] = view.getFloat32(start + 4 * k, false);
-      return out;
-    }
-    case 'f64': {
-      const out = new Float64Array(count);
-      for (let k = 0; k < count; k++) out[k] = view.getFloat64(start + 8 * k, false);
-      return out;
-    }
+/** True on little-endian hosts (every current JavaScript engine): the IDX bytes of each element are then reversed. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Copies `count` big-endian elements of `dtype` starting at byte `start` into a new typed array,
+ * bit for bit: each element's bytes are reversed into the array's own bytes (on a little-endian
+ * host), never read as a number and stored again — a float32 NaN with a signalling payload would
+ * come out quieted (one bit changed) on that round trip through a JavaScript number.
+ */
+function decode(dtype: IdxDtype, bytes: Uint8Array, start: number, count: number): IdxData {
+  if (dtype === 'u8') return bytes.slice(start, start + count);
+  if (dtype === 'i8') return new Int8Array(bytes.slice(start, start + count).buffer);
+  const out = dtype === 'i16' ? new Int16Array(count) : dtype === 'i32' ? new Int32Array(count) : dtype === 'f32' ? new Float32Array(count) : new Float64Array(count);
+  const width = out.BYTES_PER_ELEMENT;
+  const to = new Uint8Array(out.buffer);
+  if (!LITTLE_ENDIAN) { to.set(bytes.subarray(start, start + to.length)); return out; }
+  for (let k = 0; k < to.length; k += width) {
+    for (let b = 0; b < width; b++) to[k + b] = bytes[start + k + width - 1 - b];
   }
+  return out;
 }

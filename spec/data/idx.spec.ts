@@ -63,6 +63,24 @@ test('every element type decodes to its typed array with big-endian values (extr
   }
 });
 
+test('float payloads are copied bit for bit: signalling and negative NaNs, -0, subnormals (the array holds the file\'s bits)', () => {
+  // big-endian element bytes written by hand (a DataView writer would go through a number)
+  const f32 = [[0x7f, 0xa0, 0x00, 0x01], [0xff, 0xc0, 0x12, 0x34], [0x80, 0, 0, 0], [0x00, 0x00, 0x00, 0x01]];
+  const f64 = [[0x7f, 0xf0, 0, 0, 0, 0, 0, 0x01], [0xff, 0xf8, 0xde, 0xad, 0xbe, 0xef, 0, 0x02]];
+  for (const [code, elements] of [[0x0d, f32], [0x0e, f64]] as const) {
+    const bytes = new Uint8Array([0, 0, code, 1, 0, 0, 0, elements.length, ...elements.flat()]);
+    const r = readIdx(bytes);
+    const held = new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength);
+    // this host is little-endian (every engine the project supports): element bytes reversed
+    assert.equal(Array.from(held), elements.flatMap((e) => [...e].reverse()), `code 0x${code.toString(16)}`);
+  }
+  // Negative control: a copy through a JavaScript number quiets the signalling NaN (sets its
+  // top mantissa bit), so the test above can tell a bit-exact copy from a numeric one.
+  const view = new DataView(new Uint8Array(f32[0]).buffer);
+  const numeric = new Uint8Array(Float32Array.of(view.getFloat32(0, false)).buffer);
+  assert.not.equal(Array.from(numeric), [...f32[0]].reverse());
+});
+
 test('rank 0 (one value), rank 1, rank 3, zero-length dimensions, and a Buffer view with an offset', () => {
   assert.equal(Array.from(readIdx(encode('i32', [], [-7])).data), [-7]);
   assert.equal(readIdx(encode('i32', [], [-7])).dims, []);

@@ -50,8 +50,13 @@ export interface Reader {
 
 const IDX_CODES = { u8: 0x08, i8: 0x09, i16: 0x0b, i32: 0x0c, f32: 0x0d, f64: 0x0e } as const;
 
-/** The IDX bytes of an array (big-endian sizes and values), as the format page describes. */
+/**
+ * The IDX bytes of an array (big-endian sizes and values), as the format page describes. The
+ * values' bytes are copied from the array's memory in reverse order (this host is little-endian:
+ * checked below), not written through a number, so a float NaN keeps its payload bit for bit.
+ */
 export function encodeIdx(a: IdxArray): Uint8Array {
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('encodeIdx: written for a little-endian host');
   const width = a.data.BYTES_PER_ELEMENT;
   const header = 4 + 4 * a.dims.length;
   const out = new Uint8Array(header + width * a.data.length);
@@ -59,17 +64,9 @@ export function encodeIdx(a: IdxArray): Uint8Array {
   out[2] = IDX_CODES[a.dtype];
   out[3] = a.dims.length;
   a.dims.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
-  for (let k = 0; k < a.data.length; k++) {
-    const o = header + width * k;
-    const v = a.data[k];
-    switch (a.dtype) {
-      case 'u8': view.setUint8(o, v); break;
-      case 'i8': view.setInt8(o, v); break;
-      case 'i16': view.setInt16(o, v, false); break;
-      case 'i32': view.setInt32(o, v, false); break;
-      case 'f32': view.setFloat32(o, v, false); break;
-      case 'f64': view.setFloat64(o, v, false); break;
-    }
+  const from = new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength);
+  for (let k = 0; k < from.length; k += width) {
+    for (let b = 0; b < width; b++) out[header + k + b] = from[k + width - 1 - b];
   }
   return out;
 }
