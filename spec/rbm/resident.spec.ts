@@ -144,7 +144,11 @@ test('negative control: the comparison sees one flipped pixel in 4,500', () => {
   const X = data(150, 30, false), flipped = matrix(150, 30, X.data.slice());
   flipped.data[77] = 1 - flipped.data[77];
   const options: TrainOptions = { method: 'cd', k: 1, epochs: 1, batchSize: 32, learningRate: 0.1 };
-  assert.equal(differences(train(30, 10, X, options, true), train(30, 10, flipped, options, false)), ['W', 'a', 'b', 'metrics']);
+  // assertSame must fail; which arrays differ depends on the draws (with other seeds the visible
+  // bias can come out the same, when the flipped pixel's reconstruction flips with it: the
+  // readable loop does the same), so only a difference is required
+  const d = differences(train(30, 10, X, options, true), train(30, 10, flipped, options, false));
+  assert.ok(d.length > 0, 'the flipped pixel went unseen');
 });
 
 test.run();
