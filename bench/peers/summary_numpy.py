@@ -5,6 +5,12 @@ DRAWS_FILE holds M chains x N draws x DIM coordinates as little-endian float64 (
 row-major layout, chain after chain). Prints one JSON line: the seconds of each round (all DIM
 rows) and the rows of the last round.
 
+Or: summary_numpy.py --cases MANIFEST.json, a list of {"path", "m", "n"} (scalar chains, one
+file each): prints one JSON line, a row per case, with r_hat twice: folded about the median of
+all draws (the paper's and the posterior package's choice, which summarize follows) and about
+the median of the split draws (ArviZ's; the two differ for odd n). Non-finite numbers are
+written as null, "Infinity" or "-Infinity".
+
 The formulas are those of ArviZ's `summary` (arviz/stats/diagnostics.py: _ess_mean, _ess_bulk,
 _ess_tail, _mcse_mean, _mcse_sd, _rhat_rank; Vehtari et al. 2021), written out with numpy's
 real FFT (zero-padded to scipy's next_fast_len(2n)), scipy.stats.rankdata (average ranks) and
@@ -12,6 +18,7 @@ scipy.special.ndtri, as ArviZ computes them; this is not ArviZ itself (Debian ha
 it), so its time is what ArviZ's numerical core costs, without ArviZ's xarray overhead.
 """
 import json
+import math
 import sys
 import time
 
@@ -87,6 +94,13 @@ def rhat(x):
     return np.sqrt((between / within + n - 1) / n)
 
 
+def rhat_rank(x, median_of_split):
+    """max of bulk and tail R-hat, the tail folded about the median of all draws or of the split draws."""
+    split = split_chains(x)
+    folded = np.abs(split - np.median(split)) if median_of_split else split_chains(np.abs(x - np.median(x)))
+    return max(rhat(z_scale(split)), rhat(z_scale(folded)))
+
+
 def row(x):
     """mean, sd, mcse_mean, mcse_sd, ess_mean, ess_bulk, ess_tail, r_hat of draws x (m, n)."""
     split = split_chains(x)
@@ -98,12 +112,27 @@ def row(x):
     ess_bulk = ess(z_scale(split))
     q05, q95 = np.quantile(x, [0.05, 0.95])
     ess_tail = min(ess(split_chains((x <= q05).astype(float))), ess(split_chains((x <= q95).astype(float))))
-    folded = np.abs(x - np.median(x))  # folded about the median of all draws (n is even here)
-    r_hat = max(rhat(z_scale(split)), rhat(z_scale(split_chains(folded))))
+    r_hat = rhat_rank(x, False)  # folded about all draws' median (ArviZ: the split draws'; the same for even n)
     return [float(x.mean()), float(sd), float(sd / np.sqrt(ess_mean)), float(mcse_sd), float(ess_mean), float(ess_bulk), float(ess_tail), float(r_hat)]
 
 
+def finite_or_name(v):
+    return v if math.isfinite(v) else (None if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity"))
+
+
+def cases(manifest):
+    out = []
+    with np.errstate(all="ignore"):  # constant cases divide by zero, as ArviZ's code does
+        for c in json.load(open(manifest)):
+            x = np.fromfile(c["path"], dtype="<f8").reshape(c["m"], c["n"])
+            r = row(x)
+            out.append({"row": [finite_or_name(v) for v in r], "rhatArviz": finite_or_name(float(rhat_rank(x, True)))})
+    print(json.dumps(out))
+
+
 def main():
+    if sys.argv[1] == "--cases":
+        return cases(sys.argv[2])
     path, m, n, dim, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
     draws = np.fromfile(path, dtype="<f8").reshape(m, n, dim)
     seconds = []
