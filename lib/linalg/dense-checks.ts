@@ -145,6 +145,67 @@ export function frobenius(m: Matrix64): number {
 }
 
 /**
+ * LAPACK's safe range for the entries of a matrix handed to an iterative decomposition (the
+ * scaling of dgeev, dgesvd and dsyev): sqrt(smallest normal) / eps ≈ 6.7e-139 and its reciprocal
+ * ≈ 1.5e138. Inside it, squares and products of entries, and their sums over a matrix, neither
+ * overflow nor sink into the subnormals; outside it the decompositions first scale the matrix by
+ * a power of two ({@link rangeExponent}).
+ * @internal
+ */
+export const SAFE_SMALL = Math.sqrt(2.2250738585072014e-308) / EPS;
+/** @internal See {@link SAFE_SMALL}. */
+export const SAFE_LARGE = 1 / SAFE_SMALL;
+
+/**
+ * The k for which 2^k max|x_i| lies in [1, 2), when max|x_i| is outside [SAFE_SMALL, SAFE_LARGE];
+ * 0 inside it and for all-zero x. A decomposition of 2^k A is that of A with its eigenvalues or
+ * singular values times 2^k, and power-of-two scaling is exact (entries below eps max|x_i|
+ * may round into the subnormals, where they were negligible anyway), so the values of A are
+ * those of 2^k A times 2^-k: the same bits as the unscaled computation would give in a float
+ * type with a wider exponent range.
+ * @internal
+ * @example
+ * rangeExponent(new Float64Array([3e200, -1])); // -665: 2^-665 * 3e200 = 1.35...
+ * rangeExponent(new Float64Array([3, -1])); // 0
+ */
+export function rangeExponent(x: Float64Array): number {
+  let big = 0;
+  for (let i = 0; i < x.length; i++) { const v = Math.abs(x[i]); if (v > big) big = v; }
+  if (big === 0 || (big >= SAFE_SMALL && big <= SAFE_LARGE)) return 0;
+  let k = -Math.floor(Math.log2(big));
+  if (timesPowerOfTwo(big, k) >= 2) k--; // log2 rounded up at a power of two
+  else if (timesPowerOfTwo(big, k) < 1) k++;
+  return k;
+}
+
+/**
+ * x 2^k, exact unless the result leaves the float64 range (then ±Infinity, or a subnormal or 0),
+ * for integer |k| <= 2046: in two steps, since 2^k alone overflows for k >= 1024 (a subnormal
+ * matrix needs k up to 1074).
+ * @internal
+ * @example
+ * timesPowerOfTwo(5e-324, 1074); // 1
+ */
+export function timesPowerOfTwo(x: number, k: number): number {
+  const half = Math.trunc(k / 2);
+  return x * 2 ** half * 2 ** (k - half);
+}
+
+/**
+ * x_i <- x_i 2^k for every entry (see {@link timesPowerOfTwo}).
+ * @internal
+ * @example
+ * const x = new Float64Array([1, 3]);
+ * scaleByPowerOfTwo(x, -1); // x = [0.5, 1.5]
+ */
+export function scaleByPowerOfTwo(x: Float64Array, k: number): void {
+  if (k === 0) return;
+  const half = Math.trunc(k / 2);
+  const f1 = 2 ** half, f2 = 2 ** (k - half);
+  for (let i = 0; i < x.length; i++) x[i] = x[i] * f1 * f2;
+}
+
+/**
  * Throws a RangeError unless `x` is a positive integer (an iteration limit).
  * @internal
  * @example

@@ -12,7 +12,7 @@
  * Cost: about 10 n^3 for the Hessenberg reduction plus the QR iterations (~ 2 per eigenvalue).
  */
 import { type Matrix64 } from './matrix.js';
-import { EPS, checkInput, checkPositiveInteger, maxAbs } from './dense-checks.js';
+import { EPS, checkInput, checkPositiveInteger, maxAbs, rangeExponent, scaleByPowerOfTwo, timesPowerOfTwo } from './dense-checks.js';
 import { luFactor } from './dense-lu.js';
 import { checkOptionKeys } from '../checks/index.js';
 
@@ -176,11 +176,17 @@ export function eigenvalues(a: Matrix64, options: EigenvaluesOptions = {}): Eige
   const maxIterations = options.maxIterations ?? 30 * Math.max(10, n);
   checkPositiveInteger('eigenvalues', 'maxIterations', maxIterations);
   const H = a.data.slice();
+  // entries far from 1 (beyond 1.5e138 or below 6.7e-139): work on 2^k A, where the shifts'
+  // products neither overflow nor underflow, and scale the eigenvalues back by 2^-k
+  const k = rangeExponent(H);
+  scaleByPowerOfTwo(H, k);
   if (options.balance ?? true) balance(H, n);
   reduceToHessenberg(H, n, null);
   const re = new Float64Array(n);
   const im = new Float64Array(n);
   hessenbergQR(H, n, re, im, maxIterations);
+  scaleByPowerOfTwo(re, -k);
+  scaleByPowerOfTwo(im, -k);
   return sortEigenvalues(re, im);
 }
 
@@ -528,6 +534,22 @@ export function eigenvectorFor(a: Matrix64, lambda: number, options: Eigenvector
   checkPositiveInteger('eigenvectorFor', 'maxIterations', maxIterations);
   const n = a.rows;
   if (n === 0) throw new RangeError('eigenvectorFor: a is 0x0 and has no eigenvectors');
+  // far from 1 (see eigenvalues): the eigenvector of 2^k A for 2^k lambda is the same vector
+  const k = rangeExponent(Float64Array.of(...a.data, lambda));
+  if (k !== 0) {
+    const scaled = a.data.slice();
+    scaleByPowerOfTwo(scaled, k);
+    return inverseIteration({ rows: n, cols: n, data: scaled }, timesPowerOfTwo(lambda, k), maxIterations, lambda, -k);
+  }
+  return inverseIteration(a, lambda, maxIterations, lambda, 0);
+}
+
+/**
+ * Inverse iteration for eigenvectorFor on a matrix within the safe range; `reported` is the
+ * caller's lambda and 2^unscale the factor back to the caller's units (for the messages).
+ */
+function inverseIteration(a: Matrix64, lambda: number, maxIterations: number, reported: number, unscale: number): Float64Array {
+  const n = a.rows;
   const B = a.data.slice();
   for (let i = 0; i < n; i++) B[i * n + i] -= lambda;
   const f = luFactor({ rows: n, cols: n, data: B });
@@ -554,15 +576,15 @@ export function eigenvectorFor(a: Matrix64, lambda: number, options: Eigenvector
     // (for a repeated or tightly clustered eigenvalue x may keep turning inside the eigenspace).
     if (change <= 1e-12 || r <= small) {
       if (r > limit) {
-        throw new RangeError(`eigenvectorFor: lambda = ${lambda} does not look like an eigenvalue of a: residual ||A x - lambda x|| = ${r} > sqrt(eps)(||A||_F + |lambda|) = ${limit}`);
+        throw new RangeError(`eigenvectorFor: lambda = ${reported} does not look like an eigenvalue of a: residual ||A x - lambda x|| = ${timesPowerOfTwo(r, unscale)} > sqrt(eps)(||A||_F + |lambda|) = ${timesPowerOfTwo(limit, unscale)}`);
       }
       return x;
     }
   }
   if (r > limit) {
-    throw new RangeError(`eigenvectorFor: lambda = ${lambda} does not look like an eigenvalue of a: after ${maxIterations} iterations the residual ||A x - lambda x|| = ${r} > sqrt(eps)(||A||_F + |lambda|) = ${limit}`);
+    throw new RangeError(`eigenvectorFor: lambda = ${reported} does not look like an eigenvalue of a: after ${maxIterations} iterations the residual ||A x - lambda x|| = ${timesPowerOfTwo(r, unscale)} > sqrt(eps)(||A||_F + |lambda|) = ${timesPowerOfTwo(limit, unscale)}`);
   }
-  throw new RangeError(`eigenvectorFor: inverse iteration did not settle after ${maxIterations} iterations (lambda = ${lambda}; is it a simple real eigenvalue?)`);
+  throw new RangeError(`eigenvectorFor: inverse iteration did not settle after ${maxIterations} iterations (lambda = ${reported}; is it a simple real eigenvalue?)`);
 }
 
 /** y = (L U)^{-1} P x for the compact factor; x untouched. */

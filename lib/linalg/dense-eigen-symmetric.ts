@@ -7,7 +7,7 @@
  * accurate (small eigenvalues get small relative errors on well-scaled matrices).
  */
 import { type Matrix64 } from './matrix.js';
-import { EPS, checkInput, checkPositiveInteger, frobenius } from './dense-checks.js';
+import { EPS, checkInput, checkPositiveInteger, frobenius, rangeExponent, scaleByPowerOfTwo } from './dense-checks.js';
 import { checkSymmetric } from './dense-cholesky.js';
 import { jacobiTangent, rotateColumns } from './dense-jacobi.js';
 import { checkOptionKeys } from '../checks/index.js';
@@ -53,8 +53,12 @@ export function symmetricEigen(a: Matrix64, options: SymmetricEigenOptions = {})
   const n = a.rows;
   const A = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) A[i * n + j] = 0.5 * (a.data[i * n + j] + a.data[j * n + i]);
+    for (let j = 0; j < n; j++) A[i * n + j] = 0.5 * a.data[i * n + j] + 0.5 * a.data[j * n + i]; // halves first: no overflow
   }
+  // entries far from 1 (see svd): the eigenvalues of 2^k A, scaled back by 2^-k (an eigenvalue
+  // beyond the float64 range comes back as +-Infinity)
+  const k = rangeExponent(A);
+  scaleByPowerOfTwo(A, k);
   const V = new Float64Array(n * n);
   for (let i = 0; i < n; i++) V[i * n + i] = 1;
   const target = EPS * frobenius({ rows: n, cols: n, data: A }); // ||A||_F is invariant under J
@@ -96,6 +100,7 @@ export function symmetricEigen(a: Matrix64, options: SymmetricEigenOptions = {})
     values[k] = A[src * n + src];
     for (let i = 0; i < n; i++) vectors[i * n + k] = V[i * n + src];
   }
+  scaleByPowerOfTwo(values, -k);
   return { values, vectors: { rows: n, cols: n, data: vectors } };
 }
 

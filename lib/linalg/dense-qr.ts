@@ -4,7 +4,7 @@
  * accumulated backwards (sec. 5.1.6). Cost 2 m n^2 - (2/3) n^3 for R, about as much again for Q.
  */
 import { type Matrix64, shapeOf } from './matrix.js';
-import { EPS, checkInput, rightHandSide } from './dense-checks.js';
+import { EPS, checkInput, rangeExponent, rightHandSide, scaleByPowerOfTwo } from './dense-checks.js';
 import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link qr}. */
@@ -49,6 +49,10 @@ export function qr(a: Matrix64, options: QROptions = {}): QRResult {
     throw new RangeError(`qr: a is ${shapeOf(a)} but needs rows >= cols (m >= n); factor the transpose instead`);
   }
   const R = a.data.slice();
+  // entries far from 1 (beyond 1.5e138 or below 6.7e-139, where v^T v would overflow or
+  // underflow): factor 2^k A = Q (2^k R) and scale R back by 2^-k (Q is the same)
+  const exponent = rangeExponent(R);
+  scaleByPowerOfTwo(R, exponent);
   const vs: Float64Array[] = [];
   const betas = new Float64Array(n);
   for (let k = 0; k < n; k++) {
@@ -105,6 +109,7 @@ export function qr(a: Matrix64, options: QROptions = {}): QRResult {
       for (let i = 0; i < m; i++) Q[i * qCols + k] = -Q[i * qCols + k];
     }
   }
+  scaleByPowerOfTwo(R, -exponent);
   const rRows = mode === 'thin' ? n : m;
   return {
     q: { rows: m, cols: qCols, data: Q },

@@ -6,7 +6,7 @@
  * follows numpy.linalg.matrix_rank. Cost O(m n^2) per sweep, typically 5-10 sweeps.
  */
 import { type Matrix64, transpose } from './matrix.js';
-import { EPS, checkInput, checkPositiveInteger } from './dense-checks.js';
+import { EPS, checkInput, checkPositiveInteger, frobenius, rangeExponent, scaleByPowerOfTwo } from './dense-checks.js';
 import { jacobiTangent, rotateColumns } from './dense-jacobi.js';
 import { checkOptionKeys } from '../checks/index.js';
 
@@ -51,10 +51,23 @@ export function svd(a: Matrix64, options: SVDOptions = {}): SVDResult {
   checkInput('svd', 'a', a, false);
   const maxSweeps = options.maxSweeps ?? 60;
   checkPositiveInteger('svd', 'maxSweeps', maxSweeps);
-  if (a.rows >= a.cols) return oneSidedJacobi(a, maxSweeps);
-  // A^T = U' S V'^T  =>  A = V' S U'^T.
-  const t = oneSidedJacobi(transpose(a), maxSweeps);
-  return { u: t.v, s: t.s, v: t.u };
+  // entries far from 1 (beyond 1.5e138 or below 6.7e-139, where the squared column norms would
+  // overflow or underflow): the SVD of 2^k A, its singular values scaled back by 2^-k
+  const k = rangeExponent(a.data);
+  let scaled = a;
+  if (k !== 0) {
+    scaled = { rows: a.rows, cols: a.cols, data: a.data.slice() };
+    scaleByPowerOfTwo(scaled.data, k);
+  }
+  let result: SVDResult;
+  if (a.rows >= a.cols) result = oneSidedJacobi(scaled, maxSweeps);
+  else {
+    // A^T = U' S V'^T  =>  A = V' S U'^T.
+    const t = oneSidedJacobi(transpose(scaled), maxSweeps);
+    result = { u: t.v, s: t.s, v: t.u };
+  }
+  scaleByPowerOfTwo(result.s, -k);
+  return result;
 }
 
 /** One-sided Jacobi on an m x n matrix with m >= n. */
@@ -65,6 +78,15 @@ function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
   const V = new Float64Array(n * n);
   for (let i = 0; i < n; i++) V[i * n + i] = 1;
   const tol = Math.sqrt(m) * EPS;
+  // A column that is still not orthogonal to another once its norm is down to round-off of the
+  // whole matrix, ||w|| <= eps ||A||_F, is numerically zero: what is left of a column that
+  // depends on the others after their components were taken out. Rotating it only takes out
+  // the rounding noise, which leaves smaller noise, sweep after sweep, until its squares
+  // underflow and the sweeps never end (a rank-deficient 3 x 3 did: rows (1, 1.5, 0.5) and
+  // (0.5, 0.75, 0.25) stay exactly proportional under every rotation). Such a column is set to
+  // zero, a backward error of at most eps ||A||_F (W = A V, V orthogonal), and U is completed
+  // for it as for any zero singular value.
+  const zeroNorm = EPS * frobenius(a);
   let converged = n < 2;
   for (let sweep = 0; sweep < maxSweeps && !converged; sweep++) {
     converged = true;
@@ -82,6 +104,11 @@ function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
         }
         if (gamma === 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
         converged = false;
+        if (Math.sqrt(Math.min(alpha, beta)) <= zeroNorm) {
+          const j = alpha <= beta ? p : q;
+          for (let i = 0; i < m; i++) W[i * n + j] = 0;
+          continue;
+        }
         // The rotation that zeroes the off-diagonal of [[alpha, gamma], [gamma, beta]] = [w_p w_q]^T [w_p w_q].
         const t = jacobiTangent((beta - alpha) / (2 * gamma));
         const c = 1 / Math.sqrt(1 + t * t);

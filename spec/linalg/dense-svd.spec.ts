@@ -75,6 +75,26 @@ test('svd: rank-deficient input keeps orthonormal U (completed columns) and zero
   checkSVD(matrix64(3, 4, [1, 2, 3, 4, 2, 4, 6, 8, -1, -2, -3, -4]), 'rank 1 wide');
 });
 
+test('svd: rows that stay exactly proportional under every rotation (row 1 = row 0 / 2) converge', () => {
+  // Every rotation keeps row 1 exactly half of row 0 (halving commutes with rounding), so the
+  // column that depends on the others is left with rounding noise inside their span, which used
+  // to shrink sweep after sweep until its squares underflowed: "no convergence after 60 sweeps".
+  for (const [rows, data] of [
+    [3, [1, 1.5, 0.5, 0.5, 0.75, 0.25, 1, 1, 1]],
+    [4, [2, 1, 3, 1, 0.5, 1.5, 0.5, 0.25, 0.75, 1, -1, 2]],
+  ] as const) {
+    const a = matrix64(rows, 3, [...data]);
+    const s = checkSVD(a, `${rows}x3 with proportional rows`);
+    // the two nonzero singular values against sqrt of the eigenvalues of A^T A (two-sided Jacobi,
+    // an independent algorithm), with the bound of the test above; the third is zero (rank 2)
+    const ev = symmetricEigen(mul(tr(a), a)).values;
+    const f = frob(a);
+    for (let k = 0; k < 2; k++) assert.ok(Math.abs(s[k] * s[k] - ev[2 - k]) <= 2 * s[0] * 20 * rows * EPS * f + 8 * 3 * EPS * f * f, `s_${k}`);
+    assert.ok(s[2] <= 20 * rows * EPS * f, `s_2 = ${s[2]}`);
+    assert.is(rank(a), 2);
+  }
+});
+
 test('rank: product of 6x2 and 2x5 has rank 2; identity, zero, outer product, explicit tol', () => {
   assert.is(rank(mul(randomMatrix(6, 2, 11), randomMatrix(2, 5, 12))), 2);
   assert.is(rank(mul(randomMatrix(5, 3, 13), randomMatrix(3, 8, 14))), 3);
