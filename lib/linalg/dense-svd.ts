@@ -5,7 +5,8 @@
  * Loan, Matrix Computations (4th ed.), sec. 8.6.3 (Jacobi SVD procedures). The rank tolerance
  * follows numpy.linalg.matrix_rank. Cost O(m n^2) per sweep, typically 5-10 sweeps.
  */
-import { type Matrix64, transpose } from './matrix.js';
+import { type Matrix64, matrix64, transpose } from './matrix.js';
+import { qr } from './dense-qr.js';
 import { EPS, checkInput, checkPositiveInteger, frobenius, rangeExponent, scaleByPowerOfTwo } from './dense-checks.js';
 import { jacobiTangent, rotateColumns } from './dense-jacobi.js';
 import { checkOptionKeys } from '../checks/index.js';
@@ -144,30 +145,18 @@ function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
       for (let i = 0; i < m; i++) U[i * n + k] = W[i * n + src] / s[k];
     }
   }
-  // Columns of U for s_k = 0: complete to an orthonormal set (Gram-Schmidt on e_0, e_1, ...).
-  let e = 0;
-  for (let k = 0; k < n; k++) {
-    if (s[k] > 0) continue;
-    for (; e < m; e++) {
-      const col = new Float64Array(m);
-      col[e] = 1;
-      for (let pass = 0; pass < 2; pass++) { // twice is enough (Kahan / Parlett)
-        for (let j = 0; j < n; j++) {
-          if (j === k || (s[j] === 0 && j > k)) continue;
-          let d = 0;
-          for (let i = 0; i < m; i++) d += U[i * n + j] * col[i];
-          for (let i = 0; i < m; i++) col[i] -= d * U[i * n + j];
-        }
-      }
-      let nn = 0;
-      for (let i = 0; i < m; i++) nn += col[i] * col[i];
-      if (nn > 0.25) {
-        const inv = 1 / Math.sqrt(nn);
-        for (let i = 0; i < m; i++) U[i * n + k] = col[i] * inv;
-        e++;
-        break;
-      }
-    }
+  // Columns of U for s_k = 0: an orthonormal basis of the complement of the others' span, the
+  // last columns of a full QR factorization of those (Householder: orthogonal to working
+  // precision however many are missing; picking unit vectors e_i and orthogonalizing them ran
+  // out of acceptable candidates when more than a few were missing).
+  const kept: number[] = [];
+  const missing: number[] = [];
+  for (let k = 0; k < n; k++) (s[k] > 0 ? kept : missing).push(k);
+  if (missing.length > 0) {
+    const span = matrix64(m, kept.length);
+    kept.forEach((k, j) => { for (let i = 0; i < m; i++) span.data[i * kept.length + j] = U[i * n + k]; });
+    const full = qr(span, { mode: 'full' }).q; // m x m: columns kept.length.. span the complement
+    missing.forEach((k, j) => { for (let i = 0; i < m; i++) U[i * n + k] = full.data[i * m + kept.length + j]; });
   }
   return { u: { rows: m, cols: n, data: U }, s, v: { rows: n, cols: n, data: Vs } };
 }

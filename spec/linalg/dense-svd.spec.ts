@@ -73,6 +73,12 @@ test('svd: rank-deficient input keeps orthonormal U (completed columns) and zero
   assert.ok(s[1] > 1e3 * tol);
   checkSVD(matrix64(4, 3), 'zero matrix');
   checkSVD(matrix64(3, 4, [1, 2, 3, 4, 2, 4, 6, 8, -1, -2, -3, -4]), 'rank 1 wide');
+  // 22 zero singular values of 32: U's completion must find an orthonormal basis of a
+  // 22-dimensional complement (unit vectors e_i orthogonalized one by one ran short of
+  // candidates, leaving the last columns zero)
+  const big = mul(randomMatrix(32, 10, 10), randomMatrix(10, 32, 11));
+  const t = checkSVD(big, 'rank 10 of 32');
+  for (let k = 10; k < 32; k++) assert.ok(t[k] <= 20 * 32 * EPS * frob(big), `s_${k} = ${t[k]}`);
 });
 
 test('svd: rows that stay exactly proportional under every rotation (row 1 = row 0 / 2) converge', () => {
