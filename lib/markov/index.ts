@@ -21,4 +21,4 @@ export {
   masterEquationStep,
   type MasterEquationForm,
 } from './balance.js';
-export { transitionEigenvalues, stationaryDistribution, type StationaryOptions } from './stationary.js';
+export { transitionEigenvalues, stationaryDistribution, closedClasses, type StationaryOptions } from './stationary.js';

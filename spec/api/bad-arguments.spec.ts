@@ -267,6 +267,7 @@ const ROWS: Record<string, Row> = {
   // ---- lib/markov ----
   stationaryDistribution: { args: [a('W', 'matrix64', stochastic, { extra: [['columns not summing to 1', () => matrix64(2, 2, [0.5, 0.5, 0.6, 0.5]), ['column', 'sum']]] })] },
   transitionEigenvalues: { args: [a('W', 'matrix64', stochastic)] },
+  closedClasses: { args: [a('W', 'matrix64', stochastic)] },
   randomWalkMatrix: { args: [a('n', 'count', () => 5), a('boundary', 'any', () => 'periodic', { extra: [['"open"', () => 'open', ['"open"', "'open'", 'open']]] })] },
   // ---- lib/mcmc ----
   gaussianTarget: { args: [a('mean', 'vector', () => [0, 0]), a('covariance', 'any', () => [[1, 0.5], [0.5, 1]], { extra: [['not positive definite', () => [[1, 2], [2, 1]], ['positive definite', '-3']]] })] },

@@ -21,10 +21,12 @@ import {
   matrixPower,
   randomWalkMatrix,
   stationaryDistribution,
+  closedClasses,
   transitionEigenvalues,
 } from '../../lib/markov/index.js';
 import { identity64, matrix64, zeros64 } from '../../lib/linalg/index.js';
 import { matMul, matVec, maxAbsDiff, notesChain, randomStochastic, threeCycle, throwsWith } from './helpers.js';
+import type { Matrix64 } from '../../lib/linalg/index.js';
 
 const sortDesc = (xs: ArrayLike<number>) => Array.from(xs).sort((a, b) => b - a);
 
@@ -253,13 +255,77 @@ test('N-MC-05 power iteration agrees with the solve and handles the periodic eve
   assert.ok(maxAbsDiff(stationaryDistribution(randomWalkMatrix(6, 'periodic')), new Float64Array(6).fill(1 / 6)) <= 1e-15);
 });
 
-test('N-MC-05 a reducible chain (eigenvalue 1 twice) has no unique pi: clear error', () => {
-  throwsWith(() => stationaryDistribution(identity64(2)), RangeError, 'stationaryDistribution: eigenvalue 1 of W has multiplicity 2', 'reducible');
+test('N-MC-05 a reducible chain (eigenvalue 1 twice) has no unique pi: clear error naming its closed classes', () => {
+  throwsWith(() => stationaryDistribution(identity64(2)), RangeError, 'stationaryDistribution: the chain is reducible: it has 2 closed classes of states ({0}, {1})');
+  throwsWith(() => stationaryDistribution(identity64(2), { method: 'solve' }), RangeError, 'the chain is reducible');
   // A slowly mixing chain (flip rates 1e-6, 2e-6) cannot settle in 5 power iterations.
   const slow = matrix64(2, 2, [1 - 1e-6, 2e-6, 1e-6, 1 - 2e-6]);
   throwsWith(() => stationaryDistribution(slow, { method: 'power', maxIterations: 5 }), RangeError, 'did not settle to tol = 1e-15 within maxIterations = 5');
   throwsWith(() => stationaryDistribution(slow, { method: 'power', tol: 0 }), RangeError, 'tol must be a positive finite number, got 0');
-  throwsWith(() => stationaryDistribution(notesChain(), { method: 'qr' as never }), RangeError, "method must be 'solve' or 'power'");
+  throwsWith(() => stationaryDistribution(notesChain(), { method: 'qr' as never }), RangeError, "method must be 'gth', 'solve' or 'power'");
+});
+
+/** A birth-death chain on 0..n-1: up[i] = P(i -> i+1), down[i] = P(i -> i-1), the rest stays. */
+function birthDeath(up: number[], down: number[]): Matrix64 {
+  const n = up.length;
+  const W = matrix64(n, n);
+  for (let j = 0; j < n; j++) {
+    if (j + 1 < n) W.data[(j + 1) * n + j] = up[j];
+    if (j > 0) W.data[(j - 1) * n + j] = down[j];
+    W.data[j * n + j] = 1 - (j + 1 < n ? up[j] : 0) - (j > 0 ? down[j] : 0);
+  }
+  return W;
+}
+
+test('N-MC-05 metastable chains: an irreducible chain with lambda_2 within 1e-12 of 1 has its unique pi, every entry to a few n eps by state reduction', () => {
+  // Birth-death chains satisfy detailed balance, so pi_{i+1} / pi_i = up_i / down_{i+1} exactly:
+  // the product formula (n - 1 roundings per entry) is the independent reference. A barrier of
+  // rate b in the middle splits the chain into two wells (lambda_2 = 1 - O(b)), and a tilt makes
+  // pi span many decades. The eigenvalue test this replaced called b = 1e-10 reducible.
+  for (const b of [1e-3, 1e-10, 1e-14, 1e-200]) {
+    for (const tilt of [1, 0.1]) {
+      const n = 12;
+      const up = Array.from({ length: n }, (_, i) => (i === n / 2 - 1 ? b : 0.3 * tilt));
+      const down = Array.from({ length: n }, (_, i) => (i === n / 2 ? b : 0.3));
+      const W = birthDeath(up, down);
+      const ratio = [1];
+      for (let i = 1; i < n; i++) ratio.push(ratio[i - 1] * (up[i - 1] / down[i]));
+      const total = ratio.reduce((s, r) => s + r, 0);
+      const exact = ratio.map((r) => r / total);
+      const pi = stationaryDistribution(W);
+      for (let i = 0; i < n; i++) {
+        // GTH: a few n eps relative (O'Cinneide); the product formula: n eps; 8 n eps for both
+        assert.ok(Math.abs(pi[i] - exact[i]) <= 8 * n * 2 ** -52 * exact[i], `b = ${b}, tilt = ${tilt}, pi_${i} = ${pi[i]} vs ${exact[i]}`);
+      }
+      // the LU method, to eps times its condition ~ 1/b (absolute); for b below ~n eps that bound
+      // says nothing, and when the pivots show the system singular to working precision it says so
+      if (b >= 1e-10) {
+        assert.ok(maxAbsDiff(stationaryDistribution(W, { method: 'solve' }), exact) <= (n * 2 ** -52) / b, `solve, b = ${b}`);
+      } else {
+        try {
+          stationaryDistribution(W, { method: 'solve' });
+        } catch (e) {
+          assert.match((e as Error).message, "method 'solve' cannot separate pi from the chain's slowest mode");
+        }
+      }
+    }
+  }
+});
+
+test('N-MC-05 closedClasses: transient states, several closed classes, and pi = 0 exactly off the closed class', () => {
+  assert.equal(closedClasses(notesChain()), [[0, 1, 2]]);
+  assert.equal(closedClasses(identity64(3)), [[0], [1], [2]]);
+  // 0 -> 0 (absorbing), 1 -> {0, 1, 2}, 2 -> {2, 3}, 3 -> {2, 3}: closed {0} and {2, 3}, 1 transient
+  const two = matrix64(4, 4, [1, 0.25, 0, 0, 0, 0.5, 0, 0, 0, 0.25, 0.5, 0.5, 0, 0, 0.5, 0.5]);
+  assert.equal(closedClasses(two), [[0], [2, 3]]);
+  throwsWith(() => stationaryDistribution(two), RangeError, '2 closed classes of states ({0}, {2, 3})');
+  // one closed class {2, 3} with transient 0 and 1 (0 -> 1 -> 2): pi = (0, 0, 1/2, 1/2)
+  const one = matrix64(4, 4, [0.5, 0, 0, 0, 0.5, 0.5, 0, 0, 0, 0.5, 0.5, 0.5, 0, 0, 0.5, 0.5]);
+  assert.equal(closedClasses(one), [[2, 3]]);
+  assert.equal(Array.from(stationaryDistribution(one)), [0, 0, 0.5, 0.5]);
+  assert.ok(maxAbsDiff(stationaryDistribution(one, { method: 'solve' }), [0, 0, 0.5, 0.5]) <= 1e-15);
+  // a periodic ring is one closed class (periodicity does not matter for pi)
+  assert.equal(closedClasses(randomWalkMatrix(6, 'periodic')), [[0, 1, 2, 3, 4, 5]]);
 });
 
 // ---- N-MC-06 residuals --------------------------------------------------------------------
