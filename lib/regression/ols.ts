@@ -4,7 +4,7 @@
  * explicit inverse.
  */
 import { matrix64, type Matrix64 } from '../linalg/matrix.js';
-import { cholesky, choleskySolve, leastSquares, rank } from '../linalg/dense.js';
+import { cholesky, choleskySolve, leastSquares, rank, svd } from '../linalg/dense.js';
 import { predictLinear } from './design.js';
 import { checkCoefficients, checkDesign, checkOptions, checkTargets, describe } from './checks.js';
 
@@ -86,9 +86,11 @@ export function normalEquations(X: Matrix64, y: Float64Array): { XtX: Matrix64; 
 
 /**
  * N-REG-03  The OLS coefficients θ̂ = argmin (1/n)‖y − Xθ‖², i.e. the solution of the normal
- * equations XᵀXθ = Xᵀy. `method` 'cholesky' (default) factors XᵀX = LLᵀ; 'qr' solves X = QR,
- * Rθ = Qᵀy without forming XᵀX (half the digits lost on ill-conditioned X). A rank-deficient X
- * (numerical rank below p, from the SVD) throws, naming the rank.
+ * equations XᵀXθ = Xᵀy. `method` 'qr' (default) solves X = QR, Rθ = Qᵀy without forming XᵀX, so
+ * its error grows with cond(X); 'cholesky' forms XᵀX and factors it as LLᵀ, the notes' route,
+ * whose error grows with cond(X)² (on a full-rank X with cond(X)² beyond about 1/ε, XᵀX is not
+ * numerically positive definite and a RangeError says so). A rank-deficient X (numerical rank
+ * below p, from the SVD) throws, naming the rank.
  *
  * @example
  * const X = designMatrix([[0, 1, 2]], { intercept: true });
@@ -99,7 +101,7 @@ export function ols(X: Matrix64, y: Float64Array, options?: { method?: 'cholesky
   checkDesign(fn, X);
   checkTargets(fn, y, X);
   checkOptions(fn, options, ['method']);
-  const method = options?.method ?? 'cholesky';
+  const method = options?.method ?? 'qr';
   if (method !== 'cholesky' && method !== 'qr') throw new RangeError(`${fn}: method must be 'cholesky' or 'qr', got ${describe(method)}`);
   const r = rank(X);
   if (r < X.cols) {
@@ -107,5 +109,13 @@ export function ols(X: Matrix64, y: Float64Array, options?: { method?: 'cholesky
   }
   if (method === 'qr') return leastSquares(X, y);
   const { XtX, Xty } = normalEquations(X, y);
-  return choleskySolve(cholesky(XtX), Xty); // XᵀX θ = Xᵀy
+  let L: Matrix64;
+  try {
+    L = cholesky(XtX);
+  } catch (e) {
+    const s = svd(X).s;
+    const cond = s[0] / s[X.cols - 1];
+    throw new RangeError(`${fn}: XᵀX is not numerically positive definite although X has full rank: cond(X) = ${cond.toExponential(2)}, so cond(XᵀX) = ${(cond * cond).toExponential(2)}, beyond what the normal equations can take in float64; use the default method 'qr', which works on X itself (${(e as Error).message})`);
+  }
+  return choleskySolve(L, Xty); // XᵀX θ = Xᵀy
 }

@@ -47,9 +47,28 @@ test('N-REG-03 OLS: the residual is orthogonal to every column (‖Xᵀr‖ < 1e
       assert.ok(Math.abs(s) < 1e-10, `${method} column ${j}: ${s}`);
     }
   }
-  const a = ols(X, y), b = ols(X, y, { method: 'qr' });
+  const a = ols(X, y, { method: 'cholesky' }), b = ols(X, y);
   for (let j = 0; j < a.length; j++) assert.ok(Math.abs(a[j] - b[j]) < 1e-12);
   assert.ok(r2(X, y, a) > 0 && r2(X, y, a) < 1);
+});
+
+test('N-REG-03 a full-rank X too ill-conditioned for the normal equations: the default (QR) solves it, Cholesky says why it cannot', () => {
+  // columns 1, t, 2t + 1 + 1e-9 s (s a fixed sign pattern): rank 3, cond(X) ~ 1e10, so
+  // cond(XᵀX) ~ 1e20 > 1/eps. y = X θ* exactly for θ* = (1, 2, 3)... up to the rounding of X θ*.
+  const n = 40;
+  const t = Array.from({ length: n }, (_, i) => i / n), s = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : -1));
+  const X = designMatrix([t, t.map((v, i) => 2 * v + 1 + 1e-9 * s[i])], { intercept: true });
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) y[i] = 1 + 2 * X.data[i * 3 + 1] + 3 * X.data[i * 3 + 2];
+  const theta = ols(X, y);
+  // the residual of a backward-stable QR solve: ‖Xᵀr‖ at rounding level of ‖X‖‖y‖
+  const r = residual(X, y, theta);
+  for (let j = 0; j < 3; j++) {
+    let g = 0;
+    for (let i = 0; i < n; i++) g += X.data[i * 3 + j] * r[i];
+    assert.ok(Math.abs(g) < 1e-10, `column ${j}: ${g}`);
+  }
+  throwsWith(() => ols(X, y, { method: 'cholesky' }), RangeError, 'ols: XᵀX is not numerically positive definite although X has full rank', 'cond(X) = ', "method 'qr'");
 });
 
 test('N-REG-03 a rank-deficient X throws naming the rank', () => {
