@@ -353,7 +353,7 @@ const ROWS: Record<string, Row> = {
   aisSchedule: { args: [a('schedule', 'any', () => 10, { extra: [['NaN', () => NaN, ['NaN'], 'steps'], ['0', () => 0, ['0'], 'steps'], ['1.5', () => 1.5, ['1.5'], 'steps'], ['null', () => null, ['null'], 'steps'], ['"linear"', () => 'linear', ['linear'], 'steps']] })] },
   trainTestSplit: { args: [a('X', 'matrix64', m64(4, 2)), a('y', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] }), a('testFraction', 'probability', () => 0.25), a('rng', 'rng', rng)] },
   ols: { args: [a('X', 'matrix64', m64(4, 2)), a('y', 'f64', f64(4), { extra: [['length 3', f64(3), ['3']]] })] },
-  ridge: { args: [a('X', 'matrix64', m64(4, 2)), a('y', 'f64', f64(4)), a('lambda', 'real', () => 0.1, { extra: [['-1', () => -1, ['-1']]] })] },
+  ridge: { args: [a('X', 'matrix64', m64(4, 2)), a('y', 'f64', f64(4)), a('lambda', 'real', () => 0.1, { extra: [['-1', () => -1, ['-1']]] }), a('options', 'options', () => ({ method: 'qr' }), { accepts: ['undefined'], extra: [['method lu', () => ({ method: 'lu' }), ['lu'], 'method'], ['penalizeIntercept 1', () => ({ penalizeIntercept: 1 }), ['1'], 'penalizeIntercept']] })] },
   designMatrix: { args: [a('columns', 'any', () => [[1, 2, 3], [4, 5, 6]], { extra: [['unequal', () => [[1, 2, 3], [4, 5]], ['2', '3'], 'column'], ['null', () => null, ['null']]] })] },
   // ---- batch 4: training and models ----
   hiddenProbabilities: { args: [a('out', 'matrix', m32(2, 2), { extra: [['2x3', m32(2, 3), ['2x3']]] }), a('rbm', 'any', () => main.BernoulliRBM.create(3, 2, 'glorot-normal', new Rng(1)), { extra: [['null', () => null, ['null']]] }), a('X', 'matrix', m32(2, 3), { extra: [['2x4', m32(2, 4), ['2x4']]] })] },

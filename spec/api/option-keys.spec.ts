@@ -118,7 +118,7 @@ const ROWS: Record<string, Row> = {
   shuffledBatches: { valid: { dropLast: true }, typo: 'drop_last', call: (o) => [...B.shuffledBatches(6, 2, rng(), o)] },
   // ---- regression ----
   ols: { valid: { method: 'qr' }, typo: 'solver', call: (o) => B.ols(X64(), y64(), o as never) },
-  ridge: { valid: { penalizeIntercept: false }, typo: 'penalise', call: (o) => B.ridge(X64(), y64(), 0.1, o) },
+  ridge: { valid: { penalizeIntercept: false, method: 'cholesky' }, typo: 'penalise', call: (o) => B.ridge(X64(), y64(), 0.1, o) },
   ridgeSvd: { valid: { penalizeIntercept: false }, typo: 'penalise', call: (o) => B.ridgeSvd(X64(), y64(), 0.1, o) },
   lasso: { valid: { tol: 1e-9, maxIter: 100 }, typo: 'maxiter', call: (o) => B.lasso(X64(), y64(), 0.1, o) },
   designMatrix: { valid: { intercept: true }, typo: 'bias', call: (o) => B.designMatrix([[1, 2, 3]], o) },

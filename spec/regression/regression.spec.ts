@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Rng } from '../../lib/random/index.js';
-import { matrix64 } from '../../lib/linalg/index.js';
+import { matrix64, svd } from '../../lib/linalg/index.js';
 import { quadraticSurfaceDataset } from '../../lib/data/index.js';
 import {
   crossValidate, designMatrix, interceptColumn, lasso, lassoKktViolation, mse, normalEquations, ols, polynomialFeatures2D,
@@ -69,6 +69,23 @@ test('N-REG-03 a full-rank X too ill-conditioned for the normal equations: the d
     assert.ok(Math.abs(g) < 1e-10, `column ${j}: ${g}`);
   }
   throwsWith(() => ols(X, y, { method: 'cholesky' }), RangeError, 'ols: XᵀX is not numerically positive definite although X has full rank', 'cond(X) = ', "method 'qr'");
+});
+
+test('N-REG-04 ridge with a tiny λ on a nearly collinear design: the default (QR) agrees with the SVD form; Cholesky on XᵀX + nλD does not', () => {
+  // cond(X) ~ 6e9; the least squares matrix [X; √(nλ) D] has cond κ = sqrt((s₁² + nλ)/(s₃² + nλ)),
+  // so QR's forward error is a small multiple of ε κ, Cholesky's of ε κ² (~1e-1 here)
+  const n = 40;
+  const t = Array.from({ length: n }, (_, i) => i / n), s = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : -1));
+  const X = designMatrix([t, t.map((v, i) => 2 * v + 1 + 1e-9 * s[i])], { intercept: true });
+  const y = Float64Array.from(t, (v) => 1 + v);
+  const lambda = 1e-14;
+  const sv = svd(X).s;
+  const kappa = Math.sqrt((sv[0] ** 2 + n * lambda) / (sv[2] ** 2 + n * lambda));
+  const reference = ridgeSvd(X, y, lambda);
+  const tol = 10 * 2 ** -52 * kappa * Math.max(...reference.map(Math.abs));
+  const gap = (theta: Float64Array) => Math.max(...theta.map((v, j) => Math.abs(v - reference[j])));
+  assert.ok(gap(ridge(X, y, lambda)) <= tol, `qr: ${gap(ridge(X, y, lambda))} > ${tol}`);
+  assert.ok(gap(ridge(X, y, lambda, { method: 'cholesky' })) > 100 * tol, 'cholesky should miss (negative control)');
 });
 
 test('N-REG-03 a rank-deficient X throws naming the rank', () => {
