@@ -18,6 +18,9 @@
  * - symmetricEigen: |lambda_k - lambda_k(numpy eigh)| <= 100 u, A V = V Lambda to 100 u;
  * - eigenvalues: each lambda is an exact eigenvalue of a matrix within 100 u of A (numpy's
  *   smallest singular value of A - lambda I), n of them;
+ * - cholesky of A^T A + d I (d = its largest entry): L L^T to 100 n eps ||.||_F;
+ * - eigenvectorFor on a real eigenvalue separated from the others by 1e-3 ||A||_F: the unit
+ *   vector's residual ||A x - lambda x|| <= 100 u;
  * - qr: Q R = A to 100 u, Q^T Q = I; solve: ||A x - b|| <= 100 n eps (||A|| ||x|| + ||b||);
  *   determinant within 100 n eps cond(A) of numpy's (and 4 subnormal ulps); rank = numpy's matrix_rank unless a
  *   singular value lies within a factor 10 of the threshold.
@@ -28,7 +31,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { determinant, eigenvalues, matrix64, qr, rank, solve, svd, symmetricEigen, type Matrix64 } from '../../lib/index.js';
+import { cholesky, determinant, eigenvalues, eigenvectorFor, inverse, matrix64, qr, rank, solve, svd, symmetricEigen, type Matrix64 } from '../../lib/index.js';
 import { Rng } from '../../lib/random/index.js';
 
 const count = Number(process.argv[2] ?? 300);
@@ -72,7 +75,7 @@ const names = Object.keys(generators);
 
 // ---- our side ---------------------------------------------------------------------------
 
-const frobenius = (a: Matrix64): number => Math.hypot(...a.data);
+const frobenius = (a: Matrix64): number => Math.hypot(...a.data); // hypot: no overflow at 1e200
 function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>): number { let d = 0; for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs(x[i] - y[i])); return d; }
 function transposeOf(a: Matrix64): Matrix64 { const t = matrix64(a.cols, a.rows); for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) t.data[j * a.rows + i] = a.data[i * a.cols + j]; return t; }
 function identityDefect(q: Matrix64): number { const g = product(transposeOf(q), q); for (let i = 0; i < g.rows; i++) g.data[i * g.cols + i] -= 1; return Math.max(0, ...Array.from(g.data, Math.abs)); }
@@ -104,6 +107,22 @@ for (let i = 0; i < count; i++) {
     attempt('determinant', () => determinant(a));
     attempt('solve', () => { const b = Float64Array.from({ length: a.rows }, (_, k) => 1 + k / 7); return { b, x: solve(a, b) }; });
     if (symmetric) attempt('symmetricEigen', () => symmetricEigen(a));
+    // A^T A + I scaled like A: symmetric positive definite, for cholesky
+    // (skipped where A^T A itself overflows or underflows in this checker's product)
+    if (Math.abs(e) < 100) attempt('cholesky', () => { const g = product(transposeOf(a), a); const d = Math.max(...Array.from(g.data, Math.abs), Number.MIN_VALUE); for (let k = 0; k < a.rows; k++) g.data[k * a.rows + k] += d; return { g, l: cholesky(g) }; });
+    // the eigenvector of a real eigenvalue that is well separated from the others (gap > 1e-3 ||A||_F)
+    attempt('eigenvectorFor', () => {
+      const ev = c.ours.eigenvalues as { re: Float64Array; im: Float64Array } | undefined;
+      if (!ev) return null;
+      const F = Math.hypot(...a.data);
+      for (let k = 0; k < ev.re.length; k++) {
+        if (ev.im[k] !== 0) continue;
+        let gap = Infinity;
+        for (let l = 0; l < ev.re.length; l++) if (l !== k) gap = Math.min(gap, Math.hypot(ev.re[l] - ev.re[k], ev.im[l]));
+        if (gap > 1e-3 * F) return { lambda: ev.re[k], x: eigenvectorFor(a, ev.re[k]) };
+      }
+      return null;
+    });
   }
   cases.push(c);
 }
@@ -164,7 +183,8 @@ cases.forEach((c, i) => {
   }
   if (typeof c.ours.determinant === 'number' && p.det !== undefined && p.det !== null && p.cond !== null && p.cond !== undefined && p.cond < 1e12) {
     // (+ 4 subnormal ulps: a determinant that underflows into the subnormals is only known to its ulp)
-    check('determinant vs numpy', c, Math.abs(c.ours.determinant - p.det), 100 * size * EPS * p.cond * Math.abs(p.det) + 4 * Number.MIN_VALUE);
+    // (+ numpy's own error: it forms det as sign exp(sum log|u_kk|), which costs |log|det|| eps relative)
+    check('determinant vs numpy', c, Math.abs(c.ours.determinant - p.det), 100 * size * EPS * p.cond * Math.abs(p.det) + 4 * size * EPS * Math.abs(Math.log(Math.abs(p.det)) * p.det) + 4 * Number.MIN_VALUE);
   }
   const sv = c.ours.solve as { b: Float64Array; x: Float64Array } | undefined;
   if (sv) {
@@ -176,6 +196,15 @@ cases.forEach((c, i) => {
       r = Math.max(r, Math.abs(t)); aInf = Math.max(aInf, row);
     }
     check('solve: residual', c, r, 100 * n * EPS * (aInf * Math.max(...Array.from(sv.x, Math.abs)) + Math.max(...Array.from(sv.b, Math.abs))));
+  }
+  const ch = c.ours.cholesky as { g: Matrix64; l: Matrix64 } | undefined;
+  if (ch) check('cholesky: L L^T = A^T A + d I', c, maxAbsDiff(product(ch.l, transposeOf(ch.l)).data, ch.g.data), 100 * a.rows * EPS * frobenius(ch.g));
+  const vec = c.ours.eigenvectorFor as { lambda: number; x: Float64Array } | null | undefined;
+  if (vec) {
+    const n = a.rows;
+    const residual = new Float64Array(n); // A x - lambda x, its norm taken by hypot (no overflow)
+    for (let k = 0; k < n; k++) { let t = -vec.lambda * vec.x[k]; for (let j = 0; j < n; j++) t += a.data[k * n + j] * vec.x[j]; residual[k] = t; }
+    check('eigenvectorFor: ||A x - lambda x|| (unit x)', c, Math.hypot(...residual), 100 * u);
   }
   const se = c.ours.symmetricEigen as { values: Float64Array; vectors: Matrix64 } | undefined;
   if (se && p.eigh) {

@@ -13,7 +13,7 @@
  */
 import { type Matrix64 } from './matrix.js';
 import { EPS, checkInput, checkPositiveInteger, maxAbs, rangeExponent, scaleByPowerOfTwo, timesPowerOfTwo } from './dense-checks.js';
-import { luFactor } from './dense-lu.js';
+import { luFactor, type LUResult } from './dense-lu.js';
 import { checkOptionKeys } from '../checks/index.js';
 
 /** Result of {@link hessenberg}: A = Q H Q^T. */
@@ -552,8 +552,11 @@ function inverseIteration(a: Matrix64, lambda: number, maxIterations: number, re
   const n = a.rows;
   const B = a.data.slice();
   for (let i = 0; i < n; i++) B[i * n + i] -= lambda;
-  const f = luFactor({ rows: n, cols: n, data: B });
   const aNorm = frobeniusOf(a.data);
+  // the zero matrix and lambda = 0: every vector is an eigenvector (and eps times a zero norm
+  // would leave a zero pivot to divide by)
+  if (aNorm === 0 && lambda === 0) return new Float64Array(n).fill(1 / Math.sqrt(n));
+  const f = luFactor({ rows: n, cols: n, data: B });
   const floor = EPS * Math.max(aNorm, Math.abs(lambda), Number.MIN_VALUE);
   const U = f.lu.data;
   for (let k = 0; k < n; k++) {
@@ -562,8 +565,40 @@ function inverseIteration(a: Matrix64, lambda: number, maxIterations: number, re
   // Accepted residual: a backward error of a few eps (the level a backward-stable solver reaches).
   const small = n * EPS * (aNorm + Math.abs(lambda));
   const limit = Math.sqrt(EPS) * (aNorm + Math.abs(lambda));
-  let x = new Float64Array(n).fill(1 / Math.sqrt(n));
-  let y = new Float64Array(n);
+  // Start vectors: (1, ..., 1) first; if the iteration ends without an eigenvector, a start that
+  // has no component along the wanted one is the likely reason (for a column-stochastic W every
+  // right eigenvector of an eigenvalue other than 1 is orthogonal to (1, ..., 1); for a
+  // permutation the iterates stay exact and never pick one up), so two more starts follow whose
+  // entries come from the golden-ratio sequence (no sign or symmetry pattern), as LAPACK's dlaein
+  // tries other start vectors when the growth is too small.
+  let best: { x: Float64Array; r: number; settled: boolean } = { x: new Float64Array(n), r: Infinity, settled: false };
+  for (let start = 0; start < 3; start++) {
+    const x0 = new Float64Array(n);
+    for (let i = 0; i < n; i++) x0[i] = start === 0 ? 1 : ((i + 1) * (start === 1 ? 0.6180339887498949 : 0.7548776662466927)) % 1 - 0.5;
+    normalizeSigned(x0);
+    const result = iterateFrom(a, lambda, f, x0, maxIterations, small);
+    if (result.r <= limit && result.settled) return result.x;
+    if (result.r < best.r) best = result;
+  }
+  if (best.settled) {
+    throw new RangeError(`eigenvectorFor: lambda = ${reported} does not look like an eigenvalue of a: residual ||A x - lambda x|| = ${timesPowerOfTwo(best.r, unscale)} > sqrt(eps)(||A||_F + |lambda|) = ${timesPowerOfTwo(limit, unscale)} (from three start vectors)`);
+  }
+  if (best.r > limit) {
+    throw new RangeError(`eigenvectorFor: lambda = ${reported} does not look like an eigenvalue of a: after ${maxIterations} iterations the residual ||A x - lambda x|| = ${timesPowerOfTwo(best.r, unscale)} > sqrt(eps)(||A||_F + |lambda|) = ${timesPowerOfTwo(limit, unscale)}`);
+  }
+  throw new RangeError(`eigenvectorFor: inverse iteration did not settle after ${maxIterations} iterations (lambda = ${reported}; is it a simple real eigenvalue?)`);
+}
+
+/**
+ * Inverse iteration x <- (A - lambda I)^{-1} x / ||.|| from the unit vector x0 with the
+ * factor f of A - lambda I: stops when x no longer moves (change <= 1e-12) or is already an
+ * eigenvector to working accuracy (residual <= small; for a repeated or tightly clustered
+ * eigenvalue x may keep turning inside the eigenspace). settled: one of the two happened.
+ */
+function iterateFrom(a: Matrix64, lambda: number, f: LUResult, x0: Float64Array, maxIterations: number, small: number): { x: Float64Array; r: number; settled: boolean } {
+  const n = a.rows;
+  let x: Float64Array = x0;
+  let y: Float64Array = new Float64Array(n);
   let r = Infinity;
   for (let it = 1; it <= maxIterations; it++) {
     solveFactoredInPlace(f.lu.data, f.pivots, n, x, y);
@@ -572,19 +607,9 @@ function inverseIteration(a: Matrix64, lambda: number, maxIterations: number, re
     for (let i = 0; i < n; i++) change = Math.max(change, Math.abs(y[i] - x[i]));
     const tmp = x; x = y; y = tmp;
     r = residual(a, lambda, x);
-    // Stop when x no longer moves, or when it is already an eigenvector to working accuracy
-    // (for a repeated or tightly clustered eigenvalue x may keep turning inside the eigenspace).
-    if (change <= 1e-12 || r <= small) {
-      if (r > limit) {
-        throw new RangeError(`eigenvectorFor: lambda = ${reported} does not look like an eigenvalue of a: residual ||A x - lambda x|| = ${timesPowerOfTwo(r, unscale)} > sqrt(eps)(||A||_F + |lambda|) = ${timesPowerOfTwo(limit, unscale)}`);
-      }
-      return x;
-    }
+    if (change <= 1e-12 || r <= small) return { x, r, settled: true };
   }
-  if (r > limit) {
-    throw new RangeError(`eigenvectorFor: lambda = ${reported} does not look like an eigenvalue of a: after ${maxIterations} iterations the residual ||A x - lambda x|| = ${timesPowerOfTwo(r, unscale)} > sqrt(eps)(||A||_F + |lambda|) = ${timesPowerOfTwo(limit, unscale)}`);
-  }
-  throw new RangeError(`eigenvectorFor: inverse iteration did not settle after ${maxIterations} iterations (lambda = ${reported}; is it a simple real eigenvalue?)`);
+  return { x, r, settled: false };
 }
 
 /** y = (L U)^{-1} P x for the compact factor; x untouched. */

@@ -316,6 +316,28 @@ test('eigenvectorFor: tridiagonal eigenvectors are sin(i k pi / (n + 1)) up to n
   }
 });
 
+test('eigenvectorFor: eigenvectors orthogonal to (1, ..., 1) (permutations, stochastic matrices) and the zero matrix', () => {
+  // A permutation keeps inverse iteration exact: from the start (1, ..., 1), which has no
+  // component along the eigenvector (1, -1, 0)/sqrt(2) of -1, it never picks one up (this threw
+  // "does not look like an eigenvalue"); the other starts have none of that symmetry.
+  const swap = matrix64(3, 3, [0, 1, 0, 1, 0, 0, 0, 0, 1]);
+  for (const scale of [1, 0.1, 1e5]) {
+    const x = eigenvectorFor(matrix64(3, 3, swap.data.map((v) => v * scale)), -scale);
+    assert.ok(Math.abs(x[0] - Math.SQRT1_2) <= 4 * EPS && Math.abs(x[1] + Math.SQRT1_2) <= 4 * EPS && Math.abs(x[2]) <= 4 * EPS, `scale ${scale}: ${Array.from(x)}`);
+  }
+  // a 4-cycle: eigenvalue -1 with eigenvector (1, -1, 1, -1)/2, orthogonal to (1, 1, 1, 1)
+  const cycle = matrix64(4, 4, [0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0]);
+  const v = eigenvectorFor(cycle, -1);
+  assert.ok(maxDiff(matrix64(4, 1, v), matrix64(4, 1, [0.5, -0.5, 0.5, -0.5])) <= 4 * EPS, String(Array.from(v)));
+  // the N-MC-02 chain's eigenvalue 1/2: right eigenvector (1, 0, -1)/sqrt(2) (columns sum to 1,
+  // so it is orthogonal to the left eigenvector (1, 1, 1))
+  const W = matrix64(3, 3, [0.5, 0.25, 0, 0.5, 0.5, 0.5, 0, 0.25, 0.5]);
+  const h = eigenvectorFor(W, 0.5);
+  assert.ok(Math.abs(h[0] - Math.SQRT1_2) <= 8 * EPS && Math.abs(h[1]) <= 8 * EPS && Math.abs(h[2] + Math.SQRT1_2) <= 8 * EPS, String(Array.from(h)));
+  // the zero matrix: every vector is an eigenvector of 0 (a zero pivot floor used to give Infinity)
+  assert.equal(Array.from(eigenvectorFor(matrix64(2, 2), 0)), [1 / Math.sqrt(2), 1 / Math.sqrt(2)]);
+});
+
 test('eigenvalues/hessenberg/eigenvectorFor: bad input errors', () => {
   throwsWith(() => eigenvalues(matrix64(2, 3)), RangeError, 'eigenvalues: a must be square, got 2x3');
   throwsWith(() => eigenvalues(matrix64(2, 2, [1, NaN, 0, 1])), RangeError, 'eigenvalues: a[0][1] is NaN');
