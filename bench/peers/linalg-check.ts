@@ -212,6 +212,7 @@ cases.forEach((c, i) => {
     const av = product(a, se.vectors);
     const vl = matrix64(a.rows, a.rows, se.vectors.data.map((v, q) => v * se.values[q % a.rows]));
     check('symmetricEigen: A V = V Lambda', c, maxAbsDiff(av.data, vl.data), 100 * u);
+    check('symmetricEigen: V orthonormal', c, identityDefect(se.vectors), 100 * size * EPS);
   }
 });
 console.log(`${count} random matrices (seed ${seed}); per check: cases, largest error / bound, where`);

@@ -16,8 +16,8 @@ function symmetricRandom(n: number, seed: number): Matrix64 {
   return a;
 }
 
-test('symmetricEigen: tridiagonal (2, -1) eigenvalues are 2 - 2 cos(k pi / (n + 1)), ascending', () => {
-  for (const n of [1, 2, 5, 20]) {
+test('symmetricEigen: tridiagonal (2, -1) eigenvalues are 2 - 2 cos(k pi / (n + 1)), ascending (Jacobi up to n = 32, QL above)', () => {
+  for (const n of [1, 2, 5, 20, 32, 33, 100, 150]) {
     const a = tridiag(n);
     const { values } = symmetricEigen(a);
     const tol = 8 * n * EPS * frob(a);
@@ -28,8 +28,8 @@ test('symmetricEigen: tridiagonal (2, -1) eigenvalues are 2 - 2 cos(k pi / (n + 
   }
 });
 
-test('symmetricEigen: A = V diag(values) V^T with V orthogonal, A v_k = lambda_k v_k; input unchanged', () => {
-  for (const [n, seed] of [[1, 1], [3, 2], [8, 3], [25, 4]]) {
+test('symmetricEigen: A = V diag(values) V^T with V orthogonal, A v_k = lambda_k v_k; input unchanged (both paths)', () => {
+  for (const [n, seed] of [[1, 1], [3, 2], [8, 3], [25, 4], [33, 5], [70, 6]]) {
     const a = symmetricRandom(n, seed);
     const before = a.data.slice();
     const { values, vectors: V } = symmetricEigen(a);
