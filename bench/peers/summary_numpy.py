@@ -12,35 +12,29 @@ the median of the split draws (ArviZ's; the two differ for odd n). Non-finite nu
 written as null, "Infinity" or "-Infinity".
 
 The formulas are those of ArviZ's `summary` (arviz/stats/diagnostics.py: _ess_mean, _ess_bulk,
-_ess_tail, _mcse_mean, _mcse_sd, _rhat_rank; Vehtari et al. 2021), written out with numpy's
-real FFT (zero-padded to scipy's next_fast_len(2n)), scipy.stats.rankdata (average ranks) and
-scipy.special.ndtri, as ArviZ computes them; this is not ArviZ itself (Debian has no package of
+_ess_tail, _mcse_mean, _mcse_sd, _rhat_rank; Vehtari et al. 2021): Geyer's sequence, the split
+chains and the normal scores (scipy.stats.rankdata average ranks, norm.ppf) from the specs'
+transcription spec/fixtures/arviz_reference.py, with numpy's real FFT for the autocovariances
+(zero-padded to scipy's next_fast_len(2n)), as ArviZ computes them; this is not ArviZ itself (Debian has no package of
 it), so its time is what ArviZ's numerical core costs, without ArviZ's xarray overhead.
 """
 import json
 import math
+import os
 import sys
 import time
 
 import numpy as np
 from scipy import fft as sfft
-from scipy import special, stats
 
-
-def split_chains(x):
-    """(m, n) -> (2m, n // 2): first and last halves of every chain (the middle draw of odd n dropped)."""
-    half = x.shape[1] // 2
-    return np.concatenate([x[:, :half], x[:, x.shape[1] - half:]], axis=0)
-
-
-def z_scale(x):
-    """Rank normalization: Phi^-1((r - 3/8) / (S + 1/4)) of the average ranks over all draws."""
-    r = stats.rankdata(x.ravel(), method="average").reshape(x.shape)
-    return special.ndtri((r - 0.375) / (x.size + 0.25))
+# the transcription of ArviZ's estimators that the specs' reference values come from (split
+# chains, average-rank normal scores, Geyer's sequence); this file adds FFT autocovariances
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "spec", "fixtures"))
+import arviz_reference as reference  # noqa: E402
 
 
 def autocov(x):
-    """Biased autocovariance of each row by FFT, divisor n."""
+    """Biased autocovariance of each row by FFT, divisor n (zero-padded to next_fast_len(2n), as ArviZ)."""
     n = x.shape[1]
     L = sfft.next_fast_len(2 * n, real=True)
     y = x - x.mean(axis=1, keepdims=True)
@@ -49,41 +43,12 @@ def autocov(x):
 
 
 def ess(x):
-    """Geyer's initial monotone sequence ESS of the rows of x (m chains of n)."""
-    if np.max(x) - np.min(x) < np.finfo(float).resolution:
-        return float(x.size)
-    m, n = x.shape
-    acov = autocov(x)
-    chain_mean = x.mean(axis=1)
-    mean_var = np.mean(acov[:, 0]) * n / (n - 1.0)
-    var_plus = mean_var * (n - 1.0) / n
-    if m > 1:
-        var_plus += np.var(chain_mean, ddof=1)
-    rho = np.zeros(n)
-    rho_even = 1.0
-    rho[0] = rho_even
-    rho_odd = 1.0 - (mean_var - np.mean(acov[:, 1])) / var_plus
-    rho[1] = rho_odd
-    t = 1
-    while t < n - 3 and rho_even + rho_odd > 0.0:
-        rho_even = 1.0 - (mean_var - np.mean(acov[:, t + 1])) / var_plus
-        rho_odd = 1.0 - (mean_var - np.mean(acov[:, t + 2])) / var_plus
-        if rho_even + rho_odd >= 0:
-            rho[t + 1] = rho_even
-            rho[t + 2] = rho_odd
-        t += 2
-    max_t = t - 2
-    if rho_even > 0:
-        rho[max_t + 1] = rho_even
-    t = 1
-    while t <= max_t - 2:
-        if rho[t + 1] + rho[t + 2] > rho[t - 1] + rho[t]:
-            rho[t + 1] = (rho[t - 1] + rho[t]) / 2.0
-            rho[t + 2] = rho[t + 1]
-        t += 2
-    tau = -1.0 + 2.0 * np.sum(rho[: max_t + 1]) + np.sum(rho[max_t + 1: max_t + 2])
-    tau = max(tau, 1 / np.log10(m * n))
-    return m * n / tau
+    """Geyer's initial monotone sequence ESS of the rows of x (the fixture's, with FFT autocovariances)."""
+    return reference.geyer_ess(x, autocov)
+
+
+split_chains = reference.split
+z_scale = reference.z_scale
 
 
 def rhat(x):

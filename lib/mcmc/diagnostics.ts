@@ -575,17 +575,38 @@ function argsortFull(values: Float64Array, buffers: Uint32Array[]): Uint32Array 
 
 /**
  * Quantile of all m n draws by linear interpolation between order statistics (Hyndman & Fan
- * type 7, numpy's and R's default, as ArviZ uses): h = (S - 1) p, q = x_(floor h) +
- * (h - floor h) (x_(floor h + 1) - x_(floor h)), x_(k) the k-th smallest draw (0-based), read
- * from the runs in ascending order: x_(k) = sorted[j] for the j with below[j - 1] <= k < below[j]
- * (below[j] = draws in runs 0..j, middle draws included).
+ * type 7, numpy's and R's default, as ArviZ uses): h = (S - 1) p, t = h - floor h,
+ * q = x_(floor h) + t (x_(floor h + 1) - x_(floor h)), x_(k) the k-th smallest draw (0-based),
+ * read from the runs in ascending order: x_(k) = sorted[j] for the j with
+ * below[j - 1] <= k < below[j] (below[j] = draws in runs 0..j, middle draws included). Rounded
+ * as numpy's quantile rounds it (from the upper point, b - (1 - t)(b - a), when t >= 1/2), so that
+ * a draw at the quantile falls on the same side of it as in ArviZ.
  */
 function quantileOfRuns(r: RankedDraws, p: number): number {
   const S = r.m * r.n;
   const h = (S - 1) * p;
   const lo = Math.floor(h);
   const a = orderStatistic(r, lo);
-  return lo + 1 < S ? a + (h - lo) * (orderStatistic(r, lo + 1) - a) : a;
+  if (lo + 1 >= S) return a;
+  const b = orderStatistic(r, lo + 1);
+  const t = h - lo;
+  return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
+}
+
+/**
+ * The median of all m n draws as numpy's median and R's median() take it: the middle order
+ * statistic, or the mean (a + b) / 2 of the two middle ones. (Type 7's a + (b - a) / 2 is the
+ * same number in exact arithmetic but can round differently, and the two middle draws are exactly
+ * as far from (a + b) / 2 as floating point allows: whether their folded values tie decides a
+ * half rank, which moves the tail R-hat of short chains by percents.)
+ */
+function medianOfRuns(r: RankedDraws): number {
+  const S = r.m * r.n;
+  const k = S >> 1;
+  if (S % 2 === 1) return orderStatistic(r, k);
+  const a = orderStatistic(r, k - 1), b = orderStatistic(r, k);
+  const sum = a + b;
+  return Number.isFinite(sum) ? sum / 2 : a / 2 + b / 2;
 }
 
 /** x_(k), the k-th smallest of all draws (0-based), by binary search in r.below. */
@@ -824,7 +845,7 @@ function rankDraws(chains: Draws[]): RankedDraws {
 /** Bulk and tail (folded about the median of all draws) R-hat from ranked draws; the larger one. */
 function rHatOfRanked(r: RankedDraws): number {
   const bulk = rHatOfRuns(r.runs, r.runScore, r.m, r.n);
-  const med = quantileOfRuns(r, 0.5);
+  const med = medianOfRuns(r);
   const ws = r.workspace;
   const R = r.runs.count;
   const foldedRuns = ws.foldedOrder.subarray(0, R);

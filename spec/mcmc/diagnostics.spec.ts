@@ -415,6 +415,21 @@ test('tail ESS, mean ESS, mcse_mean and mcse_sd match the numpy transcription of
   for (const [name, got, ref] of cases) assert.ok(Math.abs(got - ref) <= 1e-12 * ref, `${name}: ${got} vs ${ref}`);
 });
 
+test('splitRHat folds about the median as numpy and R take it, (a + b) / 2: a tie of the two middle draws decides a half rank (spec/fixtures/arviz_reference.py, FOLD_TIE)', () => {
+  // Two heavy-tailed chains of 6: the 6th and 7th smallest draws fold to exactly the same distance
+  // about (a + b) / 2, but not about type 7's a + (b - a) / 2, which rounds differently; the half
+  // rank that tie moves changes this short sample's tail R-hat from 1.12930 to 1.17710 (what it
+  // was before the median followed numpy). The script prints the reference (numpy 1.24.2).
+  const chains = [
+    Float64Array.of(0.1139387457341974, -1.1878481108792998, 1.415753884038056, -0.15792915163297677, -0.08497327625778893, 0.11405931377782241),
+    Float64Array.of(-0.6556950278868416, 0.7873556575499695, 7.545267055636029, 0.3912821194727254, -2.49716891241143, -1.2349611160270149),
+  ];
+  const ref = 1.1293025114703084;
+  // a classic R-hat of 4 split chains of 3 scores: a few operations, round-off 1e-15 relative
+  assert.ok(Math.abs(splitRHat(chains) - ref) <= 1e-14 * ref, `${splitRHat(chains)} vs ${ref}`);
+  assert.ok(Math.abs(summarize(chains)[0].rhat - ref) <= 1e-14 * ref);
+});
+
 test('summarize: rows agree with the separate estimators; ChainSamples input gives one row per coordinate', () => {
   const rng = new Rng(15);
   const a = ar1(0.5, 2000, rng);
