@@ -506,9 +506,11 @@ export interface EigenvectorOptions {
 /**
  * A unit eigenvector x (||x||_2 = 1, largest-|entry| made positive) of a square matrix for a
  * given real eigenvalue lambda, by inverse iteration (Golub & Van Loan sec. 7.6.1):
- * factor A - lambda I = P^T L U once (a pivot at round-off level is replaced by eps ||A||, as in
- * EISPACK `invit`), then repeat x <- (A - lambda I)^{-1} x / ||.|| from x = (1, ..., 1) / sqrt(n)
- * until x changes by less than 1e-12 between steps.
+ * factor A - lambda I = P^T L U once (a zero pivot is replaced by eps ||A||, as in EISPACK
+ * `invit`; a small nonzero one is kept), then repeat x <- (A - lambda I)^{-1} x / ||.|| from
+ * x = (1, ..., 1) / sqrt(n) until x changes by less than 1e-12 between steps or its residual is
+ * at most n eps (||A||_F + |lambda|); two more start vectors follow if that ends without an
+ * eigenvector.
  *
  * For a column-stochastic Markov matrix and lambda = 1 this is the stationary distribution up to
  * scale: divide by the sum of its entries to get pi with sum 1 (N-MC-05).
@@ -557,10 +559,16 @@ function inverseIteration(a: Matrix64, lambda: number, maxIterations: number, re
   // would leave a zero pivot to divide by)
   if (aNorm === 0 && lambda === 0) return new Float64Array(n).fill(1 / Math.sqrt(n));
   const f = luFactor({ rows: n, cols: n, data: B });
+  // A pivot that is exactly zero (lambda an exact eigenvalue, as for a permutation) or so small
+  // that dividing by it could overflow becomes eps ||A|| (EISPACK invit's eps3). A small pivot
+  // that is not is kept: it is the near-singularity that inverse iteration feeds on, and raising
+  // it to eps ||A|| perturbs A - lambda I by that much, which an ill-conditioned eigenvector turns
+  // into a residual of 1e-11 where the kept pivot gives 1e-15 (a non-normal 8 x 8 did).
   const floor = EPS * Math.max(aNorm, Math.abs(lambda), Number.MIN_VALUE);
+  const tiny = floor * NEGLIGIBLE_PIVOT;
   const U = f.lu.data;
   for (let k = 0; k < n; k++) {
-    if (Math.abs(U[k * n + k]) < floor) U[k * n + k] = U[k * n + k] < 0 ? -floor : floor;
+    if (Math.abs(U[k * n + k]) <= tiny) U[k * n + k] = U[k * n + k] < 0 ? -floor : floor;
   }
   // Accepted residual: a backward error of a few eps (the level a backward-stable solver reaches).
   const small = n * EPS * (aNorm + Math.abs(lambda));
@@ -611,6 +619,13 @@ function iterateFrom(a: Matrix64, lambda: number, f: LUResult, x0: Float64Array,
   }
   return { x, r, settled: false };
 }
+
+/**
+ * Pivots of A - lambda I at or below eps ||A|| times this are treated as zero in inverse
+ * iteration: with ||A|| in the safe range (rangeExponent, >= 6.7e-139), 1/pivot stays below
+ * ~1e270, far from overflow, and a kept pivot is never smaller.
+ */
+const NEGLIGIBLE_PIVOT = 1e-116;
 
 /** y = (L U)^{-1} P x for the compact factor; x untouched. */
 function solveFactoredInPlace(F: Float64Array, pivots: Int32Array, n: number, x: Float64Array, y: Float64Array): void {

@@ -338,6 +338,37 @@ test('eigenvectorFor: eigenvectors orthogonal to (1, ..., 1) (permutations, stoc
   assert.equal(Array.from(eigenvectorFor(matrix64(2, 2), 0)), [1 / Math.sqrt(2), 1 / Math.sqrt(2)]);
 });
 
+test('eigenvectorFor: a small natural pivot is kept, so an ill-conditioned eigenvector of a non-normal matrix has a residual at rounding level', () => {
+  // An 8 x 8 with three zero rows and two zero columns (from bench/peers/linalg-check.ts): its
+  // eigenvalue near 0.01526 has condition number ~2e4. The LU of A - lambda I ends with a pivot of
+  // 3.7e-17; raising it to eps ||A||_F = 1.1e-15, as every pivot below that used to be, perturbed
+  // A - lambda I enough to leave the iteration at a residual of 1.6e-11.
+  const a = matrix64(8, 8, [
+    0.07457450766280038, -0.04013033401797669, 0, -0.15280923648356354, 0.7236555015702834, -0.18390479723401987, 0, -0.5384526925179921,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    -0.9346872648514307, -0.15555913508235872, 0, 1.0891601190729323, 1.3411734744648112, -0.5779879425769539, 0, -0.8019549538077247,
+    0.3503209248617864, 1.2620213549312265, 0, 0.30408267076719786, -0.39949504064393404, -0.5074792927683459, 0, -0.9575444023183475,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0.5186753743412448, -1.0923021887602797, 0, 1.0802054540219417, 1.2412475481753584, -0.41912449383537226, 0, -1.4326020314142842,
+    2.660492071835362, 0.2772252722406732, 0, -1.1218196824305433, 0.029570958260921907, 0.6960567102387709, 0, -0.44601344063994547,
+    0, 0, 0, 0, 0, 0, 0, 0,
+  ]);
+  const ev = eigenvalues(a);
+  const k = Array.from(ev.re).findIndex((v, i) => ev.im[i] === 0 && Math.abs(v - 0.0152579) < 1e-6);
+  assert.ok(k >= 0, 'the eigenvalue near 0.0152579');
+  const lambda = ev.re[k];
+  const x = eigenvectorFor(a, lambda);
+  let r = 0;
+  for (let i = 0; i < 8; i++) {
+    let t = -lambda * x[i];
+    for (let j = 0; j < 8; j++) t += a.data[i * 8 + j] * x[j];
+    r += t * t;
+  }
+  // the documented stopping level: residual <= n eps (||A||_F + |lambda|)
+  const bound = 8 * EPS * (frob(a) + Math.abs(lambda));
+  assert.ok(Math.sqrt(r) <= bound, `residual ${Math.sqrt(r)} > ${bound}`);
+});
+
 test('eigenvalues/hessenberg/eigenvectorFor: bad input errors', () => {
   throwsWith(() => eigenvalues(matrix64(2, 3)), RangeError, 'eigenvalues: a must be square, got 2x3');
   throwsWith(() => eigenvalues(matrix64(2, 2, [1, NaN, 0, 1])), RangeError, 'eigenvalues: a[0][1] is NaN');
