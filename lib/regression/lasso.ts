@@ -10,7 +10,8 @@
  * threshold), as in scikit-learn. scikit-learn's Lasso minimizes (1/(2n))‖y − Xw − b‖² + α‖w‖₁,
  * so α = λ/2.
  */
-import type { Matrix64 } from '../linalg/matrix.js';
+import { matrix64, type Matrix64 } from '../linalg/matrix.js';
+import { svd } from '../linalg/dense.js';
 import { interceptColumn } from './design.js';
 import { checkDesign, checkLambda, checkOptions, checkPenalizeIntercept, checkTargets, describe } from './checks.js';
 
@@ -159,5 +160,45 @@ export function lasso(X: Matrix64, y: Float64Array, lambda: number, options?: La
     violation = kktViolation(X, r, theta, lambda, free);
     if (violation <= tol * scale) return theta;
   }
-  throw new RangeError(`${fn}: coordinate descent did not converge in ${maxIter} sweeps (the optimality conditions are still violated by ${violation}, more than tol · scale = ${tol * scale}); raise maxIter or tol, or rescale X`);
+  throw new RangeError(`${fn}: coordinate descent did not converge in ${maxIter} sweeps (the optimality conditions are still violated by ${violation}, more than tol · scale = ${tol * scale}); ${stallReason(X, theta, free)}`);
+}
+
+/**
+ * Why coordinate descent may have stalled, for its error: the most nearly collinear pair of
+ * columns with nonzero coefficients (centred when there is an intercept), if |cos| > 1 - 1e-4
+ * (weight moves between such columns by about 1 - cos² per sweep); else the condition number of
+ * the active columns, if above 100 (the error shrinks by about 1 - 1/cond² per sweep); and n < p.
+ * Otherwise the generic advice.
+ */
+function stallReason(X: Matrix64, theta: Float64Array, free: number): string {
+  const n = X.rows, p = X.cols, A = X.data;
+  const active: number[] = [];
+  for (let j = 0; j < p; j++) if (j !== free && theta[j] !== 0) active.push(j);
+  const centred = active.map((j) => {
+    let mean = 0;
+    if (free >= 0) { for (let i = 0; i < n; i++) mean += A[i * p + j]; mean /= n; }
+    const v = Float64Array.from({ length: n }, (_, i) => A[i * p + j] - mean);
+    const norm = Math.hypot(...v);
+    return norm > 0 ? v.map((x) => x / norm) : v;
+  });
+  let best = 0, pair: [number, number] | null = null;
+  for (let a = 0; a < active.length; a++) {
+    for (let b = a + 1; b < active.length; b++) {
+      let c = 0;
+      for (let i = 0; i < n; i++) c += centred[a][i] * centred[b][i];
+      if (Math.abs(c) > best) { best = Math.abs(c); pair = [active[a], active[b]]; }
+    }
+  }
+  const parts: string[] = [];
+  if (pair !== null && best > 1 - 1e-4) parts.push(`columns ${pair[0]} and ${pair[1]} are nearly collinear (|cos| = ${best.toPrecision(10)}), and coordinate descent moves weight between such columns by about 1 - cos² per sweep`);
+  else if (active.length > 1) {
+    // no single pair: the condition number of the active columns (each of unit norm)
+    const Z = matrix64(n, active.length);
+    centred.forEach((v, k) => { for (let i = 0; i < n; i++) Z.data[i * active.length + k] = v[i]; });
+    const sv = svd(Z).s;
+    const cond = sv[0] / sv[sv.length - 1];
+    if (!(cond < 100)) parts.push(`the ${active.length} columns with nonzero coefficients have condition number ${cond.toExponential(1)} (each scaled to unit norm), and coordinate descent's error shrinks by only about 1 - 1/cond² = ${(1 - 1 / (cond * cond)).toPrecision(8)} per sweep`);
+  }
+  if (n < p) parts.push(`X has fewer rows (${n}) than columns (${p}), so small λ leaves many near-equivalent solutions`);
+  return parts.length > 0 ? `${parts.join('; ')}: drop or combine columns, use a larger λ or ridge, or raise maxIter or tol` : 'raise maxIter or tol, or rescale X';
 }

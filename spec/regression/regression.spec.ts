@@ -159,9 +159,19 @@ test('N-REG-05 lasso satisfies the KKT conditions and zeroes more coefficients a
   assert.ok(Math.abs(atMax[0] - ybar) < 1e-12);
 });
 
-test('N-REG-05 non-convergence throws with the sweep count', () => {
+test('N-REG-05 non-convergence throws with the sweep count, and names nearly collinear or ill-conditioned active columns', () => {
   const { X, y } = randomDesign(30, 3, new Rng(64));
-  throwsWith(() => lasso(X, y, 0.01, { maxIter: 1 }), RangeError, 'lasso: coordinate descent did not converge in 1 sweeps');
+  throwsWith(() => lasso(X, y, 0.01, { maxIter: 1 }), RangeError, 'lasso: coordinate descent did not converge in 1 sweeps', 'raise maxIter or tol');
+  // columns 1 and 2 equal up to a factor 2 and 1e-9 noise: cos = 1 - O(1e-18), so coordinate
+  // descent moves weight between them by ~1e-18 per sweep and cannot finish
+  const t = Array.from({ length: 30 }, (_, i) => i / 30);
+  const C = designMatrix([t, t.map((v, i) => 2 * v + 1e-9 * ((i % 3) - 1)), t.map((v) => v * v)], { intercept: true });
+  throwsWith(() => lasso(C, Float64Array.from(t, (v) => 1 + v), 1e-5, { maxIter: 200 }), RangeError, 'did not converge in 200 sweeps', 'columns 1 and 2 are nearly collinear');
+  // monomials up to degree 8 in two variables: no single pair, but 44 active columns with condition
+  // number ~6e2, so the error shrinks by ~1 - 2e-6 per sweep
+  const data = quadraticSurfaceDataset(200, new Rng(1), { noise: 0.1 });
+  const x0 = Array.from({ length: 200 }, (_, i) => data.X.data[2 * i]), x1 = Array.from({ length: 200 }, (_, i) => data.X.data[2 * i + 1]);
+  throwsWith(() => lasso(polynomialFeatures2D(x0, x1, 8), data.y, 1e-6, { maxIter: 200 }), RangeError, 'columns with nonzero coefficients have condition number');
 });
 
 test('N-REG-06 the exercise through a degree-2 polynomial design: noise-free data give θ = (5, 0, 0, 1, 3, 1) to 1e-10', () => {
