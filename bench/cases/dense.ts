@@ -1,5 +1,5 @@
 /**
- * Small dense float64 decompositions (lib/linalg/dense.ts) at n = 100, and symmetricEigen at 400.
+ * Small dense float64 decompositions (lib/linalg/dense.ts) at n = 100, and symmetricEigen and svd at 400.
  *
  * Rates are *effective* GFLOP/s: the nominal flop count of the standard algorithm from
  * Golub & Van Loan, Matrix Computations (4th ed.), table in sec. 8.6 and secs. 3.2, 4.2, 5.2, 7.5,
@@ -50,6 +50,7 @@ export const cases: BenchCase[] = [
   { name: 'dense symmetricEigen 100 (tridiagonal QL, 9n^3)', group: 'dense float64', unit: 'flop', work: 9 * n ** 3, run: () => { sink += symmetricEigen(spd).values[0]; } },
   { name: 'dense symmetricEigen 400 (tridiagonal QL, 9n^3)', group: 'dense float64', unit: 'flop', work: 9 * 400 ** 3, run: () => { sink += symmetricEigen(sym400).values[0]; } },
   { name: 'dense svd 100 (Jacobi, vs 6mn^2+20n^3)', group: 'dense float64', unit: 'flop', work: 26 * n ** 3, run: () => { sink += svd(a).s[0]; } },
+  { name: 'dense svd 400 (Jacobi, vs 6mn^2+20n^3)', group: 'dense float64', unit: 'flop', work: 26 * 400 ** 3, run: () => { sink += svd(big).s[0]; } },
 ];
 
 /** Keeps the results alive so the calls are not optimized away. */

@@ -8,7 +8,7 @@
 import { type Matrix64, matrix64, transpose } from './matrix.js';
 import { qr } from './dense-qr.js';
 import { EPS, checkInput, checkPositiveInteger, frobenius, rangeExponent, scaleByPowerOfTwo } from './dense-checks.js';
-import { jacobiTangent, rotateColumns } from './dense-jacobi.js';
+import { jacobiTangent } from './dense-jacobi.js';
 import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link svd}. */
@@ -71,11 +71,29 @@ export function svd(a: Matrix64, options: SVDOptions = {}): SVDResult {
   return result;
 }
 
+/**
+ * Columns p and q of a matrix stored column after column (length `len` each) rotated by J:
+ * x_p <- c x_p - s x_q, x_q <- s x_p + c x_q (rotateColumns' operations on contiguous memory).
+ */
+function rotatePair(X: Float64Array, len: number, p: number, q: number, c: number, s: number): void {
+  const P = p * len, Q = q * len;
+  for (let k = 0; k < len; k++) {
+    const xp = X[P + k];
+    const xq = X[Q + k];
+    X[P + k] = c * xp - s * xq;
+    X[Q + k] = s * xp + c * xq;
+  }
+}
+
 /** One-sided Jacobi on an m x n matrix with m >= n. */
 function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
   const m = a.rows;
   const n = a.cols;
-  const W = a.data.slice(); // columns w_j are rotated in place
+  // The columns w_j of W = A V and v_j of V are stored as rows (w_j at j m .. j m + m - 1): every
+  // dot product and rotation then reads and writes contiguous memory. The operations and their
+  // order are those of the column-major description above.
+  const W = new Float64Array(n * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) W[j * m + i] = a.data[i * n + j];
   const V = new Float64Array(n * n);
   for (let i = 0; i < n; i++) V[i * n + i] = 1;
   const tol = Math.sqrt(m) * EPS;
@@ -96,9 +114,10 @@ function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
         let alpha = 0;
         let beta = 0;
         let gamma = 0;
+        const P = p * m, Q = q * m;
         for (let i = 0; i < m; i++) {
-          const wp = W[i * n + p];
-          const wq = W[i * n + q];
+          const wp = W[P + i];
+          const wq = W[Q + i];
           alpha += wp * wp;
           beta += wq * wq;
           gamma += wp * wq;
@@ -106,16 +125,15 @@ function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
         if (gamma === 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
         converged = false;
         if (Math.sqrt(Math.min(alpha, beta)) <= zeroNorm) {
-          const j = alpha <= beta ? p : q;
-          for (let i = 0; i < m; i++) W[i * n + j] = 0;
+          W.fill(0, (alpha <= beta ? p : q) * m, (alpha <= beta ? p : q) * m + m);
           continue;
         }
         // The rotation that zeroes the off-diagonal of [[alpha, gamma], [gamma, beta]] = [w_p w_q]^T [w_p w_q].
         const t = jacobiTangent((beta - alpha) / (2 * gamma));
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
-        rotateColumns(W, m, n, p, q, c, s); // W <- W J
-        rotateColumns(V, n, n, p, q, c, s); // V <- V J
+        rotatePair(W, m, p, q, c, s); // W <- W J
+        rotatePair(V, n, p, q, c, s); // V <- V J
       }
     }
   }
@@ -126,10 +144,10 @@ function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
   const norms = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     let scale = 0;
-    for (let i = 0; i < m; i++) scale = Math.max(scale, Math.abs(W[i * n + j]));
+    for (let i = 0; i < m; i++) scale = Math.max(scale, Math.abs(W[j * m + i]));
     if (scale === 0) continue;
     let ss = 0;
-    for (let i = 0; i < m; i++) { const t = W[i * n + j] / scale; ss += t * t; }
+    for (let i = 0; i < m; i++) { const t = W[j * m + i] / scale; ss += t * t; }
     norms[j] = scale * Math.sqrt(ss);
   }
   const order = Array.from({ length: n }, (_, i) => i);
@@ -140,9 +158,9 @@ function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
   for (let k = 0; k < n; k++) {
     const src = order[k];
     s[k] = norms[src];
-    for (let i = 0; i < n; i++) Vs[i * n + k] = V[i * n + src];
+    for (let i = 0; i < n; i++) Vs[i * n + k] = V[src * n + i];
     if (s[k] > 0) {
-      for (let i = 0; i < m; i++) U[i * n + k] = W[i * n + src] / s[k];
+      for (let i = 0; i < m; i++) U[i * n + k] = W[src * m + i] / s[k];
     }
   }
   // Columns of U for s_k = 0: an orthonormal basis of the complement of the others' span, the
