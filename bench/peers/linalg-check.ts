@@ -1,8 +1,8 @@
 /**
- * `npx tsx bench/peers/linalg-check.ts [cases] [seed]`: the dense float64 decompositions on
+ * `npx tsx bench/peers/linalg-check.ts [cases] [seed] [largest]`: the dense float64 decompositions on
  * random matrices against numpy/LAPACK (bench/peers/linalg_numpy.py; Debian's /usr/bin/python3
  * or $PYTHON), a differential check on inputs no spec fixed. Matrices of 1-40 rows and columns
- * (a tenth up to 120) from generators that stress what these algorithms find hard: Gaussian,
+ * (a tenth up to `largest`, default 120) from generators that stress what these algorithms find hard: Gaussian,
  * low rank (products B C), duplicated columns, rows exactly proportional, zero rows and columns,
  * small integers (exact ties, often singular), graded (D1 G D2 over 16 decades), triangular,
  * companion matrices, permutations, block diagonal with 1e-12 coupling, identity plus 1e-9
@@ -37,6 +37,7 @@ import { Rng } from '../../lib/random/index.js';
 
 const count = Number(process.argv[2] ?? 300);
 const seed = Number(process.argv[3] ?? 1);
+const largest = Number(process.argv[4] ?? 120); // rows and columns of the largest tenth of the cases
 const python = process.env.PYTHON ?? '/usr/bin/python3';
 const rng = new Rng(seed);
 const EPS = 2 ** -52;
@@ -88,8 +89,8 @@ const cases: Case[] = [];
 for (let i = 0; i < count; i++) {
   let name = names[rng.int(names.length)];
   const square = SQUARE_ONLY.has(name) || rng.float() < 0.5;
-  const rows = 1 + rng.int(rng.float() < 0.1 ? 120 : 40);
-  const cols = square ? rows : 1 + rng.int(rng.float() < 0.1 ? 120 : 40);
+  const rows = 1 + rng.int(rng.float() < 0.1 ? largest : 40);
+  const cols = square ? rows : 1 + rng.int(rng.float() < 0.1 ? largest : 40);
   let a = generators[name](rows, cols);
   const symmetric = square && rng.float() < 0.3;
   if (symmetric) { a = symmetrize(a); name = `symmetric ${name}`; }
