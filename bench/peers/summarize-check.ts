@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/peers/summarize-check.ts [cases] [seed]`: summarize against ArviZ's formulas in
+ * `npx tsx bench/peers/summarize-check.ts [cases] [seed] [longest]`: summarize against ArviZ's formulas in
  * numpy/scipy (bench/peers/summary_numpy.py --cases; Debian's /usr/bin/python3 or $PYTHON) on
  * random scalar chains, a differential check of every column on inputs no spec fixed: m = 1..5
  * chains of n = 4..600 draws (a fifth of the cases up to 20,000), drawn from generators that
@@ -28,6 +28,7 @@ import { Rng } from '../../lib/random/index.js';
 
 const count = Number(process.argv[2] ?? 400);
 const seed = Number(process.argv[3] ?? 1);
+const longest = Number(process.argv[4] ?? 20000); // draws per chain of the longest fifth of the cases
 const python = process.env.PYTHON ?? '/usr/bin/python3';
 const rng = new Rng(seed);
 
@@ -58,7 +59,7 @@ const dir = mkdtempSync(join(tmpdir(), 'boltzmann-summary-check-'));
 const cases = Array.from({ length: count }, (_, i) => {
   const generator = names[rng.int(names.length)];
   const m = 1 + rng.int(5);
-  const n = 4 + rng.int(rng.float() < 0.2 ? 20000 : 600);
+  const n = 4 + rng.int(rng.float() < 0.2 ? longest : 600);
   const chains = generators[generator](m, n);
   const pooled = new Float64Array(m * n);
   chains.forEach((c, j) => pooled.set(c, j * n));

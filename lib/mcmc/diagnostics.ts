@@ -1278,8 +1278,6 @@ function meanOfDraws(all: Float64Array): number {
  */
 function squaredDeviations(pooled: Float64Array, m: number, n: number, xbar: number, d: Float64Array = new Float64Array(pooled.length)): { sum: number; mcseSd: number } {
   const S = pooled.length; // d: (x - xbar)^2, chain after chain
-  let sum = 0;
-  let sumOfSquares = 0;
   let lo = Infinity; // min and max of d over the split chains (the middle draw of odd n is in none)
   let hi = -Infinity;
   const middle = n % 2 === 1 ? Math.floor(n / 2) : -1;
@@ -1288,16 +1286,45 @@ function squaredDeviations(pooled: Float64Array, m: number, n: number, xbar: num
       const i = c * n + s;
       const v = (pooled[i] - xbar) * (pooled[i] - xbar);
       d[i] = v;
-      sum += v;
-      sumOfSquares += v * v;
       if (s !== middle) { if (v < lo) lo = v; if (v > hi) hi = v; }
     }
   }
+  const [sum, sumOfSquares] = sumAndSumOfSquares(d);
   const v = sum / S; // variance with divisor S
   if (!(v > 0)) return { sum, mcseSd: NaN };
   const m2 = sumOfSquares / S;
   const varOfVariance = (m2 - v * v) / geyerEss(splitViews(d, m, n), hi - lo); // MCSE(v)^2 = (mean(d^2) - v^2) / ESS_d
   return { sum, mcseSd: Math.sqrt(varOfVariance / (4 * v)) }; // MCSE(sd)^2 = MCSE(v)^2 / (4 v)
+}
+
+/**
+ * [sum d_i, sum d_i^2] for nonnegative d, in blocks of 256 (four partial sums each) whose totals
+ * are added with Neumaier's compensation: a relative error of about 64 eps whatever the length,
+ * where one running sum over 10^6 draws loses about sqrt(S) eps (up to S eps): a summary of
+ * 10^6 draws gave an sd 8e-12 away from numpy's pairwise sum.
+ */
+function sumAndSumOfSquares(d: Float64Array): [number, number] {
+  let sum = 0, sumC = 0, squares = 0, squaresC = 0;
+  for (let start = 0; start < d.length; start += 256) {
+    const end = Math.min(d.length, start + 256);
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+    let i = start;
+    for (; i + 3 < end; i += 4) {
+      const v0 = d[i], v1 = d[i + 1], v2 = d[i + 2], v3 = d[i + 3];
+      a0 += v0; a1 += v1; a2 += v2; a3 += v3;
+      b0 += v0 * v0; b1 += v1 * v1; b2 += v2 * v2; b3 += v3 * v3;
+    }
+    for (; i < end; i++) { a0 += d[i]; b0 += d[i] * d[i]; }
+    const block = (a0 + a1) + (a2 + a3), blockSquares = (b0 + b1) + (b2 + b3);
+    // Neumaier: the low-order part lost in each addition is kept in the compensation
+    let t = sum + block;
+    sumC += Math.abs(sum) >= Math.abs(block) ? (sum - t) + block : (block - t) + sum;
+    sum = t;
+    t = squares + blockSquares;
+    squaresC += Math.abs(squares) >= Math.abs(blockSquares) ? (squares - t) + blockSquares : (blockSquares - t) + squares;
+    squares = t;
+  }
+  return [sum + sumC, squares + squaresC];
 }
 
 // ---------------------------------------------------------------------------------------------
