@@ -27,6 +27,7 @@ import {
 import { identity64, matrix64, zeros64 } from '../../lib/linalg/index.js';
 import { matMul, matVec, maxAbsDiff, notesChain, randomStochastic, threeCycle, throwsWith } from './helpers.js';
 import type { Matrix64 } from '../../lib/linalg/index.js';
+import { Rng } from '../../lib/random/index.js';
 
 const sortDesc = (xs: ArrayLike<number>) => Array.from(xs).sort((a, b) => b - a);
 
@@ -308,6 +309,42 @@ test('N-MC-05 metastable chains: an irreducible chain with lambda_2 within 1e-12
           assert.match((e as Error).message, "method 'solve' cannot separate pi from the chain's slowest mode");
         }
       }
+    }
+  }
+});
+
+test('N-MC-05 closedClasses against brute-force reachability on 500 random sparse chains; with one class, W pi = pi and pi = 0 off it', () => {
+  const rng = new Rng(11);
+  for (let trial = 0; trial < 500; trial++) {
+    const n = 1 + rng.int(12);
+    const W = matrix64(n, n);
+    const density = 0.6 * rng.float();
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) if (rng.float() < density) { const v = rng.float() + 0.01; W.data[i * n + j] = v; s += v; }
+      if (s === 0) { W.data[j * n + j] = 1; s = 1; }
+      for (let i = 0; i < n; i++) W.data[i * n + j] /= s;
+    }
+    // reach[j]: the states reachable from j (edges j -> i where W(j -> i) = W[i][j] > 0), by search
+    const reach = Array.from({ length: n }, (_, j) => {
+      const seen = new Set([j]);
+      const stack = [j];
+      while (stack.length > 0) { const u = stack.pop() as number; for (let i = 0; i < n; i++) if (W.data[i * n + u] > 0 && !seen.has(i)) { seen.add(i); stack.push(i); } }
+      return seen;
+    });
+    // a closed class is reach(j) for a j whose every reachable state reaches back exactly the same set
+    const classes = new Map<string, number[]>();
+    for (let j = 0; j < n; j++) {
+      const r = [...reach[j]].sort((a, b) => a - b);
+      if (r.every((i) => reach[i].size === r.length && r.every((k) => reach[i].has(k)))) classes.set(r.join(','), r);
+    }
+    const expected = [...classes.values()].sort((a, b) => a[0] - b[0]);
+    assert.equal(closedClasses(W), expected, `trial ${trial}`);
+    if (expected.length === 1) {
+      const pi = stationaryDistribution(W);
+      const Wpi = matVec(W, pi);
+      assert.ok(maxAbsDiff(Wpi, pi) <= 8 * n * 2 ** -52, `trial ${trial}: W pi = pi`);
+      for (let i = 0; i < n; i++) if (!expected[0].includes(i)) assert.is(pi[i], 0, `trial ${trial}: transient state ${i}`);
     }
   }
 });
