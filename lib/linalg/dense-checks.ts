@@ -117,10 +117,19 @@ export function rightHandSide(fn: string, b: unknown, n: number, aShape: string)
  * maxAbs(matrix64(1, 2, [3, -4])); // 4
  */
 export function maxAbs(m: Matrix64): number {
+  return maxAbsOf(m.data);
+}
+
+/**
+ * max |x_i| over an array (0 for an empty one).
+ * @internal
+ * @example
+ * maxAbsOf(new Float64Array([3, -4])); // 4
+ */
+export function maxAbsOf(x: Float64Array): number {
   let s = 0;
-  const d = m.data;
-  for (let k = 0; k < d.length; k++) {
-    const v = Math.abs(d[k]);
+  for (let k = 0; k < x.length; k++) {
+    const v = Math.abs(x[k]);
     if (v > s) s = v;
   }
   return s;
@@ -169,8 +178,17 @@ export const SAFE_LARGE = 1 / SAFE_SMALL;
  * rangeExponent(new Float64Array([3, -1])); // 0
  */
 export function rangeExponent(x: Float64Array): number {
-  let big = 0;
-  for (let i = 0; i < x.length; i++) { const v = Math.abs(x[i]); if (v > big) big = v; }
+  return rangeExponentOf(maxAbsOf(x));
+}
+
+/**
+ * {@link rangeExponent} for a known largest magnitude `big` (eigenvectorFor takes the larger of
+ * max|a_ij| and |lambda|).
+ * @internal
+ * @example
+ * rangeExponentOf(3e200); // -665
+ */
+export function rangeExponentOf(big: number): number {
   if (big === 0 || (big >= SAFE_SMALL && big <= SAFE_LARGE)) return 0;
   let k = -Math.floor(Math.log2(big));
   if (timesPowerOfTwo(big, k) >= 2) k--; // log2 rounded up at a power of two

@@ -12,7 +12,7 @@
  * Cost: about 10 n^3 for the Hessenberg reduction plus the QR iterations (~ 2 per eigenvalue).
  */
 import { type Matrix64 } from './matrix.js';
-import { EPS, checkInput, checkPositiveInteger, maxAbs, rangeExponent, scaleByPowerOfTwo, timesPowerOfTwo } from './dense-checks.js';
+import { EPS, checkInput, checkPositiveInteger, maxAbs, rangeExponent, rangeExponentOf, scaleByPowerOfTwo, timesPowerOfTwo } from './dense-checks.js';
 import { luFactor, type LUResult } from './dense-lu.js';
 import { checkOptionKeys } from '../checks/index.js';
 
@@ -537,7 +537,7 @@ export function eigenvectorFor(a: Matrix64, lambda: number, options: Eigenvector
   const n = a.rows;
   if (n === 0) throw new RangeError('eigenvectorFor: a is 0x0 and has no eigenvectors');
   // far from 1 (see eigenvalues): the eigenvector of 2^k A for 2^k lambda is the same vector
-  const k = rangeExponent(Float64Array.of(...a.data, lambda));
+  const k = rangeExponentOf(Math.max(maxAbs(a), Math.abs(lambda)));
   if (k !== 0) {
     const scaled = a.data.slice();
     scaleByPowerOfTwo(scaled, k);

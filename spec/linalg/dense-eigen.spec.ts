@@ -369,6 +369,18 @@ test('eigenvectorFor: a small natural pivot is kept, so an ill-conditioned eigen
   assert.ok(Math.sqrt(r) <= bound, `residual ${Math.sqrt(r)} > ${bound}`);
 });
 
+test('eigenvectorFor on a 1000 x 1000 matrix (its range check once spread every entry into a call and overflowed the stack)', () => {
+  const n = 1000;
+  const a = matrix64(n, n);
+  for (let i = 0; i < n; i++) a.data[i * n + i] = i + 1; // diagonal: eigenvalue 5 has eigenvector e_4
+  const x = eigenvectorFor(a, 5);
+  assert.is(x[4], 1);
+  // the zero pivot is replaced by eps ||A||_F, so one step leaves e_4 plus components of about
+  // eps ||A||_F / |lambda_i - 5| <= eps ||A||_F elsewhere
+  const bound = 2 * EPS * frob(a);
+  assert.ok(x.every((v, i) => i === 4 || Math.abs(v) <= bound), `off-target entries above ${bound}`);
+});
+
 test('eigenvalues/hessenberg/eigenvectorFor: bad input errors', () => {
   throwsWith(() => eigenvalues(matrix64(2, 3)), RangeError, 'eigenvalues: a must be square, got 2x3');
   throwsWith(() => eigenvalues(matrix64(2, 2, [1, NaN, 0, 1])), RangeError, 'eigenvalues: a[0][1] is NaN');
