@@ -174,30 +174,35 @@ function stallReason(X: Matrix64, theta: Float64Array, free: number): string {
   const n = X.rows, p = X.cols, A = X.data;
   const active: number[] = [];
   for (let j = 0; j < p; j++) if (j !== free && theta[j] !== 0) active.push(j);
-  const centred = active.map((j) => {
+  // Z: the active columns, centred when there is an intercept, each scaled to unit norm
+  const k = active.length;
+  const Z = matrix64(n, k);
+  active.forEach((j, c) => {
     let mean = 0;
     if (free >= 0) { for (let i = 0; i < n; i++) mean += A[i * p + j]; mean /= n; }
-    const v = Float64Array.from({ length: n }, (_, i) => A[i * p + j] - mean);
-    const norm = Math.hypot(...v);
-    return norm > 0 ? v.map((x) => x / norm) : v;
+    let big = 0;
+    for (let i = 0; i < n; i++) { const z = (Z.data[i * k + c] = A[i * p + j] - mean); big = Math.max(big, Math.abs(z)); }
+    if (big === 0) return;
+    let squares = 0;
+    for (let i = 0; i < n; i++) squares += (Z.data[i * k + c] / big) ** 2;
+    const norm = big * Math.sqrt(squares);
+    for (let i = 0; i < n; i++) Z.data[i * k + c] /= norm;
   });
   let best = 0, pair: [number, number] | null = null;
-  for (let a = 0; a < active.length; a++) {
-    for (let b = a + 1; b < active.length; b++) {
-      let c = 0;
-      for (let i = 0; i < n; i++) c += centred[a][i] * centred[b][i];
-      if (Math.abs(c) > best) { best = Math.abs(c); pair = [active[a], active[b]]; }
+  for (let a = 0; a < k; a++) {
+    for (let b = a + 1; b < k; b++) {
+      let cos = 0;
+      for (let i = 0; i < n; i++) cos += Z.data[i * k + a] * Z.data[i * k + b];
+      if (Math.abs(cos) > best) { best = Math.abs(cos); pair = [active[a], active[b]]; }
     }
   }
   const parts: string[] = [];
   if (pair !== null && best > 1 - 1e-4) parts.push(`columns ${pair[0]} and ${pair[1]} are nearly collinear (|cos| = ${best.toPrecision(10)}), and coordinate descent moves weight between such columns by about 1 - cos² per sweep`);
-  else if (active.length > 1) {
-    // no single pair: the condition number of the active columns (each of unit norm)
-    const Z = matrix64(n, active.length);
-    centred.forEach((v, k) => { for (let i = 0; i < n; i++) Z.data[i * active.length + k] = v[i]; });
+  else if (k > 1) {
+    // no single pair: the condition number of the active columns
     const sv = svd(Z).s;
     const cond = sv[0] / sv[sv.length - 1];
-    if (!(cond < 100)) parts.push(`the ${active.length} columns with nonzero coefficients have condition number ${cond.toExponential(1)} (each scaled to unit norm), and coordinate descent's error shrinks by only about 1 - 1/cond² = ${(1 - 1 / (cond * cond)).toPrecision(8)} per sweep`);
+    if (!(cond < 100)) parts.push(`the ${k} columns with nonzero coefficients have condition number ${cond.toExponential(1)} (each scaled to unit norm), and coordinate descent's error shrinks by only about 1 - 1/cond² = ${(1 - 1 / (cond * cond)).toPrecision(8)} per sweep`);
   }
   if (n < p) parts.push(`X has fewer rows (${n}) than columns (${p}), so small λ leaves many near-equivalent solutions`);
   return parts.length > 0 ? `${parts.join('; ')}: drop or combine columns, use a larger λ or ridge, or raise maxIter or tol` : 'raise maxIter or tol, or rescale X';

@@ -172,6 +172,12 @@ test('N-REG-05 non-convergence throws with the sweep count, and names nearly col
   const data = quadraticSurfaceDataset(200, new Rng(1), { noise: 0.1 });
   const x0 = Array.from({ length: 200 }, (_, i) => data.X.data[2 * i]), x1 = Array.from({ length: 200 }, (_, i) => data.X.data[2 * i + 1]);
   throwsWith(() => lasso(polynomialFeatures2D(x0, x1, 8), data.y, 1e-6, { maxIter: 200 }), RangeError, 'columns with nonzero coefficients have condition number');
+  // 200,000 rows: the message is built without spreading a column into a call (that overflowed
+  // the stack, a RangeError 'Maximum call stack size exceeded' instead of the explanation)
+  const big = 200_000, g = new Rng(2);
+  const B = matrix64(big, 3), yb = new Float64Array(big);
+  for (let i = 0; i < big; i++) { const u = g.normal(); B.data[3 * i] = 1; B.data[3 * i + 1] = u; B.data[3 * i + 2] = 2 * u + 1e-9 * g.normal(); yb[i] = u; }
+  throwsWith(() => lasso(B, yb, 1e-6, { maxIter: 5 }), RangeError, 'did not converge in 5 sweeps', 'columns 1 and 2 are nearly collinear');
 });
 
 test('N-REG-06 the exercise through a degree-2 polynomial design: noise-free data give θ = (5, 0, 0, 1, 3, 1) to 1e-10', () => {
