@@ -205,8 +205,14 @@ export function rangeExponentOf(big: number): number {
  * timesPowerOfTwo(5e-324, 1074); // 1
  */
 export function timesPowerOfTwo(x: number, k: number): number {
+  const [f1, f2] = powerOfTwoFactors(k);
+  return x * f1 * f2;
+}
+
+/** 2^k as two finite factors 2^trunc(k/2) and 2^(k - trunc(k/2)). */
+function powerOfTwoFactors(k: number): [number, number] {
   const half = Math.trunc(k / 2);
-  return x * 2 ** half * 2 ** (k - half);
+  return [2 ** half, 2 ** (k - half)];
 }
 
 /**
@@ -218,8 +224,7 @@ export function timesPowerOfTwo(x: number, k: number): number {
  */
 export function scaleByPowerOfTwo(x: Float64Array, k: number): void {
   if (k === 0) return;
-  const half = Math.trunc(k / 2);
-  const f1 = 2 ** half, f2 = 2 ** (k - half);
+  const [f1, f2] = powerOfTwoFactors(k);
   for (let i = 0; i < x.length; i++) x[i] = x[i] * f1 * f2;
 }
 

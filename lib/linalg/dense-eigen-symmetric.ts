@@ -10,7 +10,7 @@
 import { type Matrix64 } from './matrix.js';
 import { EPS, checkInput, checkPositiveInteger, frobenius, rangeExponent, scaleByPowerOfTwo } from './dense-checks.js';
 import { checkSymmetric } from './dense-cholesky.js';
-import { jacobiTangent, rotateColumns } from './dense-jacobi.js';
+import { jacobiTangent, rotateColumns, rotateRows } from './dense-jacobi.js';
 import { tridiagonalEigen } from './dense-tridiagonal.js';
 import { checkOptionKeys } from '../checks/index.js';
 
@@ -65,7 +65,11 @@ export function symmetricEigen(a: Matrix64, options: SymmetricEigenOptions = {})
   // beyond the float64 range comes back as +-Infinity)
   const k = rangeExponent(A);
   scaleByPowerOfTwo(A, k);
-  if (n > JACOBI_MAX) return sortedPairs(tridiagonalPairs(A, n), n, k);
+  if (n > JACOBI_MAX) {
+    const values = new Float64Array(n);
+    tridiagonalEigen(A, values, n); // A becomes the eigenvectors (columns)
+    return sortedPairs({ values, vectors: A }, n, k);
+  }
   const V = new Float64Array(n * n);
   for (let i = 0; i < n; i++) V[i * n + i] = 1;
   const target = EPS * frobenius({ rows: n, cols: n, data: A }); // ||A||_F is invariant under J
@@ -110,13 +114,6 @@ export function symmetricEigen(a: Matrix64, options: SymmetricEigenOptions = {})
  */
 const JACOBI_MAX = 32;
 
-/** The eigenvalues of A (scaled by 2^k) and the eigenvectors by tridiagonal QL. */
-function tridiagonalPairs(A: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
-  const values = new Float64Array(n);
-  tridiagonalEigen(A, values, n); // A becomes the eigenvectors (columns)
-  return { values, vectors: A };
-}
-
 /** Values ascending (scaled back by 2^-k), the vector columns permuted with them. */
 function sortedPairs(pairs: { values: Float64Array; vectors: Float64Array }, n: number, k: number): SymmetricEigenResult {
   const order = Array.from({ length: n }, (_, i) => i);
@@ -159,12 +156,7 @@ function rotate(A: Float64Array, V: Float64Array, n: number, p: number, q: numbe
   // Columns p, q of A J:  a_kp <- c a_kp - s a_kq,  a_kq <- s a_kp + c a_kq.
   rotateColumns(A, n, n, p, q, c, s);
   // Rows p, q of J^T (A J):  a_pk <- c a_pk - s a_qk,  a_qk <- s a_pk + c a_qk.
-  for (let k = 0; k < n; k++) {
-    const apk = A[p * n + k];
-    const aqk = A[q * n + k];
-    A[p * n + k] = c * apk - s * aqk;
-    A[q * n + k] = s * apk + c * aqk;
-  }
+  rotateRows(A, n, p, q, c, s);
   // The exact results on the 2 x 2 block (more accurate than the updates above).
   A[p * n + p] = app - t * apq;
   A[q * n + q] = aqq + t * apq;

@@ -25,6 +25,28 @@ export function jacobiTangent(tau: number): number {
 }
 
 /**
+ * Rows p and q of the row-major matrix M with rows of length `len` (M <- J^T M):
+ * m_pk <- c m_pk − s m_qk,  m_qk <- s m_pk + c m_qk. The symmetric eigensolver's row update, and
+ * the one-sided SVD's column update when it keeps its columns as rows (contiguous memory).
+ *
+ * @example
+ * ```ts
+ * import { rotateRows } from './dense-jacobi.js'; // internal
+ * const M = new Float64Array([1, 0, 0, 1]); // the 2 x 2 identity
+ * rotateRows(M, 2, 0, 1, Math.SQRT1_2, Math.SQRT1_2); // M <- J^T M = [[c, -s], [s, c]]
+ * ```
+ */
+export function rotateRows(M: Float64Array, len: number, p: number, q: number, c: number, s: number): void {
+  const P = p * len, Q = q * len;
+  for (let k = 0; k < len; k++) {
+    const mp = M[P + k];
+    const mq = M[Q + k];
+    M[P + k] = c * mp - s * mq;
+    M[Q + k] = s * mp + c * mq;
+  }
+}
+
+/**
  * Columns p and q of the rows x n row-major matrix M (M <- M J):
  * m_kp <- c m_kp − s m_kq,  m_kq <- s m_kp + c m_kq.
  *

@@ -8,7 +8,7 @@
 import { type Matrix64, matrix64, transpose } from './matrix.js';
 import { qr } from './dense-qr.js';
 import { EPS, checkInput, checkPositiveInteger, frobenius, rangeExponent, scaleByPowerOfTwo } from './dense-checks.js';
-import { jacobiTangent } from './dense-jacobi.js';
+import { jacobiTangent, rotateRows } from './dense-jacobi.js';
 import { checkOptionKeys } from '../checks/index.js';
 
 /** Options of {@link svd}. */
@@ -71,20 +71,6 @@ export function svd(a: Matrix64, options: SVDOptions = {}): SVDResult {
   return result;
 }
 
-/**
- * Columns p and q of a matrix stored column after column (length `len` each) rotated by J:
- * x_p <- c x_p - s x_q, x_q <- s x_p + c x_q (rotateColumns' operations on contiguous memory).
- */
-function rotatePair(X: Float64Array, len: number, p: number, q: number, c: number, s: number): void {
-  const P = p * len, Q = q * len;
-  for (let k = 0; k < len; k++) {
-    const xp = X[P + k];
-    const xq = X[Q + k];
-    X[P + k] = c * xp - s * xq;
-    X[Q + k] = s * xp + c * xq;
-  }
-}
-
 /** One-sided Jacobi on an m x n matrix with m >= n. */
 function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
   const m = a.rows;
@@ -125,15 +111,16 @@ function oneSidedJacobi(a: Matrix64, maxSweeps: number): SVDResult {
         if (gamma === 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
         converged = false;
         if (Math.sqrt(Math.min(alpha, beta)) <= zeroNorm) {
-          W.fill(0, (alpha <= beta ? p : q) * m, (alpha <= beta ? p : q) * m + m);
+          const zero = alpha <= beta ? P : Q;
+          W.fill(0, zero, zero + m);
           continue;
         }
         // The rotation that zeroes the off-diagonal of [[alpha, gamma], [gamma, beta]] = [w_p w_q]^T [w_p w_q].
         const t = jacobiTangent((beta - alpha) / (2 * gamma));
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
-        rotatePair(W, m, p, q, c, s); // W <- W J
-        rotatePair(V, n, p, q, c, s); // V <- V J
+        rotateRows(W, m, p, q, c, s); // W <- W J (its columns are W's rows)
+        rotateRows(V, n, p, q, c, s); // V <- V J
       }
     }
   }

@@ -96,7 +96,7 @@ export function stationaryDistribution(W: Matrix64, options: StationaryOptions =
   if (method === 'power') return stationaryByPowerIteration(W, options);
   if (method !== 'solve' && method !== 'gth') throw new RangeError(`${fn}: method must be 'gth', 'solve' or 'power', got ${JSON.stringify(method)}`);
   const n = W.rows;
-  const closed = closedClasses(W);
+  const closed = closedClassesOf(W); // W was checked above
   if (closed.length !== 1) {
     const shown = closed.slice(0, 3).map((c) => `{${c.slice(0, 6).join(', ')}${c.length > 6 ? `, ... (${c.length} states)` : ''}}`);
     throw new RangeError(`${fn}: the chain is reducible: it has ${closed.length} closed classes of states (${shown.join(', ')}${closed.length > 3 ? ', ...' : ''}), each with a stationary distribution of its own, so pi is not unique`);
@@ -129,18 +129,26 @@ export function stationaryDistribution(W: Matrix64, options: StationaryOptions =
  */
 export function closedClasses(W: Matrix64): number[][] {
   checkColumnStochastic('closedClasses', 'W', W, STOCHASTIC_TOLERANCE);
+  return closedClassesOf(W);
+}
+
+/** closedClasses of a W already checked. */
+function closedClassesOf(W: Matrix64): number[][] {
   const n = W.rows, w = W.data;
   const index = new Int32Array(n).fill(-1), low = new Int32Array(n), component = new Int32Array(n).fill(-1);
   const onStack = new Uint8Array(n), stack: number[] = [], components: number[][] = [];
   let counter = 0;
   // the call stack of the recursive formulation: (state, next successor i to look at)
   const frames: [number, number][] = [];
+  const visit = (v: number): void => {
+    index[v] = low[v] = counter++;
+    stack.push(v);
+    onStack[v] = 1;
+    frames.push([v, 0]);
+  };
   for (let root = 0; root < n; root++) {
     if (index[root] >= 0) continue;
-    frames.push([root, 0]);
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
+    visit(root);
     while (frames.length > 0) {
       const frame = frames[frames.length - 1];
       const j = frame[0];
@@ -150,10 +158,7 @@ export function closedClasses(W: Matrix64): number[][] {
       if (i < n) {
         frame[1] = i + 1;
         if (index[i] < 0) {
-          index[i] = low[i] = counter++;
-          stack.push(i);
-          onStack[i] = 1;
-          frames.push([i, 0]);
+          visit(i);
         } else if (onStack[i] === 1 && index[i] < low[j]) {
           low[j] = index[i];
         }

@@ -490,6 +490,18 @@ function radixPass(key: Uint32Array, shift: number, mask: number, count: Uint32A
 }
 
 /**
+ * The state of a radix sort of `values` in the six `buffers`: [hi, lo, idx] (the ordered keys'
+ * words and the identity permutation) and three spares of the same length, which each counting
+ * pass writes into before the two triples trade places.
+ */
+function sortArrays(values: Float64Array, buffers: Uint32Array[]): [Uint32Array[], Uint32Array[]] {
+  const [hi, lo, idx, hi2, lo2, idx2] = buffers;
+  orderedKeys(values, hi, lo);
+  for (let i = 0; i < values.length; i++) idx[i] = i;
+  return [[hi, lo, idx], [hi2, lo2, idx2]];
+}
+
+/**
  * Indices that sort `values` ascending. An LSD radix sort on the high word of the ordered keys
  * (sign, exponent and 20 mantissa bits; three counting-sort passes of 11, 11 and 10 bits with
  * 2048-entry histograms that stay in cache), then an insertion sort by the low word inside each
@@ -502,13 +514,11 @@ function radixPass(key: Uint32Array, shift: number, mask: number, count: Uint32A
  */
 function argsort(values: Float64Array, buffers: Uint32Array[]): Uint32Array {
   const S = values.length;
-  let [hi, lo, idx, hi2, lo2, idx2] = buffers;
-  orderedKeys(values, hi, lo);
-  for (let i = 0; i < S; i++) idx[i] = i;
+  let [cur, spare] = sortArrays(values, buffers);
   // counts[pass * 2048 + d]: how many keys have digit d in pass `pass` (bits 0-10, 11-21, 22-31 of hi)
   const counts = new Uint32Array(3 * 2048);
   for (let i = 0; i < S; i++) {
-    const h = hi[i];
+    const h = cur[0][i];
     counts[h & 0x7ff]++;
     counts[2048 + ((h >>> 11) & 0x7ff)]++;
     counts[4096 + (h >>> 22)]++;
@@ -516,12 +526,11 @@ function argsort(values: Float64Array, buffers: Uint32Array[]): Uint32Array {
   for (let pass = 0; pass < 3; pass++) {
     const shift = 11 * pass;
     const count = counts.subarray(pass * 2048, (pass + 1) * 2048);
-    if (count[(hi[0] >>> shift) & 0x7ff] === S) continue; // one digit for all: a stable pass is the identity
-    radixPass(hi, shift, 0x7ff, count, [hi, lo, idx], [hi2, lo2, idx2]);
-    let t = hi; hi = hi2; hi2 = t;
-    t = lo; lo = lo2; lo2 = t;
-    t = idx; idx = idx2; idx2 = t;
+    if (count[(cur[0][0] >>> shift) & 0x7ff] === S) continue; // one digit for all: a stable pass is the identity
+    radixPass(cur[0], shift, 0x7ff, count, cur, spare);
+    [cur, spare] = [spare, cur];
   }
+  const [hi, lo, idx] = cur;
   // Inside runs of equal hi, order by lo (insertion sort; `moves` bounds the work).
   let moves = 0;
   for (let i = 1; i < S; i++) {
@@ -548,29 +557,25 @@ function argsort(values: Float64Array, buffers: Uint32Array[]): Uint32Array {
  */
 function argsortFull(values: Float64Array, buffers: Uint32Array[]): Uint32Array {
   const S = values.length;
-  let [hi, lo, idx, hi2, lo2, idx2] = buffers;
-  orderedKeys(values, hi, lo);
-  for (let i = 0; i < S; i++) idx[i] = i;
+  let [cur, spare] = sortArrays(values, buffers);
   // counts[pass * 65536 + d]: how many keys have digit d in pass `pass` (0, 1: lo; 2, 3: hi)
   const counts = new Uint32Array(4 * 65536);
   for (let i = 0; i < S; i++) {
-    const l = lo[i], h = hi[i];
+    const h = cur[0][i], l = cur[1][i];
     counts[l & 0xffff]++;
     counts[65536 + (l >>> 16)]++;
     counts[2 * 65536 + (h & 0xffff)]++;
     counts[3 * 65536 + (h >>> 16)]++;
   }
   for (let pass = 0; pass < 4; pass++) {
-    const key = pass < 2 ? lo : hi;
+    const key = pass < 2 ? cur[1] : cur[0];
     const shift = (pass & 1) * 16;
     const count = counts.subarray(pass * 65536, (pass + 1) * 65536);
     if (count[(key[0] >>> shift) & 0xffff] === S) continue; // one digit for all: a stable pass is the identity
-    radixPass(key, shift, 0xffff, count, [hi, lo, idx], [hi2, lo2, idx2]);
-    let t = hi; hi = hi2; hi2 = t;
-    t = lo; lo = lo2; lo2 = t;
-    t = idx; idx = idx2; idx2 = t;
+    radixPass(key, shift, 0xffff, count, cur, spare);
+    [cur, spare] = [spare, cur];
   }
-  return idx;
+  return cur[2];
 }
 
 /**

@@ -82,13 +82,13 @@ export function ridge(X: Matrix64, y: Float64Array, lambda: number, options?: Ri
 function ridgeByQr(fn: string, X: Matrix64, y: Float64Array, lambda: number, free: number): Float64Array {
   const n = X.rows, p = X.cols;
   const extra = lambda > 0 ? (free < 0 ? p : p - 1) : 0;
+  if (n + extra < p) throw new RangeError(`${fn}: X is ${n}x${p}: with λ = 0 (OLS) X needs at least as many rows as columns and full column rank`);
   const A = matrix64(n + extra, p);
   A.data.set(X.data);
   const b = new Float64Array(n + extra);
   b.set(y);
   const root = Math.sqrt(n * lambda);
   for (let j = 0, row = n; j < p && extra > 0; j++) if (j !== free) A.data[row++ * p + j] = root;
-  if (A.rows < p) throw new RangeError(`${fn}: X is ${n}x${p}: with λ = 0 (OLS) X needs at least as many rows as columns and full column rank`);
   try {
     return leastSquares(A, b);
   } catch (e) {
